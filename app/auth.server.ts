@@ -1,0 +1,28 @@
+import { authenticate } from "./shopify.server";
+import { DEMO_SHOP, env } from "./utils/env.server";
+import { setRequestShop } from "./utils/logger.server";
+
+/** What an admin screen needs to know about who is asking. */
+export interface AdminContext {
+  shop: string;
+  mode: "shopify" | "demo";
+  /** Shopify staff user id (from the session token's `sub`), or the demo persona. */
+  staffId: string;
+  /** Admin GraphQL client; null in demo mode, where Shopify calls are applied locally. */
+  admin: { graphql: (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response> } | null;
+}
+
+/**
+ * Authenticates an admin request: Shopify's session-token auth, or — only when the app was started with
+ * STOCKCAST_DEMO=1 (refused in production outside `npm run demo`, see utils/env.server.ts) — the demo shop.
+ * Throws the Responses Shopify's library throws (redirects to auth, 401 with retry header).
+ */
+export async function requireAdmin(request: Request): Promise<AdminContext> {
+  if (env.demoMode) {
+    setRequestShop(DEMO_SHOP);
+    return { shop: DEMO_SHOP, mode: "demo", staffId: "demo-owner", admin: null };
+  }
+  const { session, sessionToken, admin } = await authenticate.admin(request);
+  setRequestShop(session.shop);
+  return { shop: session.shop, mode: "shopify", staffId: String(sessionToken?.sub ?? "unknown"), admin };
+}

@@ -1,0 +1,31 @@
+import { createRequire } from "node:module";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { env } from "./utils/env.server";
+
+// Each provider has its own generated client (Prisma's query compiler is provider-specific):
+// SQLite's is @prisma/client (also what Shopify's session storage imports), PostgreSQL's is generated
+// from prisma/postgres/schema.prisma into node_modules/.prisma/client-postgres. Both come from the same
+// logical schema, so they share one set of types.
+const require = createRequire(import.meta.url);
+
+export function createPrismaClient(url: string): PrismaClient {
+  if (url.startsWith("file:")) {
+    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.slice("file:".length) }) });
+  }
+  const { PrismaClient: PostgresClient } = require(".prisma/client-postgres") as {
+    PrismaClient: typeof PrismaClient;
+  };
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+}
+
+declare global {
+  // Survives Vite's dev-server module reloads so we don't open a new pool per edit.
+  var __stockcastPrisma: PrismaClient | undefined;
+}
+
+const prisma: PrismaClient = globalThis.__stockcastPrisma ?? createPrismaClient(env.DATABASE_URL);
+if (env.NODE_ENV !== "production") globalThis.__stockcastPrisma = prisma;
+
+export default prisma;

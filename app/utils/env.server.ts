@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** The published secret demo mode signs and verifies webhooks with (see README). Never a real one. */
+export const DEMO_WEBHOOK_SECRET = "demo-secret";
+export const DEMO_SHOP = "stockcast-demo.myshopify.com";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+      .default("file:./prisma/dev.db"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SHOPIFY_API_KEY: z.string().min(1).optional(),
+    SHOPIFY_API_SECRET: z.string().min(1).optional(),
+    SHOPIFY_APP_URL: z.string().url().optional(),
+    SCOPES: z.string().default("read_products,read_inventory,write_inventory,read_orders,read_locations"),
+    STOCKCAST_DEMO: z.enum(["0", "1"]).default("0"),
+    // npm sets this to the script name; demo mode in production is only allowed through `npm run demo`.
+    npm_lifecycle_event: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    if (e.STOCKCAST_DEMO === "1") {
+      if (e.NODE_ENV === "production" && e.npm_lifecycle_event !== "demo")
+        fail("STOCKCAST_DEMO=1 with NODE_ENV=production is refused: demo mode only runs through `npm run demo`.");
+      if (e.SHOPIFY_API_SECRET && e.SHOPIFY_API_SECRET !== DEMO_WEBHOOK_SECRET)
+        fail("STOCKCAST_DEMO=1 is refused while real Shopify credentials are configured (SHOPIFY_API_SECRET).");
+      return;
+    }
+    for (const key of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const)
+      if (!e[key]) fail(`${key} is required (set it from your Shopify app's settings, or run \`npm run demo\`).`);
+  });
+
+export type Env = z.infer<typeof schema> & { demoMode: boolean };
+
+/** Parses an environment once; throws one readable error listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, demoMode: parsed.data.STOCKCAST_DEMO === "1" };
+}
+
+/** The app's environment: parsed at first import; the only reader of process.env in app/. */
+export const env: Env = parseEnv(process.env);

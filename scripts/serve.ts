@@ -1,0 +1,42 @@
+// Production HTTP server: serves the Remix build with one JSON log line per request.
+// `npm start` runs it; `npm run demo` runs it with demo mode on.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+export async function startServer(options: { port: number; buildDir?: string; host?: string }) {
+  const buildDir = path.resolve(options.buildDir ?? "build");
+  const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild & {
+    entry: { module: { withRequestContext?: <T>(fn: (ctx: { shop?: string }) => T) => T; logRequest?: (f: object) => void } };
+  };
+  // The logger lives inside the build (app/utils/logger.server.ts), re-exported by entry.server.
+  const { withRequestContext, logRequest } = build.entry.module;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  const handler = createRequestHandler({ build, mode: process.env.NODE_ENV });
+  app.all("*", (req, res, next) => {
+    const started = performance.now();
+    const run = (ctx: { shop?: string } = {}) => {
+      res.on("finish", () =>
+        logRequest?.({ shop: ctx.shop, method: req.method, route: req.path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }),
+      );
+      return handler(req, res, next);
+    };
+    return withRequestContext ? withRequestContext(run) : run();
+  });
+
+  return new Promise<import("node:http").Server>((resolve) => {
+    const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const port = Number(process.env.PORT || 3000);
+  startServer({ port }).then(() => console.log(JSON.stringify({ kind: "server", msg: `listening on http://localhost:${port}` })));
+}
