@@ -22,10 +22,12 @@ export function createPrismaClient(url: string): PrismaClient {
 
 declare global {
   // Survives Vite's dev-server module reloads so we don't open a new pool per edit.
-  var __stockcastPrisma: PrismaClient | undefined;
+  var __stockcastPrisma: { url: string; client: PrismaClient } | undefined;
 }
 
-const prisma: PrismaClient = globalThis.__stockcastPrisma ?? createPrismaClient(env.DATABASE_URL);
-if (env.NODE_ENV !== "production") globalThis.__stockcastPrisma = prisma;
+const cached = globalThis.__stockcastPrisma;
+const prisma: PrismaClient =
+  cached && cached.url === env.DATABASE_URL ? cached.client : createPrismaClient(env.DATABASE_URL);
+if (env.NODE_ENV !== "production") globalThis.__stockcastPrisma = { url: env.DATABASE_URL, client: prisma };
 
 export default prisma;

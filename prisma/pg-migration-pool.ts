@@ -13,7 +13,8 @@ function remapFields(result: pg.QueryResult | pg.QueryResult[] | undefined): voi
 }
 
 export function migrationPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 4 });
+  // allowExitOnIdle: the CLI would otherwise wait out the 10 s idle timeout before exiting.
+  const pool = new pg.Pool({ connectionString, max: 4, allowExitOnIdle: true });
   pool.on("connect", (client) => {
     const original = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
