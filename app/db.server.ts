@@ -31,3 +31,11 @@ const prisma: PrismaClient =
 if (env.NODE_ENV !== "production") globalThis.__stockcastPrisma = { url: env.DATABASE_URL, client: prisma };
 
 export default prisma;
+
+/**
+ * True for Prisma's unique-constraint error (P2002). Checked by code, not `instanceof`: each provider's
+ * generated client carries its own copy of the error classes.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

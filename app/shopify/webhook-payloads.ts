@@ -1,0 +1,153 @@
+import { z } from "zod";
+import type { WebhookTopic } from "./webhook-topics";
+
+// zod schemas for the webhook payloads we rely on (REST-shaped JSON at the toml's api_version).
+// Shopify ids can exceed 2^53, so records are keyed on `admin_graphql_api_id` strings, never on `id`
+// numbers. Unknown fields pass through; missing required ones fail the delivery into Sync health.
+
+const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `expected a ${type} GID`);
+const isoDate = z.string().datetime({ offset: true });
+const money = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "expected an amount"));
+
+const lineItem = z
+  .object({
+    admin_graphql_api_id: gid("LineItem"),
+    variant_id: z.union([z.number(), z.string()]).nullable().optional(),
+    quantity: z.number().int().nonnegative(),
+    current_quantity: z.number().int().nonnegative().optional(),
+    price: money.optional(),
+    sku: z.string().nullable().optional(),
+  })
+  .passthrough();
+
+const order = z
+  .object({
+    admin_graphql_api_id: gid("Order"),
+    name: z.string().optional(),
+    created_at: isoDate,
+    updated_at: isoDate,
+    cancelled_at: isoDate.nullable().optional(),
+    test: z.boolean().optional(),
+    location_id: z.union([z.number(), z.string()]).nullable().optional(),
+    line_items: z.array(lineItem),
+  })
+  .passthrough();
+
+const refund = z
+  .object({
+    admin_graphql_api_id: gid("Refund").optional(),
+    order_id: z.union([z.number(), z.string()]),
+    created_at: isoDate,
+    refund_line_items: z.array(
+      z
+        .object({
+          line_item_id: z.union([z.number(), z.string()]),
+          quantity: z.number().int().nonnegative(),
+          restock_type: z.string().nullable().optional(),
+          location_id: z.union([z.number(), z.string()]).nullable().optional(),
+          line_item: z.object({ admin_graphql_api_id: gid("LineItem") }).passthrough().optional(),
+        })
+        .passthrough(),
+    ),
+  })
+  .passthrough();
+
+const product = z
+  .object({
+    admin_graphql_api_id: gid("Product"),
+    title: z.string(),
+    vendor: z.string().nullable().optional(),
+    product_type: z.string().nullable().optional(),
+    status: z.string().optional(),
+    updated_at: isoDate,
+    variants: z
+      .array(
+        z
+          .object({
+            admin_graphql_api_id: gid("ProductVariant"),
+            title: z.string().optional(),
+            sku: z.string().nullable().optional(),
+            barcode: z.string().nullable().optional(),
+            price: money.optional(),
+            inventory_item_id: z.union([z.number(), z.string()]).nullable().optional(),
+          })
+          .passthrough(),
+      )
+      .default([]),
+  })
+  .passthrough();
+
+const deleted = z.object({ id: z.union([z.number(), z.string()]) }).passthrough();
+
+const inventoryLevel = z
+  .object({
+    inventory_item_id: z.union([z.number(), z.string()]),
+    location_id: z.union([z.number(), z.string()]),
+    available: z.number().int().nullable().optional(),
+    updated_at: isoDate.optional(),
+  })
+  .passthrough();
+
+const inventoryItem = z
+  .object({
+    admin_graphql_api_id: gid("InventoryItem"),
+    sku: z.string().nullable().optional(),
+    cost: money.nullable().optional(),
+    tracked: z.boolean().optional(),
+    updated_at: isoDate.optional(),
+  })
+  .passthrough();
+
+const location = z
+  .object({
+    admin_graphql_api_id: gid("Location"),
+    name: z.string(),
+    active: z.boolean().optional(),
+    updated_at: isoDate.optional(),
+  })
+  .passthrough();
+
+const shopPayload = z.object({ myshopify_domain: z.string().optional(), domain: z.string().optional() }).passthrough();
+
+const customerRef = z.object({ id: z.union([z.number(), z.string()]) }).passthrough();
+
+export const WEBHOOK_PAYLOADS = {
+  "orders/create": order,
+  "orders/updated": order,
+  "orders/cancelled": order,
+  "refunds/create": refund,
+  "products/create": product,
+  "products/update": product,
+  "products/delete": deleted,
+  "inventory_levels/update": inventoryLevel,
+  "inventory_levels/connect": inventoryLevel,
+  "inventory_levels/disconnect": inventoryLevel,
+  "inventory_items/create": inventoryItem,
+  "inventory_items/update": inventoryItem,
+  "inventory_items/delete": deleted,
+  "locations/create": location,
+  "locations/update": location,
+  "locations/delete": deleted,
+  "app/uninstalled": shopPayload,
+  "app/scopes_update": z.object({ current: z.array(z.string()), previous: z.array(z.string()).optional() }).passthrough(),
+  "bulk_operations/finish": z
+    .object({ admin_graphql_api_id: gid("BulkOperation"), status: z.string(), error_code: z.string().nullable().optional() })
+    .passthrough(),
+  "customers/data_request": z
+    .object({ shop_domain: z.string(), customer: customerRef, orders_requested: z.array(z.union([z.number(), z.string()])).default([]) })
+    .passthrough(),
+  "customers/redact": z
+    .object({ shop_domain: z.string(), customer: customerRef, orders_to_redact: z.array(z.union([z.number(), z.string()])).default([]) })
+    .passthrough(),
+  "shop/redact": z.object({ shop_domain: z.string() }).passthrough(),
+} satisfies Record<WebhookTopic, z.ZodTypeAny>;
+
+export type WebhookPayload<T extends WebhookTopic> = z.infer<(typeof WEBHOOK_PAYLOADS)[T]>;
+
+/** Parses a payload for its topic; on failure, a short message naming the first bad fields. */
+export function parseWebhookPayload(topic: WebhookTopic, payload: unknown) {
+  const result = WEBHOOK_PAYLOADS[topic].safeParse(payload);
+  if (result.success) return { ok: true as const, data: result.data };
+  const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(payload)"}: ${i.message}`);
+  return { ok: false as const, error: `${topic} payload rejected — ${problems.join("; ")}` };
+}
