@@ -19,7 +19,7 @@ export default function OverviewPage() {
     { label: "Locations", value: counts.locations },
     { label: "Vendors", value: counts.vendors },
     { label: "Orders", value: counts.orders },
-    { label: "Days of demand history", value: counts.demandDays },
+    { label: "Order lines", value: counts.orderLines },
     { label: "Purchase orders", value: counts.purchaseOrders },
   ];
   return (

@@ -1,0 +1,156 @@
+// Writes the demo shop into a real SQLite file built by `prisma migrate deploy`, twice, next to another shop.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { Prisma, PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "./dates";
+import { demandKey, toCents } from "./derive";
+import { DEMO_SHOP_DOMAIN, generateDemoShop, ORDER_LINE_DAYS, type DemoData } from "./generate";
+import { SHOP_TABLES_DELETE_ORDER, seedDemoShop } from "./seed";
+
+const TODAY = "2026-11-23";
+const OTHER = "other-shop.myshopify.com";
+const root = new URL("../..", import.meta.url).pathname;
+let dir: string;
+let prisma: PrismaClient;
+let data: DemoData;
+
+const countFor = async (shop: string) => {
+  const out: Record<string, number> = {};
+  for (const model of SHOP_TABLES_DELETE_ORDER) {
+    const rows = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "${model}" WHERE "shop" = ?`, shop);
+    out[model] = Number(rows[0].n);
+  }
+  return out;
+};
+
+async function seedOtherShop(): Promise<void> {
+  await prisma.shop.create({ data: { shop: OTHER, name: "Other" } });
+  const loc = await prisma.location.create({ data: { shop: OTHER, shopifyId: "gid://shopify/Location/1", name: "Main" } });
+  const vendor = await prisma.vendor.create({ data: { shop: OTHER, name: "Northwind Apparel Co." } });
+  const product = await prisma.product.create({ data: { shop: OTHER, shopifyId: "gid://shopify/Product/1", title: "Thing", vendorId: vendor.id } });
+  const variant = await prisma.variant.create({ data: { shop: OTHER, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default Title" } });
+  await prisma.inventoryLevel.create({ data: { shop: OTHER, variantId: variant.id, locationId: loc.id, available: 5, onHand: 5 } });
+  await prisma.demandDay.create({ data: { shop: OTHER, variantId: variant.id, locationId: loc.id, date: "2026-11-01", units: 2 } });
+  await prisma.orderLine.create({
+    data: {
+      shop: OTHER,
+      orderGid: "gid://shopify/Order/1",
+      lineItemGid: "gid://shopify/LineItem/1",
+      variantId: variant.id,
+      locationId: loc.id,
+      quantity: 2,
+      currentQuantity: 2,
+      orderCreatedAt: new Date("2026-11-01T15:00:00Z"),
+      localDate: "2026-11-01",
+      shopifyUpdatedAt: new Date("2026-11-01T15:00:00Z"),
+    },
+  });
+  const po = await prisma.purchaseOrder.create({
+    data: { shop: OTHER, number: "PO-1001", vendorId: vendor.id, destinationLocationId: loc.id, createdBy: "someone" },
+  });
+  await prisma.purchaseOrderLine.create({ data: { shop: OTHER, purchaseOrderId: po.id, variantId: variant.id, quantityOrdered: 10 } });
+  await prisma.staffRole.create({ data: { shop: OTHER, staffId: "gid://shopify/StaffMember/104857601", name: "Alex Owner", role: "owner" } });
+  await prisma.session.create({ data: { id: "offline_other", shop: OTHER, state: "x", accessToken: "token" } });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "stockcast-seed-"));
+  const url = `file:${join(dir, "test.db")}`;
+  execFileSync(join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
+  prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: join(dir, "test.db") }) });
+  data = generateDemoShop({ today: TODAY });
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("seedDemoShop", () => {
+  it("deletes every shop-scoped table (all models with a shop column except Session)", () => {
+    const withShop = Prisma.dmmf.datamodel.models
+      .filter((m) => m.fields.some((f) => f.name === "shop") && m.name !== "Session")
+      .map((m) => m.name)
+      .sort();
+    expect([...SHOP_TABLES_DELETE_ORDER].sort()).toEqual(withShop);
+  });
+
+  it("writes the demo shop in under a minute, next to another shop", async () => {
+    await seedOtherShop();
+    const otherBefore = await countFor(OTHER);
+    const result = await seedDemoShop(prisma, data);
+    expect(result.ms).toBeLessThan(60_000);
+    const counts = await countFor(DEMO_SHOP_DOMAIN);
+    expect(counts.DemandDay).toBe(data.demandDays.length);
+    expect(counts.OrderLine).toBe(data.orderLines.length);
+    expect(counts.InventorySnapshot).toBe(data.inventorySnapshots.length);
+    expect(counts.Variant).toBe(data.variants.length);
+    expect(counts.PurchaseOrder).toBe(data.purchaseOrders.length);
+    expect(counts.Receipt).toBe(data.receipts.length);
+    expect(counts.AuditEntry).toBe(data.auditEntries.length);
+    expect(await countFor(OTHER)).toEqual(otherBefore);
+
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { shop: DEMO_SHOP_DOMAIN } });
+    expect(shop).toMatchObject({ name: "Maple & Moss Outfitters", isDemo: true, currencyCode: "USD", ianaTimezone: "America/New_York" });
+    // Values read back through Prisma as written (Decimal, DateTime, Boolean via the raw bulk path).
+    const line = await prisma.orderLine.findUniqueOrThrow({ where: { id: data.orderLines[0].id } });
+    expect(line.unitPrice.toFixed(2)).toBe(data.orderLines[0].unitPrice);
+    expect(line.orderCreatedAt.toISOString()).toBe(data.orderLines[0].orderCreatedAt.toISOString());
+    const snap = data.inventorySnapshots.find((s) => s.stockedOut)!;
+    expect(await prisma.inventorySnapshot.findUniqueOrThrow({ where: { id: snap.id } })).toEqual(snap);
+  });
+
+  it("stores DemandDay consistent with OrderLine where both exist", async () => {
+    const start = addDays(TODAY, -ORDER_LINE_DAYS);
+    // Revenue is summed in cents as an integer: the SQLite adapter types raw columns from the first row.
+    const derived = await prisma.$queryRawUnsafe<
+      { variantId: string; locationId: string; localDate: string; units: bigint | number; orders: bigint | number; revenueCents: bigint | number }[]
+    >(
+      `SELECT "variantId", "locationId", "localDate",
+              SUM("currentQuantity" - "refundedQuantity") AS units,
+              COUNT(DISTINCT "orderGid") AS orders,
+              CAST(ROUND(SUM(("currentQuantity" - "refundedQuantity") * "unitPrice") * 100) AS INTEGER) AS "revenueCents"
+         FROM "OrderLine" WHERE "shop" = ? AND "cancelledAt" IS NULL
+        GROUP BY "variantId", "locationId", "localDate"`,
+      DEMO_SHOP_DOMAIN,
+    );
+    const stored = await prisma.demandDay.findMany({ where: { shop: DEMO_SHOP_DOMAIN, date: { gte: start } } });
+    expect(stored.length).toBe(derived.length);
+    const byKey = new Map(stored.map((d) => [demandKey(d.variantId, d.locationId, d.date), d]));
+    for (const x of derived) {
+      const d = byKey.get(demandKey(x.variantId, x.locationId, x.localDate));
+      expect(d, `${x.variantId} ${x.localDate}`).toBeDefined();
+      expect(d!.units).toBe(Number(x.units));
+      expect(d!.orders).toBe(Number(x.orders));
+      expect(toCents(d!.revenue.toString())).toBe(Number(x.revenueCents));
+    }
+    const earliestLine = await prisma.orderLine.aggregate({ where: { shop: DEMO_SHOP_DOMAIN }, _min: { localDate: true } });
+    expect(earliestLine._min.localDate! >= start).toBe(true);
+  });
+
+  it("re-seeding replaces the demo shop's rows and keeps the other shop's", async () => {
+    const otherBefore = await countFor(OTHER);
+    const demoBefore = await countFor(DEMO_SHOP_DOMAIN);
+    // Rows the app may have added to the demo shop since (a plan run, an alert) disappear on re-seed.
+    await prisma.planRun.create({ data: { shop: DEMO_SHOP_DOMAIN, asOfDate: TODAY } });
+    await prisma.alert.create({
+      data: { shop: DEMO_SHOP_DOMAIN, type: "stockout", severity: "critical", dedupeKey: "k", entityType: "Variant", entityId: "v", message: "m" },
+    });
+    const result = await seedDemoShop(prisma, data);
+    expect(result.deleted.DemandDay).toBe(data.demandDays.length);
+    expect(result.deleted.PlanRun).toBe(1);
+    expect(await countFor(DEMO_SHOP_DOMAIN)).toEqual(demoBefore);
+    expect(await countFor(OTHER)).toEqual(otherBefore);
+    expect(await prisma.session.count({ where: { shop: OTHER } })).toBe(1);
+    const po = await prisma.purchaseOrder.findFirstOrThrow({ where: { shop: OTHER } });
+    expect(po.number).toBe("PO-1001");
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Writes a generated demo shop with a given PrismaClient: deletes every row of that shop, then inserts the
+ * generated rows, all in one transaction (a re-seed replaces the shop atomically; other shops are untouched).
+ *
+ * Speed: on SQLite the three bulk tables (DemandDay, OrderLine, InventorySnapshot) go in as multi-row
+ * INSERTs through $executeRawUnsafe (≈4× faster than createMany through the driver adapter; values are bound
+ * parameters, and Prisma stores DateTime/Decimal the same way for both paths). Everything else, and every
+ * table on PostgreSQL, uses createMany in chunks.
+ */
+import type { PrismaClient } from "@prisma/client";
+import type { DemoData } from "./generate";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * Every table carrying `shop`, children before parents, except Session (Shopify's login state, not demo
+ * data). seed.test.ts fails when a model with a `shop` column is missing from this list.
+ */
+export const SHOP_TABLES_DELETE_ORDER = [
+  "AuditEntry",
+  "StaffRole",
+  "NotificationDelivery",
+  "NotificationChannel",
+  "AlertMute",
+  "Alert",
+  "ReceiptLine",
+  "Receipt",
+  "PurchaseOrderLine",
+  "PurchaseOrder",
+  "ReplenishmentLine",
+  "ForecastOverride",
+  "Forecast",
+  "PlanRun",
+  "ImportBatch",
+  "BackfillRun",
+  "Job",
+  "WebhookEvent",
+  "BundleComponent",
+  "DemandDay",
+  "OrderLine",
+  "InventorySnapshot",
+  "InventoryLevel",
+  "Variant",
+  "Product",
+  "Vendor",
+  "Location",
+  "Shop",
+] as const;
+
+export type ShopTable = (typeof SHOP_TABLES_DELETE_ORDER)[number];
+
+type Delegate = { deleteMany(args: { where: { shop: string } }): Promise<{ count: number }> };
+type CreateDelegate = { createMany(args: { data: object[] }): Promise<{ count: number }> };
+
+function delegate<T>(tx: Tx, model: string): T {
+  const key = model[0].toLowerCase() + model.slice(1);
+  const d = (tx as unknown as Record<string, T | undefined>)[key];
+  if (!d) throw new Error(`Prisma client has no model ${model}`);
+  return d;
+}
+
+/** Deletes every row of `shop` (see SHOP_TABLES_DELETE_ORDER). Returns deleted row counts per table. */
+export async function deleteShopRows(tx: Tx, shop: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const model of SHOP_TABLES_DELETE_ORDER) {
+    counts[model] = (await delegate<Delegate>(tx, model).deleteMany({ where: { shop } })).count;
+  }
+  return counts;
+}
+
+function providerOf(prisma: PrismaClient): string {
+  return (prisma as unknown as { _activeProvider?: string })._activeProvider ?? "sqlite";
+}
+
+const RAW_ROWS_PER_STATEMENT = 1000;
+const CREATE_MANY_CHUNK = 5000;
+
+async function insertRaw(tx: Tx, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const columnList = columns.map((c) => `"${c}"`).join(", ");
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let i = 0; i < rows.length; i += RAW_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + RAW_ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    for (const row of chunk) for (const c of columns) params.push(row[c] ?? null);
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columnList}) VALUES ${chunk.map(() => tuple).join(", ")}`, ...params);
+  }
+}
+
+async function insertMany(tx: Tx, model: string, rows: readonly object[]): Promise<void> {
+  const d = delegate<CreateDelegate>(tx, model);
+  for (let i = 0; i < rows.length; i += CREATE_MANY_CHUNK) await d.createMany({ data: rows.slice(i, i + CREATE_MANY_CHUNK) });
+}
+
+export interface SeedResult {
+  shop: string;
+  deleted: Record<string, number>;
+  inserted: Record<string, number>;
+  ms: number;
+}
+
+export interface SeedOptions {
+  /** Progress messages (e.g. console.log); silent by default. */
+  log?: (message: string) => void;
+  /** Interactive-transaction timeout, ms (default 10 minutes). */
+  timeoutMs?: number;
+}
+
+/** Replaces the demo shop's rows with `data` in one transaction. */
+export async function seedDemoShop(prisma: PrismaClient, data: DemoData, options: SeedOptions = {}): Promise<SeedResult> {
+  const log = options.log ?? (() => {});
+  const raw = providerOf(prisma) === "sqlite";
+  const started = performance.now();
+  const inserted: Record<string, number> = {};
+  let deleted: Record<string, number> = {};
+  const shop = data.shop.shop;
+  for (const table of Object.keys(data) as (keyof DemoData)[]) {
+    const rows = data[table];
+    for (const row of Array.isArray(rows) ? rows : [rows]) {
+      if ((row as { shop?: string }).shop !== shop) throw new Error(`demo data for ${table} contains a row of another shop`);
+    }
+  }
+
+  await prisma.$transaction(
+    async (tx) => {
+      deleted = await deleteShopRows(tx, shop);
+      log(`deleted previous rows of ${shop}: ${Object.values(deleted).reduce((a, b) => a + b, 0)}`);
+      const step = async (model: string, rows: readonly object[], bulk = false) => {
+        const t = performance.now();
+        if (bulk && raw) await insertRaw(tx, model, rows as Record<string, unknown>[]);
+        else await insertMany(tx, model, rows);
+        inserted[model] = rows.length;
+        log(`${model}: ${rows.length} rows in ${Math.round(performance.now() - t)} ms`);
+      };
+      await step("Shop", [data.shop]);
+      await step("Location", data.locations);
+      await step("Vendor", data.vendors);
+      await step("Product", data.products);
+      await step("Variant", data.variants);
+      await step("InventoryLevel", data.inventoryLevels);
+      await step("InventorySnapshot", data.inventorySnapshots, true);
+      await step("OrderLine", data.orderLines, true);
+      await step("DemandDay", data.demandDays, true);
+      await step("BundleComponent", data.bundleComponents);
+      await step("StaffRole", data.staffRoles);
+      await step("PurchaseOrder", data.purchaseOrders);
+      await step("PurchaseOrderLine", data.purchaseOrderLines);
+      await step("Receipt", data.receipts);
+      await step("ReceiptLine", data.receiptLines);
+      await step("AuditEntry", data.auditEntries);
+    },
+    { timeout: options.timeoutMs ?? 600_000, maxWait: 30_000 },
+  );
+  return { shop, deleted, inserted, ms: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,53 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "~/db.server";
+import { NAV_ITEMS } from "~/components/nav-items";
+import { launchBrowser, newPage, SCREENSHOTS } from "./browser";
+
+const baseUrl = inject("demoBaseUrl");
+const SHOP = "stockcast-demo.myshopify.com";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the demo, in a real browser", () => {
+  it("shows the demo shop's data on the Overview, counted independently from the database", async () => {
+    const db = createPrismaClient(inject("demoDatabaseUrl"));
+    const [variants, locations, vendors, orders] = await Promise.all([
+      db.variant.count({ where: { shop: SHOP, deletedAt: null } }),
+      db.location.count({ where: { shop: SHOP, deletedAt: null } }),
+      db.vendor.count({ where: { shop: SHOP } }),
+      db.orderLine.findMany({ where: { shop: SHOP }, distinct: ["orderGid"], select: { orderGid: true } }).then((r) => r.length),
+    ]);
+    const shop = await db.shop.findUniqueOrThrow({ where: { shop: SHOP } });
+    await db.$disconnect();
+    expect(variants).toBeGreaterThanOrEqual(300);
+
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}/app`);
+    await expect.poll(() => page.textContent("body")).toContain(shop.name);
+    const shown = async (id: string) => Number((await page.textContent(`#count-${id}`))!.replace(/,/g, ""));
+    expect(await shown("variants")).toBe(variants);
+    expect(await shown("locations")).toBe(locations);
+    expect(await shown("vendors")).toBe(vendors);
+    expect(await shown("orders")).toBe(orders);
+    await expect.poll(() => page.getByText("Demo mode").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
+  });
+
+  it("navigates to every screen from the app's navigation", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}/app`);
+    for (const item of NAV_ITEMS.slice(1)) {
+      await page.getByRole("navigation", { name: "Stockcast" }).getByRole("link", { name: item.label, exact: true }).click();
+      await page.waitForURL(`${baseUrl}${item.url}`);
+      await expect.poll(() => page.getByRole("heading", { name: item.label, level: 1 }).count()).toBe(1);
+      await page.screenshot({ path: `${SCREENSHOTS}/${item.url.split("/").pop()}.png`, fullPage: true });
+    }
+  });
+});
