@@ -6,7 +6,7 @@ import tsconfigPaths from "vite-tsconfig-paths";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["tests/integration/**/*.test.{ts,tsx}"],
+    include: ["tests/integration/**/*.test.{ts,tsx}", "prisma/seed/**/*.test.ts"],
     globalSetup: ["tests/setup/global-db.ts"],
     setupFiles: ["tests/setup/integration-env.ts"],
     environment: "node",

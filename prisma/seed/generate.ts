@@ -468,7 +468,9 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
     const values = OPTION_VALUES[p.options];
     p.variants.forEach((v, k) => {
       const code = values[k].code;
+      // A few per-variant planning overrides, so the settings screens have something to show.
       const leadOverride = p.title === "Cast Iron Dutch Oven" ? 12 : p.title === "Granite Peak Mountaineering Boot" ? 40 : null;
+      const minMax = p.title === "Trailblazer Headlamp" ? [12, 150] : p.title === "Enamel Camp Mug" ? [24, null] : [null, null];
       variants.push({
         id: v.id,
         shop,
@@ -484,8 +486,8 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
         casePack: p.casePack,
         moqOverride: p.pattern === "lumpy" ? 24 : null,
         leadTimeOverrideDays: leadOverride,
-        minQty: null,
-        maxQty: null,
+        minQty: minMax[0],
+        maxQty: minMax[1],
         doNotReorder: p.lifecycle === "discontinued",
         shopifyCreatedAt: created,
         shopifyUpdatedAt: updated,
@@ -878,7 +880,9 @@ function buildPurchaseOrders(ctx: PoContext): PoParts {
   const candidates = (vendor: VendorSpec, loc: LocationModel, day: number) =>
     series.filter((s) => {
       const p = s.variant.product;
-      return p.vendor === vendor && s.loc === loc && p.launchDay <= day && p.endDay > day + 30 && p.lifecycle !== "draft";
+      // Still selling a month after the PO (or to this day): no POs for items about to be discontinued.
+      const selling = p.endDay === N || p.endDay > day + 30;
+      return p.vendor === vendor && s.loc === loc && p.launchDay <= day && selling && p.lifecycle !== "draft";
     });
   const pickLines = (vendor: VendorSpec, loc: LocationModel, day: number) => {
     let pool = candidates(vendor, loc, day);
@@ -897,7 +901,8 @@ function buildPurchaseOrders(ctx: PoContext): PoParts {
   const weights = VENDORS.map((v) => v.poWeight);
   let guard = 0;
   while (drafts.length < 40 && guard++ < 500) {
-    const vendor = rng.weighted(VENDORS, weights);
+    // Every vendor gets at least three POs (enough for a scorecard), the rest by purchase volume.
+    const vendor = drafts.length < 3 * VENDORS.length ? VENDORS[drafts.length % VENDORS.length] : rng.weighted(VENDORS, weights);
     const createdDay = rng.int(N - 365, N - 20);
     const loc = rng.chance(0.75) ? locs[0] : rng.pick(locs.slice(1));
     const sentOffset = rng.int(0, 2);
