@@ -12,7 +12,7 @@ vitest() { local name=$1; shift; npx vitest run --reporter=default --reporter=js
 step "prisma clients"; npm run -s db:generate >/dev/null
 step "typecheck"; npx tsc --noEmit
 step "lint"; npx eslint --max-warnings=0 app scripts tests prisma
-step "unit tests"; vitest unit
+step "unit tests"; vitest unit --passWithNoTests
 step "integration tests on SQLite"; TEST_DATABASE_URL="file:./prisma/test.db" vitest integration-sqlite --config vitest.integration.config.ts
 step "integration tests on PostgreSQL"; bash scripts/test/ensure-postgres.sh
 TEST_DATABASE_URL="${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}" vitest integration-postgres --config vitest.integration.config.ts

@@ -1,0 +1,212 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analogueForecast } from "./analogues";
+import { calibrateTotalsScale, forecastSeries, leadTimeDemand } from "./forecast-series";
+import { mulberry32 } from "./prng";
+
+/** A year of intermittent daily demand with closed Saturdays (seeded, deterministic). */
+function retailLike(seed: number, days = 364, p = 0.3, size = 4): number[] {
+  const u = mulberry32(seed);
+  return Array.from({ length: days }, (_, t) => (t % 7 === 5 ? 0 : u() < p ? Math.ceil(size * u() * 2) : 0));
+}
+
+const finiteNonNegative = (v: number) => Number.isFinite(v) && v >= 0;
+
+describe("forecastSeries", () => {
+  const y = Object.freeze(retailLike(7));
+
+  it("returns a full horizon, a demand class, a method and q95Total above the mean total", () => {
+    const f = forecastSeries(y, { horizon: 28 });
+    expect(f.mean).toHaveLength(28);
+    expect(["smooth", "erratic", "intermittent", "lumpy"]).toContain(f.demandClass);
+    expect(f.method).not.toBe("");
+    const total = f.mean.reduce((a, b) => a + b, 0);
+    expect(f.q95Total).toBeGreaterThan(total);
+    expect(f.scores.length).toBeGreaterThan(3);
+  });
+
+  it("learns the closed weekday: zero forecast and zero-width interval on it", () => {
+    const f = forecastSeries(y, { horizon: 14, closedMask: y.map((_, t) => t % 7 === 5) });
+    // history has 364 days, so step h falls on weekday (364 + h − 1) mod 7
+    for (let h = 0; h < 14; h++) {
+      if ((364 + h) % 7 === 5) {
+        expect(f.mean[h]).toBe(0);
+        expect(f.intervals[1].upper[h]).toBe(0);
+      } else expect(f.mean[h]).toBeGreaterThan(0);
+    }
+  });
+
+  it("treats stock-out days as unknown demand, not zero", () => {
+    const hist = [...new Array(200)].map(() => 5);
+    const mask = hist.map((_, t) => t >= 150);
+    const zeroed = hist.map((v, t) => (t >= 150 ? 0 : v));
+    const f = forecastSeries(zeroed, { horizon: 7, period: 1, stockoutMask: mask });
+    for (const v of f.mean) expect(v).toBeCloseTo(5, 6);
+  });
+
+  it("forecasts zero for dead items and flags analogue forecasts for new items", () => {
+    const dead = [...retailLike(3, 100), ...new Array(200).fill(0)];
+    expect(forecastSeries(dead, { horizon: 7 })).toMatchObject({ demandClass: "dead", method: "zero", mean: new Array(7).fill(0) });
+    const young = [2, 0, 1, 3, 2];
+    const analogues = [retailLike(11, 200, 0.5, 6), retailLike(12, 200, 0.5, 6)];
+    const f = forecastSeries(young, { horizon: 7, period: 1, analogues });
+    expect(f).toMatchObject({ demandClass: "new", fromAnalogues: true, method: "analogue" });
+    expect(forecastSeries(young, { horizon: 7, period: 1 }).fromAnalogues).toBe(false);
+  });
+
+  it("is deterministic and leaves its input untouched", () => {
+    const a = forecastSeries(y, { horizon: 28 });
+    const b = forecastSeries(y, { horizon: 28 });
+    expect(a).toEqual(b);
+    expect(y).toEqual(retailLike(7));
+  });
+
+  it("validates options", () => {
+    expect(() => forecastSeries(y, { horizon: 0 })).toThrow(new RangeError("horizon must be a positive integer"));
+    expect(() => forecastSeries(y, { horizon: 7, period: 12 as never })).toThrow(new RangeError("period must be 1, 7 or 52"));
+    expect(() => forecastSeries(y, { horizon: 7, ensemble: 0 })).toThrow(new RangeError("ensemble must be a positive integer"));
+    expect(() => forecastSeries([1, -2], { horizon: 7 })).toThrow(new RangeError("demand must be non-negative"));
+    expect(() => forecastSeries(y, { horizon: 7, totalsScale: 0 })).toThrow(new RangeError("totalsScale must be positive"));
+    expect(() => forecastSeries(y, { horizon: 7, levels: [95] })).toThrow(new RangeError("levels must be between 0 and 1 exclusive"));
+  });
+
+  it("an ensemble averages the best candidates", () => {
+    const f = forecastSeries(y, { horizon: 7, ensemble: 2 });
+    expect(f.method.startsWith("mean(")).toBe(true);
+  });
+});
+
+describe("leadTimeDemand", () => {
+  const f = forecastSeries(retailLike(21), { horizon: 28 });
+
+  it("gives the distribution of the total for any lead time, growing with L", () => {
+    const d7 = leadTimeDemand(f, 7);
+    const d28 = leadTimeDemand(f, 28);
+    const d60 = leadTimeDemand(f, 60);
+    expect(d28.mean).toBeCloseTo(f.mean.reduce((a, b) => a + b, 0), 9);
+    expect(d7.mean).toBeLessThan(d28.mean);
+    expect(d28.quantile(0.95)).toBeCloseTo(f.q95Total, 9);
+    expect(d7.quantile(0.95) - d7.mean).toBeLessThan(d60.quantile(0.95) - d60.mean);
+    expect(d28.sd).toBeGreaterThan(0);
+    expect(d28.errors.length).toBeGreaterThan(100);
+  });
+
+  it("works on a JSON round-tripped result", () => {
+    const stored = JSON.parse(JSON.stringify(f));
+    expect(leadTimeDemand(stored, 14).quantile(0.9)).toBeCloseTo(leadTimeDemand(f, 14).quantile(0.9), 9);
+  });
+
+  it("the sum's quantile is below the sum of per-day quantiles (no quantile adding)", () => {
+    const d = leadTimeDemand(f, 28);
+    const perDay = f.intervals.find((i) => i.level === 0.8)!.upper.reduce((a, b) => a + b, 0);
+    expect(d.quantile(0.9)).toBeLessThan(perDay);
+  });
+
+  it("validates its inputs", () => {
+    expect(() => leadTimeDemand(f, 0)).toThrow(new RangeError("lead time must be a positive integer"));
+    expect(() => leadTimeDemand(f, 5).quantile(1)).toThrow(new RangeError("p must be between 0 and 1 exclusive"));
+  });
+});
+
+describe("calibrateTotalsScale", () => {
+  it("returns the multiple of the upper spread that covers the level", () => {
+    expect(calibrateTotalsScale([{ forecast: 10, quantile: 20, actual: 25 }], 0.95)).toBe(1.5);
+    expect(calibrateTotalsScale([{ forecast: 10, quantile: 20, actual: 5 }])).toBe(1);
+    expect(calibrateTotalsScale([])).toBe(1);
+    expect(() => calibrateTotalsScale([], 1)).toThrow(new RangeError("level must be between 0 and 1 exclusive"));
+  });
+});
+
+describe("analogueForecast", () => {
+  it("scales the analogues' later/early ratio by the new item's early sales", () => {
+    expect(analogueForecast([2, 2], [[1, 1, 3, 3]], 2)).toEqual({ rate: 6, scale: 3, used: 1 });
+    expect(analogueForecast([2, 2], [[1]], 2)).toEqual({ rate: 2, scale: 1, used: 0 });
+    expect(() => analogueForecast([1], [], 0)).toThrow(new RangeError("age must be a positive integer"));
+  });
+});
+
+describe("forecastSeries properties (fast-check)", () => {
+  const demand = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 1, arbitrary: fc.constant(Number.NaN) }), { minLength: 0, maxLength: 300 });
+  const horizon = fc.integer({ min: 1, max: 35 });
+  const period = fc.constantFrom(1 as const, 7 as const);
+
+  it("never returns a negative or NaN forecast, bound or total quantile", () => {
+    fc.assert(
+      fc.property(demand, horizon, period, (y, H, p) => {
+        const f = forecastSeries(y, { horizon: H, period: p });
+        expect(f.mean.every(finiteNonNegative)).toBe(true);
+        expect(finiteNonNegative(f.q95Total)).toBe(true);
+        for (const iv of f.intervals) {
+          expect(iv.lower.every(finiteNonNegative)).toBe(true);
+          expect(iv.upper.every(finiteNonNegative)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("intervals widen with the horizon (weight-normalised) and with the level", () => {
+    fc.assert(
+      fc.property(demand, horizon, (y, H) => {
+        const f = forecastSeries(y, { horizon: H, period: 1, levels: [0.5, 0.8, 0.95] });
+        for (let k = 0; k < f.intervals.length; k++) {
+          const iv = f.intervals[k];
+          for (let h = 0; h < H; h++) {
+            expect(iv.lower[h]).toBeLessThanOrEqual(f.mean[h]);
+            expect(iv.upper[h]).toBeGreaterThanOrEqual(f.mean[h]);
+            if (h > 0) expect(iv.upper[h] - f.mean[h]).toBeGreaterThanOrEqual(iv.upper[h - 1] - f.mean[h - 1] - 1e-9);
+            if (k > 0) {
+              expect(iv.upper[h]).toBeGreaterThanOrEqual(f.intervals[k - 1].upper[h] - 1e-9);
+              expect(iv.lower[h]).toBeLessThanOrEqual(f.intervals[k - 1].lower[h] + 1e-9);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("lead-time quantiles rise with the service level and are never negative", () => {
+    fc.assert(
+      fc.property(demand, fc.integer({ min: 1, max: 60 }), (y, L) => {
+        const d = leadTimeDemand(forecastSeries(y, { horizon: 7 }), L);
+        const q = [0.5, 0.8, 0.9, 0.95, 0.99].map((p) => d.quantile(p));
+        for (let i = 1; i < q.length; i++) expect(q[i]).toBeGreaterThanOrEqual(q[i - 1] - 1e-9);
+        expect(q.every(finiteNonNegative)).toBe(true);
+        expect(finiteNonNegative(d.mean) && finiteNonNegative(d.sd)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("yearly seasonality (previous-year index, series with ≥ 2 years)", () => {
+  /** Three years of weekly demand with a strong Q4 peak. */
+  const weekly = Array.from({ length: 156 }, (_, t) => {
+    const wk = t % 52;
+    const u = mulberry32(t + 1)();
+    return Math.round((wk >= 40 && wk < 50 ? 60 : 20) * (0.8 + 0.4 * u));
+  });
+
+  it("is selected when it wins the rolling-origin CV and lifts the forecast into the peak", () => {
+    const hist = weekly.slice(0, 52 * 2 + 38); // ends two weeks before the peak
+    const f = forecastSeries(hist, { horizon: 8, period: 52 });
+    expect(f.method).toContain("×yearly");
+    expect(f.leadTime.yearly).not.toBeNull();
+    expect(f.mean[5]).toBeGreaterThan(1.5 * f.mean[0]);
+    const d = leadTimeDemand(f, 8);
+    expect(d.mean).toBeCloseTo(f.mean.reduce((a, b) => a + b, 0), 9);
+  });
+
+  it("is not used with less than two years, nor with period 1", () => {
+    expect(forecastSeries(weekly.slice(0, 90), { horizon: 8, period: 52 }).leadTime.yearly).toBeNull();
+    expect(forecastSeries(weekly.slice(0, 142), { horizon: 8, period: 1 }).leadTime.yearly).toBeNull();
+  });
+
+  it("a stored result with unknown days answers like the fresh one", () => {
+    const y = retailLike(5).map((v, t) => (t % 50 === 3 ? NaN : v));
+    const f = forecastSeries(y, { horizon: 28 });
+    const stored = JSON.parse(JSON.stringify(f));
+    expect(leadTimeDemand(stored, 21).quantile(0.95)).toBeCloseTo(leadTimeDemand(f, 21).quantile(0.95), 9);
+  });
+});

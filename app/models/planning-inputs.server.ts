@@ -1,0 +1,99 @@
+import prisma from "~/db.server";
+
+/** Open-PO statuses whose remaining quantity is on order (approved but not fully received). */
+export const ON_ORDER_STATUSES = ["approved", "sent", "partially_received"] as const;
+
+export function findPlanningShop(shop: string) {
+  return prisma.shop.findUniqueOrThrow({ where: { shop } });
+}
+
+/** Variants to plan (not deleted), with product, vendor and planning overrides. */
+export function listPlannableVariants(shop: string) {
+  return prisma.variant.findMany({
+    where: { shop, deletedAt: null },
+    select: {
+      id: true,
+      title: true,
+      sku: true,
+      tracked: true,
+      doNotReorder: true,
+      unitCost: true,
+      price: true,
+      casePack: true,
+      moqOverride: true,
+      leadTimeOverrideDays: true,
+      minQty: true,
+      maxQty: true,
+      product: { select: { title: true, status: true, vendorId: true, productType: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+}
+
+export function listActiveLocations(shop: string) {
+  return prisma.location.findMany({ where: { shop, deletedAt: null, active: true }, select: { id: true, name: true } });
+}
+
+export function listVendors(shop: string) {
+  return prisma.vendor.findMany({ where: { shop }, select: { id: true, name: true, statedLeadTimeDays: true, moq: true } });
+}
+
+export function listInventoryLevels(shop: string, variantIds: string[]) {
+  return prisma.inventoryLevel.findMany({
+    where: { shop, variantId: { in: variantIds } },
+    select: { variantId: true, locationId: true, available: true, onHand: true, committed: true, incoming: true },
+  });
+}
+
+export function listDemandDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
+  return prisma.demandDay.findMany({
+    where: { shop, variantId: { in: variantIds }, date: { gte: fromDate, lte: toDate } },
+    select: { variantId: true, locationId: true, date: true, units: true },
+  });
+}
+
+export function listStockoutDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
+  return prisma.inventorySnapshot.findMany({
+    where: { shop, variantId: { in: variantIds }, stockedOut: true, date: { gte: fromDate, lte: toDate } },
+    select: { variantId: true, locationId: true, date: true },
+  });
+}
+
+/** Revenue per variant since `fromDate` (all locations), for ABC classes. Decimal → string. */
+export async function revenueByVariant(shop: string, fromDate: string) {
+  const rows = await prisma.demandDay.groupBy({ by: ["variantId"], where: { shop, date: { gte: fromDate } }, _sum: { revenue: true } });
+  return rows.map((r) => ({ variantId: r.variantId, revenue: r._sum.revenue?.toString() ?? "0" }));
+}
+
+/** Remaining quantities of open purchase-order lines, with destination and expected arrival. */
+export async function listOpenPurchaseOrderLines(shop: string) {
+  const lines = await prisma.purchaseOrderLine.findMany({
+    where: { shop, purchaseOrder: { status: { in: [...ON_ORDER_STATUSES] } } },
+    select: {
+      variantId: true,
+      quantityOrdered: true,
+      quantityReceived: true,
+      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true } },
+    },
+  });
+  return lines.map((l) => ({
+    variantId: l.variantId,
+    locationId: l.purchaseOrder.destinationLocationId,
+    remaining: Math.max(0, l.quantityOrdered - l.quantityReceived),
+    expectedAt: l.purchaseOrder.expectedAt,
+  }));
+}
+
+/** Days from sending each PO to its first receipt, per vendor: observed lead times. */
+export async function observedLeadTimes(shop: string): Promise<Map<string, number[]>> {
+  const orders = await prisma.purchaseOrder.findMany({
+    where: { shop, sentAt: { not: null }, receipts: { some: {} } },
+    select: { vendorId: true, sentAt: true, receipts: { select: { receivedAt: true }, orderBy: { receivedAt: "asc" }, take: 1 } },
+  });
+  const byVendor = new Map<string, number[]>();
+  for (const o of orders) {
+    const days = (o.receipts[0].receivedAt.getTime() - o.sentAt!.getTime()) / 86_400_000;
+    if (days >= 0) byVendor.set(o.vendorId, [...(byVendor.get(o.vendorId) ?? []), days]);
+  }
+  return byVendor;
+}

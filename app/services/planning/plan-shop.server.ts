@@ -1,0 +1,207 @@
+import { classifyAbc, type AbcClass } from "~/lib/analytics";
+import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
+import { blendLeadTime, planLine, type ScheduledReceipt } from "~/lib/replenishment";
+import {
+  findPlanningShop,
+  listActiveLocations,
+  listDemandDays,
+  listInventoryLevels,
+  listOpenPurchaseOrderLines,
+  listPlannableVariants,
+  listStockoutDays,
+  listVendors,
+  observedLeadTimes,
+  revenueByVariant,
+} from "~/models/planning-inputs.server";
+import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+import { addDays, daysBetween, localDate } from "~/utils/dates";
+import { logJob } from "~/utils/logger.server";
+import { buildDailySeries, seriesKey } from "./series";
+
+/** Two years of daily history: enough for yearly seasonality, bounded memory per chunk. */
+export const HISTORY_DAYS = 730;
+const CHUNK_VARIANTS = 400;
+
+export interface PlanRunSummary {
+  planRunId: string;
+  asOfDate: string;
+  seriesTotal: number;
+  seriesPlanned: number;
+  seriesSkipped: number;
+  skippedReasons: Record<string, number>;
+}
+
+const toCents = (decimal: { toString(): string } | null | undefined) => Math.round(Number(decimal?.toString() ?? 0) * 100);
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * A full plan run for one shop: forecasts every tracked variant × location from its local-day demand
+ * history (stocked-out days are unknown demand, not zero), then safety stock, reorder point and order
+ * quantity for the variant's ABC service level. Rows are written in chunks under a "running" run and
+ * become visible together when the run completes; a failed run leaves the previous plan in place.
+ */
+export async function planShop(shop: string, options: { now?: Date; trigger?: string } = {}): Promise<PlanRunSummary> {
+  return logJob("plan-shop", shop, async () => {
+    const settings = await findPlanningShop(shop);
+    const asOfDate = localDate(options.now ?? new Date(), settings.ianaTimezone);
+    const run = await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" });
+    try {
+      const summary = await planAllSeries(shop, settings, run.id, asOfDate);
+      await completePlanRun(shop, run.id, summary);
+      return { planRunId: run.id, asOfDate, ...summary };
+    } catch (error) {
+      await failPlanRun(shop, run.id, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  });
+}
+
+type Settings = Awaited<ReturnType<typeof findPlanningShop>>;
+
+async function planAllSeries(shop: string, settings: Settings, planRunId: string, asOfDate: string) {
+  const fromDate = addDays(asOfDate, -HISTORY_DAYS);
+  const toDate = addDays(asOfDate, -1);
+  const [variants, locations, vendors, openLines, observed, revenue] = await Promise.all([
+    listPlannableVariants(shop),
+    listActiveLocations(shop),
+    listVendors(shop),
+    listOpenPurchaseOrderLines(shop),
+    observedLeadTimes(shop),
+    revenueByVariant(shop, addDays(asOfDate, -365)),
+  ]);
+  const abc = classifyAbc(revenue.map((r) => ({ id: r.variantId, revenueCents: Math.max(0, toCents(r.revenue)) })));
+  const serviceLevel: Record<AbcClass, number> = { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC };
+  const vendorById = new Map(vendors.map((v) => [v.id, v]));
+  const leadTimeByVendor = new Map(
+    vendors.map((v) => [v.id, blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: observed.get(v.id) ?? [] })]),
+  );
+  const onOrder = new Map<string, { quantity: number; receipts: ScheduledReceipt[] }>();
+  for (const l of openLines) {
+    const key = seriesKey(l.variantId, l.locationId);
+    const entry = onOrder.get(key) ?? { quantity: 0, receipts: [] };
+    entry.quantity += l.remaining;
+    const day = l.expectedAt ? Math.max(0, daysBetween(asOfDate, l.expectedAt.toISOString().slice(0, 10))) : null;
+    if (day !== null && l.remaining > 0) entry.receipts.push({ day, quantity: l.remaining });
+    onOrder.set(key, entry);
+  }
+  const activeLocations = new Set(locations.map((l) => l.id));
+  const tally = { seriesTotal: 0, seriesPlanned: 0, seriesSkipped: 0, skippedReasons: {} as Record<string, number> };
+  const skip = (reason: string) => {
+    tally.seriesSkipped++;
+    tally.skippedReasons[reason] = (tally.skippedReasons[reason] ?? 0) + 1;
+  };
+
+  for (let start = 0; start < variants.length; start += CHUNK_VARIANTS) {
+    const chunk = variants.slice(start, start + CHUNK_VARIANTS);
+    const ids = chunk.map((v) => v.id);
+    const [levels, demand, stockouts] = await Promise.all([
+      listInventoryLevels(shop, ids),
+      listDemandDays(shop, ids, fromDate, toDate),
+      listStockoutDays(shop, ids, fromDate, toDate),
+    ]);
+    const series = buildDailySeries(fromDate, HISTORY_DAYS, demand, stockouts);
+    const levelByKey = new Map(levels.map((l) => [seriesKey(l.variantId, l.locationId), l]));
+    const forecasts: ForecastRow[] = [];
+    const lines: ReplenishmentRow[] = [];
+
+    for (const variant of chunk) {
+      const locationIds = new Set<string>();
+      for (const l of levels) if (l.variantId === variant.id) locationIds.add(l.locationId);
+      for (const key of series.keys()) if (key.startsWith(`${variant.id}|`)) locationIds.add(key.split("|")[1]);
+      for (const locationId of locationIds) {
+        tally.seriesTotal++;
+        if (!activeLocations.has(locationId)) { skip("location inactive"); continue; }
+        if (!variant.tracked) { skip("inventory not tracked"); continue; }
+        const key = seriesKey(variant.id, locationId);
+        const history = series.get(key);
+        const level = levelByKey.get(key);
+        if (!history?.units.some((u) => u > 0) && !level?.onHand) { skip("no sales and no stock"); continue; }
+
+        const vendor = variant.product.vendorId ? vendorById.get(variant.product.vendorId) : undefined;
+        const blended = vendor ? leadTimeByVendor.get(vendor.id)! : blendLeadTime({ statedDays: 14, observedDays: [] });
+        const leadTime = variant.leadTimeOverrideDays ? { meanDays: variant.leadTimeOverrideDays, sdDays: 0 } : blended;
+        const L = Math.max(1, Math.ceil(leadTime.meanDays));
+        const R = settings.reviewPeriodDays;
+        const abcClass = abc[variant.id] ?? "C";
+        const sl = serviceLevel[abcClass];
+        let forecast: SeriesForecast;
+        try {
+          forecast = forecastSeries(history?.units ?? new Float64Array(HISTORY_DAYS), {
+            horizon: Math.max(settings.forecastHorizonDays, L + R + 1),
+            period: 7,
+            stockoutMask: history?.stockout,
+          });
+        } catch (error) {
+          skip(`forecast failed: ${error instanceof Error ? error.message : "unknown error"}`);
+          continue;
+        }
+        const ltd = leadTimeDemand(forecast, L);
+        const protection = leadTimeDemand(forecast, L + R);
+        const unitCostCents = toCents(variant.unitCost);
+        const ordered = onOrder.get(key) ?? { quantity: 0, receipts: [] };
+        const incoming = level?.incoming ?? 0;
+        const plan = planLine({
+          dailyForecast: forecast.mean,
+          leadTimeDemand: { mean: ltd.mean, quantile: ltd.quantile(sl) },
+          protectionDemand: { mean: protection.mean, quantile: protection.quantile(sl) },
+          leadTime,
+          reviewPeriodDays: R,
+          serviceLevel: sl,
+          stock: { onHand: level?.onHand ?? 0, onOrder: ordered.quantity + incoming, committed: level?.committed ?? 0 },
+          scheduledReceipts: ordered.receipts,
+          constraints: {
+            moq: variant.moqOverride ?? vendor?.moq ?? undefined,
+            casePack: variant.casePack ?? undefined,
+            maxQuantity: variant.maxQty ?? undefined,
+          },
+          eoqCosts:
+            unitCostCents > 0
+              ? { orderingCostCents: toCents(settings.orderingCost), holdingCostRate: settings.holdingCostRate, unitCostCents }
+              : undefined,
+        });
+        const doNotReorder = variant.doNotReorder || variant.product.status === "ARCHIVED";
+        tally.seriesPlanned++;
+        forecasts.push({
+          variantId: variant.id,
+          locationId,
+          method: forecast.method,
+          demandClass: forecast.demandClass,
+          abcClass,
+          mean: forecast.mean.map(round3),
+          bands: Object.fromEntries(
+            forecast.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }]),
+          ),
+          params: { capped: forecast.capped.length, fromAnalogues: forecast.fromAnalogues, q95Total: round3(forecast.q95Total) },
+        });
+        lines.push({
+          variantId: variant.id,
+          locationId,
+          vendorId: vendor?.id ?? null,
+          onHand: level?.onHand ?? 0,
+          available: level?.available ?? 0,
+          committed: level?.committed ?? 0,
+          incoming,
+          onOrder: ordered.quantity + incoming,
+          inventoryPosition: Math.round(plan.inventoryPosition),
+          avgDailyDemand: round3(forecast.mean.slice(0, 28).reduce((a, b) => a + b, 0) / Math.min(28, forecast.mean.length)),
+          leadTimeDays: round3(leadTime.meanDays),
+          leadTimeDemand: round3(plan.leadTimeDemandMean),
+          safetyStock: round3(plan.safetyStock),
+          reorderPoint: round3(plan.reorderPoint),
+          eoq: Math.round(plan.economicOrderQuantity ?? 0),
+          orderUpTo: round3(plan.orderUpToLevel),
+          serviceLevel: sl,
+          suggestedQty: doNotReorder ? 0 : plan.suggestedQuantity,
+          daysOfCover: plan.daysOfCover === null ? null : round3(plan.daysOfCover),
+          projectedStockoutDate: plan.projectedStockoutDay === null ? null : addDays(asOfDate, plan.projectedStockoutDay),
+          urgency: doNotReorder ? "low" : plan.urgency,
+          reason: doNotReorder ? `Marked do not reorder. ${plan.reason}` : plan.reason,
+          abcClass,
+          unitCost: variant.unitCost,
+        });
+      }
+    }
+    await insertPlanChunk(shop, planRunId, forecasts, lines);
+  }
+  return tally;
+}

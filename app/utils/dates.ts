@@ -1,0 +1,17 @@
+// Calendar-day helpers on "YYYY-MM-DD" strings (a shop's local days). Client-safe, no time zone maths
+// beyond Intl: a demand day is the shop's local date, never a UTC day.
+const DAY_MS = 86_400_000;
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The calendar date of `instant` in `timeZone` (e.g. "America/Los_Angeles"). */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}

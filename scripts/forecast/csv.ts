@@ -1,0 +1,90 @@
+/**
+ * Streaming CSV input for the forecast CLI: one `series_id,date,qty` row at a time, with the
+ * line number, so errors can name the line. Memory stays O(one series).
+ */
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
+
+/** One parsed input row. */
+export interface Row {
+  line: number;
+  seriesId: string;
+  /** Days since 1970-01-01 (UTC). */
+  day: number;
+  qty: number;
+}
+
+/** An input problem a merchant can fix: names the file, line and what is wrong. */
+export class InputError extends Error {
+  constructor(file: string, line: number, problem: string) {
+    super(line > 0 ? `${file}:${line}: ${problem}` : `${file}: ${problem}`);
+    this.name = "InputError";
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Parses an ISO date YYYY-MM-DD to a UTC day number, or NaN. */
+export function parseDay(s: string): number {
+  if (s.length !== 10 || s[4] !== "-" || s[7] !== "-") return NaN;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCDate() !== d) return NaN;
+  return t / DAY_MS;
+}
+
+/** Formats a UTC day number as YYYY-MM-DD. */
+export function formatDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+function lines(file: string) {
+  const raw = createReadStream(file);
+  const input = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
+  return createInterface({ input, crlfDelay: Infinity });
+}
+
+/**
+ * Reads `series_id,date,qty` rows (header required; extra columns ignored; quoted ids allowed
+ * without embedded commas). Blank lines are skipped. Throws InputError on a bad header, date or
+ * quantity.
+ */
+export async function* readRows(file: string, columns: readonly string[] = ["series_id", "date", "qty"]): AsyncGenerator<Row> {
+  let lineNo = 0;
+  let idx: number[] | null = null;
+  for await (const text of lines(file)) {
+    lineNo++;
+    if (text.length === 0 || text === "\r") continue;
+    const cells = text.split(",").map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    if (!idx) {
+      idx = columns.map((c) => cells.indexOf(c));
+      const missing = columns.filter((_, i) => idx![i] < 0);
+      if (missing.length) throw new InputError(file, lineNo, `header must contain ${columns.join(",")} (missing ${missing.join(", ")})`);
+      continue;
+    }
+    const seriesId = cells[idx[0]];
+    if (!seriesId) throw new InputError(file, lineNo, "empty series_id");
+    const ds = cells[idx[1]];
+    const day = parseDay(ds ?? "");
+    if (!Number.isFinite(day)) throw new InputError(file, lineNo, `date "${ds ?? ""}" is not a valid YYYY-MM-DD date`);
+    let qty = 1;
+    if (columns.length > 2) {
+      const qs = cells[idx[2]];
+      qty = qs === undefined || qs === "" ? NaN : Number(qs);
+      if (!Number.isFinite(qty)) throw new InputError(file, lineNo, `qty "${qs ?? ""}" is not a number`);
+      if (qty < 0) throw new InputError(file, lineNo, `qty ${qty} is negative (returns are not demand; clip or remove them)`);
+    }
+    yield { line: lineNo, seriesId, day, qty };
+  }
+  if (!idx) throw new InputError(file, 1, "file is empty (expected a header series_id,date,qty)");
+}

@@ -1,0 +1,275 @@
+/**
+ * The forecast CLI's driver: two streaming passes over a `series_id,date,qty` file.
+ * Pass 1 learns the calendar (frequency, shop-wide closed days); pass 2 forecasts each series
+ * as soon as its rows are complete and writes score.py rows. Memory: O(one series + calendar).
+ */
+import { createWriteStream, existsSync, type WriteStream } from "node:fs";
+import { calibrateTotalsScale, forecastSeries, type SeriesForecast } from "~/lib/forecasting";
+import { InputError, isoWeekday, readRows } from "./csv";
+
+/** Options of {@link runForecast}. */
+export interface RunOptions {
+  input: string;
+  horizon: number;
+  out?: string;
+  freq?: "day" | "week";
+  holdout: number;
+  stockouts?: string;
+  ensemble: number;
+  method: string;
+  /** Detect shop-wide closed days (all series zero) and treat them as unknown. */
+  detectClosed: boolean;
+  /** Calibrate total quantiles across series on a backtest of the last horizon. */
+  calibrate: boolean;
+}
+
+/** Summary of a run. */
+export interface RunSummary {
+  series: number;
+  skipped: number;
+  freq: "day" | "week";
+  closedDays: number;
+  /** Seconds spent inside forecastSeries (fit + forecast + intervals). */
+  fitSeconds: number;
+  /** Seconds of the calibration backtest pass (forecastSeries on every series once more). */
+  calibrationSeconds: number;
+  totalsScale: number;
+  wallSeconds: number;
+  methods: Record<string, number>;
+}
+
+export interface Calendar {
+  freq: "day" | "week";
+  closed: Set<number>;
+}
+
+/** Pass 1: frequency (all dates Mondays, gaps ≥ 7 → weekly) and closed days. */
+export async function learnCalendar(file: string, freqHint?: "day" | "week"): Promise<Calendar> {
+  const totals = new Map<number, number>();
+  const spanDiff = new Map<number, number>();
+  let cur = "";
+  let first = 0;
+  let last = 0;
+  let allMonday = true;
+  let minGap = Infinity;
+  let prevDay = NaN;
+  const close = () => {
+    if (cur === "") return;
+    spanDiff.set(first, (spanDiff.get(first) ?? 0) + 1);
+    spanDiff.set(last + 1, (spanDiff.get(last + 1) ?? 0) - 1);
+  };
+  for await (const r of readRows(file)) {
+    if (r.seriesId !== cur) {
+      close();
+      cur = r.seriesId;
+      first = r.day;
+      last = r.day;
+      prevDay = NaN;
+    }
+    if (r.day < first) first = r.day;
+    if (r.day > last) last = r.day;
+    if (prevDay === prevDay && r.day !== prevDay) minGap = Math.min(minGap, Math.abs(r.day - prevDay));
+    prevDay = r.day;
+    if (isoWeekday(r.day) !== 1) allMonday = false;
+    totals.set(r.day, (totals.get(r.day) ?? 0) + r.qty);
+  }
+  close();
+  const freq = freqHint ?? (allMonday && minGap >= 7 ? "week" : "day");
+  const closed = new Set<number>();
+  const days = [...spanDiff.keys()].sort((a, b) => a - b);
+  if (days.length) {
+    const step = freq === "week" ? 7 : 1;
+    let active = 0;
+    let di = 0;
+    for (let d = days[0]; d <= days[days.length - 1]; d += step) {
+      while (di < days.length && days[di] <= d) active += spanDiff.get(days[di++]) ?? 0;
+      // a day on which at least 20 series were listed and none sold: the shop was closed
+      if (active >= 20 && (totals.get(d) ?? 0) === 0) closed.add(d);
+    }
+  }
+  return { freq, closed };
+}
+
+/** Loads a stock-out mask CSV `series_id,date` into series → set of days. */
+async function loadStockouts(file: string): Promise<Map<string, Set<number>>> {
+  const out = new Map<string, Set<number>>();
+  for await (const r of readRows(file, ["series_id", "date"])) {
+    let s = out.get(r.seriesId);
+    if (!s) out.set(r.seriesId, (s = new Set()));
+    s.add(r.day);
+  }
+  return out;
+}
+
+class Writer {
+  private buf: string[] = [];
+  private size = 0;
+  constructor(private readonly ws: WriteStream | null) {}
+  async write(s: string) {
+    if (!this.ws) return;
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) await this.flush();
+  }
+  async flush() {
+    if (!this.ws || this.buf.length === 0) return;
+    const chunk = this.buf.join("");
+    this.buf = [];
+    this.size = 0;
+    if (!this.ws.write(chunk)) await new Promise<void>((res) => this.ws!.once("drain", () => res()));
+  }
+  async end() {
+    await this.flush();
+    if (this.ws) await new Promise<void>((res) => this.ws!.end(() => res()));
+  }
+}
+
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(6).replace(/0+$/, "").replace(/\.$/, ""));
+
+/** score.py rows for one series' forecast. */
+export function forecastRows(seriesId: string, method: string, f: SeriesForecast): string {
+  const iv = f.intervals.find((i) => Math.abs(i.level - 0.95) < 1e-9) ?? f.intervals[f.intervals.length - 1];
+  let s = "";
+  const q = fmt(f.q95Total);
+  for (let h = 0; h < f.mean.length; h++) {
+    s += `${seriesId},${h + 1},${method},${fmt(f.mean[h])},${fmt(iv.lower[h])},${fmt(iv.upper[h])},${q}\n`;
+  }
+  return s;
+}
+
+/** Streams the input and calls `fn` per complete series with its dense history (after holdout). */
+export async function eachSeries(
+  o: RunOptions,
+  cal: Calendar,
+  stockouts: Map<string, Set<number>> | null,
+  fn: (id: string, y: Float64Array, closed?: Uint8Array, stockout?: Uint8Array) => Promise<void> | void,
+): Promise<number> {
+  const step = cal.freq === "week" ? 7 : 1;
+  const done = new Set<string>();
+  let cur = "";
+  let days: number[] = [];
+  let qtys: number[] = [];
+  let skipped = 0;
+  const flush = async () => {
+    if (cur === "") return;
+    done.add(cur);
+    let first = Infinity;
+    let last = -Infinity;
+    for (const d of days) {
+      if (d < first) first = d;
+      if (d > last) last = d;
+    }
+    const n = Math.round((last - first) / step) + 1 - o.holdout;
+    if (n < 1) {
+      skipped++;
+      return;
+    }
+    const y = new Float64Array(n);
+    for (let i = 0; i < days.length; i++) {
+      const k = (days[i] - first) / step;
+      if (k < n) y[k] += qtys[i];
+    }
+    let closedMask: Uint8Array | undefined;
+    if (o.detectClosed && cal.closed.size) {
+      closedMask = new Uint8Array(n);
+      for (let k = 0; k < n; k++) if (cal.closed.has(first + k * step)) closedMask[k] = 1;
+    }
+    let stockoutMask: Uint8Array | undefined;
+    const so = stockouts?.get(cur);
+    if (so) {
+      stockoutMask = new Uint8Array(n);
+      for (let k = 0; k < n; k++) if (so.has(first + k * step)) stockoutMask[k] = 1;
+    }
+    await fn(cur, y, closedMask, stockoutMask);
+  };
+  for await (const r of readRows(o.input)) {
+    if (r.seriesId !== cur) {
+      await flush();
+      if (done.has(r.seriesId)) throw new InputError(o.input, r.line, `rows of series "${r.seriesId}" are not contiguous (sort the file by series_id, date)`);
+      cur = r.seriesId;
+      days = [];
+      qtys = [];
+    }
+    if (cal.freq === "week" && isoWeekday(r.day) !== 1) throw new InputError(o.input, r.line, "weekly rows must be dated by the Monday of the week");
+    days.push(r.day);
+    qtys.push(r.qty);
+  }
+  await flush();
+  return skipped;
+}
+
+/**
+ * Pass 2: backtest every series at origin n − H (its last H periods held out) and derive the
+ * cross-series totals calibration factor (calibrateTotalsScale).
+ */
+async function calibrationPass(o: RunOptions, cal: Calendar, stockouts: Map<string, Set<number>> | null): Promise<{ scale: number; series: number }> {
+  const samples: { forecast: number; quantile: number; actual: number }[] = [];
+  const H = o.horizon;
+  await eachSeries(o, cal, stockouts, (_id, y, closed, so) => {
+    for (let j = 1; j <= CALIBRATION_ORIGINS; j++) {
+      const n = y.length - (j - 1) * H;
+      if (n < 3 * H) return;
+      let actual = 0;
+      for (let t = n - H; t < n; t++) actual += y[t];
+      const f = forecastSeries(y.subarray(0, n - H), {
+        horizon: H,
+        period: cal.freq === "week" ? 52 : 7,
+        closedMask: closed?.subarray(0, n - H),
+        stockoutMask: so?.subarray(0, n - H),
+        ensemble: o.ensemble,
+      });
+      let F = 0;
+      for (const v of f.mean) F += v;
+      samples.push({ forecast: F, quantile: f.q95Total, actual });
+    }
+  });
+  return { scale: calibrateTotalsScale(samples, 0.95), series: samples.length };
+}
+
+/** Backtest origins of the calibration pass: the last CALIBRATION_ORIGINS horizons. */
+const CALIBRATION_ORIGINS = 2;
+
+/** Runs the CLI end to end. */
+export async function runForecast(o: RunOptions): Promise<RunSummary> {
+  const t0 = performance.now();
+  if (!existsSync(o.input)) throw new InputError(o.input, 0, "file not found");
+  if (o.stockouts && !existsSync(o.stockouts)) throw new InputError(o.stockouts, 0, "file not found");
+  const cal = await learnCalendar(o.input, o.freq);
+  const stockouts = o.stockouts ? await loadStockouts(o.stockouts) : null;
+  const tc = performance.now();
+  const calib = o.calibrate ? await calibrationPass(o, cal, stockouts) : { scale: 1, series: 0 };
+  const calibSeconds = (performance.now() - tc) / 1000;
+  const out = new Writer(o.out ? createWriteStream(o.out) : null);
+  await out.write("series_id,h,method,mean,lo95,hi95,q95_total\n");
+  const methods: Record<string, number> = {};
+  let series = 0;
+  let fitMs = 0;
+  const skipped = await eachSeries(o, cal, stockouts, async (id, y, closedMask, stockoutMask) => {
+    const t = performance.now();
+    const f = forecastSeries(y, {
+      horizon: o.horizon,
+      period: cal.freq === "week" ? 52 : 7,
+      closedMask,
+      stockoutMask,
+      ensemble: o.ensemble,
+      totalsScale: calib.scale,
+    });
+    fitMs += performance.now() - t;
+    const m = f.method.replace(/\(.*$/, "");
+    methods[m] = (methods[m] ?? 0) + 1;
+    series++;
+    await out.write(forecastRows(id, o.method, f));
+  });
+  await out.end();
+  return {
+    series,
+    skipped,
+    freq: cal.freq,
+    closedDays: cal.closed.size,
+    fitSeconds: fitMs / 1000,
+    calibrationSeconds: calibSeconds,
+    totalsScale: calib.scale,
+    wallSeconds: (performance.now() - t0) / 1000,
+    methods,
+  };
+}
