@@ -39,3 +39,8 @@ export default prisma;
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
+
+/** Case-insensitive `contains`: SQLite's LIKE already ignores ASCII case; PostgreSQL needs mode insensitive. */
+export function containsInsensitive(value: string): { contains: string; mode?: "insensitive" } {
+  return env.DATABASE_URL.startsWith("file:") ? { contains: value } : { contains: value, mode: "insensitive" };
+}

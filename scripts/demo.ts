@@ -49,6 +49,14 @@ async function main() {
     } else {
       step("demo shop already seeded for today (DEMO_RESEED=1 to start over)");
     }
+    const plan = await prisma.planRun.findFirst({ where: { shop: DEMO_SHOP_DOMAIN, status: "complete", asOfDate: today } });
+    if (!plan) {
+      step("planning: forecasting every variant × location …");
+      const { planShop } = await import("../app/services/planning/plan-shop.server");
+      const t0 = performance.now();
+      const summary = await planShop(DEMO_SHOP_DOMAIN, { trigger: "demo", now: new Date(`${today}T12:00:00Z`) });
+      step(`planned ${summary.seriesPlanned} series in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
   } finally {
     await prisma.$disconnect();
   }

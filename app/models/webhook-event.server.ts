@@ -2,17 +2,17 @@ import prisma, { isUniqueViolation } from "~/db.server";
 
 /**
  * Records a delivery once: the (shop, webhookId) unique constraint makes a redelivery a no-op.
- * Returns false when this webhook id was already recorded.
+ * Returns the new row's id, or null when this webhook id was already recorded.
  */
 export async function recordWebhookEvent(
   shop: string,
   event: { webhookId: string; topic: string; status: "received" | "failed"; error?: string; payload?: string },
-): Promise<boolean> {
+): Promise<string | null> {
   try {
-    await prisma.webhookEvent.create({ data: { shop, ...event } });
-    return true;
+    const row = await prisma.webhookEvent.create({ data: { shop, ...event }, select: { id: true } });
+    return row.id;
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }
@@ -26,4 +26,37 @@ export function markWebhookEvent(shop: string, webhookId: string, status: "proce
 
 export function listWebhookEvents(shop: string, take = 50) {
   return prisma.webhookEvent.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take });
+}
+
+/** One event of this shop by its row id (with the raw payload the worker applies). */
+export function findWebhookEvent(shop: string, id: string) {
+  return prisma.webhookEvent.findFirst({ where: { shop, id } });
+}
+
+export function findWebhookEventByWebhookId(shop: string, webhookId: string) {
+  return prisma.webhookEvent.findUnique({ where: { shop_webhookId: { shop, webhookId } } });
+}
+
+/** Marks one event (by row id) processed or failed; every processing attempt is counted. */
+export function markWebhookEventById(shop: string, id: string, status: "processed" | "failed", error?: string) {
+  return prisma.webhookEvent.updateMany({
+    where: { shop, id },
+    data: { status, error: error ?? null, processedAt: new Date(), attempts: { increment: 1 } },
+  });
+}
+
+/** Event counts by status since `since` (Sync health). */
+export async function countWebhookEventsByStatus(shop: string, since: Date): Promise<Record<string, number>> {
+  const groups = await prisma.webhookEvent.groupBy({ by: ["status"], where: { shop, receivedAt: { gte: since } }, _count: { _all: true } });
+  return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+}
+
+/** The latest failed events, newest first (Sync health). */
+export function listFailedWebhookEvents(shop: string, take = 10) {
+  return prisma.webhookEvent.findMany({
+    where: { shop, status: "failed" },
+    orderBy: { receivedAt: "desc" },
+    take,
+    select: { id: true, webhookId: true, topic: true, error: true, attempts: true, receivedAt: true, processedAt: true },
+  });
 }

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { ingestWebhook } from "~/services/webhooks.server";
+import { receiveWebhook } from "~/jobs/webhooks.server";
 import { authenticateWebhook } from "~/shopify/webhook-request.server";
 
-// Subscription in shopify.app.toml; verify → validate + record once (service) → 200.
+// Subscription in shopify.app.toml; verify → validate + record once → apply (lifecycle topics) → 200.
 export async function action({ request }: ActionFunctionArgs) {
   const { shop, topic, webhookId, payload } = await authenticateWebhook(request);
-  await ingestWebhook({ shop, topic, webhookId, payload });
+  await receiveWebhook({ shop, topic, webhookId, payload });
   return new Response(null, { status: 200 });
 }

@@ -1,8 +1,11 @@
+import { cancelShopJobs } from "~/models/jobs.server";
 import { markShopUninstalled, deleteAllShopData, updateShopScopes } from "~/models/shop-data.server";
-import { markWebhookEvent, recordWebhookEvent } from "~/models/webhook-event.server";
+import { findWebhookEventByWebhookId, markWebhookEvent, recordWebhookEvent } from "~/models/webhook-event.server";
 import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
 import { topicFromConstant, type WebhookTopic } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
+import { isSyncTopic } from "./sync/process-webhook.server";
+import { redactCustomerFields } from "./sync/redact";
 
 export interface IncomingWebhook {
   shop: string;
@@ -12,15 +15,27 @@ export interface IncomingWebhook {
   payload: unknown;
 }
 
-export type WebhookOutcome = "applied" | "queued" | "duplicate" | "rejected";
+export type WebhookOutcome = "applied" | "queued" | "duplicate" | "rejected" | "recorded";
+
+export interface IngestResult {
+  outcome: WebhookOutcome;
+  /**
+   * The WebhookEvent row to hand to `process-webhook`: set for a new data event ("queued") and for a
+   * redelivery of one that is still unprocessed ("duplicate"); null otherwise.
+   */
+  eventId: string | null;
+}
 
 /**
- * Takes one verified delivery: validates it, records it once under its webhook id, and applies the
- * app-lifecycle and privacy topics at once. Catalog, order and inventory topics stay recorded as
- * "received" for the sync worker. A payload that fails its schema is kept raw as a failed event (visible
- * in Sync health, re-processable) and still acknowledged, so Shopify does not retry it forever.
+ * Takes one verified delivery: validates it, records it once under its webhook id (with its raw payload),
+ * and applies the app-lifecycle and privacy topics at once. Catalog, order and inventory topics are
+ * recorded as "received" and returned as "queued": the caller (app/jobs/webhooks.server.ts) enqueues one
+ * `process-webhook` job for the event. bulk_operations/finish stays "recorded" for the backfill.
+ * A payload that fails its schema is kept raw as a failed event (visible in Sync health,
+ * re-processable) and still acknowledged, so Shopify does not retry it forever.
  */
-export async function ingestWebhook(incoming: IncomingWebhook): Promise<WebhookOutcome> {
+export async function ingestWebhook(incoming: IncomingWebhook): Promise<IngestResult> {
+  const done = (outcome: WebhookOutcome, eventId: string | null = null): IngestResult => ({ outcome, eventId });
   const { shop, webhookId } = incoming;
   const topic = topicFromConstant(incoming.topic);
   const parsed = topic ? parseWebhookPayload(topic, incoming.payload) : { ok: false as const, error: `unsubscribed topic ${incoming.topic}` };
@@ -30,15 +45,28 @@ export async function ingestWebhook(incoming: IncomingWebhook): Promise<WebhookO
       topic: topic ?? incoming.topic,
       status: "failed",
       error: parsed.ok ? "unknown topic" : parsed.error,
-      payload: JSON.stringify(incoming.payload),
+      payload: JSON.stringify(redactCustomerFields(incoming.payload)),
     });
     logger.warn({ kind: "webhook", shop, topic: incoming.topic, outcome: "rejected" });
-    return "rejected";
+    return done("rejected");
   }
-  if (!(await recordWebhookEvent(shop, { webhookId, topic, status: "received" }))) return "duplicate";
-  if (!(await applyLifecycleTopic(shop, topic, parsed.data))) return "queued";
+  const sync = isSyncTopic(topic);
+  const eventId = await recordWebhookEvent(shop, {
+    webhookId,
+    topic,
+    status: "received",
+    ...(sync || topic === "bulk_operations/finish" ? { payload: JSON.stringify(redactCustomerFields(incoming.payload)) } : {}),
+  });
+  if (!eventId) {
+    // A redelivery. If the first delivery's hand-off never happened (crash, enqueue error → 500), the
+    // event is still "received": hand it off again (the job's singleton key drops a second pending job).
+    const existing = sync ? await findWebhookEventByWebhookId(shop, webhookId) : null;
+    return done("duplicate", existing?.status === "received" ? existing.id : null);
+  }
+  if (sync) return done("queued", eventId);
+  if (!(await applyLifecycleTopic(shop, topic, parsed.data))) return done("recorded");
   if (topic !== "shop/redact") await markWebhookEvent(shop, webhookId, "processed");
-  return "applied";
+  return done("applied");
 }
 
 /** Topics about the installation itself; returns false for the data topics handled by sync. */
@@ -46,11 +74,13 @@ async function applyLifecycleTopic(shop: string, topic: WebhookTopic, payload: u
   switch (topic) {
     case "app/uninstalled":
       await markShopUninstalled(shop, new Date());
+      await cancelShopJobs(shop);
       return true;
     case "app/scopes_update":
       await updateShopScopes(shop, (payload as WebhookPayload<"app/scopes_update">).current.join(","));
       return true;
     case "shop/redact":
+      await cancelShopJobs(shop);
       await deleteAllShopData(shop);
       return true;
     case "customers/data_request":

@@ -1,0 +1,38 @@
+import { env } from "~/utils/env.server";
+import { defaultDb, type Db } from "./transaction.server";
+
+export interface DemandDayKey {
+  variantId: string;
+  locationId: string;
+  date: string;
+}
+
+/** Writes one derived demand day (units, revenue as a decimal string, distinct orders). */
+export function upsertDemandDay(shop: string, key: DemandDayKey, value: { units: number; revenue: string; orders: number }, db: Db = defaultDb) {
+  return db.demandDay.upsert({
+    where: { shop_variantId_locationId_date: { shop, ...key } },
+    create: { shop, ...key, ...value },
+    update: value,
+  });
+}
+
+/** Removes a demand day that no longer has any demand (all lines cancelled or refunded). */
+export function deleteDemandDay(shop: string, key: DemandDayKey, db: Db = defaultDb) {
+  return db.demandDay.deleteMany({ where: { shop, ...key } });
+}
+
+export function findDemandDays(shop: string, where: { variantId?: string; locationId?: string } = {}, db: Db = defaultDb) {
+  return db.demandDay.findMany({ where: { shop, ...where }, orderBy: { date: "asc" } });
+}
+
+/**
+ * Serialises re-derivation of the same demand days across concurrent transactions (several workers on
+ * PostgreSQL): a transaction-scoped advisory lock per key, taken in sorted order so two transactions never
+ * wait on each other crosswise. After the lock, READ COMMITTED reads see every line committed before it.
+ * SQLite has one writer at a time, so there it is a no-op.
+ */
+export async function lockDemandDays(shop: string, keys: readonly DemandDayKey[], db: Db = defaultDb): Promise<void> {
+  if (env.DATABASE_URL.startsWith("file:")) return;
+  const names = [...new Set(keys.map((k) => `demand|${shop}|${k.variantId}|${k.locationId}|${k.date}`))].sort();
+  for (const name of names) await db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, name);
+}

@@ -1,0 +1,53 @@
+import { listJobSummaries, type JobSummary } from "~/models/jobs.server";
+import { countWebhookEventsByStatus, listFailedWebhookEvents } from "~/models/webhook-event.server";
+
+/** DTO for Settings → Sync: plain numbers, strings and ISO dates. */
+export interface SyncHealth {
+  windowHours: number;
+  webhooks: {
+    received: number;
+    processed: number;
+    failed: number;
+    total: number;
+    recentFailures: { id: string; webhookId: string; topic: string; error: string | null; attempts: number; receivedAt: string }[];
+  };
+  jobs: {
+    queued: number;
+    running: number;
+    failed: number;
+    recent: JobSummary[];
+  };
+  status: "ok" | "attention";
+}
+
+/**
+ * Recent sync activity of one shop: webhook events by status over the last `windowHours`, the latest
+ * failed events with their error (each re-processable), and the latest jobs with status, attempts and
+ * last error. `status` is "attention" when anything has failed.
+ */
+export async function getSyncHealth(shop: string, options: { now?: Date; windowHours?: number } = {}): Promise<SyncHealth> {
+  const windowHours = options.windowHours ?? 24;
+  const since = new Date((options.now ?? new Date()).getTime() - windowHours * 3_600_000);
+  const [counts, failures, jobs] = await Promise.all([
+    countWebhookEventsByStatus(shop, since),
+    listFailedWebhookEvents(shop, 10),
+    listJobSummaries(shop, 20),
+  ]);
+  const webhooks = {
+    received: counts.received ?? 0,
+    processed: counts.processed ?? 0,
+    failed: counts.failed ?? 0,
+    total: Object.values(counts).reduce((a, b) => a + b, 0),
+    recentFailures: failures.map((f) => ({
+      id: f.id,
+      webhookId: f.webhookId,
+      topic: f.topic,
+      error: f.error,
+      attempts: f.attempts,
+      receivedAt: f.receivedAt.toISOString(),
+    })),
+  };
+  const count = (status: JobSummary["status"]) => jobs.filter((j) => j.status === status).length;
+  const jobSummary = { queued: count("queued"), running: count("running"), failed: count("failed"), recent: jobs };
+  return { windowHours, webhooks, jobs: jobSummary, status: webhooks.recentFailures.length > 0 || jobSummary.failed > 0 ? "attention" : "ok" };
+}

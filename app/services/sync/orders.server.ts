@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { findVariantByGid } from "~/models/catalog.server";
+import {
+  addRefundToLine,
+  applyOrderLine,
+  deleteOrderLinesOfOrder,
+  findOrderLinesByGid,
+  type DemandKeyRow,
+} from "~/models/orders.server";
+import type { Db } from "~/models/transaction.server";
+import type { WebhookPayload } from "~/shopify/webhook-payloads";
+import { rederiveDemandDays } from "./demand.server";
+import { toGid, toGidOrNull } from "./ids";
+import { localDate } from "./local-date";
+import { resolveOrderLocation } from "./locations.server";
+
+type OrderPayload = WebhookPayload<"orders/create">;
+type RefundPayload = WebhookPayload<"refunds/create">;
+
+// Fields the shared schema passes through untyped; read defensively here.
+const extras = z
+  .object({
+    processed_at: z.string().datetime({ offset: true }).nullable().optional(),
+    refunds: z
+      .array(
+        z
+          .object({
+            refund_line_items: z
+              .array(
+                z
+                  .object({
+                    line_item_id: z.union([z.number(), z.string()]).optional(),
+                    quantity: z.number().int().nonnegative(),
+                    line_item: z.object({ admin_graphql_api_id: z.string() }).passthrough().optional(),
+                  })
+                  .passthrough(),
+              )
+              .default([]),
+          })
+          .passthrough(),
+      )
+      .default([]),
+  })
+  .passthrough();
+
+function refundLineGid(item: { line_item_id?: number | string; line_item?: { admin_graphql_api_id: string } }): string {
+  if (item.line_item?.admin_graphql_api_id) return toGid("LineItem", item.line_item.admin_graphql_api_id);
+  if (item.line_item_id === undefined) throw new Error("refund line without line_item_id");
+  return toGid("LineItem", item.line_item_id);
+}
+
+/**
+ * orders/create|updated|cancelled: one OrderLine per line item keyed on (shop, lineItemGid).
+ * - The order payload is authoritative as of its `updated_at`; an older delivery is ignored line by line.
+ * - refundedQuantity = Σ the refunds the payload lists for the line (absolute, so redelivery is harmless);
+ *   currentQuantity = Shopify's `current_quantity` (after edits and removals) + that refunded quantity,
+ *   i.e. the quantity after edits only, so demand = currentQuantity − refundedQuantity counts a refund once.
+ * - The demand date is the local date (shop time zone) of `processed_at` (else `created_at`).
+ * - Test orders are not demand: their lines are removed if present and never stored.
+ * Then DemandDay is re-derived for every key the lines had before and have now.
+ */
+export async function applyOrder(
+  shop: string,
+  topic: "orders/create" | "orders/updated" | "orders/cancelled",
+  order: OrderPayload,
+  timeZone: string,
+  tx: Db,
+): Promise<{ lines: number; stale: number }> {
+  const orderGid = order.admin_graphql_api_id;
+  if (order.test) {
+    await rederiveDemandDays(shop, await deleteOrderLinesOfOrder(shop, orderGid, tx), tx);
+    return { lines: 0, stale: 0 };
+  }
+  const more = extras.parse(order);
+  const updatedAt = new Date(order.updated_at);
+  const placedAt = new Date(more.processed_at ?? order.created_at);
+  const date = localDate(placedAt, timeZone);
+  const cancelledAt = order.cancelled_at ? new Date(order.cancelled_at) : topic === "orders/cancelled" ? updatedAt : null;
+  const locationGid = toGidOrNull("Location", order.location_id);
+  const locationId = await resolveOrderLocation(shop, locationGid, tx);
+
+  const refunded = new Map<string, number>();
+  for (const refund of more.refunds)
+    for (const item of refund.refund_line_items) {
+      const gid = refundLineGid(item);
+      refunded.set(gid, (refunded.get(gid) ?? 0) + item.quantity);
+    }
+
+  const gids = order.line_items.map((li) => li.admin_graphql_api_id);
+  const touched: DemandKeyRow[] = await findOrderLinesByGid(shop, gids, tx);
+  let stale = 0;
+  for (const li of order.line_items) {
+    const variantGid = toGidOrNull("ProductVariant", li.variant_id);
+    const variantId = variantGid ? ((await findVariantByGid(shop, variantGid, tx))?.id ?? null) : null;
+    const refundedQuantity = refunded.get(li.admin_graphql_api_id) ?? 0;
+    const currentQuantity = li.current_quantity !== undefined ? li.current_quantity + refundedQuantity : li.quantity;
+    const applied = await applyOrderLine(
+      shop,
+      {
+        orderGid,
+        lineItemGid: li.admin_graphql_api_id,
+        orderName: order.name ?? null,
+        variantGid,
+        variantId,
+        locationGid,
+        locationId,
+        quantity: li.quantity,
+        currentQuantity,
+        refundedQuantity,
+        unitPrice: li.price ?? "0",
+        orderCreatedAt: placedAt,
+        localDate: date,
+        cancelledAt,
+        shopifyUpdatedAt: updatedAt,
+      },
+      tx,
+    );
+    if (applied) touched.push({ variantId, locationId, localDate: date });
+    else stale++;
+  }
+  await rederiveDemandDays(shop, touched, tx);
+  return { lines: order.line_items.length, stale };
+}
+
+/**
+ * refunds/create: adds each refunded quantity to its line, unless the line's stored state (from an
+ * orders/* payload at or after the refund's `created_at`) already includes it; then re-derives the
+ * line's own demand day (the order's local date — a refund corrects the day the units were sold).
+ * A refund for a line not stored yet throws: the job retries after the order arrives.
+ */
+export async function applyRefund(shop: string, refund: RefundPayload, tx: Db): Promise<{ lines: number; applied: number }> {
+  const refundedAt = new Date(refund.created_at);
+  const byLine = new Map<string, number>();
+  for (const item of refund.refund_line_items) {
+    const gid = refundLineGid(item);
+    byLine.set(gid, (byLine.get(gid) ?? 0) + item.quantity);
+  }
+  const touched: DemandKeyRow[] = [];
+  for (const [gid, quantity] of byLine) {
+    const key = await addRefundToLine(shop, gid, quantity, refundedAt, tx);
+    if (key) touched.push(key);
+  }
+  await rederiveDemandDays(shop, touched, tx);
+  return { lines: byLine.size, applied: touched.length };
+}

@@ -1,0 +1,188 @@
+// The job queue behind ADR 004, on the database of this run: pg-boss on PostgreSQL (for real: it creates
+// its own "pgboss" schema in the test database), the Job table on SQLite.
+import crypto from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { getJobQueue, JOB, registerJobs } from "~/jobs/index.server";
+import { createJobQueue, retryDelayMs, RETRY_BASE_SECONDS, type JobData } from "~/jobs/queue.server";
+import { listJobSummaries } from "~/models/jobs.server";
+import { snapshotShopInventory } from "~/services/sync/inventory.server";
+import { shopsDueForSnapshot } from "~/services/sync/snapshots.server";
+
+const postgres = !process.env.DATABASE_URL!.startsWith("file:");
+const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+const queues: { stop(): Promise<void> }[] = [];
+
+function newQueue() {
+  const queue = createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false });
+  queues.push(queue);
+  return queue;
+}
+
+afterAll(async () => {
+  for (const q of queues) await q.stop();
+  await getJobQueue().stop();
+  globalThis.__stockcastJobQueue = undefined;
+});
+
+describe("job queue", () => {
+  it("uses pg-boss on PostgreSQL and the Job table on SQLite", async () => {
+    const queue = newQueue();
+    expect(queue.backend).toBe(postgres ? "pg-boss" : "sqlite");
+    const shop = uniqueShop("backend");
+    const seen: JobData[] = [];
+    queue.register("test-echo", async (data) => void seen.push(data));
+    const id = await queue.enqueue("test-echo", { shop, n: 1 });
+    expect(id).toEqual(expect.any(String));
+    if (postgres) {
+      const rows = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM pgboss.job WHERE data->>'shop' = $1`, shop);
+      expect(Number(rows[0].n)).toBe(1);
+      expect(await prisma.job.count({ where: { shop } })).toBe(0);
+    } else {
+      expect(await prisma.job.count({ where: { shop } })).toBe(1);
+    }
+    expect(await queue.runDue()).toEqual({ completed: 1, failed: 0 });
+    expect(seen).toEqual([{ shop, n: 1 }]);
+    expect((await listJobSummaries(shop)).map((j) => [j.name, j.status, j.attempts])).toEqual([["test-echo", "completed", 1]]);
+  });
+
+  it("retries a failing handler with exponential backoff and ends failed with lastError after maxAttempts", async () => {
+    const queue = newQueue();
+    const shop = uniqueShop("failing");
+    const attempts: number[] = [];
+    queue.register("test-always-fails", async (_data, { attempt }) => {
+      attempts.push(attempt);
+      throw new Error(`boom on attempt ${attempt}`);
+    });
+    await queue.enqueue("test-always-fails", { shop }, { maxAttempts: 3 });
+    const job = async () => (await listJobSummaries(shop))[0];
+
+    const t0 = new Date();
+    await queue.runDue({ now: t0 });
+    let state = await job();
+    expect(state).toMatchObject({ status: "queued", attempts: 1, maxAttempts: 3, lastError: "boom on attempt 1" });
+    const firstDelay = new Date(state.runAt).getTime() - t0.getTime();
+    expect(firstDelay).toBeGreaterThanOrEqual(RETRY_BASE_SECONDS * 1000 - 1000);
+    expect(firstDelay).toBeLessThanOrEqual(2 * RETRY_BASE_SECONDS * 1000 + 1000);
+    // not due yet: a second pass right away does nothing
+    expect(await queue.runDue({ now: t0 })).toEqual({ completed: 0, failed: 0 });
+    expect(attempts).toEqual([1]);
+
+    if (postgres) {
+      // pg-boss computes the backoff itself; run the waiting retries without sleeping
+      expect(await queue.runDue({ includeDelayed: true })).toEqual({ completed: 0, failed: 1 });
+    } else {
+      const t1 = new Date(state.runAt);
+      await queue.runDue({ now: t1 });
+      state = await job();
+      expect(state).toMatchObject({ status: "queued", attempts: 2, lastError: "boom on attempt 2" });
+      const secondDelay = new Date(state.runAt).getTime() - t1.getTime();
+      expect(secondDelay).toBeGreaterThanOrEqual(2 * RETRY_BASE_SECONDS * 1000);
+      expect(secondDelay).toBeLessThanOrEqual(4 * RETRY_BASE_SECONDS * 1000);
+      expect(await queue.runDue({ now: new Date(state.runAt) })).toEqual({ completed: 0, failed: 1 });
+    }
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(await job()).toMatchObject({ status: "failed", attempts: 3, maxAttempts: 3, lastError: "boom on attempt 3" });
+    // failed for good: nothing left to run
+    expect(await queue.runDue({ includeDelayed: true })).toEqual({ completed: 0, failed: 0 });
+  });
+
+  it("start() works jobs in the background until stop()", async () => {
+    const queue = newQueue();
+    const shop = uniqueShop("background");
+    const done = new Promise<JobData>((resolve) => queue.register("test-background", async (data) => resolve(data)));
+    await queue.enqueue("test-background", { shop, n: 7 });
+    await queue.start();
+    expect(await done).toEqual({ shop, n: 7 });
+    await queue.stop();
+    await expect.poll(async () => (await listJobSummaries(shop))[0]?.status, { timeout: 10_000 }).toBe("completed");
+  });
+
+  it("holds a job until its runAt", async () => {
+    const queue = newQueue();
+    const shop = uniqueShop("later");
+    const ran: string[] = [];
+    queue.register("test-later", async (data) => void ran.push(data.shop));
+    const runAt = new Date(Date.now() + 60 * 60_000);
+    await queue.enqueue("test-later", { shop }, { runAt });
+    expect(await queue.runDue()).toEqual({ completed: 0, failed: 0 });
+    expect((await listJobSummaries(shop))[0]).toMatchObject({ status: "queued", attempts: 0, runAt: runAt.toISOString() });
+    if (postgres) await queue.runDue({ includeDelayed: true });
+    else await queue.runDue({ now: runAt });
+    expect(ran).toEqual([shop]);
+  });
+
+  it("backoff doubles per attempt with jitter in [1, 2) × base and is capped at an hour", () => {
+    expect(retryDelayMs(1, () => 0)).toBe(5_000);
+    expect(retryDelayMs(2, () => 0)).toBe(10_000);
+    expect(retryDelayMs(3, () => 0.5)).toBe(30_000);
+    expect(retryDelayMs(30, () => 0.99)).toBe(3_600_000);
+  });
+
+  it("drops a second pending job with the same singleton key, and a redelivered job is idempotent", async () => {
+    const queue = newQueue();
+    const shop = uniqueShop("singleton");
+    let total = 0;
+    queue.register("test-idempotent", async (data) => {
+      // an idempotent handler: sets a value keyed by the job's data instead of adding to it
+      total = Number(data.value);
+    });
+    expect(await queue.enqueue("test-idempotent", { shop, value: 4 }, { singletonKey: "k1" })).toEqual(expect.any(String));
+    expect(await queue.enqueue("test-idempotent", { shop, value: 4 }, { singletonKey: "k1" })).toBeNull();
+    expect(await queue.runDue()).toEqual({ completed: 1, failed: 0 });
+    // once done, the same key may be enqueued again (a redelivery); running it again changes nothing
+    expect(await queue.enqueue("test-idempotent", { shop, value: 4 }, { singletonKey: "k1" })).toEqual(expect.any(String));
+    expect(await queue.runDue()).toEqual({ completed: 1, failed: 0 });
+    expect(total).toBe(4);
+  });
+
+  it("a redelivered process-webhook job does not apply its event twice", async () => {
+    const queue = registerJobs(newQueue());
+    const shop = uniqueShop("redeliver");
+    await prisma.shop.create({ data: { shop, name: shop } });
+    await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
+    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug" } });
+    await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default", inventoryItemId: "gid://shopify/InventoryItem/1" } });
+    const order = {
+      admin_graphql_api_id: "gid://shopify/Order/1",
+      name: "#1",
+      created_at: "2026-11-20T10:00:00Z",
+      updated_at: "2026-11-20T10:00:00Z",
+      line_items: [{ admin_graphql_api_id: "gid://shopify/LineItem/1", variant_id: 1, quantity: 2, current_quantity: 2, price: "7.50" }],
+      refunds: [],
+    };
+    const event = await prisma.webhookEvent.create({ data: { shop, webhookId: "w-1", topic: "orders/create", payload: JSON.stringify(order) } });
+    for (let i = 0; i < 3; i++) {
+      await queue.enqueue(JOB.processWebhook, { shop, webhookEventId: event.id });
+      await queue.runDue();
+    }
+    const days = await prisma.demandDay.findMany({ where: { shop } });
+    expect(days.map((d) => [d.date, d.units, d.revenue.toString(), d.orders])).toEqual([["2026-11-20", 2, "15", 1]]);
+    expect((await prisma.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).attempts).toBe(1);
+    expect((await listJobSummaries(shop)).map((j) => j.status)).toEqual(["completed", "completed", "completed"]);
+  });
+
+  it("the nightly snapshot writes end-of-day rows for shops in their last local hour", async () => {
+    const queue = registerJobs(newQueue(), { now: () => new Date("2026-11-21T07:30:00Z") }); // 23:30 in Los Angeles
+    const la = uniqueShop("snap-la");
+    const paris = uniqueShop("snap-paris");
+    await prisma.shop.create({ data: { shop: la, name: la, ianaTimezone: "America/Los_Angeles" } });
+    await prisma.shop.create({ data: { shop: paris, name: paris, ianaTimezone: "Europe/Paris" } });
+    for (const shop of [la, paris]) {
+      const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
+      const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug" } });
+      const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default" } });
+      await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, available: 0 } });
+    }
+    const due = await shopsDueForSnapshot(new Date("2026-11-21T07:30:00Z"));
+    expect(due.filter((d) => d.shop === la || d.shop === paris)).toEqual([{ shop: la, date: "2026-11-20" }]);
+    await queue.enqueue(JOB.snapshotSweep, { shop: "*" });
+    await queue.runDue();
+    await queue.runDue();
+    const rows = await prisma.inventorySnapshot.findMany({ where: { shop: { in: [la, paris] } } });
+    expect(rows.map((r) => [r.shop, r.date, r.available, r.stockedOut])).toEqual([[la, "2026-11-20", 0, true]]);
+    // running it again rewrites the same row
+    expect(await snapshotShopInventory(la, "2026-11-20")).toBe(1);
+    expect(await prisma.inventorySnapshot.count({ where: { shop: la } })).toBe(1);
+  });
+});
