@@ -22,7 +22,7 @@ const ORDER_BY: Record<ReplenishmentSort, Prisma.ReplenishmentLineOrderByWithRel
 };
 
 /** Variant ids whose SKU, title or product title contains `search` (case-insensitive on both providers). */
-async function variantIdsMatching(shop: string, search: string): Promise<string[]> {
+export async function variantIdsMatching(shop: string, search: string): Promise<string[]> {
   const match = containsInsensitive(search);
   const rows = await prisma.variant.findMany({
     where: { shop, deletedAt: null, OR: [{ sku: match }, { title: match }, { product: { title: match } }] },

@@ -22,7 +22,12 @@ export interface AnalogueForecast {
  * forecasting the annual sales of new electronics products"; FPP3 §6.5 (forecasting by analogy).
  * @example analogueForecast([2, 2], [[1, 1, 3, 3]], 2).rate // 6 (early 1 → later 3, scaled by 2)
  */
-export function analogueForecast(early: ArrayLike<number>, analogues: readonly ArrayLike<number>[], age: number, ahead = 28): AnalogueForecast {
+export function analogueForecast(
+  early: ArrayLike<number>,
+  analogues: readonly ArrayLike<number>[],
+  age: number,
+  ahead = 28
+): AnalogueForecast {
   if (!Number.isInteger(age) || age < 1) throw new RangeError("age must be a positive integer");
   let own = 0;
   let ownN = 0;
@@ -47,13 +52,15 @@ export function analogueForecast(early: ArrayLike<number>, analogues: readonly A
     if (first < 0 || a.length - first < age + 1) continue;
     let e = 0;
     let ec = 0;
-    for (let i = first; i < first + age; i++) if (a[i] === a[i]) {
+    for (let i = first; i < first + age; i++)
+      if (a[i] === a[i]) {
         e += a[i];
         ec++;
       }
     let x = 0;
     let xc = 0;
-    for (let i = first + age; i < Math.min(a.length, first + age + ahead); i++) if (a[i] === a[i]) {
+    for (let i = first + age; i < Math.min(a.length, first + age + ahead); i++)
+      if (a[i] === a[i]) {
         x += a[i];
         xc++;
       }

@@ -25,29 +25,115 @@ interface ModelCase {
 
 const OK = "ok";
 const MODELS: ModelCase[] = [
-  { name: "naive", fit: fitNaive, forecast: forecastNaive as never, oneShot: naive, degenerate: { zeros: OK, single: OK, constant: OK } },
-  { name: "snaive", fit: (y) => fitSeasonalNaive(y, 7), forecast: forecastSeasonalNaive as never, oneShot: (y, h) => seasonalNaive(y, h, { period: 7 }), degenerate: { zeros: OK, single: OK, constant: OK } },
-  { name: "moving average", fit: (y) => fitMovingAverage(y, 7), forecast: forecastMovingAverage as never, oneShot: (y, h) => movingAverage(y, h, { window: 7 }), degenerate: { zeros: OK, single: OK, constant: OK } },
+  {
+    name: "naive",
+    fit: fitNaive,
+    forecast: forecastNaive as never,
+    oneShot: naive,
+    degenerate: { zeros: OK, single: OK, constant: OK },
+  },
+  {
+    name: "snaive",
+    fit: (y) => fitSeasonalNaive(y, 7),
+    forecast: forecastSeasonalNaive as never,
+    oneShot: (y, h) => seasonalNaive(y, h, { period: 7 }),
+    degenerate: { zeros: OK, single: OK, constant: OK },
+  },
+  {
+    name: "moving average",
+    fit: (y) => fitMovingAverage(y, 7),
+    forecast: forecastMovingAverage as never,
+    oneShot: (y, h) => movingAverage(y, h, { window: 7 }),
+    degenerate: { zeros: OK, single: OK, constant: OK },
+  },
   { name: "ses", fit: fitSes, forecast: forecastEts as never, oneShot: ses, degenerate: { zeros: OK, single: OK, constant: OK } },
-  { name: "holt (damped)", fit: (y) => fitHolt(y), forecast: forecastEts as never, oneShot: holt, degenerate: { zeros: OK, single: OK, constant: OK } },
-  { name: "holt-winters additive", fit: (y) => fitHoltWinters(y, 7), forecast: forecastEts as never, oneShot: (y, h) => holtWinters(y, h, { period: 7 }), degenerate: { zeros: OK, single: OK, constant: OK } },
+  {
+    name: "holt (damped)",
+    fit: (y) => fitHolt(y),
+    forecast: forecastEts as never,
+    oneShot: holt,
+    degenerate: { zeros: OK, single: OK, constant: OK },
+  },
+  {
+    name: "holt-winters additive",
+    fit: (y) => fitHoltWinters(y, 7),
+    forecast: forecastEts as never,
+    oneShot: (y, h) => holtWinters(y, h, { period: 7 }),
+    degenerate: { zeros: OK, single: OK, constant: OK },
+  },
   {
     name: "holt-winters multiplicative",
     fit: (y) => fitHoltWinters(y, 7, "multiplicative"),
     forecast: forecastEts as never,
     oneShot: (y, h) => holtWinters(y, h, { period: 7, seasonality: "multiplicative" }),
-    degenerate: { zeros: "multiplicative ets requires positive data", single: "multiplicative ets requires positive data", constant: OK },
+    degenerate: {
+      zeros: "multiplicative ets requires positive data",
+      single: "multiplicative ets requires positive data",
+      constant: OK,
+    },
   },
-  { name: "ets (auto, period 7)", fit: (y) => fitEts(y, { period: 7 }), forecast: forecastEts as never, oneShot: (y, h) => ets(y, h, { period: 7 }), degenerate: { zeros: OK, single: OK, constant: OK } },
-  { name: "ets(A,N,N) fixed alpha", fit: (y) => fitEts(y, { form: parseEtsForm("ANN"), alpha: 0.3 }), forecast: forecastEts as never, oneShot: (y, h) => ets(y, h, { form: parseEtsForm("ANN"), alpha: 0.3 }), degenerate: { zeros: OK, single: OK, constant: OK } },
-  { name: "croston", fit: (y) => fitCroston(y), forecast: forecastCroston as never, oneShot: (y, h) => croston(y, h), degenerate: { zeros: "croston requires at least two non-zero observations", single: "croston requires at least two non-zero observations", constant: OK } },
-  { name: "croston sba", fit: (y) => fitCroston(y, { variant: "sba" }), forecast: forecastCroston as never, oneShot: (y, h) => croston(y, h, { variant: "sba" }), degenerate: { zeros: "croston requires at least two non-zero observations", single: "croston requires at least two non-zero observations", constant: OK }, constantMean: 4 * (1 - 0.1 / 2) },
-  { name: "croston sbj", fit: (y) => fitCroston(y, { variant: "sbj" }), forecast: forecastCroston as never, oneShot: (y, h) => croston(y, h, { variant: "sbj" }), degenerate: { zeros: "croston requires at least two non-zero observations", single: "croston requires at least two non-zero observations", constant: OK }, constantMean: 4 * (1 - 0.1 / (2 - 0.1)) },
-  { name: "tsb", fit: (y) => fitTsb(y), forecast: forecastTsb as never, oneShot: (y, h) => tsb(y, h), degenerate: { zeros: "tsb requires at least one non-zero observation", single: OK, constant: OK } },
+  {
+    name: "ets (auto, period 7)",
+    fit: (y) => fitEts(y, { period: 7 }),
+    forecast: forecastEts as never,
+    oneShot: (y, h) => ets(y, h, { period: 7 }),
+    degenerate: { zeros: OK, single: OK, constant: OK },
+  },
+  {
+    name: "ets(A,N,N) fixed alpha",
+    fit: (y) => fitEts(y, { form: parseEtsForm("ANN"), alpha: 0.3 }),
+    forecast: forecastEts as never,
+    oneShot: (y, h) => ets(y, h, { form: parseEtsForm("ANN"), alpha: 0.3 }),
+    degenerate: { zeros: OK, single: OK, constant: OK },
+  },
+  {
+    name: "croston",
+    fit: (y) => fitCroston(y),
+    forecast: forecastCroston as never,
+    oneShot: (y, h) => croston(y, h),
+    degenerate: {
+      zeros: "croston requires at least two non-zero observations",
+      single: "croston requires at least two non-zero observations",
+      constant: OK,
+    },
+  },
+  {
+    name: "croston sba",
+    fit: (y) => fitCroston(y, { variant: "sba" }),
+    forecast: forecastCroston as never,
+    oneShot: (y, h) => croston(y, h, { variant: "sba" }),
+    degenerate: {
+      zeros: "croston requires at least two non-zero observations",
+      single: "croston requires at least two non-zero observations",
+      constant: OK,
+    },
+    constantMean: 4 * (1 - 0.1 / 2),
+  },
+  {
+    name: "croston sbj",
+    fit: (y) => fitCroston(y, { variant: "sbj" }),
+    forecast: forecastCroston as never,
+    oneShot: (y, h) => croston(y, h, { variant: "sbj" }),
+    degenerate: {
+      zeros: "croston requires at least two non-zero observations",
+      single: "croston requires at least two non-zero observations",
+      constant: OK,
+    },
+    constantMean: 4 * (1 - 0.1 / (2 - 0.1)),
+  },
+  {
+    name: "tsb",
+    fit: (y) => fitTsb(y),
+    forecast: forecastTsb as never,
+    oneShot: (y, h) => tsb(y, h),
+    degenerate: { zeros: "tsb requires at least one non-zero observation", single: OK, constant: OK },
+  },
 ];
 
 /** Canonical series: 10 weeks, positive, weekday pattern with a small drift. */
-const CANONICAL = Object.freeze(Array.from({ length: 70 }, (_, t) => Math.round(10 + 4 * Math.sin((2 * Math.PI * t) / 7) + 0.05 * t + ((t * 7) % 5))));
+const CANONICAL = Object.freeze(
+  Array.from({ length: 70 }, (_, t) => Math.round(10 + 4 * Math.sin((2 * Math.PI * t) / 7) + 0.05 * t + ((t * 7) % 5)))
+);
 const H = 14;
 
 function checkForecast(f: Forecast, h: number) {

@@ -40,7 +40,9 @@ describe("ets parity with R forecast::ets", () => {
 });
 
 describe("ets", () => {
-  const y = Object.freeze(Array.from({ length: 60 }, (_, t) => 20 + 0.3 * t + 5 * Math.sin((2 * Math.PI * t) / 7) + ((t * 13) % 7) - 3));
+  const y = Object.freeze(
+    Array.from({ length: 60 }, (_, t) => 20 + 0.3 * t + 5 * Math.sin((2 * Math.PI * t) / 7) + ((t * 13) % 7) - 3)
+  );
 
   it("intervals widen with the horizon (class-1 analytic variance)", () => {
     const f = ets(y, 21, { form: parseEtsForm("AAdA"), period: 7, levels: [0.95] });
@@ -72,7 +74,11 @@ describe("ets", () => {
     expect(() => parseEtsForm("XYZ")).toThrow(new RangeError("ets form must look like ANN, AAdA or MAM"));
     expect(() => fitEts([1, 2])).toThrow(new RangeError("ets requires at least three observations"));
     expect(() => fitEts(y, { period: 0 })).toThrow(new RangeError("period must be a positive integer"));
-    expect(() => fitEts(y, { form: parseEtsForm("ANA"), period: 1 })).toThrow(new RangeError("seasonal ets requires period of at least 2"));
-    expect(() => fitEts([0, 1, 2, 3, 4], { form: parseEtsForm("MNN") })).toThrow(new RangeError("multiplicative ets requires positive data"));
+    expect(() => fitEts(y, { form: parseEtsForm("ANA"), period: 1 })).toThrow(
+      new RangeError("seasonal ets requires period of at least 2")
+    );
+    expect(() => fitEts([0, 1, 2, 3, 4], { form: parseEtsForm("MNN") })).toThrow(
+      new RangeError("multiplicative ets requires positive data")
+    );
   });
 });

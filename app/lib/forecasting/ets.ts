@@ -108,7 +108,7 @@ function etsFilter(
   init: ArrayLike<number>,
   fitted?: Float64Array,
   endState?: Float64Array,
-  ring?: Float64Array,
+  ring?: Float64Array
 ): number {
   const trendKind = form.trend === "N" ? 0 : 1;
   const damped = form.trend === "Ad";
@@ -215,10 +215,16 @@ function initialStates(y: ArrayLike<number>, form: EtsForm, m: number): number[]
     out.push(s / maxn);
   } else {
     // least squares of ysa[0..maxn) on 1..maxn
-    let sx = 0, sy = 0, sxx = 0, sxy = 0;
+    let sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
     for (let i = 0; i < maxn; i++) {
       const x = i + 1;
-      sx += x; sy += ysa[i]; sxx += x * x; sxy += x * ysa[i];
+      sx += x;
+      sy += ysa[i];
+      sxx += x * x;
+      sxy += x * ysa[i];
     }
     const slope = maxn > 1 ? (maxn * sxy - sx * sy) / (maxn * sxx - sx * sx) : 0;
     let l0 = (sy - slope * sx) / maxn;
@@ -276,7 +282,15 @@ function periodic(fig: Float64Array, n: number): Float64Array {
  * seasonal forms every root of the characteristic polynomial lies inside the unit circle
  * (checked with the Schur–Cohn recursion on p((1+1e-8)z) instead of root finding).
  */
-function admissible(alpha: number, beta: number, gamma: number, phi: number, m: number, seasonal: boolean, trend: boolean): boolean {
+function admissible(
+  alpha: number,
+  beta: number,
+  gamma: number,
+  phi: number,
+  m: number,
+  seasonal: boolean,
+  trend: boolean
+): boolean {
   if (phi < 0 || phi > 1 + 1e-8) return false;
   if (!seasonal) {
     if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return false;
@@ -427,10 +441,22 @@ function fitForm(y: ArrayLike<number>, form: EtsForm, m: number, opts: EtsOption
   let phi = opts.phi ?? LOWER[3] + 0.99 * (UPPER[3] - LOWER[3]);
   const free: ("alpha" | "beta" | "gamma" | "phi")[] = [];
   const x0: number[] = [];
-  if (opts.alpha === undefined) { free.push("alpha"); x0.push(alpha); }
-  if (trend && opts.beta === undefined) { free.push("beta"); x0.push(beta); }
-  if (seasonal && opts.gamma === undefined) { free.push("gamma"); x0.push(gamma); }
-  if (damped && opts.phi === undefined) { free.push("phi"); x0.push(phi); }
+  if (opts.alpha === undefined) {
+    free.push("alpha");
+    x0.push(alpha);
+  }
+  if (trend && opts.beta === undefined) {
+    free.push("beta");
+    x0.push(beta);
+  }
+  if (seasonal && opts.gamma === undefined) {
+    free.push("gamma");
+    x0.push(gamma);
+  }
+  if (damped && opts.phi === undefined) {
+    free.push("phi");
+    x0.push(phi);
+  }
   const nSmooth = x0.length;
   if (optInit) for (let k = 0; k < nFreeInit; k++) x0.push(init0[k]);
   const state = new Float64Array(nInit);
@@ -620,7 +646,13 @@ export function forecastEts(fit: EtsFit, h: number, opts: EtsForecastOptions = {
       }
       sd[k - 1] = Math.sqrt(sigma2 * (1 + acc));
     }
-    return { method: fit.method, mean, intervals: levels.length ? normalIntervals(raw, sd, levels).map((iv) => ({ ...iv, upper: iv.upper.map((u) => Math.max(0, u)) })) : [] };
+    return {
+      method: fit.method,
+      mean,
+      intervals: levels.length
+        ? normalIntervals(raw, sd, levels).map((iv) => ({ ...iv, upper: iv.upper.map((u) => Math.max(0, u)) }))
+        : [],
+    };
   }
   // simulation for non-linear forms
   const nPaths = opts.paths ?? 2000;

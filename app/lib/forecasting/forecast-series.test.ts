@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analogueForecast } from "./analogues";
 import { calibrateTotalsScale, forecastSeries, leadTimeDemand } from "./forecast-series";
 import { mulberry32 } from "./prng";
 
@@ -46,7 +45,11 @@ describe("forecastSeries", () => {
 
   it("forecasts zero for dead items and flags analogue forecasts for new items", () => {
     const dead = [...retailLike(3, 100), ...new Array(200).fill(0)];
-    expect(forecastSeries(dead, { horizon: 7 })).toMatchObject({ demandClass: "dead", method: "zero", mean: new Array(7).fill(0) });
+    expect(forecastSeries(dead, { horizon: 7 })).toMatchObject({
+      demandClass: "dead",
+      method: "zero",
+      mean: new Array(7).fill(0),
+    });
     const young = [2, 0, 1, 3, 2];
     const analogues = [retailLike(11, 200, 0.5, 6), retailLike(12, 200, 0.5, 6)];
     const f = forecastSeries(young, { horizon: 7, period: 1, analogues });
@@ -67,7 +70,9 @@ describe("forecastSeries", () => {
     expect(() => forecastSeries(y, { horizon: 7, ensemble: 0 })).toThrow(new RangeError("ensemble must be a positive integer"));
     expect(() => forecastSeries([1, -2], { horizon: 7 })).toThrow(new RangeError("demand must be non-negative"));
     expect(() => forecastSeries(y, { horizon: 7, totalsScale: 0 })).toThrow(new RangeError("totalsScale must be positive"));
-    expect(() => forecastSeries(y, { horizon: 7, levels: [95] })).toThrow(new RangeError("levels must be between 0 and 1 exclusive"));
+    expect(() => forecastSeries(y, { horizon: 7, levels: [95] })).toThrow(
+      new RangeError("levels must be between 0 and 1 exclusive")
+    );
   });
 
   it("an ensemble averages the best candidates", () => {
@@ -83,7 +88,10 @@ describe("leadTimeDemand", () => {
     const d7 = leadTimeDemand(f, 7);
     const d28 = leadTimeDemand(f, 28);
     const d60 = leadTimeDemand(f, 60);
-    expect(d28.mean).toBeCloseTo(f.mean.reduce((a, b) => a + b, 0), 9);
+    expect(d28.mean).toBeCloseTo(
+      f.mean.reduce((a, b) => a + b, 0),
+      9
+    );
     expect(d7.mean).toBeLessThan(d28.mean);
     expect(d28.quantile(0.95)).toBeCloseTo(f.q95Total, 9);
     expect(d7.quantile(0.95) - d7.mean).toBeLessThan(d60.quantile(0.95) - d60.mean);
@@ -117,16 +125,15 @@ describe("calibrateTotalsScale", () => {
   });
 });
 
-describe("analogueForecast", () => {
-  it("scales the analogues' later/early ratio by the new item's early sales", () => {
-    expect(analogueForecast([2, 2], [[1, 1, 3, 3]], 2)).toEqual({ rate: 6, scale: 3, used: 1 });
-    expect(analogueForecast([2, 2], [[1]], 2)).toEqual({ rate: 2, scale: 1, used: 0 });
-    expect(() => analogueForecast([1], [], 0)).toThrow(new RangeError("age must be a positive integer"));
-  });
-});
-
 describe("forecastSeries properties (fast-check)", () => {
-  const demand = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 1, arbitrary: fc.constant(Number.NaN) }), { minLength: 0, maxLength: 300 });
+  const demand = fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constant(0) },
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: 50 }) },
+      { weight: 1, arbitrary: fc.constant(Number.NaN) }
+    ),
+    { minLength: 0, maxLength: 300 }
+  );
   const horizon = fc.integer({ min: 1, max: 35 });
   const period = fc.constantFrom(1 as const, 7 as const);
 
@@ -141,7 +148,7 @@ describe("forecastSeries properties (fast-check)", () => {
           expect(iv.upper.every(finiteNonNegative)).toBe(true);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 
@@ -162,7 +169,7 @@ describe("forecastSeries properties (fast-check)", () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 
@@ -175,7 +182,7 @@ describe("forecastSeries properties (fast-check)", () => {
         expect(q.every(finiteNonNegative)).toBe(true);
         expect(finiteNonNegative(d.mean) && finiteNonNegative(d.sd)).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 });
@@ -195,7 +202,10 @@ describe("yearly seasonality (previous-year index, series with ≥ 2 years)", ()
     expect(f.leadTime.yearly).not.toBeNull();
     expect(f.mean[5]).toBeGreaterThan(1.5 * f.mean[0]);
     const d = leadTimeDemand(f, 8);
-    expect(d.mean).toBeCloseTo(f.mean.reduce((a, b) => a + b, 0), 9);
+    expect(d.mean).toBeCloseTo(
+      f.mean.reduce((a, b) => a + b, 0),
+      9
+    );
   });
 
   it("is not used with less than two years, nor with period 1", () => {

@@ -127,7 +127,7 @@ const WEEKLY: Grid = {
   maWindows: [4, 8, 13, 26],
   crostonAlphas: [0.05, 0.1, 0.2],
   tsb: [0.1, 0.2],
-  defaultCombo: ["ses(0.3)", "ma4"],
+  defaultCombo: ["ses(0.2)", "ma8"],
   margin: 0.25,
   cvOrigins: 8,
   cvStep: 7,
@@ -169,7 +169,14 @@ function candidatesFor(cls: DemandClass, y: Float64Array, g: Grid): Candidate[] 
     const t = fitTsb(y, { alpha: g.tsb[0], beta: g.tsb[1] });
     out.push({ method: `tsb(${g.tsb[0]},${g.tsb[1]})`, rate: ratePath(t.fitted, t.params.rate) });
   }
-  if (g.defaultCombo) out.push(meanOf(`mean(${g.defaultCombo.join("+")})`, out.filter((c) => g.defaultCombo!.includes(c.method)), y.length));
+  if (g.defaultCombo)
+    out.push(
+      meanOf(
+        `mean(${g.defaultCombo.join("+")})`,
+        out.filter((c) => g.defaultCombo!.includes(c.method)),
+        y.length
+      )
+    );
   return out;
 }
 
@@ -188,7 +195,15 @@ function meanOf(method: string, parts: Candidate[], n: number): Candidate {
  * Mean squared error per known period of the flat-rate × profile forecast over windows of H
  * periods from the last `nOrigins` origins, every `step` periods (Tashman 2000, rolling origin).
  */
-function cvScore(y: Float64Array, rate: Float64Array, w: readonly number[], H: number, nOrigins: number, step: number, yearly?: { spec: YearlySpec; prefix: ReturnType<typeof knownPrefix> }): number {
+function cvScore(
+  y: Float64Array,
+  rate: Float64Array,
+  w: readonly number[],
+  H: number,
+  nOrigins: number,
+  step: number,
+  yearly?: { spec: YearlySpec; prefix: ReturnType<typeof knownPrefix> }
+): number {
   const n = y.length;
   const P = w.length;
   let se = 0;
@@ -245,16 +260,19 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
   for (let i = 0; i < history.length; i++) {
     if (history[i] < 0) throw new RangeError("demand must be non-negative");
   }
-  const prep = prepareSeries(history, { stockoutMask: opts.stockoutMask, closedMask: opts.closedMask, outlierK: opts.outlierK ?? PIPELINE.outlierK });
+  const prep = prepareSeries(history, {
+    stockoutMask: opts.stockoutMask,
+    closedMask: opts.closedMask,
+    outlierK: opts.outlierK ?? PIPELINE.outlierK,
+  });
   const y = prep.values;
   const n = y.length;
   const classification = classifyDemand(y, { periodsPerWeek: ppw });
   const cls = classification.demandClass;
   const profPeriod = period === 7 ? 7 : 1;
   const grid = ppw === 7 ? DAILY : WEEKLY;
-  // phase of index t in the original series must be preserved: offset shifts phases
-  const rawProfile = seasonalProfile(y, profPeriod, PIPELINE.profileWindow, PIPELINE.profileKappa);
-  const profile = rawProfile;
+  // phases are positions in the prepared series; future step h has phase (n + h) mod 7
+  const profile = seasonalProfile(y, profPeriod, PIPELINE.profileWindow, PIPELINE.profileKappa);
   let method: string;
   let rate: Float64Array;
   let scores: { method: string; mse: number }[] = [];
@@ -273,7 +291,9 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
     rate = maRate(y, y.length);
   } else {
     const cands = candidatesFor(cls, y, grid);
-    scores = cands.map((c) => ({ method: c.method, mse: cvScore(y, c.rate, profile, H, grid.cvOrigins, grid.cvStep) })).sort((a, b) => a.mse - b.mse);
+    scores = cands
+      .map((c) => ({ method: c.method, mse: cvScore(y, c.rate, profile, H, grid.cvOrigins, grid.cvStep) }))
+      .sort((a, b) => a.mse - b.mse);
     if (grid.defaultCombo) {
       const d = scores.find((x) => x.method.startsWith("mean("));
       if (d && !(scores[0].mse < d.mse * (1 - grid.margin))) scores = [d, ...scores.filter((x) => x !== d)];
@@ -300,10 +320,12 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
     const spec: YearlySpec = { periodsPerYear: ppy, halfWindow: ppw === 7 ? 14 : 2, levelWindow: ppw === 7 ? 28 : 4, shrink: 0 };
     let mean0 = 0;
     let k0 = 0;
-    for (let t = 0; t < n; t++) if (y[t] === y[t]) {
+    for (let t = 0; t < n; t++) {
+      if (y[t] === y[t]) {
         mean0 += y[t];
         k0++;
       }
+    }
     spec.shrink = k0 > 0 ? (0.5 * mean0) / k0 : 0;
     const prefix = knownPrefix(y);
     const withYear = cvScore(y, rate, profile, H, grid.cvOrigins, grid.cvStep, { spec, prefix });
@@ -317,11 +339,30 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
   const P = profile.length;
   const mean = new Array<number>(H);
   const prefixAll = yearly ? knownPrefix(y) : null;
-  for (let h = 0; h < H; h++) mean[h] = finalRate * profile[(n + h) % P] * (yearly && prefixAll ? yearlyIndex(prefixAll, n, h, yearly) : 1);
-  const basis: LeadTimeBasis = { rate: Array.from(rate), actual: Array.from(y), profile: [...profile], window: grid.totalsWindow, scale, yearly };
+  for (let h = 0; h < H; h++)
+    mean[h] = finalRate * profile[(n + h) % P] * (yearly && prefixAll ? yearlyIndex(prefixAll, n, h, yearly) : 1);
+  const basis: LeadTimeBasis = {
+    rate: Array.from(rate),
+    actual: Array.from(y),
+    profile: [...profile],
+    window: grid.totalsWindow,
+    scale,
+    yearly,
+  };
   const intervals = stepIntervals(y, rate, profile, mean, n, H, levels, grid.totalsWindow);
   const q95Total = Math.max(0, totalQuantile(basis, H, 0.95));
-  return { method, demandClass: cls, classification, mean, intervals, q95Total, fromAnalogues, capped: prep.capped, scores, leadTime: basis };
+  return {
+    method,
+    demandClass: cls,
+    classification,
+    mean,
+    intervals,
+    q95Total,
+    fromAnalogues,
+    capped: prep.capped,
+    scores,
+    leadTime: basis,
+  };
 }
 
 /**
@@ -329,7 +370,16 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
  * weight, so a closed weekday gets a zero-width interval), made monotone so they never narrow
  * with the horizon. About 120 origins per lead; quantiles R type 7. O(H · 120 log 120).
  */
-function stepIntervals(y: Float64Array, rate: Float64Array, w: readonly number[], mean: number[], n: number, H: number, levels: number[], window: number): ForecastInterval[] {
+function stepIntervals(
+  y: Float64Array,
+  rate: Float64Array,
+  w: readonly number[],
+  mean: number[],
+  n: number,
+  H: number,
+  levels: number[],
+  window: number
+): ForecastInterval[] {
   const P = w.length;
   const start = Math.max(1, n - window);
   const lo = levels.map(() => new Float64Array(H));
@@ -530,7 +580,7 @@ export function leadTimeDemand(result: Pick<SeriesForecast, "leadTime">, periods
   for (const e of errors) ss += e * e;
   const sdEmp = errors.length ? Math.sqrt(ss / errors.length) : 0;
   const fallback = errors.length < 8;
-  const sd = fallback ? Math.max(0, (totalQuantile(basis, periods, 0.8413447460685429) - mean)) : sdEmp;
+  const sd = fallback ? Math.max(0, totalQuantile(basis, periods, 0.8413447460685429) - mean) : sdEmp;
   return {
     periods,
     mean,
@@ -551,7 +601,10 @@ export function leadTimeDemand(result: Pick<SeriesForecast, "leadTime">, periods
  * F + k·(q − F) would have covered `level` of the backtest totals.
  * @example calibrateTotalsScale([{ forecast: 10, quantile: 20, actual: 25 }], 0.95) // 1.5
  */
-export function calibrateTotalsScale(samples: readonly { forecast: number; quantile: number; actual: number }[], level = 0.95): number {
+export function calibrateTotalsScale(
+  samples: readonly { forecast: number; quantile: number; actual: number }[],
+  level = 0.95
+): number {
   if (!(level > 0 && level < 1)) throw new RangeError("level must be between 0 and 1 exclusive");
   if (samples.length === 0) return 1;
   const r = samples

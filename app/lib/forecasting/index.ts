@@ -1,18 +1,32 @@
 /**
  * Stockcast forecasting library — the only entry point the rest of the app imports.
  *
- * Stable API (used by app/lib/replenishment; do not change signatures without an ADR):
- *   forecastSeries(history, { horizon, period?, stockoutMask?, closedMask?, levels?, ... })
- *     → SeriesForecast { method, demandClass, mean[], intervals[], q95Total, leadTime, ... }
+ * Stable API (used by app/lib/replenishment, app/services/planning and scripts/policy; change a
+ * signature only with a superseding ADR):
+ *   forecastSeries(history, { horizon, period?: 7 | 52 | 1, stockoutMask?, closedMask?, levels?,
+ *                            analogues?, ensemble?, totalsScale?, seed? })
+ *     → SeriesForecast { method, demandClass, classification, mean[], intervals[{level, lower, upper}],
+ *                        q95Total, fromAnalogues, capped[], scores[], leadTime }
  *   leadTimeDemand(result, periods) → { periods, mean, sd, errors, quantile(p) }
- *     Distribution of the TOTAL demand over `periods` periods (any lead time), from rolling-origin
- *     errors of periods-long totals; use quantile(serviceLevel) for a cycle-service-level
- *     reorder point, sd for normal-approximation formulas. `result.leadTime` is plain data, so a
- *     stored (JSON round-tripped) result works too.
- * Units: history and forecasts are demand per period (day, or week when period = 1 on weekly
- * data); totals are units over the lead time. All functions are pure: no I/O, clock or randomness.
+ *     Distribution of the TOTAL demand over `periods` periods (any lead time L ≥ 1), from
+ *     rolling-origin errors of L-period totals (ADR 013): use quantile(p) for a cycle-service-level
+ *     reorder point / order-up-to level (p = service level), sd for normal-approximation formulas.
+ *     `result.leadTime` is plain data, so a stored (JSON round-tripped) result works too.
+ *   calibrateTotalsScale(samples, level) → k ≥ 1, passed back as forecastSeries({ totalsScale: k }).
+ * Units: history and forecasts are demand per period (a day for period 7; a week for 52 or 1);
+ * totals and quantiles are units over the lead time. Levels and p are fractions in (0, 1).
+ * Everything is pure: no I/O, clock, environment or Math.random (seeds are parameters).
  */
-export { forecastSeries, leadTimeDemand, totalErrors, calibrateTotalsScale, type ForecastSeriesOptions, type LeadTimeBasis, type LeadTimeDemand, type SeriesForecast } from "./forecast-series";
+export {
+  forecastSeries,
+  leadTimeDemand,
+  totalErrors,
+  calibrateTotalsScale,
+  type ForecastSeriesOptions,
+  type LeadTimeBasis,
+  type LeadTimeDemand,
+  type SeriesForecast,
+} from "./forecast-series";
 export { prepareSeries, densify, type PreparedSeries, type PrepareOptions, type CappedPoint } from "./prepare";
 export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF, type DemandClass, type DemandClassification } from "./classify";
 export { seasonalProfile } from "./profile";

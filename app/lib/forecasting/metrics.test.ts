@@ -42,7 +42,9 @@ describe("accuracy (as score.py)", () => {
 
   it("validates inputs", () => {
     expect(() => accuracy([])).toThrow(new RangeError("accuracy requires at least one series"));
-    expect(() => accuracy([{ history: [1], actual: [1, 2], forecast: [1] }])).toThrow(new RangeError("forecast and actual must have the same length"));
+    expect(() => accuracy([{ history: [1], actual: [1, 2], forecast: [1] }])).toThrow(
+      new RangeError("forecast and actual must have the same length")
+    );
   });
 });
 

@@ -120,7 +120,8 @@ export function accuracy(series: readonly AccuracyInput[], m = 7): AccuracyResul
   const meanOf = (k: keyof AccuracyResult["perSeries"][number]) => {
     let s = 0;
     let c = 0;
-    for (const p of per) if (p[k] === p[k]) {
+    for (const p of per)
+      if (p[k] === p[k]) {
         s += p[k];
         c++;
       }

@@ -58,4 +58,9 @@ export function naive(y: ArrayLike<number>, h: number, opts: ForecastOptions = {
  * The naive method as a ModelSpec.
  * @example naiveSpec.fit([1, 2]).params.last // 2
  */
-export const naiveSpec: ModelSpec<NaiveFit> = { name: "naive", fit: fitNaive, forecast: forecastNaive, refilter: (_f, y) => fitNaive(y) };
+export const naiveSpec: ModelSpec<NaiveFit> = {
+  name: "naive",
+  fit: fitNaive,
+  forecast: forecastNaive,
+  refilter: (_f, y) => fitNaive(y),
+};

@@ -18,6 +18,8 @@ describe("nelderMead", () => {
   });
   it("rejects an empty or infeasible start", () => {
     expect(() => nelderMead(() => 0, [])).toThrow(new RangeError("nelderMead requires at least one parameter"));
-    expect(() => nelderMead(() => Infinity, [1])).toThrow(new RangeError("nelderMead requires a finite objective at the starting point"));
+    expect(() => nelderMead(() => Infinity, [1])).toThrow(
+      new RangeError("nelderMead requires a finite objective at the starting point")
+    );
   });
 });

@@ -40,7 +40,7 @@ const BIG = 1.0e35;
 export function nelderMead(
   f: (x: Float64Array) => number,
   x0: readonly number[],
-  opts: NelderMeadOptions = {},
+  opts: NelderMeadOptions = {}
 ): NelderMeadResult {
   const n = x0.length;
   if (n < 1) throw new RangeError("nelderMead requires at least one parameter");

@@ -43,8 +43,12 @@ describe("prepareSeries", () => {
 
   it("validates inputs", () => {
     expect(() => prepareSeries([1, -1])).toThrow(new RangeError("demand must be non-negative"));
-    expect(() => prepareSeries([1, 2], { stockoutMask: [0] })).toThrow(new RangeError("stockoutMask must have the same length as the series"));
-    expect(() => prepareSeries([1, 2], { closedMask: [0] })).toThrow(new RangeError("closedMask must have the same length as the series"));
+    expect(() => prepareSeries([1, 2], { stockoutMask: [0] })).toThrow(
+      new RangeError("stockoutMask must have the same length as the series")
+    );
+    expect(() => prepareSeries([1, 2], { closedMask: [0] })).toThrow(
+      new RangeError("closedMask must have the same length as the series")
+    );
     expect(() => prepareSeries([1], { outlierK: -1 })).toThrow(new RangeError("outlierK must be non-negative"));
   });
 });

@@ -28,7 +28,12 @@ export function fitHolt(y: ArrayLike<number>, damped = true): EtsFit {
  * Reference: Winters (1960); Hyndman et al. (2008) §2.5.
  * @example fitHoltWinters(y, 7, "additive").method // "ets(A,A,A)"
  */
-export function fitHoltWinters(y: ArrayLike<number>, period = 7, seasonality: "additive" | "multiplicative" = "additive", damped = false): EtsFit {
+export function fitHoltWinters(
+  y: ArrayLike<number>,
+  period = 7,
+  seasonality: "additive" | "multiplicative" = "additive",
+  damped = false
+): EtsFit {
   const mult = seasonality === "multiplicative";
   return fitEts(y, { period, form: { error: mult ? "M" : "A", trend: damped ? "Ad" : "A", season: mult ? "M" : "A" } });
 }
@@ -53,7 +58,11 @@ export function holt(y: ArrayLike<number>, h: number, opts: EtsForecastOptions =
  * One-shot Holt–Winters forecast.
  * @example holtWinters(dailySales, 14, { period: 7 }).mean // weekday pattern continues
  */
-export function holtWinters(y: ArrayLike<number>, h: number, opts: EtsForecastOptions & { period?: number; seasonality?: "additive" | "multiplicative" } = {}): Forecast {
+export function holtWinters(
+  y: ArrayLike<number>,
+  h: number,
+  opts: EtsForecastOptions & { period?: number; seasonality?: "additive" | "multiplicative" } = {}
+): Forecast {
   return forecastEts(fitHoltWinters(y, opts.period ?? 7, opts.seasonality ?? "additive"), h, opts);
 }
 

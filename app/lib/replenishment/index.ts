@@ -17,4 +17,3 @@ export { normalCdf, normalLoss, normalPdf, normalQuantile } from "./normal";
 export * from "./simulate";
 export * from "./cover-rules";
 export * from "./tradeoff-curve";
-export * from "./calibration";

@@ -16,7 +16,7 @@ import {
 import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob } from "~/utils/logger.server";
-import { buildDailySeries, seriesKey } from "./series";
+import { buildDailySeries, naiveSquaredScale, seriesKey } from "./series";
 
 /** Two years of daily history: enough for yearly seasonality, bounded memory per chunk. */
 export const HISTORY_DAYS = 730;
@@ -160,6 +160,9 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
               : undefined,
         });
         const doNotReorder = variant.doNotReorder || variant.product.status === "ARCHIVED";
+        // Cross-validated error of the chosen method, scaled like the benchmark's RMSSE.
+        const scale = history ? naiveSquaredScale(history.units, history.stockout) : 0;
+        const cvMse = forecast.scores[0]?.mse;
         tally.seriesPlanned++;
         forecasts.push({
           variantId: variant.id,
@@ -172,6 +175,7 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
             forecast.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }]),
           ),
           params: { capped: forecast.capped.length, fromAnalogues: forecast.fromAnalogues, q95Total: round3(forecast.q95Total) },
+          rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
         });
         lines.push({
           variantId: variant.id,

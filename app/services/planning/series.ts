@@ -30,3 +30,21 @@ export function buildDailySeries(
   }
   return series;
 }
+
+/**
+ * Mean squared one-step naive change of a demand history from its first sale, skipping stocked-out days:
+ * the RMSSE scale (M5 competition's definition). Units² per day²; 0 when the series never changes.
+ */
+export function naiveSquaredScale(units: ArrayLike<number>, stockout?: ArrayLike<number>): number {
+  let first = 0;
+  while (first < units.length && !(units[first] > 0)) first++;
+  let sum = 0;
+  let count = 0;
+  for (let t = first + 1; t < units.length; t++) {
+    if (stockout && (stockout[t] || stockout[t - 1])) continue;
+    const d = units[t] - units[t - 1];
+    sum += d * d;
+    count++;
+  }
+  return count ? sum / count : 0;
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from "react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Badge, BlockStack, Card, EmptyState, Filters, IndexTable, Link, Page, Tabs, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { requireAdmin } from "~/auth.server";
+import { formatDate } from "~/components/format";
+import { getForecastList } from "~/services/forecasts.server";
+
+const CLASSES = ["smooth", "erratic", "intermittent", "lumpy", "new", "dead"] as const;
+const PAGE_SIZE = 50;
+const querySchema = z.object({
+  class: z.enum(CLASSES).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const parsed = querySchema.safeParse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
+  if (!parsed.success) throw new Response("Invalid filters", { status: 400 });
+  const { class: demandClass, q, page } = parsed.data;
+  return json(await getForecastList(shop, { demandClass, search: q || undefined, page, pageSize: PAGE_SIZE }));
+}
+
+const TABS = [{ id: "all", label: "All" }, ...CLASSES.map((c) => ({ id: c, label: c[0].toUpperCase() + c.slice(1) }))];
+
+export default function ForecastsPage() {
+  const data = useLoaderData<typeof loader>();
+  const [params, setParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    if (!("page" in changes)) next.delete("page");
+    setParams(next);
+  };
+  useEffect(() => {
+    const handle = setTimeout(() => (search !== (params.get("q") ?? "") ? update({ q: search || null }) : undefined), 300);
+    return () => clearTimeout(handle);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- debounce on typing only
+  }, [search]);
+
+  if (!data.plan) {
+    return (
+      <Page title="Forecasts">
+        <Card>
+          <EmptyState heading="No forecasts yet" action={{ content: "Go to Replenishment", url: "/app/replenishment" }} image="">
+            <p>Forecasts appear after the first planning run.</p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
+  const selected = Math.max(0, TABS.findIndex((t) => t.id === (params.get("class") ?? "all")));
+  const lastPage = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <Page title="Forecasts" subtitle={`Plan of ${formatDate(data.plan.asOfDate)}. Error = cross-validated RMSSE (below 1 beats a naive forecast).`}>
+      <BlockStack gap="400">
+        <Card padding="0">
+          <Tabs
+            tabs={TABS.map((t) => ({ id: t.id, content: t.id === "all" ? t.label : `${t.label} (${data.classCounts[t.id] ?? 0})`, panelID: `${t.id}-panel` }))}
+            selected={selected}
+            onSelect={(i) => update({ class: TABS[i].id === "all" ? null : TABS[i].id })}
+          />
+          <div style={{ padding: "8px 12px" }}>
+            <Filters queryValue={search} queryPlaceholder="Search product, variant or SKU" onQueryChange={setSearch} onQueryClear={() => setSearch("")} filters={[]} onClearAll={() => setSearch("")} hideFilters />
+          </div>
+          <IndexTable
+            resourceName={{ singular: "forecast", plural: "forecasts" }}
+            itemCount={data.rows.length}
+            selectable={false}
+            loading={navigation.state === "loading"}
+            headings={[{ title: "Variant" }, { title: "Location" }, { title: "Demand" }, { title: "Method" }, { title: "ABC" }, { title: "Units/day", alignment: "end" }, { title: "Error", alignment: "end" }]}
+            pagination={{
+              hasPrevious: data.page > 1,
+              hasNext: data.page < lastPage,
+              onPrevious: () => update({ page: String(data.page - 1) }),
+              onNext: () => update({ page: String(data.page + 1) }),
+              label: `Page ${data.page} of ${lastPage} · ${data.total.toLocaleString("en-US")} forecasts`,
+            }}
+          >
+            {data.rows.map((row, index) => (
+              <IndexTable.Row id={`${row.variantId}-${row.locationId}`} key={`${row.variantId}-${row.locationId}`} position={index}>
+                <IndexTable.Cell>
+                  <BlockStack gap="050">
+                    <Link url={`/app/forecasts/${row.variantId}?location=${row.locationId}`} removeUnderline>
+                      {row.product}
+                    </Link>
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      {[row.variant, row.sku].filter(Boolean).join(" · ")}
+                    </Text>
+                  </BlockStack>
+                </IndexTable.Cell>
+                <IndexTable.Cell>{row.location}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Badge>{row.demandClass}</Badge>
+                </IndexTable.Cell>
+                <IndexTable.Cell>{row.method}</IndexTable.Cell>
+                <IndexTable.Cell>{row.abcClass ?? "—"}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    {row.dailyMean.toFixed(2)}
+                  </Text>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    {row.rmsse === null ? "—" : row.rmsse.toFixed(2)}
+                  </Text>
+                </IndexTable.Cell>
+              </IndexTable.Row>
+            ))}
+          </IndexTable>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,97 @@
+// Streams a CSV file through csv-parse, hashing the bytes on the way (the hash makes re-imports idempotent),
+// and validates every row with its zod schema. Rows are reported with the line number they end on in the
+// file (the header is line 1), so a merchant can find them in a spreadsheet.
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { parse, type Info } from "csv-parse";
+import type { z } from "zod";
+
+export interface RowError {
+  line: number;
+  message: string;
+}
+
+export interface ParsedCsv<T> {
+  fileHash: string;
+  rows: { line: number; value: T }[];
+  errors: RowError[];
+  /** Data rows read (valid or not). */
+  rowCount: number;
+}
+
+/** The file: text, bytes, a web stream (an uploaded File's .stream()) or any (async) iterable of chunks. */
+export type CsvContent = string | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
+
+/** At most this many row errors are kept (the count of bad rows is still exact in the message). */
+export const MAX_REPORTED_ERRORS = 100;
+
+async function* chunks(content: CsvContent): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  if (typeof content === "string") yield encoder.encode(content);
+  else if (content instanceof Uint8Array) yield content;
+  else if (content instanceof ReadableStream) {
+    const reader = (content as ReadableStream<Uint8Array>).getReader();
+    try {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+    } finally {
+      reader.releaseLock();
+    }
+  } else for await (const chunk of content as AsyncIterable<string | Uint8Array>) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+}
+
+export async function readCsv<S extends z.ZodTypeAny>(content: CsvContent, schema: S, requiredColumns: string[]): Promise<ParsedCsv<z.output<S>>> {
+  const hash = createHash("sha256");
+  const rows: { line: number; value: z.output<S> }[] = [];
+  const errors: RowError[] = [];
+  let badRows = 0;
+  let missing: string[] = [];
+  const parser = parse({
+    bom: true,
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim());
+      missing = requiredColumns.filter((c) => !names.includes(c));
+      return names;
+    },
+    info: true,
+    skip_empty_lines: true,
+  });
+  // Feed the parser from the source while we read records from it (backpressure through "drain").
+  const producer = (async () => {
+    try {
+      for await (const chunk of chunks(content)) {
+        hash.update(chunk);
+        if (!parser.write(chunk)) await once(parser, "drain");
+      }
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+
+  let rowCount = 0;
+  const report = (error: RowError) => {
+    badRows++;
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
+  };
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: Info }>) {
+      if (missing.length) continue; // keep reading: the hash covers the whole file
+      rowCount++;
+      const result = schema.safeParse(record);
+      if (result.success) rows.push({ line: info.lines, value: result.data });
+      else {
+        const issue = result.error.issues[0];
+        report({ line: info.lines, message: `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}` });
+      }
+    }
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    report({ line: line ?? rowCount + 2, message: (error as Error).message });
+  }
+  await producer;
+  if (missing.length) {
+    return { fileHash: hash.digest("hex"), rows: [], errors: [{ line: 1, message: `missing column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")}` }], rowCount: 0 };
+  }
+  if (badRows > errors.length) errors.push({ line: errors[errors.length - 1].line, message: `… and ${badRows - errors.length} more rows with errors` });
+  return { fileHash: hash.digest("hex"), rows, errors, rowCount };
+}
