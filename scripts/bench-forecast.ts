@@ -62,9 +62,14 @@ async function main() {
     const file = join(td, "history.csv");
     const cal = await learnCalendar(file, track === "daily" ? "day" : "week");
     const series: { id: string; y: Float64Array; closed?: Uint8Array }[] = [];
-    await eachSeries({ input: file, horizon: meta.H, holdout: 0, ensemble: 1, method: "stockcast", detectClosed: true, calibrate: false }, cal, null, (id, y, closed) => {
-      series.push({ id, y, closed });
-    });
+    await eachSeries(
+      { input: file, horizon: meta.H, holdout: 0, ensemble: 1, method: "stockcast", detectClosed: true, calibrate: false },
+      cal,
+      null,
+      (id, y, closed) => {
+        series.push({ id, y, closed });
+      }
+    );
     const period = track === "daily" ? 7 : 52;
     const times: number[] = [];
     let rows = "series_id,h,method,mean,lo95,hi95,q95_total\n";
@@ -81,9 +86,29 @@ async function main() {
     const fcFile = join(a.out, `${name}_${track}_stockcast.csv`);
     const tmFile = join(a.out, `${name}_${track}_stockcast_timings.csv`);
     writeFileSync(fcFile, rows);
-    writeFileSync(tmFile, `method,engine,n_series,seconds,fallbacks,note\nstockcast,Node ${process.version} TypeScript,${series.length},${secs.toFixed(4)},0,median of ${a.runs} passes after ${a.warmup} warm-up passes (first cold pass ${cold.toFixed(3)} s); ${cal.closed.size} closed periods masked\n`);
+    writeFileSync(
+      tmFile,
+      `method,engine,n_series,seconds,fallbacks,note\nstockcast,Node ${process.version} TypeScript,${
+        series.length
+      },${secs.toFixed(4)},0,median of ${a.runs} passes after ${a.warmup} warm-up passes (first cold pass ${cold.toFixed(
+        3
+      )} s); ${cal.closed.size} closed periods masked\n`
+    );
     const md = join(a.out, `${name}_${track}.md`);
-    const scoreArgs = [join(a.bench, "score.py"), td, "--forecasts", fcFile, "--timings", tmFile, "--md", md, "--json", md.replace(/\.md$/, ".json"), "--title", name];
+    const scoreArgs = [
+      join(a.bench, "score.py"),
+      td,
+      "--forecasts",
+      fcFile,
+      "--timings",
+      tmFile,
+      "--md",
+      md,
+      "--json",
+      md.replace(/\.md$/, ".json"),
+      "--title",
+      name,
+    ];
     if (!withPeers) scoreArgs.splice(2, 0, "--no-auto");
     const table = run(a.python, scoreArgs);
     const rss = process.resourceUsage().maxRSS / 1024;
@@ -91,11 +116,18 @@ async function main() {
       `## ${track}: ${series.length} series, H=${meta.H}; Stockcast ${(series.length / secs).toFixed(0)} series/s warm ` +
         `(median of ${a.runs} passes after ${a.warmup} warm-up: ${times.map((t) => t.toFixed(3)).join(", ")} s); ` +
         `cold first pass ${(series.length / cold).toFixed(0)} series/s; peak RSS so far ${rss.toFixed(0)} MiB`,
-      table.split("\n").filter((l) => l.startsWith("|")).join("\n"),
+      table
+        .split("\n")
+        .filter((l) => l.startsWith("|"))
+        .join("\n")
     );
   }
   console.log(report.join("\n\n"));
-  console.log(`\nmachine: ${process.platform} ${process.arch}, Node ${process.version}, ${(await import("node:os")).cpus().length} cores; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  console.log(
+    `\nmachine: ${process.platform} ${process.arch}, Node ${process.version}, ${
+      (await import("node:os")).cpus().length
+    } cores; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`
+  );
 }
 
 main().catch((e: unknown) => {

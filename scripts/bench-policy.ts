@@ -4,7 +4,7 @@
  * days-of-cover rules merchants use, at matched fill rates. See docs/benchmarks.md, "Policy simulation".
  *
  *   npm run bench:policy -- --input shared/data/uci_online_retail_ii_2009_2010_sample200.csv
- *   options: --seed 42 --lead-time 14 --lead-time-sd 3 --review 7 --warmup 91 --limit N --rules-only --no-calibrate
+ *   options: --seed 42 --lead-time 14 --lead-time-sd 3 --review 7 --warmup 91 --limit N --rules-only
  * Progress goes to stderr; the markdown tables to stdout.
  */
 import { parseArgs } from "node:util";
@@ -22,11 +22,10 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "91" },
     limit: { type: "string" },
     "rules-only": { type: "boolean", default: false },
-    "no-calibrate": { type: "boolean", default: false },
   },
 });
 if (!values.input) {
-  console.error("usage: npm run bench:policy -- --input <series_id,date,qty csv> [--seed 42] [--limit N] [--rules-only] [--no-calibrate]");
+  console.error("usage: npm run bench:policy -- --input <series_id,date,qty csv> [--seed 42] [--limit N] [--rules-only]");
   process.exit(2);
 }
 
@@ -44,12 +43,11 @@ const series = values.limit ? allSeries.slice(0, Number(values.limit)) : allSeri
 const COVER_DAYS = [7, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365];
 const SERVICE_LEVELS = [0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995];
 const closed = closedDates(allSeries);
-const calibrate = !values["no-calibrate"];
 const stockcast: PolicyFamily[] = values["rules-only"]
   ? []
   : [
-      stockcastFamily(SERVICE_LEVELS, closed, { calibrate, quantileSource: "forecaster" }),
-      stockcastFamily(SERVICE_LEVELS, closed, { calibrate, quantileSource: "normal-sd" }),
+      stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "forecaster" }),
+      stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "normal-sd" }),
     ];
 const rules = ruleFamilies(COVER_DAYS);
 const families: PolicyFamily[] = [...stockcast, ...rules];
@@ -86,7 +84,7 @@ lines.push(
   `Simulated demand ${simulated} units; ${pct(topDay / simulated)} of it falls on each series' single largest day, ${pct(top3 / simulated)} on its three largest days.`
 );
 lines.push("");
-lines.push("| policy | knob | pooled fill rate | mean item fill rate | stockout days | avg inventory (units) | avg inventory (value) | orders |");
+lines.push("| policy | knob | pooled fill rate | mean item fill rate | stockout days | avg inventory (units) | avg inventory value ($) | orders |");
 lines.push("|---|---|---|---|---|---|---|---|");
 for (const f of families) {
   for (const p of curves.get(f.name) ?? []) {
@@ -96,7 +94,7 @@ for (const f of families) {
 }
 for (const measure of ["pooled", "item"] as const) {
   lines.push("");
-  lines.push(`Average inventory value at matched ${measure === "pooled" ? "pooled" : "mean item"} fill rate (linear interpolation along each curve; — = not reached):`);
+  lines.push(`Average inventory value ($) at matched ${measure === "pooled" ? "pooled" : "mean item"} fill rate (linear interpolation along each curve; — = not reached):`);
   lines.push("");
   lines.push(`| fill rate | ${families.map((f) => f.name).join(" | ")} |${stockcast.map((f) => ` ${f.name} vs best rule |`).join("")}`);
   lines.push(`|---|${families.map(() => "---|").join("")}${stockcast.map(() => "---|").join("")}`);

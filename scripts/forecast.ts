@@ -32,10 +32,12 @@ async function main() {
   });
   const rss = process.memoryUsage().rss / 2 ** 20;
   console.error(
-    `forecast: ${s.series} series (${s.freq}, ${s.closedDays} closed periods detected, ${s.skipped} skipped) in ${s.wallSeconds.toFixed(2)} s; ` +
+    `forecast: ${s.series} series (${s.freq}, ${s.closedDays} closed periods detected, ${
+      s.skipped
+    } skipped) in ${s.wallSeconds.toFixed(2)} s; ` +
       `totals scale ${s.totalsScale.toFixed(3)} (calibration pass ${s.calibrationSeconds.toFixed(2)} s); ` +
       `fit+forecast ${s.fitSeconds.toFixed(2)} s = ${(s.series / s.fitSeconds).toFixed(0)} series/s; rss ${rss.toFixed(0)} MiB` +
-      (a.out ? `; wrote ${a.out}` : ""),
+      (a.out ? `; wrote ${a.out}` : "")
   );
 }
 

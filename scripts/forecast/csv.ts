@@ -48,6 +48,14 @@ export function isoWeekday(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
+/** Trims a cell and strips surrounding double quotes (only when present: the hot path is plain). */
+function clean(c: string): string {
+  let v = c;
+  if (v.length && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32)) v = v.trim();
+  if (v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34) v = v.slice(1, -1);
+  return v;
+}
+
 function lines(file: string) {
   const raw = createReadStream(file);
   const input = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
@@ -65,11 +73,13 @@ export async function* readRows(file: string, columns: readonly string[] = ["ser
   for await (const text of lines(file)) {
     lineNo++;
     if (text.length === 0 || text === "\r") continue;
-    const cells = text.split(",").map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    const cells = text.split(",");
+    for (let i = 0; i < cells.length; i++) cells[i] = clean(cells[i]);
     if (!idx) {
       idx = columns.map((c) => cells.indexOf(c));
       const missing = columns.filter((_, i) => idx![i] < 0);
-      if (missing.length) throw new InputError(file, lineNo, `header must contain ${columns.join(",")} (missing ${missing.join(", ")})`);
+      if (missing.length)
+        throw new InputError(file, lineNo, `header must contain ${columns.join(",")} (missing ${missing.join(", ")})`);
       continue;
     }
     const seriesId = cells[idx[0]];

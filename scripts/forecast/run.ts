@@ -142,7 +142,7 @@ export async function eachSeries(
   o: RunOptions,
   cal: Calendar,
   stockouts: Map<string, Set<number>> | null,
-  fn: (id: string, y: Float64Array, closed?: Uint8Array, stockout?: Uint8Array) => Promise<void> | void,
+  fn: (id: string, y: Float64Array, closed?: Uint8Array, stockout?: Uint8Array) => Promise<void> | void
 ): Promise<number> {
   const step = cal.freq === "week" ? 7 : 1;
   const done = new Set<string>();
@@ -185,12 +185,18 @@ export async function eachSeries(
   for await (const r of readRows(o.input)) {
     if (r.seriesId !== cur) {
       await flush();
-      if (done.has(r.seriesId)) throw new InputError(o.input, r.line, `rows of series "${r.seriesId}" are not contiguous (sort the file by series_id, date)`);
+      if (done.has(r.seriesId))
+        throw new InputError(
+          o.input,
+          r.line,
+          `rows of series "${r.seriesId}" are not contiguous (sort the file by series_id, date)`
+        );
       cur = r.seriesId;
       days = [];
       qtys = [];
     }
-    if (cal.freq === "week" && isoWeekday(r.day) !== 1) throw new InputError(o.input, r.line, "weekly rows must be dated by the Monday of the week");
+    if (cal.freq === "week" && isoWeekday(r.day) !== 1)
+      throw new InputError(o.input, r.line, "weekly rows must be dated by the Monday of the week");
     days.push(r.day);
     qtys.push(r.qty);
   }
@@ -202,7 +208,11 @@ export async function eachSeries(
  * Pass 2: backtest every series at origin n − H (its last H periods held out) and derive the
  * cross-series totals calibration factor (calibrateTotalsScale).
  */
-async function calibrationPass(o: RunOptions, cal: Calendar, stockouts: Map<string, Set<number>> | null): Promise<{ scale: number; series: number }> {
+async function calibrationPass(
+  o: RunOptions,
+  cal: Calendar,
+  stockouts: Map<string, Set<number>> | null
+): Promise<{ scale: number; series: number }> {
   const samples: { forecast: number; quantile: number; actual: number }[] = [];
   const H = o.horizon;
   await eachSeries(o, cal, stockouts, (_id, y, closed, so) => {

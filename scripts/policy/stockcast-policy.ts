@@ -1,7 +1,6 @@
 import { forecastSeries, leadTimeDemand } from "~/lib/forecasting";
 import {
   blendLeadTime,
-  normalCdf,
   normalQuantile,
   planLine,
   quantileWithLeadTimeVariability,
@@ -19,8 +18,6 @@ export interface StockcastPolicyOptions {
   readonly reviewPeriodDays: number;
   /** Shop-closed flags per series day (known from the shop calendar); only past entries are used. */
   readonly closed?: readonly boolean[];
-  /** Widen the quantile's upper spread from this policy's own completed past reviews (quantileScale). Default true. */
-  readonly calibrate?: boolean;
   /**
    * Where the service-level quantile of lead-time demand comes from: the forecaster's empirical
    * `quantile(p)` (default), or `mean + Φ⁻¹(p)·sd` with the forecaster's σ of the lead-time total.
@@ -34,35 +31,16 @@ export interface StockcastPolicyOptions {
  * 2. forecastSeries on recorded sales, with days that opened with no stock masked as unknown demand and
  *    shop-closed days masked as closed; refitted at every review (no fit reuse);
  * 3. leadTimeDemand gives the distribution of the total over L and over L + R days; its quantile at the
- *    service level — upper spread scaled by quantileScale from this series' completed past reviews, then
- *    widened for lead-time σ (quantileWithLeadTimeVariability) — sets reorder point and order-up-to level;
+ *    service level, widened for lead-time σ (quantileWithLeadTimeVariability), sets reorder point and
+ *    order-up-to level;
  * 4. planLine turns that into the suggested quantity (order up to S when IP < S).
  */
-const GAMMA = Number(process.env.GAMMA ?? 0.5);
-const Z_MIN = 0;
-const Z_MAX = 4.5;
-
 export function stockcastPolicy(options: StockcastPolicyOptions): ReplenishmentPolicy {
   const { serviceLevel: p, reviewPeriodDays: R } = options;
-  const calibrate = options.calibrate ?? true;
   const normalSd = options.quantileSource === "normal-sd";
-  // Past reviews: forecast total F and raw p-quantile q over the protection interval starting at `day`.
-  const past: { day: number; periods: number; mean: number; quantile: number }[] = [];
-  let z = normalQuantile(p);
   return (ctx) => {
     const lt = blendLeadTime({ statedDays: options.statedLeadTimeDays, observedDays: ctx.observedLeadTimes });
     const L = Math.max(1, Math.round(lt.meanDays));
-    // Feedback from completed protection intervals: a miss is a stock-out inside the interval (or sales above q).
-    let misses = 0;
-    let done = 0;
-    while (past.length > 0 && past[0].day + past[0].periods <= ctx.day) {
-      const r = past.shift()!;
-      const actual = ctx.sales.slice(r.day, r.day + r.periods).reduce((a, b) => a + b, 0);
-      if (actual > r.quantile || ctx.stockedOut.slice(r.day, r.day + r.periods).some(Boolean)) misses++;
-      done++;
-    }
-    if (calibrate) z = Math.min(Z_MAX, Math.max(Z_MIN, z + GAMMA * (misses - (1 - p) * done)));
-    const level = normalCdf(z);
     const forecast = forecastSeries(ctx.sales, {
       horizon: L + R + 1,
       period: 7,
@@ -71,19 +49,22 @@ export function stockcastPolicy(options: StockcastPolicyOptions): ReplenishmentP
     });
     const interval = (periods: number): IntervalDemand => {
       const d = leadTimeDemand(forecast, periods);
-      const q = normalSd ? d.mean + z * d.sd : d.quantile(Math.min(level, 1 - 1e-9));
-      const quantile = quantileWithLeadTimeVariability({ quantile: q, sd: d.sd, dailyMean: d.mean / periods, leadTimeSdDays: lt.sdDays, serviceLevel: level });
+      const quantile = quantileWithLeadTimeVariability({
+        quantile: normalSd ? d.mean + normalQuantile(p) * d.sd : d.quantile(p),
+        sd: d.sd,
+        dailyMean: d.mean / periods,
+        leadTimeSdDays: lt.sdDays,
+        serviceLevel: p,
+      });
       return { mean: d.mean, quantile };
     };
-    const protection = interval(L + R);
-    past.push({ day: ctx.day, periods: L + R, mean: protection.mean, quantile: protection.quantile });
     const line = planLine({
       dailyForecast: forecast.mean,
       leadTimeDemand: interval(L),
-      protectionDemand: protection,
+      protectionDemand: interval(L + R),
       leadTime: { meanDays: L, sdDays: lt.sdDays },
       reviewPeriodDays: R,
-      serviceLevel: level,
+      serviceLevel: p,
       stock: { onHand: ctx.onHand, onOrder: ctx.onOrder, committed: 0 },
     });
     return line.suggestedQuantity;
@@ -94,7 +75,7 @@ export function stockcastPolicy(options: StockcastPolicyOptions): ReplenishmentP
 export function stockcastFamily(
   serviceLevels: readonly number[],
   closedDates: ReadonlySet<string>,
-  options: { readonly calibrate?: boolean; readonly quantileSource?: "forecaster" | "normal-sd" } = {}
+  options: { readonly quantileSource?: "forecaster" | "normal-sd" } = {}
 ): PolicyFamily {
   return {
     name: options.quantileSource === "normal-sd" ? "Stockcast (LTD σ, normal)" : "Stockcast (LTD quantile)",
@@ -108,7 +89,6 @@ export function stockcastFamily(
         statedLeadTimeDays: settings.leadTimeDays,
         reviewPeriodDays: settings.reviewPeriodDays,
         closed,
-        calibrate: options.calibrate,
         quantileSource: options.quantileSource,
       });
     },
