@@ -26,7 +26,8 @@ export async function dumpSchema(db: PrismaClient, postgres: boolean): Promise<s
       WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('"_prisma_migrations"', '_prisma_migrations')`,
   );
   const enums = await db.$queryRawUnsafe<Record<string, string>[]>(
-    `SELECT t.typname::text, e.enumlabel::text FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid`,
+    `SELECT t.typname::text, e.enumlabel::text FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public'`,
   );
   return [
     ...columns.map((c) => `column ${c.table_name}.${c.column_name} ${c.data_type}(${c.len}${c.p}) null=${c.is_nullable} default=${c.d}`),
