@@ -37,7 +37,10 @@ async function main() {
     } skipped) in ${s.wallSeconds.toFixed(2)} s; ` +
       `totals scale ${s.totalsScale.toFixed(3)} (calibration pass ${s.calibrationSeconds.toFixed(2)} s); ` +
       `fit+forecast ${s.fitSeconds.toFixed(2)} s = ${(s.series / s.fitSeconds).toFixed(0)} series/s; rss ${rss.toFixed(0)} MiB` +
-      (a.out ? `; wrote ${a.out}` : "")
+      (a.out ? `; wrote ${a.out}` : "") +
+      `; methods: ${Object.entries(s.methods)
+        .map(([m, k]) => `${m} ${k}`)
+        .join(", ")}`
   );
 }
 

@@ -19,3 +19,8 @@ export function formatDays(days: number | null): string {
   if (days === null) return "—";
   return days >= 365 ? "365+" : days < 10 ? days.toFixed(1) : String(Math.round(days));
 }
+
+/** Integer minor units → "$1,234.56" in the given ISO currency (money never passes through float sums). */
+export function formatMoneyCents(cents: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+}

@@ -1,18 +1,96 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, BlockStack, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
-import { PlaceholderPage } from "~/components/PlaceholderPage";
+import { formatMoneyCents } from "~/components/format";
+import { getVendorScorecards } from "~/services/vendors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return null;
+  const { shop } = await requireAdmin(request);
+  return json({ vendors: await getVendorScorecards(shop) });
 }
 
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+const scoreTone = (s: number) => (s >= 85 ? "success" : s >= 70 ? "attention" : "critical");
+
 export default function VendorsPage() {
+  const { vendors } = useLoaderData<typeof loader>();
+  if (vendors.length === 0) {
+    return (
+      <Page title="Vendors">
+        <Card>
+          <EmptyState heading="No vendors yet" image="">
+            <p>Vendors come from your products' vendor field. They appear here after the first sync.</p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
   return (
-    <PlaceholderPage
-      title="Vendors"
-      heading="Vendor scorecards"
-      body="On-time rate, fill rate and observed lead times per vendor appear here once purchase orders are received."
-    />
+    <Page title="Vendors" subtitle="Scorecards from the last 12 months of purchase orders: what each vendor actually delivered.">
+      <Card padding="0">
+        <IndexTable
+          resourceName={{ singular: "vendor", plural: "vendors" }}
+          itemCount={vendors.length}
+          selectable={false}
+          headings={[
+            { title: "Vendor" },
+            { title: "Products", alignment: "end" },
+            { title: "Lead time: stated / observed" },
+            { title: "On time", alignment: "end" },
+            { title: "Fill rate", alignment: "end" },
+            { title: "Price variation", alignment: "end" },
+            { title: "Score" },
+            { title: "Open PO value", alignment: "end" },
+          ]}
+        >
+          {vendors.map((v, i) => (
+            <IndexTable.Row id={v.id} key={v.id} position={i}>
+              <IndexTable.Cell>
+                <BlockStack gap="050">
+                  <Text as="span" fontWeight="semibold">
+                    {v.name}
+                  </Text>
+                  <Text as="span" tone="subdued" variant="bodySm">
+                    {[v.email, v.moq ? `MOQ ${v.moq}` : null].filter(Boolean).join(" · ") || "No contact yet"}
+                  </Text>
+                </BlockStack>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {v.products}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                {v.statedLeadTimeDays} d /{" "}
+                {v.leadTimeMeanDays === null ? "no deliveries" : `${v.leadTimeMeanDays.toFixed(1)} ± ${(v.leadTimeSdDays ?? 0).toFixed(1)} d (${v.deliveries})`}
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {pct(v.onTimeRate)}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {pct(v.fillRate)}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {pct(v.priceCv)}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>{v.score === null ? "—" : <Badge tone={scoreTone(v.score)}>{String(Math.round(v.score))}</Badge>}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {formatMoneyCents(v.openPoValueCents, v.currency)}
+                </Text>
+              </IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+      </Card>
+    </Page>
   );
 }

@@ -74,7 +74,7 @@ export async function learnCalendar(file: string, freqHint?: "day" | "week"): Pr
     totals.set(r.day, (totals.get(r.day) ?? 0) + r.qty);
   }
   close();
-  const freq = freqHint ?? (allMonday && minGap >= 7 ? "week" : "day");
+  const freq = freqHint ?? (allMonday && minGap >= 7 && minGap < Infinity ? "week" : "day");
   const closed = new Set<number>();
   const days = [...spanDiff.keys()].sort((a, b) => a - b);
   if (days.length) {
@@ -256,14 +256,19 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
   let fitMs = 0;
   const skipped = await eachSeries(o, cal, stockouts, async (id, y, closedMask, stockoutMask) => {
     const t = performance.now();
-    const f = forecastSeries(y, {
-      horizon: o.horizon,
-      period: cal.freq === "week" ? 52 : 7,
-      closedMask,
-      stockoutMask,
-      ensemble: o.ensemble,
-      totalsScale: calib.scale,
-    });
+    let f: SeriesForecast;
+    try {
+      f = forecastSeries(y, {
+        horizon: o.horizon,
+        period: cal.freq === "week" ? 52 : 7,
+        closedMask,
+        stockoutMask,
+        ensemble: o.ensemble,
+        totalsScale: calib.scale,
+      });
+    } catch (e) {
+      throw new Error(`series "${id}": ${e instanceof Error ? e.message : String(e)}`);
+    }
     fitMs += performance.now() - t;
     const m = f.method.replace(/\(.*$/, "");
     methods[m] = (methods[m] ?? 0) + 1;

@@ -1,6 +1,6 @@
 import { classifyAbc, type AbcClass } from "~/lib/analytics";
 import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
-import { blendLeadTime, planLine, type ScheduledReceipt } from "~/lib/replenishment";
+import { blendLeadTime, planLine, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
 import {
   findPlanningShop,
   listActiveLocations,
@@ -140,7 +140,7 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
         const unitCostCents = toCents(variant.unitCost);
         const ordered = onOrder.get(key) ?? { quantity: 0, receipts: [] };
         const incoming = level?.incoming ?? 0;
-        const plan = planLine({
+        const lineInput: PlanLineInput = {
           dailyForecast: forecast.mean,
           leadTimeDemand: { mean: ltd.mean, quantile: ltd.quantile(sl) },
           protectionDemand: { mean: protection.mean, quantile: protection.quantile(sl) },
@@ -158,8 +158,19 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
             unitCostCents > 0
               ? { orderingCostCents: toCents(settings.orderingCost), holdingCostRate: settings.holdingCostRate, unitCostCents }
               : undefined,
-        });
-        const doNotReorder = variant.doNotReorder || variant.product.status === "ARCHIVED";
+        };
+        let plan: PlanLine;
+        let ruleConflict: string | null = null;
+        try {
+          plan = planLine(lineInput);
+        } catch (error) {
+          // Contradictory order rules (e.g. no whole case between MOQ and max) must not sink the whole plan:
+          // plan without them, suggest nothing, and tell the merchant what to fix.
+          if (!(error instanceof RangeError) || !lineInput.constraints) throw error;
+          ruleConflict = error.message;
+          plan = planLine({ ...lineInput, constraints: undefined });
+        }
+        const doNotReorder = variant.doNotReorder || variant.product.status === "ARCHIVED" || ruleConflict !== null;
         // Cross-validated error of the chosen method, scaled like the benchmark's RMSSE.
         const scale = history ? naiveSquaredScale(history.units, history.stockout) : 0;
         const cvMse = forecast.scores[0]?.mse;
@@ -198,8 +209,12 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
           suggestedQty: doNotReorder ? 0 : plan.suggestedQuantity,
           daysOfCover: plan.daysOfCover === null ? null : round3(plan.daysOfCover),
           projectedStockoutDate: plan.projectedStockoutDay === null ? null : addDays(asOfDate, plan.projectedStockoutDay),
-          urgency: doNotReorder ? "low" : plan.urgency,
-          reason: doNotReorder ? `Marked do not reorder. ${plan.reason}` : plan.reason,
+          urgency: doNotReorder && !ruleConflict ? "low" : plan.urgency,
+          reason: ruleConflict
+            ? `Order rules conflict (${ruleConflict}): fix this variant's MOQ, case pack or maximum. ${plan.reason}`
+            : doNotReorder
+              ? `Marked do not reorder. ${plan.reason}`
+              : plan.reason,
           abcClass,
           unitCost: variant.unitCost,
         });

@@ -1,0 +1,78 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { latestCompletePlanRun } from "~/models/plan-run.server";
+import { planShop } from "~/services/planning/plan-shop.server";
+import { getReplenishment } from "~/services/replenishment.server";
+import { addDays } from "~/utils/dates";
+
+const NOW = new Date("2026-11-22T15:00:00Z");
+const TODAY = "2026-11-22";
+
+/** A small shop: one location, one vendor (10-day lead time), three variants with different situations. */
+async function seedShop(label: string) {
+  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95 } });
+  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
+  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
+  const variant = (n: number, extra: object = {}) =>
+    prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `TENT-${n}`, unitCost: "12.50", price: "30", ...extra } });
+  const steady = await variant(1);
+  const idle = await variant(2);
+  const conflicted = await variant(3, { moqOverride: 10, casePack: 12, maxQty: 11 });
+  for (const v of [steady, idle, conflicted]) {
+    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: v === steady ? 3 : 0, onHand: v === steady ? 3 : 0 } });
+  }
+  const days = [];
+  for (let i = 1; i <= 120; i++) {
+    for (const v of [steady, conflicted]) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units: 5, revenue: "150" });
+  }
+  await prisma.demandDay.createMany({ data: days });
+  return { shop, steady, idle, conflicted, location };
+}
+
+describe("a plan run", () => {
+  it("plans each tracked variant × location, skips what has nothing to plan, and explains conflicting order rules", async () => {
+    const a = await seedShop("plan-a");
+    const summary = await planShop(a.shop, { now: NOW });
+    expect(summary).toMatchObject({ asOfDate: TODAY, seriesTotal: 3, seriesPlanned: 2, seriesSkipped: 1, skippedReasons: { "no sales and no stock": 1 } });
+
+    const lines = await prisma.replenishmentLine.findMany({ where: { shop: a.shop, planRunId: summary.planRunId } });
+    const steady = lines.find((l) => l.variantId === a.steady.id)!;
+    // 5 units a day, 3 on hand, 10-day lead time: out of stock before an order can arrive.
+    expect(steady.urgency).toBe("critical");
+    expect(steady.avgDailyDemand).toBeGreaterThan(4);
+    expect(steady.avgDailyDemand).toBeLessThan(6);
+    expect(steady.suggestedQty).toBeGreaterThanOrEqual(Math.ceil(5 * 17 - 3));
+    expect(steady.safetyStock).toBeGreaterThanOrEqual(0);
+    expect(steady.projectedStockoutDate).toBe(TODAY);
+
+    const conflicted = lines.find((l) => l.variantId === a.conflicted.id)!;
+    expect(conflicted.suggestedQty).toBe(0);
+    expect(conflicted.reason).toMatch(/^Order rules conflict/);
+    expect(conflicted.urgency).toBe("critical");
+
+    const forecast = await prisma.forecast.findFirstOrThrow({ where: { shop: a.shop, variantId: a.steady.id } });
+    expect((forecast.mean as number[]).length).toBeGreaterThanOrEqual(28);
+  });
+
+  it("replaces the previous plan only when the new one is complete, and never touches another shop", async () => {
+    const a = await seedShop("plan-b");
+    const b = await seedShop("plan-c");
+    const planB = await planShop(b.shop, { now: NOW });
+    const first = await planShop(a.shop, { now: NOW });
+    const second = await planShop(a.shop, { now: NOW });
+    expect((await latestCompletePlanRun(a.shop))?.id).toBe(second.planRunId);
+    expect(await prisma.replenishmentLine.count({ where: { shop: a.shop, planRunId: first.planRunId } })).toBe(0);
+    expect(await prisma.replenishmentLine.count({ where: { shop: a.shop } })).toBe(2);
+    expect((await latestCompletePlanRun(b.shop))?.id).toBe(planB.planRunId);
+    expect(await prisma.replenishmentLine.count({ where: { shop: b.shop } })).toBe(2);
+
+    const screen = await getReplenishment(a.shop, { urgency: ["critical"], sort: "stockout", page: 1, pageSize: 50 });
+    expect(screen.rows.map((r) => r.sku).sort()).toEqual(["TENT-1", "TENT-3"]);
+    expect(screen.urgencyCounts.critical).toBe(2);
+    const searched = await getReplenishment(a.shop, { search: "tent-1", sort: "stockout", page: 1, pageSize: 50 });
+    expect(searched.rows.map((r) => r.sku)).toEqual(["TENT-1"]);
+  });
+});
