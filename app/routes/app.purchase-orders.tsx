@@ -1,18 +1,208 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Card, ChoiceList, EmptyState, Filters, IndexTable, InlineStack, Page, Tabs, Text } from "@shopify/polaris";
+import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
-import { PlaceholderPage } from "~/components/PlaceholderPage";
+import { formatDate } from "~/components/format";
+import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
+import { PoStatusBadge } from "~/components/po/PoStatusBadge";
+import { PO_STATUS_TABS, formatMoney } from "~/components/po/format";
+import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
+import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/errors";
+import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor } from "~/services/purchase-orders/permissions.server";
+import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
+import { PO_STATUSES } from "~/services/purchase-orders/state-machine";
+
+const PAGE_SIZE = 25;
+const querySchema = z.object({
+  status: z.enum(PO_STATUSES).optional(),
+  vendor: z.string().max(64).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return null;
+  const ctx = await requireAdmin(request);
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const parsed = querySchema.safeParse(params);
+  if (!parsed.success) throw new Response("Invalid filters", { status: 400 });
+  const q = parsed.data;
+  const [list, { actor, personas }] = await Promise.all([
+    getPurchaseOrderList(ctx.shop, { status: q.status, vendorId: q.vendor, page: q.page, pageSize: PAGE_SIZE }),
+    resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie"))),
+  ]);
+  return json({ ...list, status: q.status ?? null, personas, actorStaffId: actor.staffId });
 }
 
+const actionSchema = z.discriminatedUnion("intent", [
+  // Posted by the Replenishment screen: draft POs from the selected plan lines.
+  z.object({ intent: z.literal("create_from_plan"), lineIds: z.array(z.string().min(1).max(64)).min(1).max(5_000) }),
+  z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const ctx = await requireAdmin(request);
+  const form = await request.formData();
+  const parsed = actionSchema.safeParse({ intent: form.get("intent"), lineIds: form.getAll("lineId"), staffId: form.get("staffId") });
+  if (!parsed.success) throw new Response("Invalid form", { status: 400 });
+  const input = parsed.data;
+  if (input.intent === "switch_persona") {
+    if (ctx.mode !== "demo") throw new Response("Only in demo mode", { status: 400 });
+    return redirect(new URL(request.url).pathname + new URL(request.url).search, { headers: { "Set-Cookie": demoStaffSetCookie(input.staffId) } });
+  }
+  const { actor } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
+  try {
+    const created = await createDraftPurchaseOrders(ctx.shop, actor, input.lineIds);
+    return redirect(created.length === 1 ? `/app/purchase-orders/${created[0].id}` : "/app/purchase-orders?status=draft");
+  } catch (error) {
+    if (isPurchaseOrderError(error)) return json({ error: error.message }, { status: HTTP_STATUS[error.code] });
+    throw error;
+  }
+}
+
+const TABS = [...PO_STATUS_TABS, { id: "all", label: "All" }];
+
 export default function PurchaseOrdersPage() {
-  return (
-    <PlaceholderPage
-      title="Purchase orders"
-      heading="No purchase orders yet"
-      body="Draft purchase orders from the Replenishment screen, then approve, send and receive them here."
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params, setParams] = useSearchParams();
+  const navigation = useNavigation();
+  const navigate = useNavigate();
+  const submit = useSubmit();
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    if (!("page" in changes)) next.delete("page");
+    setParams(next);
+  };
+
+  const selectedTab = Math.max(0, TABS.findIndex((t) => t.id === (data.status ?? "all")));
+  const allCount = Object.values(data.statusCounts).reduce((s, n) => s + n, 0);
+  const tabs = TABS.map((t) => ({
+    id: t.id,
+    content: `${t.label} (${t.id === "all" ? allCount : (data.statusCounts[t.id] ?? 0)})`,
+    panelID: `${t.id}-panel`,
+  }));
+  const vendorName = data.vendors.find((v) => v.id === params.get("vendor"))?.name;
+  const lastPage = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const personaSwitcher = (
+    <DemoPersonaSwitcher
+      personas={data.personas}
+      current={data.actorStaffId}
+      onChange={(staffId) => submit({ intent: "switch_persona", staffId }, { method: "post" })}
     />
+  );
+
+  if (allCount === 0 && !params.get("vendor")) {
+    return (
+      <Page title="Purchase orders">
+        <BlockStack gap="400">
+          {actionData?.error && <Banner tone="critical">{actionData.error}</Banner>}
+          <Card>
+            <EmptyState heading="No purchase orders yet" action={{ content: "Go to Replenishment", url: "/app/replenishment" }} image="">
+              <p>Select lines on the Replenishment screen to draft purchase orders, one per vendor and location. Approve, send and receive them here.</p>
+            </EmptyState>
+          </Card>
+        </BlockStack>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title="Purchase orders" subtitle="Drafted from the plan, approved, sent and received" secondaryActions={[{ content: "Draft from Replenishment", url: "/app/replenishment" }]}>
+      <BlockStack gap="400">
+        {actionData?.error && <Banner tone="critical">{actionData.error}</Banner>}
+        {data.personas.length > 0 && <InlineStack align="end">{personaSwitcher}</InlineStack>}
+        <Card padding="0">
+          <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ status: TABS[i].id === "all" ? null : TABS[i].id })} />
+          <div style={{ padding: "8px 12px" }}>
+            <Filters
+              queryValue=""
+              hideQueryField
+              onQueryChange={() => undefined}
+              onQueryClear={() => undefined}
+              filters={[
+                {
+                  key: "vendor",
+                  label: "Vendor",
+                  shortcut: true,
+                  filter: (
+                    <ChoiceList
+                      title="Vendor"
+                      titleHidden
+                      choices={data.vendors.map((v) => ({ label: v.name, value: v.id }))}
+                      selected={params.get("vendor") ? [params.get("vendor")!] : []}
+                      onChange={(v) => update({ vendor: v[0] ?? null })}
+                    />
+                  ),
+                },
+              ]}
+              appliedFilters={params.get("vendor") ? [{ key: "vendor", label: `Vendor: ${vendorName ?? "?"}`, onRemove: () => update({ vendor: null }) }] : []}
+              onClearAll={() => update({ vendor: null })}
+            />
+          </div>
+          <IndexTable
+            resourceName={{ singular: "purchase order", plural: "purchase orders" }}
+            itemCount={data.rows.length}
+            selectable={false}
+            loading={navigation.state === "loading"}
+            emptyState={
+              <EmptyState heading="No purchase orders here" image="">
+                <p>Nothing matches this status{vendorName ? ` for ${vendorName}` : ""}.</p>
+              </EmptyState>
+            }
+            headings={[
+              { title: "Number" },
+              { title: "Vendor" },
+              { title: "Destination" },
+              { title: "Status" },
+              { title: "Expected" },
+              { title: "Lines", alignment: "end" },
+              { title: "Units", alignment: "end" },
+              { title: "Total", alignment: "end" },
+            ]}
+            pagination={{
+              hasPrevious: data.page > 1,
+              hasNext: data.page < lastPage,
+              onPrevious: () => update({ page: String(data.page - 1) }),
+              onNext: () => update({ page: String(data.page + 1) }),
+              label: `Page ${data.page} of ${lastPage} · ${data.total.toLocaleString("en-US")} purchase orders`,
+            }}
+          >
+            {data.rows.map((row, index) => (
+              <IndexTable.Row id={row.id} key={row.id} position={index} onClick={() => navigate(`/app/purchase-orders/${row.id}`)}>
+                <IndexTable.Cell>
+                  <Text as="span" fontWeight="semibold">
+                    {row.number}
+                  </Text>
+                </IndexTable.Cell>
+                <IndexTable.Cell>{row.vendor}</IndexTable.Cell>
+                <IndexTable.Cell>{row.destination}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <PoStatusBadge status={row.status} />
+                </IndexTable.Cell>
+                <IndexTable.Cell>{row.expectedAt ? formatDate(row.expectedAt) : "—"}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    {row.lineCount}
+                  </Text>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    {row.units.toLocaleString("en-US")}
+                  </Text>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    {formatMoney(row.total, row.currency)}
+                  </Text>
+                </IndexTable.Cell>
+              </IndexTable.Row>
+            ))}
+          </IndexTable>
+        </Card>
+      </BlockStack>
+    </Page>
   );
 }

@@ -1,0 +1,50 @@
+import { BlockStack, Card, Divider, InlineStack, Text } from "@shopify/polaris";
+import { auditLabel, formatDateTime } from "./format";
+
+export interface AuditHistoryEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  reason: string | null;
+}
+
+/** A PO's audit trail, newest first. */
+export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          History
+        </Text>
+        {entries.length === 0 ? (
+          <Text as="p" tone="subdued">
+            No changes recorded yet.
+          </Text>
+        ) : (
+          entries.map((e, i) => (
+            <BlockStack gap="100" key={e.id}>
+              {i > 0 && <Divider />}
+              <InlineStack align="space-between" blockAlign="center" gap="200">
+                <Text as="span" fontWeight="semibold">
+                  {auditLabel(e.action)}
+                </Text>
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {formatDateTime(e.at)}
+                </Text>
+              </InlineStack>
+              <Text as="span" variant="bodySm" tone="subdued">
+                by {e.actor}
+              </Text>
+              {e.reason && (
+                <Text as="p" variant="bodySm">
+                  “{e.reason}”
+                </Text>
+              )}
+            </BlockStack>
+          ))
+        )}
+      </BlockStack>
+    </Card>
+  );
+}

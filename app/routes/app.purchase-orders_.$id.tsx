@@ -1,0 +1,305 @@
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { z } from "zod";
+import { requireAdmin } from "~/auth.server";
+import { formatDate } from "~/components/format";
+import { AuditHistory } from "~/components/po/AuditHistory";
+import { ConfirmModal } from "~/components/po/ConfirmModal";
+import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
+import { PoStatusBadge } from "~/components/po/PoStatusBadge";
+import { formatDateTime, formatMoney } from "~/components/po/format";
+import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
+import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
+import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor } from "~/services/purchase-orders/permissions.server";
+import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireAdmin(request);
+  const { id } = parseParams(params);
+  const { actor, personas } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
+  try {
+    const detail = await getPurchaseOrderDetail(ctx.shop, actor, id);
+    return json({ ...detail, personas, actorStaffId: actor.staffId });
+  } catch (error) {
+    if (isPurchaseOrderError(error) && error.code === "not_found") throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
+    throw error;
+  }
+}
+
+const version = z.coerce.number().int().min(1);
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["submit", "approve", "send", "close"]), version }),
+  z.object({ intent: z.literal("reject"), version, reason: z.string().trim().min(1, "Say why the purchase order is rejected").max(500) }),
+  z.object({ intent: z.literal("cancel"), version, reason: z.string().trim().max(500).optional() }),
+  z.object({
+    intent: z.literal("update_lines"),
+    version,
+    lines: z
+      .array(
+        z.object({
+          lineId: z.string().min(1).max(64),
+          quantity: z.string().trim().regex(/^\d{1,7}$/, "Quantities must be whole numbers between 0 and 1,000,000").transform(Number),
+        }),
+      )
+      .min(1)
+      .max(1_000),
+  }),
+  z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireAdmin(request);
+  const { id } = parseParams(params);
+  const form = await request.formData();
+  const lines = form.getAll("lineId").map((lineId, i) => ({ lineId, quantity: form.getAll("quantity")[i] }));
+  const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), lines });
+  if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid form", code: "invalid" as const }, { status: 400 });
+  const input = parsed.data;
+  if (input.intent === "switch_persona") {
+    if (ctx.mode !== "demo") throw new Response("Only in demo mode", { status: 400 });
+    return redirect(new URL(request.url).pathname, { headers: { "Set-Cookie": demoStaffSetCookie(input.staffId) } });
+  }
+  const { actor } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
+  try {
+    switch (input.intent) {
+      case "submit":
+        await submitForApproval(ctx.shop, actor, id, input.version);
+        break;
+      case "approve":
+        await approve(ctx.shop, actor, id, input.version);
+        break;
+      case "send":
+        await markSent(ctx.shop, actor, id, input.version);
+        break;
+      case "close":
+        await close(ctx.shop, actor, id, input.version);
+        break;
+      case "reject":
+        await reject(ctx.shop, actor, id, input.version, input.reason);
+        break;
+      case "cancel":
+        await cancel(ctx.shop, actor, id, input.version, input.reason);
+        break;
+      case "update_lines":
+        await updateDraftLines(ctx.shop, actor, id, input.version, input.lines);
+        break;
+    }
+    return json({ error: null, code: null });
+  } catch (error) {
+    if (!isPurchaseOrderError(error)) throw error;
+    if (error.code === "not_found") throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
+    return json({ error: error.message, code: error.code }, { status: HTTP_STATUS[error.code] });
+  }
+}
+
+function parseParams(params: LoaderFunctionArgs["params"]) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
+  return parsed.data;
+}
+
+const ACTION_LABEL: Record<string, string> = {
+  submit: "Submit for approval",
+  approve: "Approve",
+  reject: "Reject",
+  send: "Mark as sent",
+  close: "Close",
+  cancel: "Cancel purchase order",
+};
+
+export default function PurchaseOrderPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const submit = useSubmit();
+  const busy = navigation.state === "submitting";
+  const busyIntent = busy ? String(navigation.formData?.get("intent") ?? "") : "";
+  const [modal, setModal] = useState<"cancel" | "reject" | null>(null);
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const { po } = data;
+
+  // A new version (after any successful change or reload) resets edits and closes the modal.
+  useEffect(() => {
+    setQuantities({});
+    setModal(null);
+  }, [po.version]);
+
+  const post = (fields: Record<string, string>) => submit({ ...fields, version: String(po.version) }, { method: "post" });
+  const run = (intent: string) => (intent === "cancel" || intent === "reject" ? setModal(intent) : post({ intent }));
+
+  const [primary, ...secondary] = data.actions.filter((a) => a !== "cancel" && a !== "reject");
+  const extra = data.actions.filter((a) => a === "reject" || a === "cancel");
+  const asAction = (a: string) => ({
+    content: ACTION_LABEL[a] ?? a,
+    onAction: () => run(a),
+    loading: busyIntent === a,
+    destructive: a === "cancel",
+  });
+
+  const dirty = Object.entries(quantities).filter(([id, q]) => String(data.lines.find((l) => l.id === id)?.quantityOrdered) !== q);
+  const saveQuantities = () => {
+    const form = new FormData();
+    form.set("intent", "update_lines");
+    form.set("version", String(po.version));
+    for (const [lineId, q] of dirty) {
+      form.append("lineId", lineId);
+      form.append("quantity", q);
+    }
+    submit(form, { method: "post" });
+  };
+
+  const rows = data.lines.map((l) => [
+    <BlockStack gap="050" key={`${l.id}-name`}>
+      <Text as="span" fontWeight="semibold">
+        {l.product}
+      </Text>
+      <Text as="span" variant="bodySm" tone="subdued">
+        {[l.variant, l.sku].filter(Boolean).join(" · ")}
+      </Text>
+    </BlockStack>,
+    data.canEditLines ? (
+      <div style={{ maxWidth: 110, marginLeft: "auto" }} key={`${l.id}-qty`}>
+        <TextField
+          label={`Quantity of ${l.product} ${l.variant}`}
+          labelHidden
+          type="number"
+          min={0}
+          autoComplete="off"
+          value={quantities[l.id] ?? String(l.quantityOrdered)}
+          onChange={(v) => setQuantities((q) => ({ ...q, [l.id]: v }))}
+        />
+      </div>
+    ) : (
+      l.quantityOrdered.toLocaleString("en-US")
+    ),
+    l.quantityReceived.toLocaleString("en-US"),
+    formatMoney(l.unitCost, po.currency),
+    formatMoney(l.lineTotal, po.currency),
+  ]);
+
+  return (
+    <Page
+      backAction={{ content: "Purchase orders", url: "/app/purchase-orders" }}
+      title={po.number}
+      titleMetadata={<PoStatusBadge status={po.status} />}
+      subtitle={`${po.vendor.name} → ${po.destination}`}
+      primaryAction={primary ? { ...asAction(primary), disabled: dirty.length > 0 } : undefined}
+      secondaryActions={[...secondary, ...extra].map(asAction)}
+    >
+      <BlockStack gap="400">
+        {data.personas.length > 0 && (
+          <InlineStack align="end">
+            <DemoPersonaSwitcher personas={data.personas} current={data.actorStaffId} onChange={(staffId) => submit({ intent: "switch_persona", staffId }, { method: "post" })} />
+          </InlineStack>
+        )}
+        {actionData?.code === "conflict" ? (
+          <Banner tone="warning" title="Someone else changed this purchase order" action={{ content: "Reload", onAction: () => revalidator.revalidate() }}>
+            <p>{actionData.error}</p>
+          </Banner>
+        ) : (
+          actionData?.error && <Banner tone="critical">{actionData.error}</Banner>
+        )}
+        {data.rejection && (
+          <Banner tone="warning" title={`Rejected by ${data.rejection.by} on ${formatDateTime(data.rejection.at)}`}>
+            <p>{data.rejection.reason}</p>
+          </Banner>
+        )}
+        {data.viewerRole === "viewer" && <Banner tone="info">You have the viewer role: you can look at purchase orders but not change them.</Banner>}
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              <Card padding="0">
+                <DataTable
+                  columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
+                  headings={["Variant", "Ordered", "Received", "Unit cost", "Line total"]}
+                  rows={rows}
+                  totals={["", po.units.toLocaleString("en-US"), "", "", formatMoney(po.total, po.currency)]}
+                  showTotalsInFooter
+                />
+                {data.canEditLines && (
+                  <Box padding="300">
+                    <InlineStack align="space-between" blockAlign="center">
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        Set a quantity to 0 to remove the line.
+                      </Text>
+                      <InlineStack gap="200">
+                        <Button disabled={dirty.length === 0} onClick={() => setQuantities({})}>
+                          Discard
+                        </Button>
+                        <Button variant="primary" disabled={dirty.length === 0} loading={busyIntent === "update_lines"} onClick={saveQuantities}>
+                          Save quantities
+                        </Button>
+                      </InlineStack>
+                    </InlineStack>
+                  </Box>
+                )}
+              </Card>
+              <AuditHistory entries={data.history} />
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Details
+                </Text>
+                <Detail label="Vendor" value={[po.vendor.name, po.vendor.contactName, po.vendor.email].filter(Boolean).join(" · ")} />
+                <Detail label="Ship to" value={po.destination} />
+                <Detail label="Expected" value={po.expectedAt ? formatDate(po.expectedAt) : "—"} />
+                <Detail label="Total" value={formatMoney(po.total, po.currency)} />
+                <Detail label="Drafted" value={`${formatDateTime(po.createdAt)} by ${po.createdBy}`} />
+                {po.submittedAt && <Detail label="Submitted" value={formatDateTime(po.submittedAt)} />}
+                {po.approvedAt && <Detail label="Approved" value={`${formatDateTime(po.approvedAt)}${po.approvedBy ? ` by ${po.approvedBy}` : ""}`} />}
+                {po.sentAt && <Detail label="Sent" value={formatDateTime(po.sentAt)} />}
+                {po.closedAt && <Detail label="Closed" value={formatDateTime(po.closedAt)} />}
+                {po.cancelledAt && <Detail label="Cancelled" value={formatDateTime(po.cancelledAt)} />}
+                {po.notes && <Detail label="Notes" value={po.notes} />}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
+      <ConfirmModal
+        key={`cancel-${po.version}`}
+        open={modal === "cancel"}
+        title={`Cancel ${po.number}?`}
+        body={po.status === "sent" ? "The vendor already has this order: tell them it is cancelled. This can't be undone." : "This can't be undone."}
+        confirmLabel="Cancel purchase order"
+        destructive
+        reason="optional"
+        loading={busyIntent === "cancel"}
+        onConfirm={(reason) => post({ intent: "cancel", ...(reason ? { reason } : {}) })}
+        onClose={() => setModal(null)}
+      />
+      <ConfirmModal
+        key={`reject-${po.version}`}
+        open={modal === "reject"}
+        title={`Reject ${po.number}?`}
+        body="It goes back to draft with your reason, so whoever drafted it can fix it and resubmit."
+        confirmLabel="Reject"
+        destructive
+        reason="required"
+        loading={busyIntent === "reject"}
+        onConfirm={(reason) => post({ intent: "reject", reason })}
+        onClose={() => setModal(null)}
+      />
+    </Page>
+  );
+}
+
+function Detail({ label, value }: { label: string; value: string }) {
+  return (
+    <BlockStack gap="050">
+      <Text as="span" variant="bodySm" tone="subdued">
+        {label}
+      </Text>
+      <Text as="span">{value}</Text>
+    </BlockStack>
+  );
+}

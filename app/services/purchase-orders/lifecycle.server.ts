@@ -1,0 +1,167 @@
+// Purchase-order use cases after drafting: edit draft lines, submit, approve, reject, mark sent, cancel, close.
+// Each runs in one transaction: load (shop-scoped) → permission → version → state machine → versioned update
+// → audit entry. A stale version or a lost race is a conflict; nothing is written unless everything is.
+import type { Prisma } from "@prisma/client";
+import { recordAudit } from "~/models/audit.server";
+import {
+  deletePurchaseOrderLines,
+  findPurchaseOrder,
+  setPurchaseOrderLineQuantity,
+  updatePurchaseOrderIfVersion,
+} from "~/models/purchase-orders.server";
+import { inTransaction, type Db } from "~/models/transaction.server";
+import { CONFLICT_MESSAGE, NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
+import { assertPermission, type PoActor, type PoPermission } from "./permissions.server";
+import { editLinesError, transition, type PoAction } from "./state-machine";
+
+export const PO_ENTITY = "PurchaseOrder";
+
+export interface PoChangeResult {
+  id: string;
+  status: string;
+  version: number;
+}
+
+async function loadForChange(shop: string, actor: PoActor, poId: string, expectedVersion: number, permission: PoPermission, verb: string, tx: Db) {
+  const po = await findPurchaseOrder(shop, poId, tx);
+  if (!po) throw new PurchaseOrderError("not_found", NOT_FOUND_MESSAGE);
+  await assertPermission(shop, actor, permission, verb, tx);
+  if (po.version !== expectedVersion) throw new PurchaseOrderError("conflict", CONFLICT_MESSAGE);
+  return po;
+}
+
+async function bumpOrConflict(shop: string, poId: string, expectedVersion: number, data: Prisma.PurchaseOrderUpdateManyMutationInput, tx: Db) {
+  const changed = await updatePurchaseOrderIfVersion(shop, poId, expectedVersion, data, tx);
+  if (changed === 0) throw new PurchaseOrderError("conflict", CONFLICT_MESSAGE);
+}
+
+interface TransitionSpec {
+  action: PoAction;
+  auditAction: string;
+  permission: PoPermission;
+  verb: string;
+  stamps: (actor: PoActor, now: Date) => Prisma.PurchaseOrderUpdateManyMutationInput;
+}
+
+async function applyTransition(shop: string, actor: PoActor, poId: string, expectedVersion: number, spec: TransitionSpec, reason?: string): Promise<PoChangeResult> {
+  return inTransaction(async (tx) => {
+    const po = await loadForChange(shop, actor, poId, expectedVersion, spec.permission, spec.verb, tx);
+    const next = transition(po.status, spec.action);
+    if (!next.ok) throw new PurchaseOrderError("illegal_transition", next.message);
+    await bumpOrConflict(shop, poId, expectedVersion, { status: next.to, ...spec.stamps(actor, new Date()) }, tx);
+    await recordAudit(
+      shop,
+      {
+        actor: actor.staffId,
+        action: spec.auditAction,
+        entityType: PO_ENTITY,
+        entityId: po.id,
+        before: { status: po.status, version: po.version },
+        after: { status: next.to, version: po.version + 1, ...(reason ? { reason } : {}) },
+      },
+      tx,
+    );
+    return { id: po.id, status: next.to, version: po.version + 1 };
+  });
+}
+
+const SPECS = {
+  submit: { action: "submit", auditAction: "purchase_order.submitted", permission: "edit", verb: "submit", stamps: (_a, now) => ({ submittedAt: now }) },
+  approve: {
+    action: "approve",
+    auditAction: "purchase_order.approved",
+    permission: "approve",
+    verb: "approve",
+    stamps: (a, now) => ({ approvedBy: a.staffId, approvedAt: now }),
+  },
+  reject: {
+    action: "reject",
+    auditAction: "purchase_order.rejected",
+    permission: "approve",
+    verb: "reject",
+    stamps: () => ({ submittedAt: null, approvedBy: null, approvedAt: null }),
+  },
+  send: { action: "send", auditAction: "purchase_order.sent", permission: "edit", verb: "send", stamps: (_a, now) => ({ sentAt: now }) },
+  cancel: { action: "cancel", auditAction: "purchase_order.cancelled", permission: "edit", verb: "cancel", stamps: (_a, now) => ({ cancelledAt: now }) },
+  close: { action: "close", auditAction: "purchase_order.closed", permission: "edit", verb: "close", stamps: (_a, now) => ({ closedAt: now }) },
+} satisfies Record<string, TransitionSpec>;
+
+/** draft → pending_approval. */
+export function submitForApproval(shop: string, actor: PoActor, poId: string, expectedVersion: number) {
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.submit);
+}
+
+/** pending_approval → approved; approvers and the shop owner only. */
+export function approve(shop: string, actor: PoActor, poId: string, expectedVersion: number) {
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.approve);
+}
+
+/** pending_approval → draft with a reason (kept in the audit entry); approvers and the shop owner only. */
+export async function reject(shop: string, actor: PoActor, poId: string, expectedVersion: number, reason: string): Promise<PoChangeResult> {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new PurchaseOrderError("invalid", "Say why the purchase order is rejected, so whoever drafted it can fix it");
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.reject, trimmed);
+}
+
+/** approved → sent (the merchant sent it to the vendor outside Stockcast). */
+export function markSent(shop: string, actor: PoActor, poId: string, expectedVersion: number) {
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.send);
+}
+
+/** draft | pending_approval | approved | sent → cancelled, with an optional reason. */
+export function cancel(shop: string, actor: PoActor, poId: string, expectedVersion: number, reason?: string) {
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.cancel, reason?.trim() || undefined);
+}
+
+/** received → closed. */
+export function close(shop: string, actor: PoActor, poId: string, expectedVersion: number) {
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.close);
+}
+
+export interface DraftLineEdit {
+  lineId: string;
+  /** New quantity ordered; 0 removes the line. */
+  quantity: number;
+}
+
+/** Changes quantities on a draft PO (0 removes a line). At least one line must remain. */
+export async function updateDraftLines(shop: string, actor: PoActor, poId: string, expectedVersion: number, edits: DraftLineEdit[]): Promise<PoChangeResult> {
+  for (const e of edits) {
+    if (!Number.isInteger(e.quantity) || e.quantity < 0 || e.quantity > 1_000_000) {
+      throw new PurchaseOrderError("invalid", "Quantities must be whole numbers between 0 and 1,000,000");
+    }
+  }
+  return inTransaction(async (tx) => {
+    const po = await loadForChange(shop, actor, poId, expectedVersion, "edit", "edit", tx);
+    const notEditable = editLinesError(po.status);
+    if (notEditable) throw new PurchaseOrderError("illegal_transition", notEditable);
+    const byId = new Map(po.lines.map((l) => [l.id, l]));
+    const finalQty = new Map(po.lines.map((l) => [l.id, l.quantityOrdered]));
+    for (const e of edits) {
+      if (!byId.has(e.lineId)) throw new PurchaseOrderError("invalid", "That line isn't on this purchase order — reload to see the latest");
+      finalQty.set(e.lineId, e.quantity);
+    }
+    const changed = [...finalQty].filter(([id, q]) => byId.get(id)!.quantityOrdered !== q);
+    if (![...finalQty.values()].some((q) => q > 0)) {
+      throw new PurchaseOrderError("invalid", "A purchase order needs at least one line — cancel it instead");
+    }
+    await bumpOrConflict(shop, poId, expectedVersion, {}, tx);
+    const removed = changed.filter(([, q]) => q === 0).map(([id]) => id);
+    if (removed.length) await deletePurchaseOrderLines(shop, removed, tx);
+    for (const [id, q] of changed) if (q > 0) await setPurchaseOrderLineQuantity(shop, id, q, tx);
+    const snapshot = (ids: [string, number][]) => ids.map(([id, q]) => ({ variantId: byId.get(id)!.variantId, quantity: q }));
+    await recordAudit(
+      shop,
+      {
+        actor: actor.staffId,
+        action: "purchase_order.lines_updated",
+        entityType: PO_ENTITY,
+        entityId: po.id,
+        before: { version: po.version, lines: snapshot(changed.map(([id]) => [id, byId.get(id)!.quantityOrdered])) },
+        after: { version: po.version + 1, lines: snapshot(changed) },
+      },
+      tx,
+    );
+    return { id: po.id, status: po.status, version: po.version + 1 };
+  });
+}

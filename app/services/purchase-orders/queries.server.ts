@@ -1,0 +1,207 @@
+// Read side of the purchase-order screens: flat DTOs (ISO strings, numbers, Decimal strings) for the list and
+// the detail page.
+import { listAuditEntries } from "~/models/audit.server";
+import {
+  countPurchaseOrdersByStatus,
+  findPurchaseOrder,
+  listPurchaseOrders,
+  listVendorOptions,
+  lookupPurchaseOrderNames,
+} from "~/models/purchase-orders.server";
+import { listStaffRoles } from "~/models/staff.server";
+import { NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
+import { normaliseUnitCost, sumLines } from "./money";
+import { roleOf, type PoActor } from "./permissions.server";
+import { allowedActions, linesEditable, type PoAction } from "./state-machine";
+import { PO_ENTITY } from "./lifecycle.server";
+
+export interface PurchaseOrderRowDto {
+  id: string;
+  number: string;
+  vendor: string;
+  destination: string;
+  status: string;
+  currency: string;
+  expectedAt: string | null;
+  createdAt: string;
+  lineCount: number;
+  units: number;
+  total: string;
+}
+
+export interface PurchaseOrderListDto {
+  rows: PurchaseOrderRowDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  statusCounts: Record<string, number>;
+  vendors: { id: string; name: string }[];
+}
+
+/** The list screen: one page of POs, filtered by status and vendor, plus tab counts and vendor options. */
+export async function getPurchaseOrderList(
+  shop: string,
+  query: { status?: string; vendorId?: string; page: number; pageSize: number },
+): Promise<PurchaseOrderListDto> {
+  const [{ rows, total }, statusCounts, vendors] = await Promise.all([
+    listPurchaseOrders(shop, query),
+    countPurchaseOrdersByStatus(shop, query.vendorId),
+    listVendorOptions(shop),
+  ]);
+  const names = await lookupPurchaseOrderNames(shop, { variantIds: [], locationIds: rows.map((r) => r.destinationLocationId) });
+  return {
+    rows: rows.map((po) => ({
+      id: po.id,
+      number: po.number,
+      vendor: po.vendor.name,
+      destination: names.locations.get(po.destinationLocationId) ?? "Unknown location",
+      status: po.status,
+      currency: po.currency,
+      expectedAt: po.expectedAt?.toISOString() ?? null,
+      createdAt: po.createdAt.toISOString(),
+      lineCount: po.lines.length,
+      units: po.lines.reduce((s, l) => s + l.quantityOrdered, 0),
+      total: sumLines(po.lines.map((l) => ({ quantity: l.quantityOrdered, unitCost: l.unitCost.toFixed() }))),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    statusCounts,
+    vendors,
+  };
+}
+
+export interface PurchaseOrderLineDto {
+  id: string;
+  variantId: string;
+  product: string;
+  variant: string;
+  sku: string | null;
+  quantityOrdered: number;
+  quantityReceived: number;
+  unitCost: string;
+  lineTotal: string;
+}
+
+export interface AuditEntryDto {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+export interface PurchaseOrderDetailDto {
+  po: {
+    id: string;
+    number: string;
+    status: string;
+    version: number;
+    vendor: { id: string; name: string; email: string | null; contactName: string | null };
+    destination: string;
+    currency: string;
+    expectedAt: string | null;
+    notes: string | null;
+    createdBy: string;
+    createdAt: string;
+    submittedAt: string | null;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    sentAt: string | null;
+    cancelledAt: string | null;
+    closedAt: string | null;
+    units: number;
+    total: string;
+  };
+  lines: PurchaseOrderLineDto[];
+  /** Actions the state machine allows and the viewer may take. */
+  actions: PoAction[];
+  canEditLines: boolean;
+  viewerRole: string | null;
+  /** The latest rejection reason while the PO is back in draft. */
+  rejection: { reason: string; by: string; at: string } | null;
+  history: AuditEntryDto[];
+}
+
+/** The detail page of one PO, or a not-found error when it isn't this shop's. */
+export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId: string): Promise<PurchaseOrderDetailDto> {
+  const po = await findPurchaseOrder(shop, poId);
+  if (!po) throw new PurchaseOrderError("not_found", NOT_FOUND_MESSAGE);
+  const [names, audit, staff, role] = await Promise.all([
+    lookupPurchaseOrderNames(shop, { variantIds: po.lines.map((l) => l.variantId), locationIds: [po.destinationLocationId] }),
+    listAuditEntries(shop, PO_ENTITY, po.id),
+    listStaffRoles(shop),
+    roleOf(shop, actor),
+  ]);
+  const staffName = new Map(staff.map((s) => [s.staffId, s.name]));
+  const who = (id: string) => staffName.get(id) ?? id;
+  const lines = po.lines.map((l) => {
+    const v = names.variants.get(l.variantId);
+    const unitCost = l.unitCost.toFixed();
+    return {
+      id: l.id,
+      variantId: l.variantId,
+      product: v?.product.title ?? "Unknown product",
+      variant: v?.title ?? "",
+      sku: v?.sku ?? null,
+      quantityOrdered: l.quantityOrdered,
+      quantityReceived: l.quantityReceived,
+      unitCost: normaliseUnitCost(unitCost),
+      lineTotal: sumLines([{ quantity: l.quantityOrdered, unitCost }]),
+    };
+  });
+  const reasonOf = (after: unknown) =>
+    after && typeof after === "object" && "reason" in after && typeof after.reason === "string" ? after.reason : null;
+  const lastEntry = audit.at(-1);
+  const rejection =
+    po.status === "draft" && lastEntry?.action === "purchase_order.rejected" && reasonOf(lastEntry.after)
+      ? { reason: reasonOf(lastEntry.after)!, by: who(lastEntry.actor), at: lastEntry.at.toISOString() }
+      : null;
+  const actions = allowedActions(po.status).filter((a) => {
+    if (a === "receive_partial" || a === "receive_full") return false; // receiving is a later slice
+    if (a === "approve" || a === "reject") return role.canApprove;
+    return role.canEdit;
+  });
+  return {
+    po: {
+      id: po.id,
+      number: po.number,
+      status: po.status,
+      version: po.version,
+      vendor: { id: po.vendor.id, name: po.vendor.name, email: po.vendor.email, contactName: po.vendor.contactName },
+      destination: names.locations.get(po.destinationLocationId) ?? "Unknown location",
+      currency: po.currency,
+      expectedAt: po.expectedAt?.toISOString() ?? null,
+      notes: po.notes,
+      createdBy: who(po.createdBy),
+      createdAt: po.createdAt.toISOString(),
+      submittedAt: po.submittedAt?.toISOString() ?? null,
+      approvedBy: po.approvedBy ? who(po.approvedBy) : null,
+      approvedAt: po.approvedAt?.toISOString() ?? null,
+      sentAt: po.sentAt?.toISOString() ?? null,
+      cancelledAt: po.cancelledAt?.toISOString() ?? null,
+      closedAt: po.closedAt?.toISOString() ?? null,
+      units: lines.reduce((s, l) => s + l.quantityOrdered, 0),
+      total: sumLines(po.lines.map((l) => ({ quantity: l.quantityOrdered, unitCost: l.unitCost.toFixed() }))),
+    },
+    lines,
+    actions,
+    canEditLines: linesEditable(po.status) && role.canEdit,
+    viewerRole: role.role,
+    rejection,
+    history: audit
+      .slice()
+      .reverse()
+      .map((e) => ({
+        id: e.id,
+        at: e.at.toISOString(),
+        actor: who(e.actor),
+        action: e.action,
+        before: e.before === null ? null : JSON.stringify(e.before),
+        after: e.after === null ? null : JSON.stringify(e.after),
+        reason: reasonOf(e.after),
+      })),
+  };
+}
