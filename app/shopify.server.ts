@@ -2,7 +2,28 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
+import { findLatestBackfillRun } from "./models/backfill.server";
+import { findShop, upsertInstalledShop } from "./models/shop.server";
 import { DEMO_WEBHOOK_SECRET, env } from "./utils/env.server";
+import { logger } from "./utils/logger.server";
+
+/**
+ * After Shopify's token exchange (install, re-install, or a new offline token): records the shop as installed
+ * and, when it has no completed backfill (new install, re-install, or a backfill that never finished),
+ * enqueues the backfill job. The enqueue is not awaited: authentication never waits on the queue, and a lost
+ * enqueue is recovered by the next sign-in or by Settings → Sync → "Run backfill again".
+ */
+export async function afterAuth({ session }: { session: { shop: string; scope?: string } }): Promise<{ backfill: Promise<unknown> | null }> {
+  const before = await findShop(session.shop);
+  await upsertInstalledShop(session.shop, session.scope === undefined ? {} : { scopes: session.scope });
+  const latest = await findLatestBackfillRun(session.shop);
+  if (before?.active && latest?.status === "completed") return { backfill: null };
+  // Imported lazily: the job registry imports this module (the backfill job uses `unauthenticated`).
+  const backfill = Promise.all([import("./jobs/index.server"), import("./jobs/backfill.server")])
+    .then(([{ getJobQueue }, { enqueueBackfill }]) => enqueueBackfill(getJobQueue(), session.shop))
+    .catch((error) => logger.error({ kind: "after-auth", shop: session.shop, outcome: "enqueue-failed", error: String(error) }));
+  return { backfill };
+}
 
 /** Pinned Admin API version; keep equal to [webhooks].api_version in shopify.app.toml. */
 export const API_VERSION = ApiVersion.October26;
@@ -19,6 +40,11 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   logger: { level: env.NODE_ENV === "test" ? LogSeverity.Error : LogSeverity.Info },
+  hooks: {
+    afterAuth: async ({ session }) => {
+      await afterAuth({ session });
+    },
+  },
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
 });
 

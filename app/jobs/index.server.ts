@@ -3,6 +3,7 @@ import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 
 /** Job names (one pg-boss queue each). */
@@ -10,14 +11,16 @@ export const JOB = {
   processWebhook: "process-webhook",
   snapshotInventory: "snapshot-inventory",
   snapshotSweep: "snapshot-sweep",
+  backfill: BACKFILL_JOB,
 } as const;
 
 const processWebhookData = z.object({ shop: z.string(), webhookEventId: z.string() });
 const snapshotData = z.object({ shop: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 /** Registers every handler on `queue`. Handlers are idempotent: any job may run more than once. */
-export function registerJobs(queue: JobQueue, options: { now?: () => Date } = {}): JobQueue {
+export function registerJobs(queue: JobQueue, options: { now?: () => Date; backfill?: BackfillJobOptions } = {}): JobQueue {
   const now = options.now ?? (() => new Date());
+  queue.register(JOB.backfill, (data) => handleBackfillJob(data, options.backfill));
   queue.register(JOB.processWebhook, async (data) => {
     const { shop, webhookEventId } = processWebhookData.parse(data);
     await processWebhookEvent(shop, webhookEventId);

@@ -1,6 +1,7 @@
 import { findShop } from "~/models/shop.server";
+import { isAwaitedBulkOperation } from "~/services/backfill.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
-import { findWebhookEvent, markWebhookEventById } from "~/models/webhook-event.server";
+import { findWebhookEvent, findWebhookEventByWebhookId, markWebhookEventById } from "~/models/webhook-event.server";
 import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
 import { ALL_TOPICS, type WebhookTopic } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
@@ -98,6 +99,20 @@ export async function reprocessWebhookEvent(shop: string, eventId: string): Prom
   } catch (error) {
     return { outcome: "failed", error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * bulk_operations/finish (recorded at ingestion, never applied by the sync worker): marks the event processed
+ * and returns true when the finished operation is the one the shop's unfinished backfill waits for — the
+ * caller (app/jobs/webhooks.server.ts) then enqueues the backfill job, which streams the result.
+ */
+export async function settleBulkOperationFinish(shop: string, webhookId: string, payload: unknown): Promise<boolean> {
+  const event = await findWebhookEventByWebhookId(shop, webhookId);
+  const parsed = parseWebhookPayload("bulk_operations/finish", payload);
+  if (!parsed.ok) return false; // recorded as failed at ingestion
+  const awaited = await isAwaitedBulkOperation(shop, (parsed.data as WebhookPayload<"bulk_operations/finish">).admin_graphql_api_id);
+  if (event && event.status === "received") await markWebhookEventById(shop, event.id, "processed");
+  return awaited;
 }
 
 async function applyTopic(shop: string, topic: SyncTopic, data: unknown, timeZone: string, receivedAt: Date, tx: Db): Promise<void> {

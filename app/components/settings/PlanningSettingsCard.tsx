@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useState } from "react";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
+import { PLANNING_FIELDS, PLANNING_FIELD_NAMES, rangeText, type PlanningFieldName } from "./planning-fields";
+
+export type PlanningValues = Record<PlanningFieldName, number | string>;
+
+export type SaveActionResult =
+  | { intent: "save-settings"; ok: true; changed: boolean }
+  | { intent: "save-settings"; ok: false; fieldErrors: Partial<Record<string, string>> };
+
+interface Props {
+  settings: PlanningValues;
+  currencyCode: string;
+  saving: boolean;
+  result: SaveActionResult | null;
+  onSave: (values: Record<PlanningFieldName, string>) => void;
+}
+
+const asText = (settings: PlanningValues) => Object.fromEntries(PLANNING_FIELD_NAMES.map((n) => [n, String(settings[n])])) as Record<PlanningFieldName, string>;
+
+const GROUPS: { title: string; fields: PlanningFieldName[] }[] = [
+  { title: "Service levels by ABC class", fields: ["serviceLevelA", "serviceLevelB", "serviceLevelC"] },
+  { title: "Ordering", fields: ["reviewPeriodDays", "orderingCost", "holdingCostRatePercent", "forecastHorizonDays"] },
+  { title: "Overstock and dead stock", fields: ["overstockCoverDays", "deadStockDays", "deadStockMinValue"] },
+];
+
+/** Planning parameters form: edit, Save (or Discard); errors per field from the action. */
+export function PlanningSettingsCard({ settings, currencyCode, saving, result, onSave }: Props) {
+  // Keyed on the stored values, not the object: a revalidation with the same values keeps what is typed.
+  const key = JSON.stringify(asText(settings));
+  const initial = useMemo(() => JSON.parse(key) as Record<PlanningFieldName, string>, [key]);
+  const [values, setValues] = useState(initial);
+  useEffect(() => setValues(initial), [initial]);
+  const dirty = PLANNING_FIELD_NAMES.some((n) => values[n] !== initial[n]);
+  const errors = result && !result.ok ? result.fieldErrors : {};
+
+  const suffix = (name: PlanningFieldName) => {
+    const kind = PLANNING_FIELDS[name].kind;
+    return kind === "percent" ? (name === "holdingCostRatePercent" ? "% / year" : "%") : kind === "days" ? "days" : currencyCode;
+  };
+
+  return (
+    <Card>
+      <BlockStack gap="400">
+        {result?.ok && !dirty ? (
+          <Banner tone="success" title={result.changed ? "Settings saved" : "Nothing to save"}>
+            <p>{result.changed ? "The next plan uses the new parameters." : "The values were already stored."}</p>
+          </Banner>
+        ) : null}
+        {result && !result.ok ? (
+          <Banner tone="critical" title="Some values need fixing">
+            <p>Nothing was saved. Correct the fields marked below and save again.</p>
+          </Banner>
+        ) : null}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSave(values);
+          }}
+        >
+          <BlockStack gap="500">
+            {GROUPS.map((group) => (
+              <BlockStack gap="200" key={group.title}>
+                <Text as="h3" variant="headingSm">
+                  {group.title}
+                </Text>
+                <FormLayout>
+                  <FormLayout.Group condensed={group.fields.length > 2}>
+                    {group.fields.map((name) => {
+                      const field = PLANNING_FIELDS[name];
+                      return (
+                        <TextField
+                          key={name}
+                          name={name}
+                          label={field.label}
+                          type="text"
+                          inputMode="decimal"
+                          autoComplete="off"
+                          value={values[name]}
+                          onChange={(v) => setValues((prev) => ({ ...prev, [name]: v }))}
+                          suffix={suffix(name)}
+                          helpText={`${field.help} Allowed: ${rangeText(field, currencyCode)}.`}
+                          error={errors[name]}
+                        />
+                      );
+                    })}
+                  </FormLayout.Group>
+                </FormLayout>
+              </BlockStack>
+            ))}
+            <InlineStack gap="200" align="end">
+              <Button disabled={!dirty || saving} onClick={() => setValues(initial)}>
+                Discard
+              </Button>
+              <Button variant="primary" submit disabled={!dirty} loading={saving}>
+                Save
+              </Button>
+            </InlineStack>
+          </BlockStack>
+        </form>
+      </BlockStack>
+    </Card>
+  );
+}

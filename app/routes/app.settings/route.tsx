@@ -1,0 +1,152 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { requireAdmin } from "~/auth.server";
+import { ImportCard, type ImportActionResult } from "~/components/settings/ImportCard";
+import { PlanningSettingsCard, type SaveActionResult } from "~/components/settings/PlanningSettingsCard";
+import { SyncHealthCard, type BackfillActionResult, type ReprocessActionResult } from "~/components/settings/SyncHealthCard";
+import { enqueueBackfill } from "~/jobs/backfill.server";
+import { getJobQueue } from "~/jobs/index.server";
+import { importCsv, type ImportRequest } from "~/services/csv-import/import.server";
+import { getPlanningSettings, getSyncStatus, savePlanningSettings, ShopNotFoundError } from "~/services/settings.server";
+import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
+import { fieldErrors, importForm, intentSchema, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, planningSettingsForm, reprocessForm } from "./schema";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop, mode } = await requireAdmin(request);
+  const planning = await getPlanningSettings(shop).catch((error) => {
+    if (error instanceof ShopNotFoundError) throw new Response("This shop is not installed", { status: 404 });
+    throw error;
+  });
+  return json({ mode, planning, sync: await getSyncStatus(shop), maxUploadMb: MAX_UPLOAD_MB });
+}
+
+export type SettingsActionResult = SaveActionResult | ReprocessActionResult | BackfillActionResult | ImportActionResult;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  let form: FormData;
+  try {
+    // Multipart (the import) is read into memory up to the limit; other forms are read as usual.
+    const multipart = /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "");
+    form = multipart
+      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }))
+      : await request.formData();
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    return json<SettingsActionResult>(
+      { intent: "import", ok: false, fieldErrors: { file: `This file is larger than ${MAX_UPLOAD_MB} MB. Split it into smaller files (for example one per year) and import each.` } },
+      { status: 413 },
+    );
+  }
+  const intent = intentSchema.safeParse(form.get("intent"));
+  if (!intent.success) throw new Response("Unknown action", { status: 400 });
+  const fields = Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+
+  switch (intent.data) {
+    case "save-settings": {
+      const parsed = planningSettingsForm.safeParse(fields);
+      if (!parsed.success) return json<SettingsActionResult>({ intent: "save-settings", ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
+      const { changed } = await savePlanningSettings(admin.shop, admin.staffId, parsed.data);
+      return json<SettingsActionResult>({ intent: "save-settings", ok: true, changed });
+    }
+    case "reprocess": {
+      const parsed = reprocessForm.safeParse(fields);
+      if (!parsed.success) throw new Response("Missing event id", { status: 400 });
+      const { outcome, error } = await reprocessWebhookEvent(admin.shop, parsed.data.eventId);
+      if (outcome === "missing") throw new Response("Webhook event not found", { status: 404 });
+      return json<SettingsActionResult>({ intent: "reprocess", eventId: parsed.data.eventId, outcome, error });
+    }
+    case "backfill": {
+      if (admin.mode === "demo")
+        return json<SettingsActionResult>({ intent: "backfill", ok: false, message: "The demo shop has no Shopify store to read from." }, { status: 400 });
+      const jobId = await enqueueBackfill(getJobQueue(), admin.shop);
+      return json<SettingsActionResult>({
+        intent: "backfill",
+        ok: true,
+        message: jobId ? "Backfill queued. Progress appears here as it runs." : "A backfill is already queued or running.",
+      });
+    }
+    case "import": {
+      const parsed = importForm.safeParse(fields);
+      const file = form.get("file");
+      const errors: Partial<Record<"kind" | "snapshotDate" | "file", string>> = parsed.success ? {} : fieldErrors(parsed.error);
+      if (!(file instanceof Blob) || file.size === 0) errors.file = "Choose a CSV file to import.";
+      if (!parsed.success || !(file instanceof Blob) || Object.keys(errors).length > 0)
+        return json<SettingsActionResult>({ intent: "import", ok: false, fieldErrors: errors }, { status: 400 });
+      const fileName = ("name" in file && typeof file.name === "string" && file.name) || "upload.csv";
+      const req: ImportRequest =
+        parsed.data.kind === "shopify-inventory" ? { kind: parsed.data.kind, fileName, snapshotDate: parsed.data.snapshotDate! } : { kind: parsed.data.kind, fileName };
+      const result = await importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()));
+      return json<SettingsActionResult>({ intent: "import", ok: true, fileName, result }, { status: result.status === "failed" ? 422 : 200 });
+    }
+  }
+}
+
+export default function SettingsPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as SettingsActionResult | undefined;
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const pending = navigation.state !== "idle" ? (navigation.formData?.get("intent") as string | null) : null;
+
+  return (
+    <Page title="Settings" subtitle="Planning parameters, Shopify sync and history import">
+      <Layout>
+        <Layout.AnnotatedSection
+          id="planning"
+          title="Planning parameters"
+          description="How much safety stock to keep and how orders are sized. Changes apply from the next plan."
+        >
+          <PlanningSettingsCard
+            settings={data.planning.settings}
+            currencyCode={data.planning.currencyCode}
+            saving={pending === "save-settings"}
+            result={result?.intent === "save-settings" ? result : null}
+            onSave={(values) => submit({ intent: "save-settings", ...values }, { method: "post" })}
+          />
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          id="sync"
+          title="Sync health"
+          description="Shopify keeps Stockcast up to date through webhooks; the backfill reads the history once at install."
+        >
+          <BlockStack gap="400">
+            <SyncHealthCard
+              health={data.sync.health}
+              backfill={data.sync.backfill}
+              demo={data.mode === "demo"}
+              pendingEventId={pending === "reprocess" ? ((navigation.formData?.get("eventId") as string | null) ?? null) : null}
+              backfillPending={pending === "backfill"}
+              reprocessResult={result?.intent === "reprocess" ? result : null}
+              backfillResult={result?.intent === "backfill" ? result : null}
+              onReprocess={(eventId) => submit({ intent: "reprocess", eventId }, { method: "post" })}
+              onRunBackfill={() => submit({ intent: "backfill" }, { method: "post" })}
+            />
+          </BlockStack>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          id="import"
+          title="Import history"
+          description="Add sales or stock history Shopify no longer has (orders older than 60 days without the read_all_orders scope)."
+        >
+          <ImportCard
+            maxUploadMb={data.maxUploadMb}
+            recent={data.sync.imports}
+            importing={pending === "import"}
+            result={result?.intent === "import" ? result : null}
+            onImport={({ kind, snapshotDate, file }) => {
+              const form = new FormData();
+              form.set("intent", "import");
+              form.set("kind", kind);
+              if (snapshotDate) form.set("snapshotDate", snapshotDate);
+              form.set("file", file, file.name);
+              submit(form, { method: "post", encType: "multipart/form-data" });
+            }}
+          />
+        </Layout.AnnotatedSection>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,93 @@
+// What the Settings screen accepts: one zod schema per form, with messages a merchant understands.
+import { z } from "zod";
+import { PLANNING_FIELDS, rangeText, type PlanningField, type PlanningFieldName } from "~/components/settings/planning-fields";
+import { IMPORT_KINDS } from "~/services/csv-import/formats";
+
+/** Largest CSV accepted by Settings → Import. */
+export const MAX_UPLOAD_MB = 20;
+export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
+
+const NUMBER_SHAPES: Record<PlanningField["kind"], { pattern: RegExp; example: string }> = {
+  percent: { pattern: /^\d+(\.\d)?$/, example: "a percentage with at most one decimal, like 97.5" },
+  days: { pattern: /^\d+$/, example: "a whole number of days" },
+  money: { pattern: /^\d+(\.\d{1,2})?$/, example: "an amount like 25 or 25.50, without a currency symbol" },
+};
+
+/** One text field → number (percent, days) or decimal string (money), with the field's range checked. */
+function fieldSchema(field: PlanningField) {
+  const shape = NUMBER_SHAPES[field.kind];
+  return z
+    .string({ required_error: `${field.label} is required.`, invalid_type_error: `${field.label} is required.` })
+    .transform((raw, ctx) => {
+      const text = raw.trim().replace(/%$/, "").trim().replace(/,/g, "");
+      if (text === "") {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} is required.` });
+        return z.NEVER;
+      }
+      if (!shape.pattern.test(text)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} must be ${shape.example}.` });
+        return z.NEVER;
+      }
+      const value = Number(text);
+      const tooLow = field.exclusiveMin ? value <= field.min : value < field.min;
+      if (tooLow || value > field.max) {
+        const range = field.kind === "money" ? `${rangeText(field)} and at most ${field.max.toLocaleString("en-US")}` : rangeText(field);
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} must be ${range}.` });
+        return z.NEVER;
+      }
+      return text;
+    });
+}
+
+const numeric = (name: PlanningFieldName) => fieldSchema(PLANNING_FIELDS[name]).transform(Number);
+const money = (name: PlanningFieldName) => fieldSchema(PLANNING_FIELDS[name]).transform((v) => Number(v).toFixed(2));
+
+export const planningSettingsForm = z
+  .object({
+    serviceLevelA: numeric("serviceLevelA"),
+    serviceLevelB: numeric("serviceLevelB"),
+    serviceLevelC: numeric("serviceLevelC"),
+    reviewPeriodDays: numeric("reviewPeriodDays"),
+    holdingCostRatePercent: numeric("holdingCostRatePercent"),
+    orderingCost: money("orderingCost"),
+    forecastHorizonDays: numeric("forecastHorizonDays"),
+    overstockCoverDays: numeric("overstockCoverDays"),
+    deadStockDays: numeric("deadStockDays"),
+    deadStockMinValue: money("deadStockMinValue"),
+  })
+  .superRefine((v, ctx) => {
+    // Orders placed every review period must be plannable within the horizon, and cover of one review
+    // period is what ordering produces, not overstock.
+    if (v.forecastHorizonDays < v.reviewPeriodDays)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["forecastHorizonDays"], message: `Forecast horizon must be at least the review period (${v.reviewPeriodDays} days).` });
+    if (v.overstockCoverDays <= v.reviewPeriodDays)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["overstockCoverDays"], message: `Overstock after must be longer than the review period (${v.reviewPeriodDays} days).` });
+  });
+
+export const reprocessForm = z.object({ eventId: z.string().trim().min(1).max(64) });
+
+export const importForm = z
+  .object({
+    kind: z.enum(IMPORT_KINDS, { errorMap: () => ({ message: "Choose what kind of file this is." }) }),
+    snapshotDate: z.string().trim().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind !== "shopify-inventory") return;
+    const date = value.snapshotDate ?? "";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["snapshotDate"], message: "Enter the date the inventory export was taken, as YYYY-MM-DD." });
+    }
+  });
+
+export const INTENTS = ["save-settings", "reprocess", "backfill", "import"] as const;
+export const intentSchema = z.enum(INTENTS);
+
+/** First message per field, for Polaris `error` props. */
+export function fieldErrors<T extends string>(error: z.ZodError): Partial<Record<T, string>> {
+  const out: Partial<Record<string, string>> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out as Partial<Record<T, string>>;
+}

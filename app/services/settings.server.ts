@@ -1,0 +1,152 @@
+// Settings screen use cases: the shop's planning parameters (read in the units a merchant edits, saved with
+// an audit entry), and the status the Sync and Import sections show.
+import { recordAudit } from "~/models/audit.server";
+import { listImportBatches } from "~/models/import-batch.server";
+import { findShopSettings, updateShopSettings, type ShopSettingsWrite } from "~/models/settings.server";
+import { inTransaction } from "~/models/transaction.server";
+import { getBackfillProgress, type BackfillProgressDto } from "./backfill.server";
+import { getSyncHealth, type SyncHealth } from "./sync/health.server";
+
+/**
+ * Planning parameters as the merchant edits them: percentages (not fractions) and money as decimal strings
+ * in the shop's currency. Service levels are cycle service levels: the chance of not running out between
+ * two orders.
+ */
+export interface PlanningSettings {
+  serviceLevelA: number;
+  serviceLevelB: number;
+  serviceLevelC: number;
+  reviewPeriodDays: number;
+  /** % of unit cost per year. */
+  holdingCostRatePercent: number;
+  /** Cost of placing one purchase order, e.g. "25.00". */
+  orderingCost: string;
+  forecastHorizonDays: number;
+  overstockCoverDays: number;
+  deadStockDays: number;
+  /** Stock worth less than this is not reported as dead stock, e.g. "100.00". */
+  deadStockMinValue: string;
+}
+
+export interface PlanningSettingsDto {
+  settings: PlanningSettings;
+  currencyCode: string;
+  updatedAt: string;
+}
+
+export class ShopNotFoundError extends Error {
+  override name = "ShopNotFoundError";
+  constructor(shop: string) {
+    super(`shop ${shop} is not installed`);
+  }
+}
+
+const toPercent = (fraction: number) => Math.round(fraction * 1000) / 10;
+const toFraction = (percent: number) => Math.round(percent * 10) / 1000;
+const money = (value: { toFixed(digits: number): string } | string) => (typeof value === "string" ? Number(value).toFixed(2) : value.toFixed(2));
+
+function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>>>): PlanningSettings {
+  return {
+    serviceLevelA: toPercent(row.serviceLevelA),
+    serviceLevelB: toPercent(row.serviceLevelB),
+    serviceLevelC: toPercent(row.serviceLevelC),
+    reviewPeriodDays: row.reviewPeriodDays,
+    holdingCostRatePercent: toPercent(row.holdingCostRate),
+    orderingCost: money(row.orderingCost),
+    forecastHorizonDays: row.forecastHorizonDays,
+    overstockCoverDays: row.overstockCoverDays,
+    deadStockDays: row.deadStockDays,
+    deadStockMinValue: money(row.deadStockMinValue),
+  };
+}
+
+/** Stored form (fractions, Decimal strings) of what the merchant entered. */
+function toWrite(settings: PlanningSettings): ShopSettingsWrite {
+  return {
+    serviceLevelA: toFraction(settings.serviceLevelA),
+    serviceLevelB: toFraction(settings.serviceLevelB),
+    serviceLevelC: toFraction(settings.serviceLevelC),
+    reviewPeriodDays: settings.reviewPeriodDays,
+    holdingCostRate: toFraction(settings.holdingCostRatePercent),
+    orderingCost: money(settings.orderingCost),
+    forecastHorizonDays: settings.forecastHorizonDays,
+    overstockCoverDays: settings.overstockCoverDays,
+    deadStockDays: settings.deadStockDays,
+    deadStockMinValue: money(settings.deadStockMinValue),
+  };
+}
+
+/** The shop's planning parameters in merchant units; throws ShopNotFoundError for an unknown shop. */
+export async function getPlanningSettings(shop: string): Promise<PlanningSettingsDto> {
+  const row = await findShopSettings(shop);
+  if (!row) throw new ShopNotFoundError(shop);
+  return { settings: toSettings(row), currencyCode: row.currencyCode, updatedAt: row.updatedAt.toISOString() };
+}
+
+/**
+ * Saves validated parameters for one shop and records who changed what (AuditEntry "settings.updated",
+ * before/after in stored units), in one transaction. Saving identical values writes nothing.
+ */
+export async function savePlanningSettings(shop: string, actor: string, settings: PlanningSettings): Promise<{ changed: boolean }> {
+  return inTransaction(async (tx) => {
+    const row = await findShopSettings(shop, tx);
+    if (!row) throw new ShopNotFoundError(shop);
+    const before = toWrite(toSettings(row));
+    const after = toWrite(settings);
+    const changedKeys = (Object.keys(after) as (keyof ShopSettingsWrite)[]).filter((k) => before[k] !== after[k]);
+    if (changedKeys.length === 0) return { changed: false };
+    await updateShopSettings(shop, after, tx);
+    const pick = (values: ShopSettingsWrite) => Object.fromEntries(changedKeys.map((k) => [k, values[k]]));
+    await recordAudit(shop, { actor, action: "settings.updated", entityType: "Shop", entityId: shop, before: pick(before), after: pick(after) }, tx);
+    return { changed: true };
+  });
+}
+
+export interface BackfillStatusDto extends BackfillProgressDto {
+  /** Whole-run progress 0–100: the stages so far plus the current stage's share of its lines. */
+  percent: number;
+}
+
+const STAGE_ORDER = ["shop", "locations", "catalog", "orders", "done"] as const;
+
+function backfillPercent(progress: BackfillProgressDto): number {
+  if (progress.status === "none") return 0;
+  if (progress.status === "completed") return 100;
+  const index = Math.max(0, STAGE_ORDER.indexOf(progress.stage ?? "shop"));
+  const within = progress.objectsTotal > 0 ? Math.min(1, progress.objectsDone / progress.objectsTotal) : 0;
+  return Math.min(99, Math.round(((index + within) / (STAGE_ORDER.length - 1)) * 100));
+}
+
+export interface ImportBatchDto {
+  id: string;
+  kind: string;
+  fileName: string;
+  status: string;
+  rowCount: number;
+  errorCount: number;
+  createdAt: string;
+}
+
+export interface SyncStatusDto {
+  health: SyncHealth;
+  backfill: BackfillStatusDto;
+  imports: ImportBatchDto[];
+}
+
+/** What Settings → Sync and Import show: webhook and job health, the latest backfill run, recent imports. */
+export async function getSyncStatus(shop: string, options: { now?: Date } = {}): Promise<SyncStatusDto> {
+  const [health, progress, batches] = await Promise.all([getSyncHealth(shop, { now: options.now }), getBackfillProgress(shop), listImportBatches(shop, 5)]);
+  return {
+    health,
+    backfill: { ...progress, percent: backfillPercent(progress) },
+    imports: batches.map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      fileName: b.fileName,
+      status: b.status,
+      rowCount: b.rowCount,
+      errorCount: Array.isArray(b.errors) ? b.errors.length : 0,
+      createdAt: b.createdAt.toISOString(),
+    })),
+  };
+}

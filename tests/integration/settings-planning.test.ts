@@ -1,0 +1,197 @@
+// Settings → Planning parameters through the real route (Shopify session-token auth, zod in the action):
+// bad input changes nothing and names the fields; a valid save persists, is audited, and stays in its shop.
+import crypto from "node:crypto";
+import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { action, loader } from "~/routes/app.settings/route";
+import { sessionStorage } from "~/shopify.server";
+
+const APP = "https://stockcast.example";
+
+/** A shop with a stored offline session and a session token of staff member `staffId`. */
+async function signedInShop(label: string, staffId = "42") {
+  const name = `${label}-${crypto.randomUUID().slice(0, 8)}`;
+  const shop = `${name}.myshopify.com`;
+  const session = setUpValidSession({ shop });
+  session.expires = new Date(Date.now() + 24 * 3600_000);
+  await sessionStorage.storeSession(session);
+  await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
+  const { token } = await getJwt(name, "test-api-key", "test-api-secret", { sub: staffId });
+  return { shop, headers: { Authorization: `Bearer ${token}` } };
+}
+
+const VALID = {
+  serviceLevelA: "99.5",
+  serviceLevelB: "96",
+  serviceLevelC: "85",
+  reviewPeriodDays: "14",
+  holdingCostRatePercent: "22.5",
+  orderingCost: "40.5",
+  forecastHorizonDays: "120",
+  overstockCoverDays: "200",
+  deadStockDays: "120",
+  deadStockMinValue: "250",
+};
+
+async function post(headers: Record<string, string>, fields: Record<string, string>) {
+  const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body: new URLSearchParams(fields) });
+  const response = (await action({ request, params: {}, context: {} })) as Response;
+  return { status: response.status, body: await response.json() };
+}
+
+async function settingsRow(shop: string) {
+  const row = await prisma.shop.findUniqueOrThrow({ where: { shop } });
+  return {
+    serviceLevelA: row.serviceLevelA,
+    serviceLevelB: row.serviceLevelB,
+    serviceLevelC: row.serviceLevelC,
+    reviewPeriodDays: row.reviewPeriodDays,
+    holdingCostRate: row.holdingCostRate,
+    orderingCost: row.orderingCost.toString(),
+    forecastHorizonDays: row.forecastHorizonDays,
+    overstockCoverDays: row.overstockCoverDays,
+    deadStockDays: row.deadStockDays,
+    deadStockMinValue: row.deadStockMinValue.toString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+describe("Settings → planning parameters", () => {
+  it("loads the stored parameters in the units a merchant edits", async () => {
+    const { headers } = await signedInShop("load");
+    const response = (await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response;
+    const data = await response.json();
+    expect(data.mode).toBe("shopify");
+    expect(data.planning.currencyCode).toBe("CAD");
+    expect(data.planning.settings).toEqual({
+      serviceLevelA: 98,
+      serviceLevelB: 95,
+      serviceLevelC: 90,
+      reviewPeriodDays: 7,
+      holdingCostRatePercent: 25,
+      orderingCost: "25.00",
+      forecastHorizonDays: 90,
+      overstockCoverDays: 180,
+      deadStockDays: 90,
+      deadStockMinValue: "100.00",
+    });
+    expect(data.sync.backfill).toMatchObject({ status: "none", percent: 0 });
+    expect(data.sync.health.webhooks.total).toBe(0);
+  });
+
+  it("rejects bad input with a message per field and changes nothing", async () => {
+    const { shop, headers } = await signedInShop("bad");
+    const before = await settingsRow(shop);
+    const { status, body } = await post(headers, {
+      intent: "save-settings",
+      ...VALID,
+      serviceLevelA: "120",
+      serviceLevelB: "",
+      reviewPeriodDays: "2.5",
+      holdingCostRatePercent: "0",
+      orderingCost: "$25",
+      forecastHorizonDays: "7",
+      deadStockMinValue: "-5",
+    });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ intent: "save-settings", ok: false });
+    expect(body.fieldErrors).toEqual({
+      serviceLevelA: "Class A cycle service level must be between 50 and 99.9%.",
+      serviceLevelB: "Class B cycle service level is required.",
+      reviewPeriodDays: "Review period must be a whole number of days.",
+      holdingCostRatePercent: "Holding cost rate must be between 1 and 100%.",
+      orderingCost: "Ordering cost must be an amount like 25 or 25.50, without a currency symbol.",
+      forecastHorizonDays: "Forecast horizon must be between 28 and 365 days.",
+      deadStockMinValue: "Dead stock minimum value must be an amount like 25 or 25.50, without a currency symbol.",
+    });
+    expect(await settingsRow(shop)).toEqual(before);
+    expect(await prisma.auditEntry.count({ where: { shop } })).toBe(0);
+  });
+
+  it("accepts the limits themselves and rejects one step past them", async () => {
+    const { shop, headers } = await signedInShop("limits");
+    const low = { ...VALID, serviceLevelC: "50", reviewPeriodDays: "1", forecastHorizonDays: "28", overstockCoverDays: "30", orderingCost: "0.01", deadStockMinValue: "0" };
+    expect((await post(headers, { intent: "save-settings", ...low })).status).toBe(200);
+    expect(await settingsRow(shop)).toMatchObject({ serviceLevelC: 0.5, reviewPeriodDays: 1, forecastHorizonDays: 28, overstockCoverDays: 30, orderingCost: "0.01", deadStockMinValue: "0" });
+    const high = { ...VALID, serviceLevelA: "99.9", reviewPeriodDays: "90", forecastHorizonDays: "365", overstockCoverDays: "730", deadStockDays: "730", holdingCostRatePercent: "100" };
+    expect((await post(headers, { intent: "save-settings", ...high })).status).toBe(200);
+    expect(await settingsRow(shop)).toMatchObject({ serviceLevelA: 0.999, reviewPeriodDays: 90, forecastHorizonDays: 365, overstockCoverDays: 730, deadStockDays: 730, holdingCostRate: 1 });
+    const { status, body } = await post(headers, { intent: "save-settings", ...high, serviceLevelA: "99.95", reviewPeriodDays: "91", orderingCost: "0" });
+    expect(status).toBe(400);
+    expect(body.fieldErrors).toEqual({
+      serviceLevelA: "Class A cycle service level must be a percentage with at most one decimal, like 97.5.",
+      reviewPeriodDays: "Review period must be between 1 and 90 days.",
+      orderingCost: "Ordering cost must be more than 0 and at most 1,000,000.",
+    });
+  });
+
+  it("checks the parameters against each other: horizon and overstock against the review period", async () => {
+    const { shop, headers } = await signedInShop("cross");
+    const before = await settingsRow(shop);
+    const { status, body } = await post(headers, { intent: "save-settings", ...VALID, reviewPeriodDays: "60", forecastHorizonDays: "30", overstockCoverDays: "60" });
+    expect(status).toBe(400);
+    expect(body.fieldErrors).toEqual({
+      forecastHorizonDays: "Forecast horizon must be at least the review period (60 days).",
+      overstockCoverDays: "Overstock after must be longer than the review period (60 days).",
+    });
+    expect(await settingsRow(shop)).toEqual(before);
+  });
+
+  it("saves valid parameters, audits who changed what, and never touches another shop", async () => {
+    const a = await signedInShop("shop-a", "staff-7");
+    const b = await signedInShop("shop-b");
+    const beforeB = await settingsRow(b.shop);
+
+    const { status, body } = await post(a.headers, { intent: "save-settings", ...VALID, serviceLevelB: " 96 % ", orderingCost: "1,040.5" });
+    expect(status).toBe(200);
+    expect(body).toEqual({ intent: "save-settings", ok: true, changed: true });
+    expect(await settingsRow(a.shop)).toMatchObject({
+      serviceLevelA: 0.995,
+      serviceLevelB: 0.96,
+      serviceLevelC: 0.85,
+      reviewPeriodDays: 14,
+      holdingCostRate: 0.225,
+      orderingCost: "1040.5",
+      forecastHorizonDays: 120,
+      overstockCoverDays: 200,
+      deadStockDays: 120,
+      deadStockMinValue: "250",
+    });
+
+    const audit = await prisma.auditEntry.findMany({ where: { shop: a.shop } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: "staff-7", action: "settings.updated", entityType: "Shop", entityId: a.shop });
+    expect(audit[0].before).toEqual({
+      serviceLevelA: 0.98,
+      serviceLevelB: 0.95,
+      serviceLevelC: 0.9,
+      reviewPeriodDays: 7,
+      holdingCostRate: 0.25,
+      orderingCost: "25.00",
+      forecastHorizonDays: 90,
+      overstockCoverDays: 180,
+      deadStockDays: 90,
+      deadStockMinValue: "100.00",
+    });
+    expect(audit[0].after).toMatchObject({ serviceLevelA: 0.995, orderingCost: "1040.50", holdingCostRate: 0.225 });
+
+    // Shop B: same values, same updatedAt, no audit.
+    expect(await settingsRow(b.shop)).toEqual(beforeB);
+    expect(await prisma.auditEntry.count({ where: { shop: b.shop } })).toBe(0);
+
+    // The screen shows what was saved; saving the same values again changes and audits nothing.
+    const loaded = await ((await loader({ request: new Request(`${APP}/app/settings`, { headers: a.headers }), params: {}, context: {} })) as Response).json();
+    expect(loaded.planning.settings).toMatchObject({ serviceLevelA: 99.5, holdingCostRatePercent: 22.5, orderingCost: "1040.50" });
+    const again = await post(a.headers, { intent: "save-settings", ...VALID, orderingCost: "1040.50" });
+    expect(again.body).toEqual({ intent: "save-settings", ok: true, changed: false });
+    expect(await prisma.auditEntry.count({ where: { shop: a.shop } })).toBe(1);
+  });
+
+  it("answers an unknown intent with 400 and an unauthenticated request with Shopify's 401", async () => {
+    const { headers } = await signedInShop("intent");
+    await expect(post(headers, { intent: "drop-tables" })).rejects.toMatchObject({ status: 400 });
+    const { token } = await getJwt("intent-forged", "test-api-key", "not-the-secret");
+    await expect(post({ Authorization: `Bearer ${token}` }, { intent: "save-settings", ...VALID })).rejects.toMatchObject({ status: 401 });
+  });
+});
