@@ -12,7 +12,12 @@ const require = createRequire(import.meta.url);
 
 export function createPrismaClient(url: string): PrismaClient {
   if (url.startsWith("file:")) {
-    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.slice("file:".length) }) });
+    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.slice("file:".length) }) });
+    // WAL: readers don't wait for the writer (webhooks keep arriving while the queue applies them);
+    // synchronous=NORMAL is crash-safe under WAL and avoids an fsync per transaction. Both are issued
+    // before any other query on the adapter's single connection.
+    void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => undefined);
+    return client;
   }
   const { PrismaClient: PostgresClient } = require(".prisma/client-postgres") as {
     PrismaClient: typeof PrismaClient;

@@ -193,8 +193,17 @@ export class PgBossJobQueue implements JobQueue {
     this.working = true;
     for (const [name, handler] of this.handlers) {
       const boss = await this.ensureQueue(name);
-      await boss.work<JobData>(name, { batchSize: 1, pollingIntervalSeconds: 2, includeMetadata: true }, async ([job]) => {
-        await logJob(name, job.data.shop, () => handler(job.data, { id: job.id, attempt: job.retryCount + 1 }));
+      // pg-boss waits a polling interval between fetches, so one job per fetch caps a worker at one job
+      // per interval: fetch a batch and settle each job on its own (a failure must not fail its batch mates;
+      // jobs failed here are no longer active, so the batch's automatic completion skips them).
+      await boss.work<JobData>(name, { batchSize: 25, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await logJob(name, job.data.shop, () => handler(job.data, { id: job.id, attempt: job.retryCount + 1 }));
+          } catch (error) {
+            await boss.fail(name, job.id, { message: errorMessage(error) });
+          }
+        }
       });
     }
   }

@@ -1,0 +1,196 @@
+// `npm run bench:webhooks [-- --count 3000 --concurrency 32 --db sqlite|postgres|both]`
+// Replays a burst of HMAC-signed orders/create webhooks (10% redeliveries of an earlier webhook id) against
+// the built server, on SQLite and on PostgreSQL, then waits for the queue to apply them and checks that
+// nothing was lost or counted twice. Prints acknowledgement throughput and p50/p99 latency.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createFreshDatabase, dropDatabase, migrateDeploy } from "../tests/setup/databases";
+
+const { values: args } = parseArgs({
+  options: {
+    count: { type: "string", default: "3000" },
+    concurrency: { type: "string", default: "32" },
+    db: { type: "string", default: "both" },
+    postgres: { type: "string", default: "postgresql://postgres@127.0.0.1:5432/postgres" },
+  },
+});
+const COUNT = Number(args.count);
+const CONCURRENCY = Number(args.concurrency);
+const SECRET = "bench-secret";
+const SHOP = "bench-shop.myshopify.com";
+const VARIANTS = 50;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function orderPayload(i: number) {
+  const id = 7_000_000_000_000 + i;
+  return {
+    id,
+    admin_graphql_api_id: `gid://shopify/Order/${id}`,
+    name: `#B${i}`,
+    created_at: "2026-11-20T10:00:00Z",
+    processed_at: "2026-11-20T10:00:00Z",
+    updated_at: "2026-11-20T10:00:01Z",
+    cancelled_at: null,
+    test: false,
+    location_id: 1,
+    line_items: [
+      {
+        id: 9_000_000_000_000 + i,
+        admin_graphql_api_id: `gid://shopify/LineItem/${9_000_000_000_000 + i}`,
+        variant_id: (i % VARIANTS) + 1,
+        quantity: 1 + (i % 3),
+        current_quantity: 1 + (i % 3),
+        price: "10.00",
+      },
+    ],
+    refunds: [],
+  };
+}
+
+async function seed(url: string) {
+  // app/db.server parses the app's environment when first imported.
+  Object.assign(process.env, { DATABASE_URL: url, SHOPIFY_API_KEY: "bench", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://localhost", LOG_LEVEL: "warn" });
+  const { createPrismaClient } = await import("../app/db.server");
+  const db = createPrismaClient(url);
+  await db.shop.create({ data: { shop: SHOP, name: "Bench", ianaTimezone: "UTC" } });
+  await db.location.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Location/1", name: "Main" } });
+  const product = await db.product.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Product/1", title: "Widget" } });
+  for (let v = 1; v <= VARIANTS; v++) {
+    await db.variant.create({ data: { shop: SHOP, shopifyId: `gid://shopify/ProductVariant/${v}`, productId: product.id, title: `V${v}` } });
+  }
+  return db;
+}
+
+function start(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(path.resolve("node_modules/.bin/tsx"), [script], { env, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+
+async function benchOne(kind: "sqlite" | "postgres") {
+  const url = await createFreshDatabase(kind === "sqlite" ? "file:./prisma/bench.db" : args.postgres!, "bench");
+  migrateDeploy(url);
+  const db = await seed(url);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    SHOPIFY_API_KEY: "bench",
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: `http://localhost:${port}`,
+    STOCKCAST_DEMO: "0",
+  };
+  const children = [start("scripts/serve.ts", env)];
+  // On PostgreSQL the web app only enqueues; a worker process applies the events (on SQLite the app does).
+  if (kind === "postgres") children.push(start("scripts/worker.ts", env));
+  try {
+    for (let i = 0; ; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+      if (i > 120) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // The burst: every 10th delivery repeats an earlier webhook id with the same body, as Shopify's retries do.
+    const deliveries: { body: string; id: string }[] = [];
+    const unique: { body: string; id: string; quantity: number }[] = [];
+    for (let i = 0; deliveries.length < COUNT; i++) {
+      if (deliveries.length % 10 === 9 && unique.length) deliveries.push(unique[Math.floor(unique.length / 2)]);
+      else {
+        const payload = orderPayload(i);
+        const entry = { body: JSON.stringify(payload), id: crypto.randomUUID(), quantity: payload.line_items[0].quantity };
+        unique.push(entry);
+        deliveries.push(entry);
+      }
+    }
+    const latencies: number[] = [];
+    let failures = 0;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < deliveries.length) {
+          const d = deliveries[next++];
+          const t0 = performance.now();
+          const res = await fetch(`http://127.0.0.1:${port}/webhooks/orders`, {
+            method: "POST",
+            body: d.body,
+            headers: {
+              "Content-Type": "application/json",
+              "X-Shopify-Hmac-Sha256": crypto.createHmac("sha256", SECRET).update(d.body).digest("base64"),
+              "X-Shopify-Topic": "orders/create",
+              "X-Shopify-Shop-Domain": SHOP,
+              "X-Shopify-Webhook-Id": d.id,
+              "X-Shopify-API-Version": "2026-10",
+            },
+          });
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          if (res.status !== 200) failures++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const applyStart = performance.now();
+    let processed = 0;
+    while (performance.now() - applyStart < 300_000) {
+      processed = await db.webhookEvent.count({ where: { shop: SHOP, status: "processed" } });
+      if (processed >= unique.length) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const applySeconds = (performance.now() - applyStart) / 1000;
+    const expectedUnits = unique.reduce((s, u) => s + u.quantity, 0);
+    const units = (await db.demandDay.aggregate({ where: { shop: SHOP }, _sum: { units: true } }))._sum.units ?? 0;
+    const lines = await db.orderLine.count({ where: { shop: SHOP } });
+    const events = await db.webhookEvent.count({ where: { shop: SHOP } });
+    latencies.sort((a, b) => a - b);
+    await db.$disconnect();
+    return {
+      db: kind === "sqlite" ? "SQLite" : "PostgreSQL",
+      sent: deliveries.length,
+      unique: unique.length,
+      non200: failures,
+      perSecond: deliveries.length / seconds,
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      applySeconds,
+      lost: unique.length - Math.min(events, lines),
+      doubleCounted: units - expectedUnits,
+      processed,
+    };
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await dropDatabase(url);
+  }
+}
+
+if (!existsSync("build/server/index.js")) {
+  console.error("Build the app first: npm run build");
+  process.exit(1);
+}
+const kinds = args.db === "both" ? (["sqlite", "postgres"] as const) : [args.db as "sqlite" | "postgres"];
+const rows = [];
+for (const kind of kinds) rows.push(await benchOne(kind));
+console.log(`\norders/create burst: ${COUNT} deliveries (10% redeliveries), ${CONCURRENCY} in flight, ${new Date().toISOString()}`);
+console.log("| database | sent | unique | non-200 | webhooks/s | p50 ms | p99 ms | queue drained in s | lost | double-counted units |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(
+    `| ${r.db} | ${r.sent} | ${r.unique} | ${r.non200} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.applySeconds.toFixed(1)} | ${r.lost} | ${r.doubleCounted} |`,
+  );
+}
+process.exit(rows.every((r) => r.lost === 0 && r.doubleCounted === 0 && r.non200 === 0 && r.processed === r.unique) ? 0 : 1);
