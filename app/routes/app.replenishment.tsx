@@ -15,6 +15,7 @@ import {
   Select,
   Tabs,
   Text,
+  useIndexResourceState,
 } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
@@ -71,6 +72,16 @@ export default function ReplenishmentPage() {
   const submit = useSubmit();
   const planning = navigation.state !== "idle" && navigation.formData?.get("intent") === "plan";
   const [search, setSearch] = useState(params.get("q") ?? "");
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
+  const creating = navigation.state !== "idle" && navigation.formData?.get("intent") === "create_from_plan";
+  useEffect(() => clearSelection(), [data.rows, clearSelection]);
+  // Drafts one purchase order per vendor × destination from the selected lines (Purchase orders decides).
+  const createPurchaseOrders = () => {
+    const form = new FormData();
+    form.set("intent", "create_from_plan");
+    for (const id of selectedResources) form.append("lineId", id);
+    submit(form, { method: "post", action: "/app/purchase-orders" });
+  };
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -172,7 +183,9 @@ export default function ReplenishmentPage() {
           <IndexTable
             resourceName={{ singular: "line", plural: "lines" }}
             itemCount={data.rows.length}
-            selectable={false}
+            selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+            onSelectionChange={handleSelectionChange}
+            promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: createPurchaseOrders, disabled: creating }]}
             loading={navigation.state === "loading"}
             headings={[
               { title: "Variant" },
@@ -194,7 +207,7 @@ export default function ReplenishmentPage() {
             }}
           >
             {data.rows.map((row, index) => (
-              <IndexTable.Row id={row.id} key={row.id} position={index}>
+              <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
                 <IndexTable.Cell>
                   <BlockStack gap="050">
                     <Text as="span" variant="bodyMd" fontWeight="semibold">
