@@ -1,10 +1,10 @@
-import { useEffect, useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, BlockStack, Card, EmptyState, Filters, IndexTable, Link, Page, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { formatDate } from "~/components/format";
 import { getForecastList } from "~/services/forecasts.server";
 
@@ -28,20 +28,8 @@ const TABS = [{ id: "all", label: "All" }, ...CLASSES.map((c) => ({ id: c, label
 
 export default function ForecastsPage() {
   const data = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
-  useEffect(() => {
-    const handle = setTimeout(() => (search !== (params.get("q") ?? "") ? update({ q: search || null }) : undefined), 300);
-    return () => clearTimeout(handle);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- debounce on typing only
-  }, [search]);
+  const { params, update, search, setSearch } = useUrlFilters();
 
   if (!data.plan) {
     return (
@@ -55,7 +43,6 @@ export default function ForecastsPage() {
     );
   }
   const selected = Math.max(0, TABS.findIndex((t) => t.id === (params.get("class") ?? "all")));
-  const lastPage = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <Page title="Forecasts" subtitle={`Plan of ${formatDate(data.plan.asOfDate)}. Error = cross-validated RMSSE (below 1 beats a naive forecast).`}>
       <BlockStack gap="400">
@@ -74,13 +61,7 @@ export default function ForecastsPage() {
             selectable={false}
             loading={navigation.state === "loading"}
             headings={[{ title: "Variant" }, { title: "Location" }, { title: "Demand" }, { title: "Method" }, { title: "ABC" }, { title: "Units/day", alignment: "end" }, { title: "Error", alignment: "end" }]}
-            pagination={{
-              hasPrevious: data.page > 1,
-              hasNext: data.page < lastPage,
-              onPrevious: () => update({ page: String(data.page - 1) }),
-              onNext: () => update({ page: String(data.page + 1) }),
-              label: `Page ${data.page} of ${lastPage} · ${data.total.toLocaleString("en-US")} forecasts`,
-            }}
+            pagination={paginationProps(data, update, "forecasts")}
           >
             {data.rows.map((row, index) => (
               <IndexTable.Row id={`${row.variantId}-${row.locationId}`} key={`${row.variantId}-${row.locationId}`} position={index}>

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Card, ChoiceList, EmptyState, Filters, IndexTable, InlineStack, Page, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { useUrlFilters } from "~/components/use-url-filters";
 import { formatDate } from "~/components/format";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
 import { PoStatusBadge } from "~/components/po/PoStatusBadge";
@@ -65,17 +66,10 @@ const TABS = [...PO_STATUS_TABS, { id: "all", label: "All" }];
 export default function PurchaseOrdersPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilters();
   const navigation = useNavigation();
   const navigate = useNavigate();
   const submit = useSubmit();
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
 
   const selectedTab = Math.max(0, TABS.findIndex((t) => t.id === (data.status ?? "all")));
   const allCount = Object.values(data.statusCounts).reduce((s, n) => s + n, 0);

@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
@@ -19,6 +19,7 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { URGENCY_TONE, formatDate, formatDays } from "~/components/format";
 import { REPLENISHMENT_SORTS, URGENCIES } from "~/utils/planning-options";
 import { planShop } from "~/services/planning/plan-shop.server";
@@ -67,11 +68,10 @@ const TABS = [{ id: "all", label: "All" }, ...URGENCIES.map((u) => ({ id: u, lab
 
 export default function ReplenishmentPage() {
   const data = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
   const submit = useSubmit();
   const planning = navigation.state !== "idle" && navigation.formData?.get("intent") === "plan";
-  const [search, setSearch] = useState(params.get("q") ?? "");
+  const { params, update, search, setSearch } = useUrlFilters();
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
   const creating = navigation.state !== "idle" && navigation.formData?.get("intent") === "create_from_plan";
   useEffect(() => clearSelection(), [data.rows, clearSelection]);
@@ -83,17 +83,6 @@ export default function ReplenishmentPage() {
     submit(form, { method: "post", action: "/app/purchase-orders" });
   };
 
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
-  useEffect(() => {
-    const handle = setTimeout(() => (search !== (params.get("q") ?? "") ? update({ q: search || null }) : undefined), 300);
-    return () => clearTimeout(handle);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- debounce on typing only
-  }, [search]);
 
   const runPlan = () => submit({ intent: "plan" }, { method: "post" });
   const primaryAction = { content: data.plan ? "Re-plan now" : "Run first plan", onAction: runPlan, loading: planning };
@@ -140,7 +129,6 @@ export default function ReplenishmentPage() {
   const appliedFilters = ["vendor", "location", "abc"]
     .filter((k) => params.get(k))
     .map((k) => ({ key: k, label: `${filters.find((f) => f.key === k)!.label}: ${nameOf(k, params.get(k)!) ?? "?"}`, onRemove: () => update({ [k]: null }) }));
-  const lastPage = Math.max(1, Math.ceil(data.total / data.pageSize));
 
   return (
     <Page
@@ -198,13 +186,7 @@ export default function ReplenishmentPage() {
               { title: "Urgency" },
               { title: "Suggested", alignment: "end" },
             ]}
-            pagination={{
-              hasPrevious: data.page > 1,
-              hasNext: data.page < lastPage,
-              onPrevious: () => update({ page: String(data.page - 1) }),
-              onNext: () => update({ page: String(data.page + 1) }),
-              label: `Page ${data.page} of ${lastPage} · ${data.total.toLocaleString("en-US")} lines`,
-            }}
+            pagination={paginationProps(data, update, "lines")}
           >
             {data.rows.map((row, index) => (
               <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
