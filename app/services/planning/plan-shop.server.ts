@@ -104,11 +104,17 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
     const forecasts: ForecastRow[] = [];
     const lines: ReplenishmentRow[] = [];
 
+    // Where each variant is planned: every location that stocks it or sold it.
+    const locationsOf = new Map<string, Set<string>>();
+    const addLocation = (variantId: string, locationId: string) => {
+      const set = locationsOf.get(variantId) ?? new Set<string>();
+      locationsOf.set(variantId, set.add(locationId));
+    };
+    for (const l of levels) addLocation(l.variantId, l.locationId);
+    for (const key of series.keys()) addLocation(...(key.split("|") as [string, string]));
+
     for (const variant of chunk) {
-      const locationIds = new Set<string>();
-      for (const l of levels) if (l.variantId === variant.id) locationIds.add(l.locationId);
-      for (const key of series.keys()) if (key.startsWith(`${variant.id}|`)) locationIds.add(key.split("|")[1]);
-      for (const locationId of locationIds) {
+      for (const locationId of locationsOf.get(variant.id) ?? []) {
         tally.seriesTotal++;
         if (!activeLocations.has(locationId)) { skip("location inactive"); continue; }
         if (!variant.tracked) { skip("inventory not tracked"); continue; }
