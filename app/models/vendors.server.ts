@@ -9,10 +9,10 @@ export function listVendorsWithCounts(shop: string) {
   });
 }
 
-/** Purchase orders that were sent to a vendor, with their lines and receipts (the vendor's delivery record). */
-export function listSentPurchaseOrders(shop: string, since: Date) {
+/** Purchase orders sent since `since` or still open, with lines and receipts (the vendor's delivery record). */
+export function listSentPurchaseOrders(shop: string, since: Date, openStatuses: readonly string[]) {
   return prisma.purchaseOrder.findMany({
-    where: { shop, sentAt: { gte: since }, status: { not: "cancelled" } },
+    where: { shop, status: { not: "cancelled" }, OR: [{ sentAt: { gte: since } }, { status: { in: [...openStatuses] } }] },
     select: {
       vendorId: true,
       status: true,

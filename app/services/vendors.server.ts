@@ -29,7 +29,7 @@ export interface VendorScorecardDto {
  * observed lead time (sent → first receipt) against the stated one, unit-price variability, open PO value.
  */
 export async function getVendorScorecards(shop: string, now = new Date()): Promise<VendorScorecardDto[]> {
-  const [vendors, orders] = await Promise.all([listVendorsWithCounts(shop), listSentPurchaseOrders(shop, new Date(now.getTime() - 365 * DAY))]);
+  const [vendors, orders] = await Promise.all([listVendorsWithCounts(shop), listSentPurchaseOrders(shop, new Date(now.getTime() - 365 * DAY), ON_ORDER_STATUSES)]);
   const receiptsByVendor = new Map<string, VendorReceipt[]>();
   const openValue = new Map<string, number>();
   for (const po of orders) {
