@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import prisma, { containsInsensitive } from "~/db.server";
+import { defaultDb, type Db } from "~/models/transaction.server";
 import type { ReplenishmentSort, UrgencyFilter } from "~/utils/planning-options";
 
 
@@ -69,4 +70,12 @@ export function listFilterOptions(shop: string) {
     prisma.vendor.findMany({ where: { shop }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.location.findMany({ where: { shop, deletedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
+}
+
+/** Sets (or clears, with null) the merchant's own quantity on one line of the shop's plan; returns before/after. */
+export async function setEditedQuantity(shop: string, lineId: string, quantity: number | null, db: Db = defaultDb) {
+  const before = await db.replenishmentLine.findFirst({ where: { shop, id: lineId }, select: { id: true, variantId: true, suggestedQty: true, editedQty: true } });
+  if (!before) return null;
+  await db.replenishmentLine.update({ where: { id: lineId, shop }, data: { editedQty: quantity } });
+  return { before, after: { ...before, editedQty: quantity } };
 }

@@ -1,7 +1,7 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
@@ -15,52 +15,45 @@ import {
   Select,
   Tabs,
   Text,
+  TextField,
   useIndexResourceState,
 } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { URGENCY_TONE, formatDate, formatDays } from "~/components/format";
-import { REPLENISHMENT_SORTS, URGENCIES } from "~/utils/planning-options";
+import { parseReplenishmentQuery, URGENCIES } from "~/utils/planning-options";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { getReplenishment } from "~/services/replenishment.server";
+import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
 
 const PAGE_SIZE = 50;
-const querySchema = z.object({
-  urgency: z.enum(URGENCIES).optional(),
-  vendor: z.string().max(64).optional(),
-  location: z.string().max(64).optional(),
-  abc: z.enum(["A", "B", "C"]).optional(),
-  q: z.string().trim().max(100).optional(),
-  sort: z.enum(REPLENISHMENT_SORTS).default("stockout"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
-  const parsed = querySchema.safeParse(params);
-  if (!parsed.success) throw new Response("Invalid filters", { status: 400 });
-  const q = parsed.data;
-  return json(
-    await getReplenishment(shop, {
-      urgency: q.urgency ? [q.urgency] : undefined,
-      vendorId: q.vendor,
-      locationId: q.location,
-      abcClass: q.abc,
-      search: q.q || undefined,
-      sort: q.sort,
-      page: q.page,
-      pageSize: PAGE_SIZE,
-    }),
-  );
+  const parsed = parseReplenishmentQuery(new URL(request.url).searchParams);
+  if (!parsed) throw new Response("Invalid filters", { status: 400 });
+  return json(await getReplenishment(shop, { ...parsed.query, page: parsed.page, pageSize: PAGE_SIZE }));
 }
 
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("plan") }),
+  z.object({
+    intent: z.literal("edit_quantity"),
+    lineId: z.string().min(1).max(64),
+    quantity: z.union([z.literal("").transform(() => null), z.coerce.number().int("Enter a whole number of units").min(0, "Quantity can't be negative").max(1_000_000)]),
+  }),
+]);
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  const form = await request.formData();
-  if (form.get("intent") !== "plan") throw new Response("Unknown action", { status: 400 });
-  await planShop(shop, { trigger: "manual" });
+  const ctx = await requireAdmin(request);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 400 });
+  if (parsed.data.intent === "edit_quantity") {
+    const ok = await editSuggestedQuantity(ctx.shop, ctx.staffId, parsed.data.lineId, parsed.data.quantity);
+    if (!ok) throw new Response("Line not found", { status: 404 });
+    return json({ error: null });
+  }
+  await planShop(ctx.shop, { trigger: "manual" });
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
 
@@ -132,11 +125,14 @@ export default function ReplenishmentPage() {
 
   return (
     <Page
+      fullWidth
       title="Replenishment"
       subtitle={`Plan of ${formatDate(data.plan.asOfDate)} · ${data.plan.seriesPlanned.toLocaleString("en-US")} variant-locations planned${
         data.plan.seriesSkipped ? `, ${data.plan.seriesSkipped} skipped (${Object.entries(data.plan.skippedReasons).map(([r, n]) => `${n} ${r}`).join(", ")})` : ""
       }`}
       primaryAction={primaryAction}
+      // A plain document request: the export is a file download, not a screen.
+      secondaryActions={[{ content: "Export CSV", onAction: () => window.location.assign(`/app/replenishment/export?${params.toString()}`) }]}
     >
       <BlockStack gap="400">
         <Card padding="0">
@@ -222,11 +218,7 @@ export default function ReplenishmentPage() {
                   <Badge tone={URGENCY_TONE[row.urgency]}>{row.urgency}</Badge>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <span title={row.reason}>
-                    <Text as="span" alignment="end" numeric fontWeight="semibold">
-                      {row.suggestedQty}
-                    </Text>
-                  </span>
+                  <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} reason={row.reason} />
                 </IndexTable.Cell>
               </IndexTable.Row>
             ))}
@@ -234,5 +226,33 @@ export default function ReplenishmentPage() {
         </Card>
       </BlockStack>
     </Page>
+  );
+}
+
+/** The suggested quantity, editable in place: saved on blur, empty restores Stockcast's suggestion. */
+function QuantityCell({ lineId, quantity, edited, reason }: { lineId: string; quantity: number; edited: boolean; reason: string }) {
+  const fetcher = useFetcher<{ error: string | null }>();
+  const [value, setValue] = useState(String(quantity));
+  useEffect(() => setValue(String(quantity)), [quantity]);
+  const save = () => {
+    if (value === String(quantity)) return;
+    fetcher.submit({ intent: "edit_quantity", lineId, quantity: value.trim() }, { method: "post" });
+  };
+  return (
+    // Clicks in the field must not toggle the row's selection.
+    <div onClick={(e) => e.stopPropagation()} style={{ width: 88, marginLeft: "auto" }} title={reason}>
+      <TextField
+        label="Suggested quantity"
+        labelHidden
+        type="number"
+        min={0}
+        value={value}
+        onChange={setValue}
+        onBlur={save}
+        autoComplete="off"
+        error={fetcher.data?.error ?? undefined}
+        suffix={edited ? "✎" : undefined}
+      />
+    </div>
   );
 }

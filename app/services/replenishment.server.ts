@@ -1,11 +1,14 @@
 import { latestCompletePlanRun } from "~/models/plan-run.server";
+import { recordAudit } from "~/models/audit.server";
 import {
   countLinesByUrgency,
   listFilterOptions,
   listReplenishmentLines,
   lookupNames,
+  setEditedQuantity,
   type ReplenishmentQuery,
 } from "~/models/replenishment.server";
+import { inTransaction } from "~/models/transaction.server";
 
 export interface ReplenishmentRowDto {
   id: string;
@@ -22,6 +25,8 @@ export interface ReplenishmentRowDto {
   projectedStockoutDate: string | null;
   urgency: string;
   suggestedQty: number;
+  /** True when the merchant replaced Stockcast's suggestion. */
+  edited: boolean;
   abcClass: string | null;
   unitCost: string | null;
   reason: string;
@@ -74,6 +79,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
         projectedStockoutDate: r.projectedStockoutDate,
         urgency: r.urgency,
         suggestedQty: r.editedQty ?? r.suggestedQty,
+        edited: r.editedQty !== null,
         abcClass: r.abcClass,
         unitCost: r.unitCost?.toString() ?? null,
         reason: r.reason,
@@ -86,4 +92,40 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
     vendors,
     locations,
   };
+}
+
+/**
+ * The merchant overrides a suggested quantity (null restores the suggestion). Audited; the next plan run
+ * computes fresh suggestions. Returns false when the line is not in this shop's plans.
+ */
+export async function editSuggestedQuantity(shop: string, actor: string, lineId: string, quantity: number | null): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    const change = await setEditedQuantity(shop, lineId, quantity, tx);
+    if (!change) return false;
+    await recordAudit(shop, { actor, action: "replenishment_line.quantity_edited", entityType: "ReplenishmentLine", entityId: lineId, before: change.before, after: change.after }, tx);
+    return true;
+  });
+}
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? "" : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The filtered plan as CSV (every matching line, not just one page), for spreadsheets and vendors. */
+export async function exportReplenishmentCsv(shop: string, query: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<string> {
+  const header = ["product", "variant", "sku", "location", "vendor", "on_hand", "available", "on_order", "days_of_cover", "projected_stockout", "urgency", "suggested_qty", "abc_class", "unit_cost", "reason"];
+  const out = [header.join(",")];
+  for (let page = 1; ; page++) {
+    const dto = await getReplenishment(shop, { ...query, page, pageSize: 1000 });
+    for (const r of dto.rows) {
+      out.push(
+        [r.product, r.variant, r.sku, r.location, r.vendor, r.onHand, r.available, r.onOrder, r.daysOfCover, r.projectedStockoutDate, r.urgency, r.suggestedQty, r.abcClass, r.unitCost, r.reason]
+          .map(csvCell)
+          .join(","),
+      );
+    }
+    if (page * 1000 >= dto.total) break;
+  }
+  return out.join("\n") + "\n";
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { getReplenishment } from "~/services/replenishment.server";
+import { editSuggestedQuantity, exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
 import { addDays } from "~/utils/dates";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
@@ -74,5 +74,35 @@ describe("a plan run", () => {
     expect(screen.urgencyCounts.critical).toBe(2);
     const searched = await getReplenishment(a.shop, { search: "tent-1", sort: "stockout", page: 1, pageSize: 50 });
     expect(searched.rows.map((r) => r.sku)).toEqual(["TENT-1"]);
+  });
+});
+
+describe("working with a plan", () => {
+  it("lets the merchant override a suggested quantity (audited, shop-scoped) and exports the filtered plan as CSV", async () => {
+    const a = await seedShop("plan-edit");
+    const b = await seedShop("plan-other");
+    await planShop(a.shop, { now: NOW });
+    await planShop(b.shop, { now: NOW });
+    const line = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop: a.shop, variantId: a.steady.id } });
+    const otherLine = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop: b.shop } });
+
+    expect(await editSuggestedQuantity(a.shop, "staff-1", line.id, 40)).toBe(true);
+    expect(await editSuggestedQuantity(a.shop, "staff-1", otherLine.id, 1)).toBe(false);
+    expect((await prisma.replenishmentLine.findUniqueOrThrow({ where: { id: otherLine.id } })).editedQty).toBeNull();
+    const screen = await getReplenishment(a.shop, { search: "TENT-1", sort: "stockout", page: 1, pageSize: 50 });
+    expect(screen.rows[0]).toMatchObject({ suggestedQty: 40, edited: true });
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { shop: a.shop, entityId: line.id } });
+    expect(audit).toMatchObject({ actor: "staff-1", action: "replenishment_line.quantity_edited" });
+    expect((audit.after as { editedQty: number }).editedQty).toBe(40);
+
+    const csv = await exportReplenishmentCsv(a.shop, { urgency: ["critical"], sort: "stockout" });
+    const rows = csv.trim().split("\n");
+    expect(rows[0]).toMatch(/^product,variant,sku,location,vendor,on_hand/);
+    expect(rows).toHaveLength(3);
+    expect(rows.some((r) => r.includes("TENT-1") && r.includes(",40,"))).toBe(true);
+    expect(rows.some((r) => r.includes('"Order rules conflict'))).toBe(true);
+
+    expect(await editSuggestedQuantity(a.shop, "staff-1", line.id, null)).toBe(true);
+    expect((await getReplenishment(a.shop, { search: "TENT-1", sort: "stockout", page: 1, pageSize: 50 })).rows[0].edited).toBe(false);
   });
 });

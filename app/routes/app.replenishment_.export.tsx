@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireAdmin } from "~/auth.server";
+import { exportReplenishmentCsv } from "~/services/replenishment.server";
+import { parseReplenishmentQuery } from "~/utils/planning-options";
+
+// GET /app/replenishment/export?<same filters as the screen> → the matching lines as a CSV download.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const parsed = parseReplenishmentQuery(new URL(request.url).searchParams);
+  if (!parsed) throw new Response("Invalid filters", { status: 400 });
+  const csv = await exportReplenishmentCsv(shop, parsed.query);
+  return new Response(csv, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="stockcast-replenishment.csv"` },
+  });
+}
