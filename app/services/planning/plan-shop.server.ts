@@ -15,7 +15,8 @@ import {
 } from "~/models/planning-inputs.server";
 import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
-import { logJob } from "~/utils/logger.server";
+import { logJob, logger } from "~/utils/logger.server";
+import { evaluateAlerts } from "~/services/alerts.server";
 import { buildDailySeries, naiveSquaredScale, seriesKey } from "./series";
 
 /** Two years of daily history: enough for yearly seasonality, bounded memory per chunk. */
@@ -48,6 +49,10 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
     try {
       const summary = await planAllSeries(shop, settings, run.id, asOfDate);
       await completePlanRun(shop, run.id, summary);
+      // Alerts follow the new plan; their failure is logged and never fails the plan itself.
+      await evaluateAlerts(shop, options.now ?? new Date()).catch((error: unknown) =>
+        logger.error({ kind: "job", job: "evaluate-alerts", shop, outcome: "error", error: error instanceof Error ? error.message : String(error) }),
+      );
       return { planRunId: run.id, asOfDate, ...summary };
     } catch (error) {
       await failPlanRun(shop, run.id, error instanceof Error ? error.message : String(error));

@@ -1,0 +1,72 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { acknowledge, evaluateAlerts, getAlerts, snooze } from "~/services/alerts.server";
+import { planShop } from "~/services/planning/plan-shop.server";
+import { addDays } from "~/utils/dates";
+
+const NOW = new Date("2026-11-22T15:00:00Z");
+const TODAY = "2026-11-22";
+
+/** One variant selling 5 a day with 3 on hand (runs out inside its 10-day lead time) and one sent PO already late. */
+async function seedShop(label: string) {
+  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
+  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
+  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
+  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
+  const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default Title", unitCost: "10" } });
+  const level = await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, onHand: 3, available: 3 } });
+  await prisma.demandDay.createMany({ data: Array.from({ length: 90 }, (_, i) => ({ shop, variantId: variant.id, locationId: location.id, date: addDays(TODAY, -1 - i), units: 5 })) });
+  const po = await prisma.purchaseOrder.create({
+    data: { shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, status: "sent", createdBy: "x", sentAt: new Date("2026-11-01T12:00:00Z"), expectedAt: new Date("2026-11-18T12:00:00Z") },
+  });
+  return { shop, variant, level, po };
+}
+
+describe("alerts", () => {
+  it("are raised after a plan, deduplicated across runs, and resolve when the condition clears", async () => {
+    const a = await seedShop("alerts-a");
+    const b = await seedShop("alerts-b");
+    await planShop(a.shop, { now: NOW });
+    const first = await prisma.alert.findMany({ where: { shop: a.shop } });
+    expect(first.map((x) => x.type).sort()).toEqual(["below_reorder_point", "po_overdue", "stockout_before_arrival"]);
+    const stockout = first.find((x) => x.type === "stockout_before_arrival")!;
+    expect(stockout).toMatchObject({ severity: "critical", status: "open" });
+    expect(stockout.message).toMatch(/^Tent at Main: stock runs out today \(3 available\)/);
+    expect(first.find((x) => x.type === "po_overdue")!.message).toBe("PO-1001 from Acme is 4 days overdue (expected 2026-11-18).");
+    expect(await prisma.alert.count({ where: { shop: b.shop } })).toBe(0);
+
+    await planShop(a.shop, { now: NOW });
+    expect(await prisma.alert.count({ where: { shop: a.shop } })).toBe(3);
+
+    await prisma.purchaseOrder.update({ where: { id: a.po.id }, data: { status: "received" } });
+    await evaluateAlerts(a.shop, NOW);
+    const po = await prisma.alert.findFirstOrThrow({ where: { shop: a.shop, type: "po_overdue" } });
+    expect(po.status).toBe("resolved");
+  });
+
+  it("can be acknowledged (then leave the open list) and snoozed until a date (then come back)", async () => {
+    const a = await seedShop("alerts-c");
+    await planShop(a.shop, { now: NOW });
+    const open = await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, NOW);
+    expect(open.counts.open).toBe(3);
+    const [critical, ...rest] = open.rows;
+    expect(critical.severity).toBe("critical");
+    expect(critical.url).toBe(`/app/forecasts/${a.variant.id}?location=${a.level.locationId}`);
+
+    await acknowledge(a.shop, [critical.id], "staff-1", NOW);
+    await acknowledge("someone-else.myshopify.com", [rest[0].id], "intruder", NOW);
+    const afterAck = await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, NOW);
+    expect(afterAck.rows.map((r) => r.id)).not.toContain(critical.id);
+    expect(afterAck.rows.map((r) => r.id)).toContain(rest[0].id);
+    expect(afterAck.counts.acknowledged).toBe(1);
+
+    const until = new Date(NOW.getTime() + 3 * 86_400_000);
+    await snooze(a.shop, [rest[0].id], until);
+    expect((await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, NOW)).rows.map((r) => r.id)).not.toContain(rest[0].id);
+    const later = new Date(until.getTime() + 60_000);
+    const back = await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, later);
+    expect(back.rows.find((r) => r.id === rest[0].id)?.status).toBe("open");
+  });
+});
