@@ -10,11 +10,14 @@ import { AuditHistory } from "~/components/po/AuditHistory";
 import { ConfirmModal } from "~/components/po/ConfirmModal";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
 import { PoStatusBadge } from "~/components/po/PoStatusBadge";
+import { ReceiptsCard } from "~/components/po/ReceiptsCard";
+import { ReceivePanel } from "~/components/po/ReceivePanel";
 import { formatDateTime, formatMoney } from "~/components/po/format";
 import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
 import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor } from "~/services/purchase-orders/permissions.server";
 import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
+import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -24,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, personas } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
   try {
     const detail = await getPurchaseOrderDetail(ctx.shop, actor, id);
-    return json({ ...detail, personas, actorStaffId: actor.staffId });
+    const receiving = await getReceivingView(ctx.shop, actor, id, detail.po.status);
+    return json({ ...detail, receiving, personas, actorStaffId: actor.staffId, demo: ctx.mode === "demo" });
   } catch (error) {
     if (isPurchaseOrderError(error) && error.code === "not_found") throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
     throw error;
@@ -49,6 +53,22 @@ const actionSchema = z.discriminatedUnion("intent", [
       .min(1)
       .max(1_000),
   }),
+  z.object({
+    intent: z.literal("receive"),
+    version,
+    idempotencyKey: z.string().trim().min(1).max(100),
+    confirmOverReceipt: z.enum(["true", "false"]).optional(),
+    lines: z
+      .array(
+        z.object({
+          lineId: z.string().min(1).max(64),
+          quantity: z.string().trim().regex(/^\d{1,7}$/, "Received quantities must be whole numbers between 0 and 1,000,000").transform(Number),
+        }),
+      )
+      .min(1)
+      .max(1_000),
+  }),
+  z.object({ intent: z.literal("retry_push"), receiptId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
 ]);
 
@@ -88,9 +108,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "update_lines":
         await updateDraftLines(ctx.shop, actor, id, input.version, input.lines);
         break;
+      case "receive":
+        await receivePurchaseOrder(
+          ctx.shop,
+          actor,
+          id,
+          input.version,
+          input.lines.filter((l) => l.quantity > 0),
+          { idempotencyKey: input.idempotencyKey, confirmOverReceipt: input.confirmOverReceipt === "true", admin: ctx.admin },
+        );
+        break;
+      case "retry_push":
+        await retryReceiptPush(ctx.shop, actor, id, input.receiptId, ctx.admin);
+        break;
     }
     return json({ error: null, code: null });
   } catch (error) {
+    if (isOverReceiptError(error)) return json({ error: error.message, code: "over_receipt" as const, overReceipt: error.lines }, { status: 400 });
     if (!isPurchaseOrderError(error)) throw error;
     if (error.code === "not_found") throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
     return json({ error: error.message, code: error.code }, { status: HTTP_STATUS[error.code] });
@@ -153,6 +187,24 @@ export default function PurchaseOrderPage() {
     }
     submit(form, { method: "post" });
   };
+
+  const receive = (lines: { lineId: string; quantity: string }[], confirmOverReceipt: boolean) => {
+    const form = new FormData();
+    form.set("intent", "receive");
+    form.set("version", String(po.version));
+    form.set("idempotencyKey", data.receiving.receiveKey);
+    if (confirmOverReceipt) form.set("confirmOverReceipt", "true");
+    for (const l of lines) {
+      form.append("lineId", l.lineId);
+      form.append("quantity", l.quantity);
+    }
+    submit(form, { method: "post" });
+  };
+  const lineName = (lineId: string) => {
+    const line = data.lines.find((l) => l.id === lineId);
+    return line ? [line.product, line.variant].filter(Boolean).join(" ") : "Removed line";
+  };
+  const retrying = busyIntent === "retry_push" ? String(navigation.formData?.get("receiptId") ?? "") : null;
 
   const rows = data.lines.map((l) => [
     <BlockStack gap="050" key={`${l.id}-name`}>
@@ -240,6 +292,29 @@ export default function PurchaseOrderPage() {
                   </Box>
                 )}
               </Card>
+              {data.receiving.canReceive && (
+                <BlockStack gap="200">
+                  <ReceivePanel
+                    key={`receive-${po.version}`}
+                    lines={data.lines}
+                    loading={busyIntent === "receive"}
+                    serverOverReceipt={actionData?.code === "over_receipt"}
+                    onReceive={receive}
+                  />
+                  {data.demo && (
+                    <Text as="p" variant="bodySm" tone="subdued">
+                      Demo mode: receipts are applied to Stockcast&apos;s inventory only, not sent to Shopify.
+                    </Text>
+                  )}
+                </BlockStack>
+              )}
+              <ReceiptsCard
+                receipts={data.receiving.receipts}
+                lineName={lineName}
+                canRetry={data.receiving.canRetry}
+                retrying={retrying}
+                onRetry={(receiptId) => submit({ intent: "retry_push", receiptId }, { method: "post" })}
+              />
               <AuditHistory entries={data.history} />
             </BlockStack>
           </Layout.Section>

@@ -18,16 +18,22 @@ describe("from a critical suggestion to an approved purchase order", () => {
   it("filters critical lines, drafts POs from a selection, submits one and approves it as the approver", async () => {
     const page = await newPage(browser);
     await page.goto(`${baseUrl}/app/replenishment`);
+    await page.waitForLoadState("networkidle"); // hydrated: clicks now reach React
     await page.getByRole("tab", { name: /^Critical/ }).click();
     await page.waitForURL(/urgency=critical/);
-    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(1);
-    const firstLine = await page.locator("tbody tr").first().innerText();
+    // Wait for the filtered rows themselves (the unfiltered table stays on screen while they load).
+    await expect.poll(async () => (await page.locator("tbody tr").allInnerTexts()).every((t) => t.includes("critical"))).toBe(true);
+    await page.waitForLoadState("networkidle");
+    // The row's second cell (after the selection checkbox) holds the product title, then variant · SKU.
+    const product = (await page.locator("tbody tr").first().locator("td").nth(1).innerText()).split("\n")[0].trim();
+    expect(product.length).toBeGreaterThan(0);
     await page.locator("tbody tr").first().getByRole("checkbox").check({ force: true });
     await page.screenshot({ path: `${SCREENSHOTS}/journey-1-replenishment-critical.png`, fullPage: true });
+    await expect.poll(() => page.getByRole("button", { name: "Create purchase orders" }).count()).toBe(1);
     await page.getByRole("button", { name: "Create purchase orders" }).click();
 
     await page.waitForURL(/\/app\/purchase-orders\/[^/?]+$/);
-    await expect.poll(() => page.locator("body").innerText()).toContain(firstLine.split("\n")[0]);
+    await expect.poll(() => page.locator("body").innerText()).toContain(product);
     await expect.poll(() => statusBadge(page, "Draft").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-2-draft-po.png`, fullPage: true });
 
