@@ -110,6 +110,29 @@ describe("leadTimeDemand", () => {
     expect(d.quantile(0.9)).toBeLessThan(perDay);
   });
 
+  it("stays sane on a short, mostly-zero history whose past forecasts were near zero (ADR 013 cap)", () => {
+    // 91 days: one unit, one early case of 24, eight silent weeks (the fitted rate decays to ~0), then a
+    // case of 24 every fourth day. Before the cap the ratio method divided 21-day totals of ~100 by past
+    // forecast totals of ~0 and the small-sample t factor (ν ≈ 2) stacked on it: quantile(0.95) = 931
+    // for a forecast total of 77 (mean + 1.645·sd = 178; largest 21-day total seen: 144).
+    const y = Array.from({ length: 91 }, (_, t): number => (t === 0 ? 1 : t === 6 || (t >= 56 && t % 4 === 0) ? 24 : 0));
+    const L = 21;
+    const d = leadTimeDemand(forecastSeries(y, { horizon: L + 1 }), L);
+    let largest = 0;
+    for (let t = 0; t + L <= y.length; t++) largest = Math.max(largest, y.slice(t, t + L).reduce((a, b) => a + b, 0));
+    expect(largest).toBe(144);
+    expect(d.errors.length).toBeGreaterThanOrEqual(8);
+    const q95 = d.quantile(0.95);
+    expect(q95).toBeGreaterThan(d.mean + 1.645 * d.sd); // still wider than normal: the errors are heavy-tailed
+    // documented bound: mean + sd·√((1 + 1/n_eff)/(1 − p)) ≤ mean + sd·√(1.5/(1 − p)) = mean + 5.48·sd at 95%
+    expect(q95).toBeLessThanOrEqual(d.mean + Math.sqrt(1.5 / 0.05) * d.sd + 1e-9);
+    expect(q95).toBeLessThanOrEqual(3 * largest);
+    const q = [0.5, 0.8, 0.9, 0.95, 0.975, 0.99].map((p) => d.quantile(p));
+    for (let i = 1; i < q.length; i++) expect(q[i]).toBeGreaterThanOrEqual(q[i - 1]);
+    expect(q[0]).toBeGreaterThanOrEqual(0);
+    expect(q[5]).toBeLessThanOrEqual(d.mean + Math.sqrt(1.5 / 0.01) * d.sd + 1e-9);
+  });
+
   it("validates its inputs", () => {
     expect(() => leadTimeDemand(f, 0)).toThrow(new RangeError("lead time must be a positive integer"));
     expect(() => leadTimeDemand(f, 5).quantile(1)).toThrow(new RangeError("p must be between 0 and 1 exclusive"));
@@ -181,6 +204,11 @@ describe("forecastSeries properties (fast-check)", () => {
         for (let i = 1; i < q.length; i++) expect(q[i]).toBeGreaterThanOrEqual(q[i - 1] - 1e-9);
         expect(q.every(finiteNonNegative)).toBe(true);
         expect(finiteNonNegative(d.mean) && finiteNonNegative(d.sd)).toBe(true);
+        // Chebyshev cap of ADR 013: with ≥ 8 origins no quantile exceeds mean + sd·√(1.5/(1 − p))
+        if (d.errors.length >= 8)
+          [0.8, 0.9, 0.95, 0.99].forEach((p, i) =>
+            expect(q[i + 1]).toBeLessThanOrEqual(d.mean + d.sd * Math.sqrt(1.5 / (1 - p)) + 1e-9)
+          );
       }),
       { numRuns: 150 }
     );

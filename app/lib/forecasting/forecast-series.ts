@@ -504,8 +504,13 @@ function dispersion(basis: LeadTimeBasis): number {
  * total errors (no credit for a past over-forecast: a negative median error is not subtracted),
  * (b) F scaled by the empirical quantile of (A + c)/(F + c) ratios (errors grow with the level), and
  * (c) a compound-Poisson floor F + z_p·√(F·E[s²]/E[s]) (intrinsic noise of orders of random size;
- * Silver, Pyke & Thomas 2017 §7 on lumpy demand). Falls back to (c) with one-step MSE when fewer
- * than 8 origins exist.
+ * Silver, Pyke & Thomas 2017 §7 on lumpy demand); the spread of (a) and (b) is widened by the
+ * small-sample t factor, and the result is capped at the Chebyshev bound
+ * F + sd·√((1 + 1/n_eff)/(1 − p)), sd = root mean square of the total errors (LeadTimeDemand.sd),
+ * n_eff = origins / L ≥ 2 — so never above F + sd·√(1.5/(1 − p)) (F + 5.48·sd at p = 0.95; the
+ * spread above F is then multiplied by totalsScale when that option is set).
+ * Falls back to a normal approximation with one-step MSE (floored by (c)) when fewer than 8 origins
+ * exist.
  */
 function totalQuantile(basis: LeadTimeBasis, L: number, p: number): number {
   const F = forecastTotal(basis, L);
@@ -527,7 +532,15 @@ function rawTotalQuantile(basis: LeadTimeBasis, L: number, p: number, F: number)
     const c = PIPELINE.ratioC;
     const ratios = totalRatios(basis, L, c);
     const rat = (F + c) * (quantileSorted(ratios, p) - Math.min(0, quantileSorted(ratios, 0.5) - 1)) - c;
-    return Math.max(inflate(add), inflate(rat), floor);
+    // Chebyshev cap (ADR 013, note of 2026-11-23): no distribution whose root-mean-square deviation
+    // from F is sd has a p-quantile above F + sd/√(1 − p) (P(E ≥ a) ≤ E[E²]/a²); sd is widened to the
+    // predictive √(1 + 1/n_eff)·sd because it is measured on n_eff independent windows. Without the
+    // cap, (2) divided by past forecast totals near zero and the t-inflation of ν ≈ 2 stacked on it:
+    // quantiles up to 794× the normal one on short histories.
+    let ss = 0;
+    for (const x of e) ss += x * x;
+    const cap = F + Math.sqrt(((1 + 1 / nEff) * ss) / e.length / (1 - p));
+    return Math.min(Math.max(inflate(add), inflate(rat), floor), cap);
   }
   let ss = 0;
   let k = 0;
