@@ -41,4 +41,5 @@ export { tsb, fitTsb, forecastTsb } from "./tsb";
 export { accuracy, type AccuracyInput, type AccuracyResult } from "./metrics";
 export { nelderMead } from "./nelder-mead";
 export { mulberry32 } from "./prng";
+export { erfc, normalCdf } from "./numeric";
 export type { Forecast, ForecastInterval, ModelFit, ForecastOptions } from "./types";

@@ -4,6 +4,10 @@
  * to about 2e-3 (probit(0.95) = 1.6434 instead of 1.6449), which is visible in safety stocks.
  */
 
+import { erfc, normalCdf } from "../forecasting";
+
+export { erfc, normalCdf };
+
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
 /**
@@ -15,40 +19,6 @@ export function normalPdf(z: number): number {
   return Math.exp(-0.5 * z * z) / SQRT_2PI;
 }
 
-/**
- * Complementary error function erfc(x), Chebyshev fit with fractional error below 1.2e-7 everywhere.
- * Reference: Press et al., Numerical Recipes in C (2nd ed.), §6.2 `erfcc`.
- * @example erfc(0) // 1
- */
-export function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
-    );
-  return x >= 0 ? r : 2 - r;
-}
-
-/**
- * Standard normal cumulative distribution Φ(z) = erfc(−z/√2) / 2.
- * Reference: Abramowitz & Stegun 26.2.29; Silver, Pyke & Thomas (4th ed.) appendix B.
- * @example normalCdf(1.6449) // ≈ 0.95
- */
-export function normalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
-}
 
 /**
  * Inverse standard normal CDF Φ⁻¹(p) for 0 < p < 1: Acklam's rational approximation refined by one

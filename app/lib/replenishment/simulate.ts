@@ -1,3 +1,4 @@
+import { mulberry32 } from "../forecasting";
 import { requireNonNegative, requirePositive, requirePositiveInteger, requireNonNegativeInteger } from "./validate";
 
 /** What a policy sees at a review: only the past. Units and days. */
@@ -158,17 +159,4 @@ export function drawLeadTimes(input: { readonly days: number; readonly meanDays:
   return out;
 }
 
-/**
- * mulberry32 seeded uniform generator on [0, 1). Reference: T. Ettinger (2017), public domain.
- * @example mulberry32(42)() // 0.6011…
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
