@@ -1,22 +1,7 @@
+import type { SyncHealth } from "~/utils/sync-health";
 import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, InlineGrid, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 
-export interface SyncHealthView {
-  windowHours: number;
-  webhooks: {
-    received: number;
-    processed: number;
-    failed: number;
-    total: number;
-    recentFailures: { id: string; webhookId: string; topic: string; error: string | null; attempts: number; receivedAt: string }[];
-  };
-  jobs: {
-    queued: number;
-    running: number;
-    failed: number;
-    recent: { id: string; name: string; status: string; attempts: number; maxAttempts: number; lastError: string | null; runAt: string; createdAt: string }[];
-  };
-  status: "ok" | "attention";
-}
+export type SyncHealthView = SyncHealth;
 
 export interface BackfillView {
   status: "none" | "running" | "failed" | "completed";

@@ -418,6 +418,14 @@ function stepIntervals(
  * @example totalErrors(forecastSeries(y, { horizon: 28 }).leadTime, 14).length // one per origin in the last year
  */
 export function totalErrors(basis: LeadTimeBasis, L: number): number[] {
+  return rollingTotals(basis, L, (a, f) => a - f);
+}
+
+/**
+ * For each rolling origin in the last `window` periods, the actual and forecast L-period totals
+ * (unknown periods count in neither), mapped by `score`; sorted ascending.
+ */
+function rollingTotals(basis: LeadTimeBasis, L: number, score: (actual: number, forecast: number) => number): number[] {
   const y = basis.actual;
   const n = y.length;
   const P = basis.profile.length;
@@ -436,7 +444,7 @@ export function totalErrors(basis: LeadTimeBasis, L: number): number[] {
       a += v;
       f += r * w[(t + j) % P] * yi(t, j);
     }
-    out.push(a - f);
+    out.push(score(a, f));
   }
   return out.sort((a, b) => a - b);
 }
@@ -461,27 +469,7 @@ function forecastTotal(basis: LeadTimeBasis, L: number): number {
 }
 
 function totalRatios(basis: LeadTimeBasis, L: number, c: number): number[] {
-  const y = basis.actual;
-  const n = y.length;
-  const P = basis.profile.length;
-  const w = basis.profile;
-  const yi = yearlyFn(basis);
-  const out: number[] = [];
-  const start = Math.max(1, n - basis.window - L);
-  for (let t = start; t + L <= n; t++) {
-    const r = basis.rate[t];
-    if (r !== r) continue;
-    let a = 0;
-    let f = 0;
-    for (let j = 0; j < L; j++) {
-      const v = y[t + j];
-      if (v !== v) continue;
-      a += v;
-      f += r * w[(t + j) % P] * yi(t, j);
-    }
-    out.push((a + c) / (f + c));
-  }
-  return out.sort((a, b) => a - b);
+  return rollingTotals(basis, L, (a, f) => (a + c) / (f + c));
 }
 
 /** Compound-Poisson dispersion E[size²]/E[size] of the non-zero values in the window (≥ 1). */

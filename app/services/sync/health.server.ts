@@ -1,24 +1,8 @@
 import { listJobSummaries, type JobSummary } from "~/models/jobs.server";
 import { countWebhookEventsByStatus, listFailedWebhookEvents } from "~/models/webhook-event.server";
+import type { SyncHealth } from "~/utils/sync-health";
 
-/** DTO for Settings → Sync: plain numbers, strings and ISO dates. */
-export interface SyncHealth {
-  windowHours: number;
-  webhooks: {
-    received: number;
-    processed: number;
-    failed: number;
-    total: number;
-    recentFailures: { id: string; webhookId: string; topic: string; error: string | null; attempts: number; receivedAt: string }[];
-  };
-  jobs: {
-    queued: number;
-    running: number;
-    failed: number;
-    recent: JobSummary[];
-  };
-  status: "ok" | "attention";
-}
+export type { SyncHealth };
 
 /**
  * Recent sync activity of one shop: webhook events by status over the last `windowHours`, the latest
