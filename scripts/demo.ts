@@ -65,6 +65,12 @@ async function main() {
     step("building the app …");
     execFileSync(bin("remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
   }
+  // Vendors' and notification emails land in a local SMTP capture: prisma/demo-outbox/*.eml.
+  const { startSmtpCapture } = await import("./mail/smtp-capture");
+  const outbox = path.resolve(process.env.DEMO_OUTBOX_DIR || "prisma/demo-outbox");
+  const capture = await startSmtpCapture({ dir: outbox });
+  process.env.SMTP_URL = capture.url;
+  step(`email goes to a local SMTP capture (${capture.url}); messages are saved in ${outbox}`);
   const { startServer } = await import("./serve");
   await startServer({ port });
   step(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s → http://localhost:${port}/app`);

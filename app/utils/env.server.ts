@@ -18,6 +18,12 @@ const schema = z
     SHOPIFY_APP_URL: z.string().url().optional(),
     SCOPES: z.string().default("read_products,read_inventory,write_inventory,read_orders,read_locations"),
     STOCKCAST_DEMO: z.enum(["0", "1"]).default("0"),
+    // Outgoing email (PO to vendors, alert notifications). smtp://user:pass@host:port or smtps://…
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Stockcast <no-reply@stockcast.local>"),
     // npm sets this to the script name; demo mode in production is only allowed through `npm run demo`.
     npm_lifecycle_event: z.string().optional(),
   })
