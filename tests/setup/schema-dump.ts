@@ -9,7 +9,20 @@ export async function dumpSchema(db: PrismaClient, postgres: boolean): Promise<s
     const rows = await db.$queryRawUnsafe<{ type: string; name: string; sql: string | null }[]>(
       `SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_%'`,
     );
-    return rows.map((r) => `${r.type} ${r.name}: ${norm(r.sql)}`).sort();
+    // Tables are compared column by column: ALTER TABLE … ADD COLUMN appends, so a table's CREATE text
+    // legitimately differs in column order from one built in a single statement.
+    const lines = rows.filter((r) => r.type !== "table").map((r) => `${r.type} ${r.name}: ${norm(r.sql)}`);
+    for (const table of rows.filter((r) => r.type === "table")) {
+      const cols = await db.$queryRawUnsafe<{ name: string; type: string; notnull: bigint | number; dflt_value: string | null; pk: bigint | number }[]>(
+        `SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info('${table.name}')`,
+      );
+      for (const c of cols) lines.push(`column ${table.name}.${c.name} ${c.type} notnull=${Number(c.notnull)} default=${c.dflt_value ?? ""} pk=${Number(c.pk)}`);
+      const fks = await db.$queryRawUnsafe<{ table: string; from: string; to: string; on_update: string; on_delete: string }[]>(
+        `SELECT "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list('${table.name}')`,
+      );
+      for (const f of fks) lines.push(`foreign key ${table.name}.${f.from} → ${f.table}.${f.to} update=${f.on_update} delete=${f.on_delete}`);
+    }
+    return lines.sort();
   }
   const columns = await db.$queryRawUnsafe<Record<string, string>[]>(
     `SELECT table_name::text, column_name::text, data_type::text, is_nullable::text,
