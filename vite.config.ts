@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [
     remix({
       ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+      // STOCKCAST_BUILD_DIR lets parallel checkouts and test runs build without overwriting each other.
+      buildDirectory: process.env.STOCKCAST_BUILD_DIR || "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -61,7 +61,7 @@ async function main() {
     await prisma.$disconnect();
   }
 
-  if (process.env.DEMO_SKIP_BUILD !== "1" || !existsSync("build/server/index.js")) {
+  if (process.env.DEMO_SKIP_BUILD !== "1" || !existsSync(path.join(process.env.STOCKCAST_BUILD_DIR || "build", "server/index.js"))) {
     step("building the app …");
     execFileSync(bin("remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
   }

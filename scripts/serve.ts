@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 
 export async function startServer(options: { port: number; buildDir?: string; host?: string }) {
-  const buildDir = path.resolve(options.buildDir ?? "build");
+  const buildDir = path.resolve(options.buildDir ?? (process.env.STOCKCAST_BUILD_DIR || "build"));
   const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild & {
     entry: { module: { withRequestContext?: <T>(fn: (ctx: { shop?: string }) => T) => T; logRequest?: (f: object) => void } };
   };
