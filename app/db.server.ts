@@ -45,6 +45,9 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** True when the app's database is PostgreSQL (raw SQL that differs by dialect branches on it). */
+export const isPostgres = !env.DATABASE_URL.startsWith("file:");
+
 /** Case-insensitive `contains`: SQLite's LIKE already ignores ASCII case; PostgreSQL needs mode insensitive. */
 export function containsInsensitive(value: string): { contains: string; mode?: "insensitive" } {
   return env.DATABASE_URL.startsWith("file:") ? { contains: value } : { contains: value, mode: "insensitive" };

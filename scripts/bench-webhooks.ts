@@ -4,8 +4,9 @@
 // nothing was lost or counted twice. Prints acknowledgement throughput and p50/p99 latency.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createFreshDatabase, dropDatabase, migrateDeploy } from "../tests/setup/databases";
@@ -73,8 +74,21 @@ async function seed(url: string) {
   return db;
 }
 
+// BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of each process (open it in Chrome DevTools).
 function start(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(path.resolve("node_modules/.bin/tsx"), [script], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  return spawn(process.execPath, [...profile, "--import", "tsx", script], { env, stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"] });
+}
+
+// CPU time a process has used so far (Linux /proc; clock ticks of 10 ms), to report CPU per webhook,
+// which stays meaningful when other work shares the machine.
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -119,6 +133,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
     const latencies: number[] = [];
     let failures = 0;
     let next = 0;
+    const cpuBefore = cpuSeconds(children[0].pid);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
@@ -144,6 +159,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const serverCpuMs = ((cpuSeconds(children[0].pid) - cpuBefore) * 1000) / deliveries.length;
     const applyStart = performance.now();
     let processed = 0;
     while (performance.now() - applyStart < 300_000) {
@@ -164,6 +180,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
       unique: unique.length,
       non200: failures,
       perSecond: deliveries.length / seconds,
+      serverCpuMs,
       p50: percentile(latencies, 0.5),
       p99: percentile(latencies, 0.99),
       applySeconds,
@@ -178,7 +195,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
   }
 }
 
-if (!existsSync("build/server/index.js")) {
+if (!existsSync(path.join(process.env.STOCKCAST_BUILD_DIR || "build", "server/index.js"))) {
   console.error("Build the app first: npm run build");
   process.exit(1);
 }
@@ -186,11 +203,12 @@ const kinds = args.db === "both" ? (["sqlite", "postgres"] as const) : [args.db 
 const rows = [];
 for (const kind of kinds) rows.push(await benchOne(kind));
 console.log(`\norders/create burst: ${COUNT} deliveries (10% redeliveries), ${CONCURRENCY} in flight, ${new Date().toISOString()}`);
-console.log("| database | sent | unique | non-200 | webhooks/s | p50 ms | p99 ms | queue drained in s | lost | double-counted units |");
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`);
+console.log("| database | sent | unique | non-200 | webhooks/s | p50 ms | p99 ms | server CPU ms per webhook | queue drained in s | lost | double-counted units |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   console.log(
-    `| ${r.db} | ${r.sent} | ${r.unique} | ${r.non200} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.applySeconds.toFixed(1)} | ${r.lost} | ${r.doubleCounted} |`,
+    `| ${r.db} | ${r.sent} | ${r.unique} | ${r.non200} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.serverCpuMs.toFixed(2)} | ${r.applySeconds.toFixed(1)} | ${r.lost} | ${r.doubleCounted} |`,
   );
 }
 process.exit(rows.every((r) => r.lost === 0 && r.doubleCounted === 0 && r.non200 === 0 && r.processed === r.unique) ? 0 : 1);

@@ -1,13 +1,18 @@
 // Production HTTP server: serves the Remix build with one JSON log line per request.
 // `npm start` runs it; `npm run demo` runs it with demo mode on.
+import { existsSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { trackHttpRequest } from "../app/utils/http-load.server";
 
 export async function startServer(options: { port: number; buildDir?: string; host?: string }) {
   const buildDir = path.resolve(options.buildDir ?? (process.env.STOCKCAST_BUILD_DIR || "build"));
+  // A build outside the checkout (STOCKCAST_BUILD_DIR=/tmp/…) still resolves the app's packages.
+  if (path.relative(process.cwd(), buildDir).startsWith("..") && !existsSync(path.join(buildDir, "node_modules")))
+    symlinkSync(path.resolve("node_modules"), path.join(buildDir, "node_modules"), "dir");
   const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild & {
     entry: { module: { withRequestContext?: <T>(fn: (ctx: { shop?: string }) => T) => T; logRequest?: (f: object) => void } };
   };
@@ -22,6 +27,8 @@ export async function startServer(options: { port: number; buildDir?: string; ho
   const handler = createRequestHandler({ build, mode: process.env.NODE_ENV });
   app.all("*", (req, res, next) => {
     const started = performance.now();
+    const finished = trackHttpRequest();
+    res.on("close", finished);
     const run = (ctx: { shop?: string } = {}) => {
       res.on("finish", () =>
         logRequest?.({ shop: ctx.shop, method: req.method, route: req.path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }),
@@ -33,10 +40,21 @@ export async function startServer(options: { port: number; buildDir?: string; ho
 
   return new Promise<import("node:http").Server>((resolve) => {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
+    // Longer than the idle timeouts of the proxies and clients in front, so a reused keep-alive
+    // connection is never closed under a request in flight (ECONNRESET).
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
   });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const port = Number(process.env.PORT || 3000);
-  startServer({ port }).then(() => console.log(JSON.stringify({ kind: "server", msg: `listening on http://localhost:${port}` })));
+  startServer({ port }).then((server) => {
+    console.log(JSON.stringify({ kind: "server", msg: `listening on http://localhost:${port}` }));
+    // Graceful stop: finish in-flight requests, then exit normally (profilers and exit hooks run).
+    process.once("SIGTERM", () => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  });
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import PgBoss from "pg-boss";
 import { claimDueJob, completeJob, failJob, insertJob, PGBOSS_SCHEMA } from "~/models/jobs.server";
+import { httpRequestsInFlight } from "~/utils/http-load.server";
 import { logJob, logger } from "~/utils/logger.server";
 
 // One job interface (docs/decisions/004-job-queue.md): pg-boss on PostgreSQL, the Job table polled
@@ -20,6 +21,11 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** Attempts before the job ends "failed" (default 5). */
   maxAttempts?: number;
+  /**
+   * The singleton key embeds a row id created just now, so no other job can hold it: the table queue
+   * skips its check-then-insert transaction (one INSERT on the webhook hot path).
+   */
+  keyIsNew?: boolean;
 }
 
 export interface JobContext {
@@ -36,6 +42,8 @@ export interface RunDueOptions {
   includeDelayed?: boolean;
   /** Stop after this many jobs (default 1000). */
   limit?: number;
+  /** After the first job, stop early while this returns true (the poller yields to HTTP traffic). */
+  yieldWhile?: () => boolean;
 }
 
 export interface RunSummary {
@@ -88,6 +96,7 @@ export class TableJobQueue implements JobQueue {
       runAt: options.runAt ?? new Date(),
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       singletonKey: options.singletonKey,
+      keyIsNew: options.keyIsNew,
     });
   }
 
@@ -95,7 +104,7 @@ export class TableJobQueue implements JobQueue {
     if (this.timer) return;
     const tick = () => {
       if (this.running) return;
-      this.running = this.runDue()
+      this.running = this.runDue({ yieldWhile: () => httpRequestsInFlight() > 0 })
         .catch((error) => logger.error({ kind: "job-poller", outcome: "error", error: errorMessage(error) }))
         .finally(() => (this.running = null));
     };
@@ -114,6 +123,9 @@ export class TableJobQueue implements JobQueue {
     const summary = { completed: 0, failed: 0 };
     const names = [...this.handlers.keys()];
     for (let n = 0; n < (options.limit ?? 1000); n++) {
+      // Webhooks must be acknowledged within seconds; applying them can wait for a quiet moment. One job
+      // per tick still runs, so work never starves under steady traffic.
+      if (n > 0 && options.yieldWhile?.()) break;
       const now = options.now ?? new Date();
       const job = await claimDueJob(names, options.includeDelayed ? new Date("9999-12-31T00:00:00Z") : now, now);
       if (!job) break;

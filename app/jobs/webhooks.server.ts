@@ -18,7 +18,8 @@ export async function receiveWebhook(incoming: IncomingWebhook): Promise<IngestR
     await getJobQueue().enqueue(
       JOB.processWebhook,
       { shop: incoming.shop, webhookEventId: result.eventId },
-      { singletonKey: `webhook:${result.eventId}` },
+      // A first delivery's event row is new, so no job can hold its key yet.
+      { singletonKey: `webhook:${result.eventId}`, keyIsNew: result.outcome === "queued" },
     );
   }
   if (result.outcome === "recorded" && topicFromConstant(incoming.topic) === "bulk_operations/finish") {

@@ -1,0 +1,29 @@
+// How many HTTP requests this process is answering right now. scripts/serve.ts counts them; the
+// in-process job poller (SQLite) defers background work while webhooks and pages are being answered,
+// so a burst of webhooks is acknowledged first and applied right after. Kept on globalThis because the
+// server script and the app bundle each load their own copy of this module.
+const KEY = Symbol.for("stockcast.httpRequestsInFlight");
+
+interface Counter {
+  inFlight: number;
+}
+
+function counter(): Counter {
+  const holder = globalThis as { [KEY]?: Counter };
+  return (holder[KEY] ??= { inFlight: 0 });
+}
+
+/** Call when a request starts; the returned function marks it finished (call it once). */
+export function trackHttpRequest(): () => void {
+  const c = counter();
+  c.inFlight++;
+  let done = false;
+  return () => {
+    if (!done) c.inFlight--;
+    done = true;
+  };
+}
+
+export function httpRequestsInFlight(): number {
+  return counter().inFlight;
+}
