@@ -1,10 +1,20 @@
 import { useState } from "react";
 import { Banner, BlockStack, Button, Card, DropZone, InlineStack, List, Select, Text, TextField } from "@shopify/polaris";
 
-export type ImportKindValue = "shopify-orders" | "shopify-inventory" | "demand";
+export type ImportKindValue = "shopify-orders" | "shopify-inventory" | "demand" | "stocky-suppliers" | "stocky-purchase-orders";
+
+/** What a Stocky import created or changed. */
+export interface ImportCountsView {
+  vendorsCreated: number;
+  vendorsUpdated: number;
+  vendorsUnchanged: number;
+  purchaseOrdersCreated: number;
+  purchaseOrdersUpdated: number;
+  purchaseOrdersUnchanged: number;
+}
 
 export type ImportResultView =
-  | { status: "imported"; batchId: string; rowCount: number; written: number; skipped: number }
+  | { status: "imported"; batchId: string; rowCount: number; written: number; skipped: number; counts?: ImportCountsView }
   | { status: "duplicate"; batchId: string }
   | { status: "failed"; batchId: string | null; rowCount: number; errors: { line: number; message: string }[] };
 
@@ -38,6 +48,18 @@ const KINDS: { value: ImportKindValue; label: string; help: string }[] = [
     help: "Products → Inventory → Export. Its quantities become the stock level at the end of the date below.",
   },
   { value: "demand", label: "Units sold per day (sku,date,qty[,location])", help: "One row per SKU and day: sku,date,qty and optionally a location name." },
+  {
+    value: "stocky-suppliers",
+    label: "Stocky suppliers",
+    help:
+      "One row per supplier. Needs a Name (or Supplier) column; Email, Phone, Contact, Lead time (days), MOQ, Currency and Notes are used when present. Suppliers are matched to vendors by name: new ones are added, existing ones updated, and blank cells never clear what a vendor already has.",
+  },
+  {
+    value: "stocky-purchase-orders",
+    label: "Stocky purchase orders",
+    help:
+      "One row per PO line: PO number, Supplier, SKU and Quantity ordered, plus Status, Ordered and Expected dates, Location, Quantity received and Cost when present. Importing a PO again (a later export) updates it instead of adding a copy. Open POs count as on order in the next plan.",
+  },
 ];
 const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.value, k.label]));
 
@@ -117,7 +139,35 @@ export function ImportCard({ maxUploadMb, recent, importing, result, onImport }:
   );
 }
 
+/** "Vendors: 2 added, 1 updated. Purchase orders: 5 added." Only the parts that are not zero. */
+export function describeImportCounts(counts: ImportCountsView): string {
+  const part = (label: string, created: number, updated: number, unchanged: number) => {
+    const bits = [
+      created ? `${created.toLocaleString("en-US")} added` : "",
+      updated ? `${updated.toLocaleString("en-US")} updated` : "",
+      unchanged ? `${unchanged.toLocaleString("en-US")} unchanged` : "",
+    ].filter(Boolean);
+    return bits.length ? `${label}: ${bits.join(", ")}.` : "";
+  };
+  const text = [
+    part("Vendors", counts.vendorsCreated, counts.vendorsUpdated, counts.vendorsUnchanged),
+    part("Purchase orders", counts.purchaseOrdersCreated, counts.purchaseOrdersUpdated, counts.purchaseOrdersUnchanged),
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return text || "Nothing to change.";
+}
+
 function ImportOutcome({ fileName, result }: { fileName: string; result: ImportResultView }) {
+  if (result.status === "imported" && result.counts)
+    return (
+      <Banner tone="success" title={`Imported ${fileName}`}>
+        <p>
+          {result.rowCount.toLocaleString("en-US")} rows read. {describeImportCounts(result.counts)}
+          {result.counts.purchaseOrdersCreated + result.counts.purchaseOrdersUpdated > 0 ? " Open purchase orders count as on order from the next plan." : ""}
+        </p>
+      </Banner>
+    );
   if (result.status === "imported")
     return (
       <Banner tone="success" title={`Imported ${fileName}`}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inventoryPosition, netStock } from "./inventory-position";
+import { inventoryPosition, netStock, onOrderQuantity } from "./inventory-position";
 
 describe("inventoryPosition", () => {
   it("is on hand + on order − committed − backorders", () => {
@@ -15,5 +15,26 @@ describe("inventoryPosition", () => {
     expect(() => inventoryPosition({ onHand: 1, onOrder: 0, committed: 0, backorders: -2 })).toThrow(
       new RangeError("backorders must be a non-negative finite number")
     );
+  });
+});
+
+describe("onOrderQuantity", () => {
+  it("adds Stockcast's open units to Shopify's incoming: Stockcast never writes incoming", () => {
+    expect(onOrderQuantity(Object.freeze({ stockcastOpen: 10, importedOpen: 0, shopifyIncoming: 6 }))).toBe(16);
+  });
+  it("counts Shopify's incoming once whatever it holds (native POs, transfers)", () => {
+    expect(onOrderQuantity({ stockcastOpen: 0, importedOpen: 0, shopifyIncoming: 7 })).toBe(7);
+  });
+  it("counts a Stocky PO that Shopify also shows as incoming once, not twice", () => {
+    expect(onOrderQuantity({ stockcastOpen: 0, importedOpen: 5, shopifyIncoming: 5 })).toBe(5);
+    expect(onOrderQuantity({ stockcastOpen: 10, importedOpen: 5, shopifyIncoming: 8 })).toBe(18);
+  });
+  it("counts a Stocky PO that Shopify never saw in full", () => {
+    expect(onOrderQuantity({ stockcastOpen: 2, importedOpen: 9, shopifyIncoming: 0 })).toBe(11);
+  });
+  it("rejects negative figures", () => {
+    expect(() => onOrderQuantity({ stockcastOpen: -1, importedOpen: 0, shopifyIncoming: 0 })).toThrow(new RangeError("stockcastOpen must be a non-negative finite number"));
+    expect(() => onOrderQuantity({ stockcastOpen: 0, importedOpen: Number.NaN, shopifyIncoming: 0 })).toThrow(new RangeError("importedOpen must be a non-negative finite number"));
+    expect(() => onOrderQuantity({ stockcastOpen: 0, importedOpen: 0, shopifyIncoming: -3 })).toThrow(new RangeError("shopifyIncoming must be a non-negative finite number"));
   });
 });

@@ -37,3 +37,35 @@ export function inventoryPosition(stock: StockFigures): number {
 export function netStock(stock: StockFigures): number {
   return inventoryPosition({ ...stock, onOrder: 0 });
 }
+
+/** Where units on order come from, for one variant at one location, in units. */
+export interface OnOrderSources {
+  /** Ordered but not yet received on Stockcast's own purchase orders. Never part of Shopify's `incoming`. */
+  readonly stockcastOpen: number;
+  /**
+   * Ordered but not yet received on purchase orders imported from Stocky. Stocky, or the merchant re-creating
+   * the PO as a native Shopify purchase order, may already have put these units into Shopify's `incoming`.
+   */
+  readonly importedOpen: number;
+  /** Shopify's `incoming` quantity: native Shopify purchase orders and transfers (and whatever Stocky pushed). */
+  readonly shopifyIncoming: number;
+}
+
+/**
+ * Units on order, each counted once (docs/on-order.md) = Stockcast's open quantity
+ * + max(Shopify incoming, open quantity imported from Stocky).
+ * Stockcast's POs never touch Shopify's `incoming` (receiving adjusts `available`), so they simply add. Units on
+ * an imported Stocky PO cannot be told apart from Shopify's `incoming` (Shopify exposes no native purchase
+ * orders in the pinned Admin API), so the two overlap as far as they can: the larger one counts. This never
+ * counts a unit twice; it can under-count when an unrelated transfer and a Stocky PO that Shopify never saw
+ * are both inbound, the safer error for a reorder decision.
+ * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 (on order = outstanding replenishment orders, each once).
+ * @throws RangeError "stockcastOpen must be a non-negative finite number" (likewise importedOpen, shopifyIncoming)
+ * @example onOrderQuantity({ stockcastOpen: 10, importedOpen: 5, shopifyIncoming: 8 }) // 18
+ */
+export function onOrderQuantity(sources: OnOrderSources): number {
+  requireNonNegative(sources.stockcastOpen, "stockcastOpen");
+  requireNonNegative(sources.importedOpen, "importedOpen");
+  requireNonNegative(sources.shopifyIncoming, "shopifyIncoming");
+  return sources.stockcastOpen + Math.max(sources.shopifyIncoming, sources.importedOpen);
+}

@@ -20,12 +20,26 @@ import { defaultDb, type Db } from "~/models/transaction.server";
 import { rederiveDemandDays } from "~/services/sync/demand.server";
 import { localDate } from "~/services/sync/local-date";
 import { defaultLocationId } from "~/services/sync/locations.server";
-import { IMPORT_KINDS, REQUIRED_COLUMNS, ROW_SCHEMAS, type DemandRow, type ImportKind, type InventoryRow, type OrdersRow } from "./formats";
+import {
+  HEADER_MAPPERS,
+  IMPORT_KINDS,
+  REQUIRED_COLUMNS,
+  ROW_SCHEMAS,
+  type DemandRow,
+  type ImportKind,
+  type InventoryRow,
+  type OrdersRow,
+  type StockyPurchaseOrderRow,
+  type StockySupplierRow,
+} from "./formats";
 import { readCsv, type CsvContent, type RowError } from "./read-csv.server";
+import { planStockyPurchaseOrders, planStockySuppliers, type StockyCounts } from "./stocky.server";
 
 export const importRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("shopify-orders"), fileName: z.string().min(1) }),
   z.object({ kind: z.literal("demand"), fileName: z.string().min(1) }),
+  z.object({ kind: z.literal("stocky-suppliers"), fileName: z.string().min(1) }),
+  z.object({ kind: z.literal("stocky-purchase-orders"), fileName: z.string().min(1) }),
   z.object({
     kind: z.literal("shopify-inventory"),
     fileName: z.string().min(1),
@@ -36,39 +50,46 @@ export const importRequest = z.discriminatedUnion("kind", [
 export type ImportRequest = z.infer<typeof importRequest>;
 
 export type ImportResult =
-  | { status: "imported"; batchId: string; rowCount: number; written: number; skipped: number }
+  | { status: "imported"; batchId: string; rowCount: number; written: number; skipped: number; counts?: StockyCounts }
   | { status: "duplicate"; batchId: string }
   | { status: "failed"; batchId: string | null; rowCount: number; errors: RowError[] };
 
 export interface ImportOptions {
   /** Re-derives DemandDay rows for the order lines written, inside the import's transaction (default: sync's). */
   rederiveDemand?: (shop: string, keys: DemandKeyRow[], tx: Db) => Promise<unknown>;
+  /** Who imported (audit entries of Stocky vendors and POs); default "csv-import". */
+  actor?: string;
 }
 
 /** What a valid file turns into: its writes, run later in one transaction, plus rows deliberately skipped. */
 interface Plan {
   errors: RowError[];
   skipped: number;
-  write: (tx: Db) => Promise<{ written: number; touched: DemandKeyRow[] }>;
+  write: (tx: Db) => Promise<{ written: number; touched: DemandKeyRow[]; counts?: StockyCounts }>;
 }
 
 export async function importCsv(shop: string, request: ImportRequest, content: CsvContent, options: ImportOptions = {}): Promise<ImportResult> {
   const req = importRequest.parse(request);
   const kind: ImportKind = req.kind;
   if (!IMPORT_KINDS.includes(kind)) throw new RangeError(`unknown import kind ${kind}`);
-  const parsed = await readCsv(content, ROW_SCHEMAS[kind], REQUIRED_COLUMNS[kind]);
+  const parsed = await readCsv(content, ROW_SCHEMAS[kind], REQUIRED_COLUMNS[kind], HEADER_MAPPERS[kind]);
 
   const previous = await findImportBatch(shop, kind, parsed.fileHash);
   if (previous?.status === "completed") return { status: "duplicate", batchId: previous.id };
 
   // Catalog checks (SKUs, locations) run on the rows that parsed, so one report lists every problem.
   const rows = parsed.rows;
-  const plan =
+  const actor = options.actor ?? "csv-import";
+  const plan: Plan =
     kind === "shopify-orders"
       ? await planOrders(shop, rows as { line: number; value: OrdersRow }[])
       : kind === "demand"
         ? await planDemand(shop, rows as { line: number; value: DemandRow }[])
-        : await planInventory(shop, rows as { line: number; value: InventoryRow }[], (req as { snapshotDate: string }).snapshotDate);
+        : kind === "stocky-suppliers"
+          ? await planStockySuppliers(shop, rows as { line: number; value: StockySupplierRow }[], actor)
+          : kind === "stocky-purchase-orders"
+            ? await planStockyPurchaseOrders(shop, rows as { line: number; value: StockyPurchaseOrderRow }[], actor)
+            : await planInventory(shop, rows as { line: number; value: InventoryRow }[], (req as { snapshotDate: string }).snapshotDate);
   const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.line - b.line);
   const base = { kind, fileName: req.fileName, fileHash: parsed.fileHash, rowCount: parsed.rowCount };
   if (errors.length) {
@@ -77,10 +98,10 @@ export async function importCsv(shop: string, request: ImportRequest, content: C
   }
   try {
     return await inImportTransaction(async (tx) => {
-      const { written, touched } = await plan.write(tx);
+      const { written, touched, counts } = await plan.write(tx);
       if (touched.length) await (options.rederiveDemand ?? rederiveDemandDays)(shop, touched, tx);
       const batch = await recordImportBatch(shop, { ...base, status: "completed" }, tx);
-      return { status: "imported" as const, batchId: batch.id, rowCount: parsed.rowCount, written, skipped: plan.skipped };
+      return { status: "imported" as const, batchId: batch.id, rowCount: parsed.rowCount, written, skipped: plan.skipped, ...(counts ? { counts } : {}) };
     });
   } catch (error) {
     // The same file imported concurrently: the other import committed it.

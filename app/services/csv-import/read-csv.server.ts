@@ -39,7 +39,16 @@ async function* chunks(content: CsvContent): AsyncGenerator<Uint8Array> {
   } else for await (const chunk of content as AsyncIterable<string | Uint8Array>) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
-export async function readCsv<S extends z.ZodTypeAny>(content: CsvContent, schema: S, requiredColumns: string[]): Promise<ParsedCsv<z.output<S>>> {
+/**
+ * Reads and validates a whole file. `mapHeaders` renames the trimmed header cells before rows are built
+ * (alias matching for formats whose headers vary); without it headers must match the schema exactly.
+ */
+export async function readCsv<S extends z.ZodTypeAny>(
+  content: CsvContent,
+  schema: S,
+  requiredColumns: string[],
+  mapHeaders?: (headers: string[]) => string[],
+): Promise<ParsedCsv<z.output<S>>> {
   const hash = createHash("sha256");
   const rows: { line: number; value: z.output<S> }[] = [];
   const errors: RowError[] = [];
@@ -48,7 +57,8 @@ export async function readCsv<S extends z.ZodTypeAny>(content: CsvContent, schem
   const parser = parse({
     bom: true,
     columns: (header: string[]) => {
-      const names = header.map((h) => h.trim());
+      const trimmed = header.map((h) => h.trim());
+      const names = mapHeaders ? mapHeaders(trimmed) : trimmed;
       missing = requiredColumns.filter((c) => !names.includes(c));
       return names;
     },
