@@ -1,6 +1,7 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { CachedSessionStorage } from "./shopify/cached-session-storage.server";
 import prisma from "./db.server";
 import { findLatestBackfillRun } from "./models/backfill.server";
 import { findShop, upsertInstalledShop } from "./models/shop.server";
@@ -37,7 +38,8 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(","),
   appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  // Production caches loaded sessions for 5 s (webhook bursts); tests see every write at once.
+  sessionStorage: env.NODE_ENV === "production" ? new CachedSessionStorage(new PrismaSessionStorage(prisma)) : new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   logger: { level: env.NODE_ENV === "test" ? LogSeverity.Error : LogSeverity.Info },
   hooks: {

@@ -12,12 +12,15 @@ import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
 import { PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { ReceiptsCard } from "~/components/po/ReceiptsCard";
 import { ReceivePanel } from "~/components/po/ReceivePanel";
+import { SendModal, type SendFormValues } from "~/components/po/SendModal";
+import { downloadFile } from "~/components/po/download";
 import { formatDateTime, formatMoney } from "~/components/po/format";
 import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
 import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor } from "~/services/purchase-orders/permissions.server";
 import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
 import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
+import { sendToVendor } from "~/services/purchase-orders/send.server";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -40,6 +43,14 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.enum(["submit", "approve", "send", "close"]), version }),
   z.object({ intent: z.literal("reject"), version, reason: z.string().trim().min(1, "Say why the purchase order is rejected").max(500) }),
   z.object({ intent: z.literal("cancel"), version, reason: z.string().trim().max(500).optional() }),
+  z.object({
+    intent: z.literal("send_email"),
+    version,
+    to: z.string().trim().min(1, "Enter the vendor's email address").max(254, "That email address is too long").email("Enter a valid email address, like orders@vendor.com"),
+    message: z.string().max(5000, "Keep the message under 5,000 characters").default(""),
+    attachPdf: z.enum(["true", "false"]).default("false"),
+    attachCsv: z.enum(["true", "false"]).default("false"),
+  }),
   z.object({
     intent: z.literal("update_lines"),
     version,
@@ -105,6 +116,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "cancel":
         await cancel(ctx.shop, actor, id, input.version, input.reason);
         break;
+      case "send_email":
+        await sendToVendor(ctx.shop, actor, id, input.version, {
+          to: input.to,
+          message: input.message,
+          attachPdf: input.attachPdf === "true",
+          attachCsv: input.attachCsv === "true",
+        });
+        break;
       case "update_lines":
         await updateDraftLines(ctx.shop, actor, id, input.version, input.lines);
         break;
@@ -141,7 +160,7 @@ const ACTION_LABEL: Record<string, string> = {
   submit: "Submit for approval",
   approve: "Approve",
   reject: "Reject",
-  send: "Mark as sent",
+  send: "Mark as sent without email",
   close: "Close",
   cancel: "Cancel purchase order",
 };
@@ -154,7 +173,9 @@ export default function PurchaseOrderPage() {
   const submit = useSubmit();
   const busy = navigation.state === "submitting";
   const busyIntent = busy ? String(navigation.formData?.get("intent") ?? "") : "";
-  const [modal, setModal] = useState<"cancel" | "reject" | null>(null);
+  const [modal, setModal] = useState<"cancel" | "reject" | "send" | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [lastIntent, setLastIntent] = useState<string | null>(null);
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const { po } = data;
 
@@ -164,9 +185,13 @@ export default function PurchaseOrderPage() {
     setModal(null);
   }, [po.version]);
 
-  const post = (fields: Record<string, string>) => submit({ ...fields, version: String(po.version) }, { method: "post" });
+  const post = (fields: Record<string, string>) => {
+    setLastIntent(fields.intent ?? null);
+    submit({ ...fields, version: String(po.version) }, { method: "post" });
+  };
   const run = (intent: string) => (intent === "cancel" || intent === "reject" ? setModal(intent) : post({ intent }));
 
+  const dirty = Object.entries(quantities).filter(([id, q]) => String(data.lines.find((l) => l.id === id)?.quantityOrdered) !== q);
   const [primary, ...secondary] = data.actions.filter((a) => a !== "cancel" && a !== "reject");
   const extra = data.actions.filter((a) => a === "reject" || a === "cancel");
   const asAction = (a: string) => ({
@@ -175,8 +200,30 @@ export default function PurchaseOrderPage() {
     loading: busyIntent === a,
     destructive: a === "cancel",
   });
+  const resend = po.status === "sent";
+  const sendFailed = modal === "send" && lastIntent === "send_email" && !!actionData?.error;
+  const sendAction = data.canSend
+    ? { content: resend ? "Resend to vendor" : "Send to vendor", onAction: () => setModal("send"), loading: busyIntent === "send_email" }
+    : null;
+  const download = (format: "pdf" | "csv") => ({
+    content: `Download ${format.toUpperCase()}`,
+    onAction: () => {
+      setDownloadError(null);
+      downloadFile(`/app/purchase-orders/${po.id}/${format}`, `${po.number}.${format}`).catch((e: Error) => setDownloadError(e.message));
+    },
+  });
+  const sendEmail = (values: SendFormValues) =>
+    post({ intent: "send_email", to: values.to, message: values.message, attachPdf: String(values.attachPdf), attachCsv: String(values.attachCsv) });
+  // When the PO can be emailed, "Send to vendor" leads and marking as sent by hand follows it.
+  const primaryAction = sendAction && !resend ? sendAction : primary ? { ...asAction(primary), disabled: dirty.length > 0 } : undefined;
+  const secondaryActions = [
+    ...(sendAction && !resend ? [primary, ...secondary] : secondary).filter(Boolean).map(asAction),
+    ...(sendAction && resend ? [sendAction] : []),
+    download("pdf"),
+    download("csv"),
+    ...extra.map(asAction),
+  ];
 
-  const dirty = Object.entries(quantities).filter(([id, q]) => String(data.lines.find((l) => l.id === id)?.quantityOrdered) !== q);
   const saveQuantities = () => {
     const form = new FormData();
     form.set("intent", "update_lines");
@@ -241,8 +288,8 @@ export default function PurchaseOrderPage() {
       title={po.number}
       titleMetadata={<PoStatusBadge status={po.status} />}
       subtitle={`${po.vendor.name} → ${po.destination}`}
-      primaryAction={primary ? { ...asAction(primary), disabled: dirty.length > 0 } : undefined}
-      secondaryActions={[...secondary, ...extra].map(asAction)}
+      primaryAction={primaryAction}
+      secondaryActions={secondaryActions}
     >
       <BlockStack gap="400">
         {data.personas.length > 0 && (
@@ -255,7 +302,12 @@ export default function PurchaseOrderPage() {
             <p>{actionData.error}</p>
           </Banner>
         ) : (
-          actionData?.error && <Banner tone="critical">{actionData.error}</Banner>
+          actionData?.error && !sendFailed && <Banner tone="critical">{actionData.error}</Banner>
+        )}
+        {downloadError && (
+          <Banner tone="critical" onDismiss={() => setDownloadError(null)}>
+            {downloadError}
+          </Banner>
         )}
         {data.rejection && (
           <Banner tone="warning" title={`Rejected by ${data.rejection.by} on ${formatDateTime(data.rejection.at)}`}>
@@ -331,15 +383,36 @@ export default function PurchaseOrderPage() {
                 <Detail label="Drafted" value={`${formatDateTime(po.createdAt)} by ${po.createdBy}`} />
                 {po.submittedAt && <Detail label="Submitted" value={formatDateTime(po.submittedAt)} />}
                 {po.approvedAt && <Detail label="Approved" value={`${formatDateTime(po.approvedAt)}${po.approvedBy ? ` by ${po.approvedBy}` : ""}`} />}
-                {po.sentAt && <Detail label="Sent" value={formatDateTime(po.sentAt)} />}
+                {po.sentAt && (
+                  <Detail
+                    label="Sent"
+                    value={`${formatDateTime(po.sentAt)}${po.sentTo === "manual" ? " · without email" : po.sentTo ? ` · to ${po.sentTo}` : ""}`}
+                  />
+                )}
                 {po.closedAt && <Detail label="Closed" value={formatDateTime(po.closedAt)} />}
                 {po.cancelledAt && <Detail label="Cancelled" value={formatDateTime(po.cancelledAt)} />}
+                {po.cancelReason && <Detail label="Cancellation reason" value={po.cancelReason} />}
+                {po.rejectedReason && po.status !== "draft" && <Detail label="Last rejection reason" value={po.rejectedReason} />}
                 {po.notes && <Detail label="Notes" value={po.notes} />}
               </BlockStack>
             </Card>
           </Layout.Section>
         </Layout>
       </BlockStack>
+      {data.canSend && (
+        <SendModal
+          key={`send-${po.version}`}
+          open={modal === "send"}
+          poNumber={po.number}
+          vendorName={po.vendor.name}
+          resend={resend}
+          defaults={data.sendDefaults}
+          loading={busyIntent === "send_email"}
+          error={sendFailed && !busy ? (actionData?.error ?? null) : null}
+          onSend={sendEmail}
+          onClose={() => setModal(null)}
+        />
+      )}
       <ConfirmModal
         key={`cancel-${po.version}`}
         open={modal === "cancel"}

@@ -34,7 +34,9 @@ export function useSmtpServer(url: string | undefined): void {
 }
 
 function transporterFor(url: string): Transporter {
-  if (cached?.url !== url) cached = { url, transporter: nodemailer.createTransport(url) };
+  // Short timeouts: a merchant waits on "Send to vendor", and a hung server must fail fast and retryably.
+  if (cached?.url !== url)
+    cached = { url, transporter: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
   return cached.transporter;
 }
 

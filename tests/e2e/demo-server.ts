@@ -19,9 +19,11 @@ async function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "stockcast-e2e-"));
   const databaseUrl = `file:${path.join(dir, "demo.db")}`;
+  // The demo's SMTP capture writes every email (e.g. a PO sent to its vendor) here as .eml files.
+  const outboxDir = path.join(dir, "outbox");
   const port = await freePort();
   const child = spawn("npm", ["run", "demo"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SKIP_BUILD: "1", SHOPIFY_API_SECRET: "" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SKIP_BUILD: "1", DEMO_OUTBOX_DIR: outboxDir, SHOPIFY_API_SECRET: "" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -39,6 +41,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide("demoBaseUrl", baseUrl);
   project.provide("demoDatabaseUrl", databaseUrl);
+  project.provide("demoOutboxDir", outboxDir);
   return async () => {
     try {
       process.kill(-child.pid!, "SIGTERM");
@@ -53,5 +56,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     demoBaseUrl: string;
     demoDatabaseUrl: string;
+    /** Where the demo's SMTP capture saves sent emails (.eml). */
+    demoOutboxDir: string;
   }
 }

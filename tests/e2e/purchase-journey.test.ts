@@ -1,8 +1,19 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
+const outboxDir = process.env.E2E_OUTBOX_DIR ?? inject("demoOutboxDir");
+const emlFiles = () => {
+  try {
+    return readdirSync(outboxDir).filter((f) => f.endsWith(".eml"));
+  } catch {
+    return [];
+  }
+};
 let browser: Browser;
 
 beforeAll(async () => {
@@ -12,19 +23,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// The demo shares a small machine with other work: give each step time to render before giving up.
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 250 });
+
 const statusBadge = (page: Page, status: string) => page.getByText(status, { exact: true }).first();
 
 const cellText = async (page: Page, row: number, cell: number) => (await page.locator("tbody tr").nth(row).locator("td").nth(cell).innerText()).trim();
 
 describe("from a critical suggestion to received stock", () => {
-  it("filters critical lines, drafts a PO, submits, approves as the approver, sends, receives in two parts, and re-plans", async () => {
+  it("filters critical lines, drafts a PO, submits, approves as the approver, downloads and emails it, receives in two parts, and re-plans", async () => {
     const page = await newPage(browser);
     await page.goto(`${baseUrl}/app/replenishment`);
     await page.waitForLoadState("networkidle"); // hydrated: clicks now reach React
     await page.getByRole("tab", { name: /^Critical/ }).click();
     await page.waitForURL(/urgency=critical/);
     // Wait for the filtered rows themselves (the unfiltered table stays on screen while they load).
-    await expect.poll(async () => (await page.locator("tbody tr").allInnerTexts()).every((t) => t.includes("critical"))).toBe(true);
+    await poll(async () => (await page.locator("tbody tr").allInnerTexts()).every((t) => t.includes("critical"))).toBe(true);
     await page.waitForLoadState("networkidle");
     // The row's second cell (after the selection checkbox) holds the product title, then variant · SKU.
     const [product, variantLine] = (await cellText(page, 0, 1)).split("\n").map((t) => t.trim());
@@ -34,38 +48,67 @@ describe("from a critical suggestion to received stock", () => {
     expect(product.length).toBeGreaterThan(0);
     await page.locator("tbody tr").first().getByRole("checkbox").check({ force: true });
     await page.screenshot({ path: `${SCREENSHOTS}/journey-1-replenishment-critical.png`, fullPage: true });
-    await expect.poll(() => page.getByRole("button", { name: "Create purchase orders" }).count()).toBe(1);
+    await poll(() => page.getByRole("button", { name: "Create purchase orders" }).count()).toBe(1);
     await page.getByRole("button", { name: "Create purchase orders" }).click();
 
     await page.waitForURL(/\/app\/purchase-orders\/[^/?]+$/);
-    await expect.poll(() => page.locator("body").innerText()).toContain(product);
-    await expect.poll(() => statusBadge(page, "Draft").count()).toBeGreaterThan(0);
+    await poll(async () => (await page.locator("h1").first().innerText()).trim()).toMatch(/^PO-\d+$/);
+    await poll(() => page.locator("body").innerText()).toContain(product);
+    await poll(() => statusBadge(page, "Draft").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-2-draft-po.png`, fullPage: true });
 
     await page.getByRole("button", { name: "Submit for approval" }).click();
-    await expect.poll(() => statusBadge(page, "Pending approval").count()).toBeGreaterThan(0);
+    await poll(() => statusBadge(page, "Pending approval").count()).toBeGreaterThan(0);
 
     const approver = await page.getByLabel("Acting as (demo)").locator("option", { hasText: "approver" }).first().getAttribute("value");
     await page.getByLabel("Acting as (demo)").selectOption(approver!);
-    await expect.poll(() => page.getByRole("button", { name: "Approve" }).count()).toBe(1);
+    await poll(() => page.getByRole("button", { name: "Approve" }).count()).toBe(1);
     await page.getByRole("button", { name: "Approve" }).click();
-    await expect.poll(() => statusBadge(page, "Approved").count()).toBeGreaterThan(0);
+    await poll(() => statusBadge(page, "Approved").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-3-approved-po.png`, fullPage: true });
 
-    await page.getByRole("button", { name: "Mark as sent" }).click();
-    await expect.poll(() => statusBadge(page, "Sent").count()).toBeGreaterThan(0);
+    const poNumber = (await page.locator("h1").first().innerText()).trim();
+    expect(poNumber).toMatch(/^PO-\d+$/);
+
+    // Download the PDF through the browser.
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
+    expect(pdf.suggestedFilename()).toBe(`${poNumber}.pdf`);
+    const pdfBytes = readFileSync((await pdf.path())!);
+    expect(pdfBytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    // Email it to the vendor: the modal is prefilled with the vendor's address.
+    const emailsBefore = emlFiles().length;
+    await page.getByRole("button", { name: "Send to vendor" }).click();
+    const dialog = page.getByRole("dialog");
+    await poll(() => dialog.getByLabel("Vendor email").count()).toBe(1);
+    const vendorEmail = await dialog.getByLabel("Vendor email").inputValue();
+    expect(vendorEmail).toMatch(/@example\.com$/);
+    await dialog.getByLabel("Message").fill(`Hello, please confirm ${poNumber}. Thank you!`);
+    await page.screenshot({ path: `${SCREENSHOTS}/journey-3b-send-modal.png`, fullPage: true });
+    await dialog.getByRole("button", { name: "Send email" }).click();
+    await poll(() => statusBadge(page, "Sent").count()).toBeGreaterThan(0);
+    await poll(() => page.locator("body").innerText()).toContain(`to ${vendorEmail}`);
+    await poll(() => emlFiles().length).toBe(emailsBefore + 1);
+    const mail = await simpleParser(readFileSync(path.join(outboxDir, emlFiles().sort().at(-1)!)));
+    expect(mail.subject).toContain(`Purchase order ${poNumber}`);
+    expect(mail.text).toContain(`Hello, please confirm ${poNumber}. Thank you!`);
+    expect(mail.attachments.map((a) => a.filename)).toEqual([`${poNumber}.pdf`, `${poNumber}.csv`]);
+    expect(mail.attachments[0].content.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    const csv = mail.attachments[1].content.toString("utf8");
+    expect(csv.split("\r\n")[0]).toBe("sku,title,quantity,unit_cost,line_total");
+    expect(csv).toContain(sku);
     const quantity = page.getByLabel(/received now$/).first();
-    await expect.poll(() => quantity.count()).toBe(1);
+    await poll(() => quantity.count()).toBe(1);
     const ordered = Number(await quantity.inputValue());
     expect(ordered).toBeGreaterThan(1);
     const firstPart = Math.floor(ordered / 2);
     await quantity.fill(String(firstPart));
     await page.getByRole("button", { name: "Receive", exact: true }).click();
-    await expect.poll(() => statusBadge(page, "Partially received").count()).toBeGreaterThan(0);
+    await poll(() => statusBadge(page, "Partially received").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-4-partially-received.png`, fullPage: true });
-    await expect.poll(() => page.getByLabel(/received now$/).first().inputValue()).toBe(String(ordered - firstPart));
+    await poll(() => page.getByLabel(/received now$/).first().inputValue()).toBe(String(ordered - firstPart));
     await page.getByRole("button", { name: "Receive", exact: true }).click();
-    await expect.poll(() => statusBadge(page, "Received").count()).toBeGreaterThan(0);
+    await poll(() => statusBadge(page, "Received").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-5-received.png`, fullPage: true });
 
     // A fresh plan sees the received units on hand at the destination.

@@ -191,6 +191,8 @@ describe("purchase-order lifecycle", () => {
     expect(po.approvedBy).toBe(APPROVER.staffId);
     expect(po.approvedAt).toBeInstanceOf(Date);
     expect(po.sentAt).toBeInstanceOf(Date);
+    expect(po.sentTo).toBe("manual");
+    expect(po.rejectedReason).toBe("Too many tents");
     expect(po.closedAt).toBeInstanceOf(Date);
 
     const audit = await prisma.auditEntry.findMany({ where: { shop: s.shop, entityId: id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
@@ -201,7 +203,7 @@ describe("purchase-order lifecycle", () => {
       ["purchase_order.rejected", APPROVER.staffId, { status: "pending_approval", version: 3 }, { status: "draft", version: 4, reason: "Too many tents" }],
       ["purchase_order.submitted", CLERK.staffId, { status: "draft", version: 4 }, { status: "pending_approval", version: 5 }],
       ["purchase_order.approved", APPROVER.staffId, { status: "pending_approval", version: 5 }, { status: "approved", version: 6 }],
-      ["purchase_order.sent", CLERK.staffId, { status: "approved", version: 6 }, { status: "sent", version: 7 }],
+      ["purchase_order.sent", CLERK.staffId, { status: "approved", version: 6 }, { status: "sent", version: 7, sentTo: "manual" }],
       ["purchase_order.closed", OWNER.staffId, { status: "received", version: 8 }, { status: "closed", version: 9 }],
     ]);
     const detail = await getPurchaseOrderDetail(s.shop, OWNER, id);
@@ -216,7 +218,9 @@ describe("purchase-order lifecycle", () => {
     expect(await cancel(s.shop, CLERK, id, 1, "Vendor out of stock")).toMatchObject({ status: "cancelled", version: 2 });
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { shop: s.shop, entityId: id, action: "purchase_order.cancelled" } });
     expect(entry.after).toEqual({ status: "cancelled", version: 2, reason: "Vendor out of stock" });
-    expect((await prisma.purchaseOrder.findUniqueOrThrow({ where: { id } })).cancelledAt).toBeInstanceOf(Date);
+    const cancelled = await prisma.purchaseOrder.findUniqueOrThrow({ where: { id } });
+    expect(cancelled.cancelledAt).toBeInstanceOf(Date);
+    expect(cancelled.cancelReason).toBe("Vendor out of stock");
   });
 
   const ILLEGAL: [string, string, (shop: string, id: string) => Promise<unknown>, string][] = [

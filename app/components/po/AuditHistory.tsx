@@ -7,6 +7,8 @@ export interface AuditHistoryEntry {
   actor: string;
   action: string;
   reason: string | null;
+  /** More about the entry, e.g. where a PO was emailed. */
+  detail?: string | null;
 }
 
 /** A PO's audit trail, newest first. */
@@ -36,6 +38,11 @@ export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
               <Text as="span" variant="bodySm" tone="subdued">
                 by {e.actor}
               </Text>
+              {e.detail && (
+                <Text as="p" variant="bodySm">
+                  {e.detail}
+                </Text>
+              )}
               {e.reason && (
                 <Text as="p" variant="bodySm">
                   “{e.reason}”

@@ -15,6 +15,8 @@ import { assertPermission, type PoActor, type PoPermission } from "./permissions
 import { editLinesError, transition, type PoAction } from "./state-machine";
 
 export const PO_ENTITY = "PurchaseOrder";
+/** `sentTo` of a PO marked as sent outside Stockcast (vendor portal, phone…) rather than emailed. */
+export const MANUAL_SENT_TO = "manual";
 
 export interface PoChangeResult {
   id: string;
@@ -40,7 +42,7 @@ interface TransitionSpec {
   auditAction: string;
   permission: PoPermission;
   verb: string;
-  stamps: (actor: PoActor, now: Date) => Prisma.PurchaseOrderUpdateManyMutationInput;
+  stamps: (actor: PoActor, now: Date, reason: string | undefined) => Prisma.PurchaseOrderUpdateManyMutationInput;
 }
 
 async function applyTransition(shop: string, actor: PoActor, poId: string, expectedVersion: number, spec: TransitionSpec, reason?: string): Promise<PoChangeResult> {
@@ -48,7 +50,7 @@ async function applyTransition(shop: string, actor: PoActor, poId: string, expec
     const po = await loadForChange(shop, actor, poId, expectedVersion, spec.permission, spec.verb, tx);
     const next = transition(po.status, spec.action);
     if (!next.ok) throw new PurchaseOrderError("illegal_transition", next.message);
-    await bumpOrConflict(shop, poId, expectedVersion, { status: next.to, ...spec.stamps(actor, new Date()) }, tx);
+    await bumpOrConflict(shop, poId, expectedVersion, { status: next.to, ...spec.stamps(actor, new Date(), reason) }, tx);
     await recordAudit(
       shop,
       {
@@ -57,7 +59,7 @@ async function applyTransition(shop: string, actor: PoActor, poId: string, expec
         entityType: PO_ENTITY,
         entityId: po.id,
         before: { status: po.status, version: po.version },
-        after: { status: next.to, version: po.version + 1, ...(reason ? { reason } : {}) },
+        after: { status: next.to, version: po.version + 1, ...(reason ? { reason } : {}), ...(spec.action === "send" ? { sentTo: MANUAL_SENT_TO } : {}) },
       },
       tx,
     );
@@ -79,10 +81,16 @@ const SPECS = {
     auditAction: "purchase_order.rejected",
     permission: "approve",
     verb: "reject",
-    stamps: () => ({ submittedAt: null, approvedBy: null, approvedAt: null }),
+    stamps: (_a, _now, reason) => ({ submittedAt: null, approvedBy: null, approvedAt: null, rejectedReason: reason ?? null }),
   },
-  send: { action: "send", auditAction: "purchase_order.sent", permission: "edit", verb: "send", stamps: (_a, now) => ({ sentAt: now }) },
-  cancel: { action: "cancel", auditAction: "purchase_order.cancelled", permission: "edit", verb: "cancel", stamps: (_a, now) => ({ cancelledAt: now }) },
+  send: { action: "send", auditAction: "purchase_order.sent", permission: "edit", verb: "send", stamps: (_a, now) => ({ sentAt: now, sentTo: MANUAL_SENT_TO }) },
+  cancel: {
+    action: "cancel",
+    auditAction: "purchase_order.cancelled",
+    permission: "edit",
+    verb: "cancel",
+    stamps: (_a, now, reason) => ({ cancelledAt: now, cancelReason: reason ?? null }),
+  },
   close: { action: "close", auditAction: "purchase_order.closed", permission: "edit", verb: "close", stamps: (_a, now) => ({ closedAt: now }) },
 } satisfies Record<string, TransitionSpec>;
 
@@ -96,19 +104,19 @@ export function approve(shop: string, actor: PoActor, poId: string, expectedVers
   return applyTransition(shop, actor, poId, expectedVersion, SPECS.approve);
 }
 
-/** pending_approval → draft with a reason (kept in the audit entry); approvers and the shop owner only. */
+/** pending_approval → draft with a reason (rejectedReason and the audit entry); approvers and the shop owner only. */
 export async function reject(shop: string, actor: PoActor, poId: string, expectedVersion: number, reason: string): Promise<PoChangeResult> {
   const trimmed = reason.trim();
   if (!trimmed) throw new PurchaseOrderError("invalid", "Say why the purchase order is rejected, so whoever drafted it can fix it");
   return applyTransition(shop, actor, poId, expectedVersion, SPECS.reject, trimmed);
 }
 
-/** approved → sent (the merchant sent it to the vendor outside Stockcast). */
+/** approved → sent without email (the merchant sent it outside Stockcast): sentTo = "manual". */
 export function markSent(shop: string, actor: PoActor, poId: string, expectedVersion: number) {
   return applyTransition(shop, actor, poId, expectedVersion, SPECS.send);
 }
 
-/** draft | pending_approval | approved | sent → cancelled, with an optional reason. */
+/** draft | pending_approval | approved | sent → cancelled, with an optional reason (cancelReason and the audit entry). */
 export function cancel(shop: string, actor: PoActor, poId: string, expectedVersion: number, reason?: string) {
   return applyTransition(shop, actor, poId, expectedVersion, SPECS.cancel, reason?.trim() || undefined);
 }

@@ -8,12 +8,24 @@ import {
   listVendorOptions,
   lookupPurchaseOrderNames,
 } from "~/models/purchase-orders.server";
+import { findShop } from "~/models/shop.server";
 import { listStaffRoles } from "~/models/staff.server";
 import { NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { normaliseUnitCost, sumLines } from "./money";
 import { roleOf, type PoActor } from "./permissions.server";
 import { allowedActions, linesEditable, type PoAction } from "./state-machine";
-import { PO_ENTITY } from "./lifecycle.server";
+import { MANUAL_SENT_TO, PO_ENTITY } from "./lifecycle.server";
+import { defaultVendorMessage } from "./po-document";
+
+/** How a "sent" / "resent" audit entry reads in the history. */
+function sendDetailOf(action: string, after: unknown): string | null {
+  if ((action !== "purchase_order.sent" && action !== "purchase_order.resent") || !after || typeof after !== "object") return null;
+  const a = after as { sentTo?: unknown; attachments?: unknown };
+  if (a.sentTo === MANUAL_SENT_TO) return "Without email (sent outside Stockcast)";
+  if (typeof a.sentTo !== "string") return null;
+  const files = Array.isArray(a.attachments) ? a.attachments.filter((f): f is string => typeof f === "string") : [];
+  return `Emailed to ${a.sentTo}${files.length ? ` · ${files.join(", ")}` : ""}`;
+}
 
 export interface PurchaseOrderRowDto {
   id: string;
@@ -91,6 +103,8 @@ export interface AuditEntryDto {
   before: string | null;
   after: string | null;
   reason: string | null;
+  /** What else the entry says, in words: "to vendor@example.com · PO-1001.pdf, PO-1001.csv", "without email". */
+  detail: string | null;
 }
 
 export interface PurchaseOrderDetailDto {
@@ -110,6 +124,10 @@ export interface PurchaseOrderDetailDto {
     approvedBy: string | null;
     approvedAt: string | null;
     sentAt: string | null;
+    /** The address the PO was last emailed to, or "manual" when marked as sent without email. */
+    sentTo: string | null;
+    rejectedReason: string | null;
+    cancelReason: string | null;
     cancelledAt: string | null;
     closedAt: string | null;
     units: number;
@@ -119,6 +137,10 @@ export interface PurchaseOrderDetailDto {
   /** Actions the state machine allows and the viewer may take. */
   actions: PoAction[];
   canEditLines: boolean;
+  /** Whether the viewer may email the PO to the vendor now (approved, or re-send when sent). */
+  canSend: boolean;
+  /** What the send form starts with. */
+  sendDefaults: { to: string; message: string };
   viewerRole: string | null;
   /** The latest rejection reason while the PO is back in draft. */
   rejection: { reason: string; by: string; at: string } | null;
@@ -129,11 +151,12 @@ export interface PurchaseOrderDetailDto {
 export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId: string): Promise<PurchaseOrderDetailDto> {
   const po = await findPurchaseOrder(shop, poId);
   if (!po) throw new PurchaseOrderError("not_found", NOT_FOUND_MESSAGE);
-  const [names, audit, staff, role] = await Promise.all([
+  const [names, audit, staff, role, shopRow] = await Promise.all([
     lookupPurchaseOrderNames(shop, { variantIds: po.lines.map((l) => l.variantId), locationIds: [po.destinationLocationId] }),
     listAuditEntries(shop, PO_ENTITY, po.id),
     listStaffRoles(shop),
     roleOf(shop, actor),
+    findShop(shop),
   ]);
   const staffName = new Map(staff.map((s) => [s.staffId, s.name]));
   const who = (id: string) => staffName.get(id) ?? id;
@@ -181,6 +204,9 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
       approvedBy: po.approvedBy ? who(po.approvedBy) : null,
       approvedAt: po.approvedAt?.toISOString() ?? null,
       sentAt: po.sentAt?.toISOString() ?? null,
+      sentTo: po.sentTo,
+      rejectedReason: po.rejectedReason,
+      cancelReason: po.cancelReason,
       cancelledAt: po.cancelledAt?.toISOString() ?? null,
       closedAt: po.closedAt?.toISOString() ?? null,
       units: lines.reduce((s, l) => s + l.quantityOrdered, 0),
@@ -189,6 +215,17 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
     lines,
     actions,
     canEditLines: linesEditable(po.status) && role.canEdit,
+    canSend: role.canEdit && (po.status === "approved" || po.status === "sent"),
+    sendDefaults: {
+      to: po.sentTo && po.sentTo !== MANUAL_SENT_TO ? po.sentTo : (po.vendor.email ?? ""),
+      message: defaultVendorMessage({
+        number: po.number,
+        shopName: shopRow?.name ?? shop.replace(/\.myshopify\.com$/, ""),
+        destination: names.locations.get(po.destinationLocationId) ?? "Unknown location",
+        expectedAt: po.expectedAt?.toISOString() ?? null,
+        vendor: { name: po.vendor.name, contactName: po.vendor.contactName, email: po.vendor.email, phone: po.vendor.phone },
+      }),
+    },
     viewerRole: role.role,
     rejection,
     history: audit
@@ -202,6 +239,7 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
         before: e.before === null ? null : JSON.stringify(e.before),
         after: e.after === null ? null : JSON.stringify(e.after),
         reason: reasonOf(e.after),
+        detail: sendDetailOf(e.action, e.after),
       })),
   };
 }

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { requireAdmin } from "~/auth.server";
+import { NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
+import { downloadPurchaseOrder } from "~/services/purchase-orders/po-document.server";
+
+// GET /app/purchase-orders/:id/csv → the PO as a CSV download (any status; 404 for another shop's PO).
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
+  try {
+    const file = await downloadPurchaseOrder(shop, parsed.data.id, "csv");
+    return new Response(new Uint8Array(file.body), {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "Content-Length": String(file.body.length),
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (isPurchaseOrderError(error) && error.code === "not_found") throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
+    throw error;
+  }
+}
