@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries, queueDueDigests, sendDelivery, shopsDueForDelivery } from "~/services/notifications/delivery.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
 import { env } from "~/utils/env.server";
@@ -12,9 +13,18 @@ export const JOB = {
   snapshotInventory: "snapshot-inventory",
   snapshotSweep: "snapshot-sweep",
   backfill: BACKFILL_JOB,
+  /** Per shop: record pending deliveries of new alerts, then one send job each. */
+  deliverNotifications: "deliver-notifications",
+  /** One attempt at one delivery; the queue retries it with backoff. */
+  sendNotification: "send-notification",
+  /** Every minute: one deliver-notifications per shop with something to deliver. */
+  notificationSweep: "notification-sweep",
+  /** Every 15 minutes: claims each digest channel's daily digest once its local morning has come. */
+  notificationDigest: "notification-digest",
 } as const;
 
 const processWebhookData = z.object({ shop: z.string(), webhookEventId: z.string() });
+const sendNotificationData = z.object({ shop: z.string(), deliveryId: z.string() });
 const snapshotData = z.object({ shop: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 /** Registers every handler on `queue`. Handlers are idempotent: any job may run more than once. */
@@ -34,29 +44,67 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
       await queue.enqueue(JOB.snapshotInventory, { shop, date }, { singletonKey: `snapshot:${shop}:${date}` });
     }
   });
+  registerNotificationJobs(queue, now);
   return queue;
 }
 
+/** Enqueues one send job per delivery (a retrying or queued send of the same delivery is not doubled). */
+async function enqueueSends(queue: JobQueue, shop: string, deliveryIds: readonly string[]) {
+  for (const deliveryId of deliveryIds) {
+    await queue.enqueue(JOB.sendNotification, { shop, deliveryId }, { singletonKey: `delivery:${deliveryId}`, maxAttempts: MAX_DELIVERY_ATTEMPTS });
+  }
+}
+
+function registerNotificationJobs(queue: JobQueue, now: () => Date) {
+  queue.register(JOB.deliverNotifications, async (data) => {
+    const shop = z.string().min(1).parse(data.shop);
+    await enqueueSends(queue, shop, await queueAlertDeliveries(shop, now()));
+  });
+  queue.register(JOB.sendNotification, async (data) => {
+    const { shop, deliveryId } = sendNotificationData.parse(data);
+    await sendDelivery(shop, deliveryId, now());
+  });
+  queue.register(JOB.notificationSweep, async () => {
+    for (const shop of await shopsDueForDelivery(now())) {
+      await queue.enqueue(JOB.deliverNotifications, { shop }, { singletonKey: `notify:${shop}` });
+    }
+  });
+  queue.register(JOB.notificationDigest, async () => {
+    for (const { shop, deliveryId } of await queueDueDigests(now())) await enqueueSends(queue, shop, [deliveryId]);
+  });
+}
+
 /**
- * Starts working jobs in this process, plus the hourly snapshot sweep: a pg-boss cron schedule on
- * PostgreSQL; on SQLite a timer that enqueues the sweep (its singleton key keeps one pending at a time).
+ * Starts working jobs in this process, plus the sweeps (hourly inventory snapshot, per-minute notification
+ * delivery, quarter-hourly daily digest): pg-boss cron schedules on PostgreSQL; on SQLite timers that
+ * enqueue each sweep (its singleton key keeps one pending at a time).
  */
 export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
   await queue.start();
-  let timer: NodeJS.Timeout | null = null;
+  const timers: NodeJS.Timeout[] = [];
   if (queue instanceof PgBossJobQueue) {
     const boss = await queue.instance();
     await boss.createQueue(JOB.snapshotSweep, { name: JOB.snapshotSweep, policy: "stately" });
     await boss.schedule(JOB.snapshotSweep, "5 * * * *", { shop: "*" }, { singletonKey: "sweep" });
+    await boss.createQueue(JOB.notificationSweep, { name: JOB.notificationSweep, policy: "stately" });
+    await boss.schedule(JOB.notificationSweep, "* * * * *", { shop: "*" }, { singletonKey: "sweep" });
+    await boss.createQueue(JOB.notificationDigest, { name: JOB.notificationDigest, policy: "stately" });
+    await boss.schedule(JOB.notificationDigest, "*/15 * * * *", { shop: "*" }, { singletonKey: "sweep" });
   } else {
-    const sweep = () =>
-      queue.enqueue(JOB.snapshotSweep, { shop: "*" }, { singletonKey: "sweep" }).catch((error) => logger.error({ kind: "job", job: JOB.snapshotSweep, outcome: "error", error: String(error) }));
-    timer = setInterval(sweep, 15 * 60_000);
-    timer.unref();
-    void sweep();
+    const every = (job: string, ms: number) => {
+      const sweep = () =>
+        queue.enqueue(job, { shop: "*" }, { singletonKey: "sweep" }).catch((error) => logger.error({ kind: "job", job, outcome: "error", error: String(error) }));
+      const handle = setInterval(sweep, ms);
+      handle.unref();
+      timers.push(handle);
+      void sweep();
+    };
+    every(JOB.snapshotSweep, 15 * 60_000);
+    every(JOB.notificationSweep, 60_000);
+    every(JOB.notificationDigest, 15 * 60_000);
   }
   return async () => {
-    if (timer) clearInterval(timer);
+    for (const handle of timers) clearInterval(handle);
     await queue.stop();
   };
 }

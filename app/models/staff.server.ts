@@ -10,3 +10,30 @@ export async function listStaffRoles(shop: string, db: Db = defaultDb) {
   const rank = (role: string) => (role === "owner" ? 0 : role === "approver" ? 1 : 2);
   return rows.sort((a, b) => rank(a.role) - rank(b.role));
 }
+
+export interface StaffRoleWrite {
+  staffId: string;
+  name: string;
+  email: string | null;
+  role: string;
+}
+
+export function findStaffRoleById(shop: string, id: string, db: Db = defaultDb) {
+  return db.staffRole.findFirst({ where: { shop, id } });
+}
+
+export function createStaffRole(shop: string, data: StaffRoleWrite, db: Db = defaultDb) {
+  return db.staffRole.create({ data: { shop, ...data } });
+}
+
+export function updateStaffRole(shop: string, id: string, data: StaffRoleWrite, db: Db = defaultDb) {
+  return db.staffRole.update({ where: { id, shop }, data });
+}
+
+export async function deleteStaffRole(shop: string, id: string, db: Db = defaultDb) {
+  await db.staffRole.deleteMany({ where: { shop, id } });
+}
+
+export function countOwners(shop: string, db: Db = defaultDb) {
+  return db.staffRole.count({ where: { shop, role: "owner" } });
+}

@@ -1,8 +1,9 @@
 // Settings screen use cases: the shop's planning parameters (read in the units a merchant edits, saved with
-// an audit entry), and the status the Sync and Import sections show.
+// an audit entry), the status the Sync and Import sections show, and staff roles.
 import { recordAudit } from "~/models/audit.server";
 import { listImportBatches } from "~/models/import-batch.server";
 import { findShopSettings, updateShopSettings, type ShopSettingsWrite } from "~/models/settings.server";
+import { countOwners, createStaffRole, deleteStaffRole, findStaffRole, findStaffRoleById, listStaffRoles, updateStaffRole, type StaffRoleWrite } from "~/models/staff.server";
 import { inTransaction } from "~/models/transaction.server";
 import { getBackfillProgress, type BackfillProgressDto } from "./backfill.server";
 import { getSyncHealth, type SyncHealth } from "./sync/health.server";
@@ -149,4 +150,105 @@ export async function getSyncStatus(shop: string, options: { now?: Date } = {}):
       createdAt: b.createdAt.toISOString(),
     })),
   };
+}
+
+// ── Staff roles ──────────────────────────────────────────────────────────────────────────────────────────
+// The merchant sees three roles; purchase-order approval is a flag on managers. Stored roles are what
+// app/services/purchase-orders/permissions.server.ts reads: "owner" (always approves), "approver" (a manager
+// who approves), "manager" (drafts, submits, sends), "viewer" (looks only).
+
+export type StaffRoleName = "owner" | "manager" | "viewer";
+
+export interface StaffRoleDto {
+  id: string;
+  staffId: string;
+  name: string;
+  email: string | null;
+  role: StaffRoleName;
+  approvesPurchaseOrders: boolean;
+  updatedAt: string;
+}
+
+export interface StaffRoleInput {
+  staffId: string;
+  name: string;
+  email: string | null;
+  role: StaffRoleName;
+  approvesPurchaseOrders: boolean;
+}
+
+/** A merchant-readable refusal; `field` names the form field ("form" for the whole form). */
+export class StaffRoleError extends Error {
+  override name = "StaffRoleError";
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+function toDto(row: { id: string; staffId: string; name: string; email: string | null; role: string; updatedAt: Date }): StaffRoleDto {
+  const role: StaffRoleName = row.role === "owner" ? "owner" : row.role === "viewer" ? "viewer" : "manager";
+  return { id: row.id, staffId: row.staffId, name: row.name, email: row.email, role, approvesPurchaseOrders: row.role === "owner" || row.role === "approver", updatedAt: row.updatedAt.toISOString() };
+}
+
+const stored = (input: StaffRoleInput): StaffRoleWrite => ({
+  staffId: input.staffId,
+  name: input.name,
+  email: input.email,
+  role: input.role === "manager" && input.approvesPurchaseOrders ? "approver" : input.role,
+});
+
+const auditView = (w: StaffRoleWrite) => ({ staffId: w.staffId, name: w.name, email: w.email, role: w.role });
+
+export async function getStaffRoles(shop: string): Promise<StaffRoleDto[]> {
+  return (await listStaffRoles(shop)).map(toDto);
+}
+
+/**
+ * Who may change staff roles: once the shop has an owner row, only owners (the first owner row can be added
+ * by anyone with Settings access, so a fresh install is not locked out).
+ */
+async function assertMayManageStaff(shop: string, actor: { staffId: string; isOwner?: boolean }, tx: Parameters<typeof countOwners>[1]) {
+  if (actor.isOwner) return;
+  if ((await countOwners(shop, tx)) === 0) return;
+  const row = await findStaffRole(shop, actor.staffId, tx);
+  if (row?.role !== "owner") throw new StaffRoleError("form", "Only an owner can change staff roles. Ask the shop owner.", 403);
+}
+
+/** Adds (no id) or changes a staff member's role, audited. Keeps at least one owner once there is one. */
+export async function saveStaffRole(shop: string, actor: { staffId: string; isOwner?: boolean }, input: StaffRoleInput, id?: string): Promise<StaffRoleDto> {
+  return inTransaction(async (tx) => {
+    await assertMayManageStaff(shop, actor, tx);
+    const data = stored(input);
+    // Rows seeded or created before ids were normalised may hold the gid form of the same staff member.
+    const clash = (await findStaffRole(shop, data.staffId, tx)) ?? (await findStaffRole(shop, `gid://shopify/StaffMember/${data.staffId}`, tx));
+    if (clash && clash.id !== id) throw new StaffRoleError("staffId", `${clash.name} already has staff ID ${data.staffId}. Edit that row instead.`);
+    if (!id) {
+      const row = await createStaffRole(shop, data, tx);
+      await recordAudit(shop, { actor: actor.staffId, action: "staff_role.created", entityType: "StaffRole", entityId: row.id, before: null, after: auditView(data) }, tx);
+      return toDto(row);
+    }
+    const existing = await findStaffRoleById(shop, id, tx);
+    if (!existing) throw new StaffRoleError("form", "This staff member no longer has a role. Reload the page.", 404);
+    if (existing.role === "owner" && data.role !== "owner" && (await countOwners(shop, tx)) === 1)
+      throw new StaffRoleError("role", "Keep at least one owner: make someone else an owner first.");
+    const row = await updateStaffRole(shop, id, data, tx);
+    await recordAudit(shop, { actor: actor.staffId, action: "staff_role.updated", entityType: "StaffRole", entityId: id, before: auditView(existing), after: auditView(data) }, tx);
+    return toDto(row);
+  });
+}
+
+export async function removeStaffRole(shop: string, actor: { staffId: string; isOwner?: boolean }, id: string): Promise<void> {
+  await inTransaction(async (tx) => {
+    await assertMayManageStaff(shop, actor, tx);
+    const existing = await findStaffRoleById(shop, id, tx);
+    if (!existing) throw new StaffRoleError("form", "This staff member no longer has a role. Reload the page.", 404);
+    if (existing.role === "owner" && (await countOwners(shop, tx)) === 1)
+      throw new StaffRoleError("form", "Keep at least one owner: make someone else an owner before removing this one.");
+    await deleteStaffRole(shop, id, tx);
+    await recordAudit(shop, { actor: actor.staffId, action: "staff_role.deleted", entityType: "StaffRole", entityId: id, before: auditView(existing), after: null }, tx);
+  });
 }

@@ -35,8 +35,22 @@ export function useSmtpServer(url: string | undefined): void {
 
 function transporterFor(url: string): Transporter {
   // Short timeouts: a merchant waits on "Send to vendor", and a hung server must fail fast and retryably.
-  if (cached?.url !== url)
-    cached = { url, transporter: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+  if (cached?.url !== url) {
+    const u = new URL(url);
+    const secure = u.protocol === "smtps:";
+    cached = {
+      url,
+      transporter: nodemailer.createTransport({
+        host: u.hostname,
+        port: u.port ? Number(u.port) : secure ? 465 : 587,
+        secure,
+        auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    };
+  }
   return cached.transporter;
 }
 

@@ -4,14 +4,39 @@ import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-r
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { ImportCard, type ImportActionResult } from "~/components/settings/ImportCard";
+import { NotificationsCard, type NotificationActionResult } from "~/components/settings/NotificationsCard";
 import { PlanningSettingsCard, type SaveActionResult } from "~/components/settings/PlanningSettingsCard";
+import { StaffRolesCard, type StaffActionResult } from "~/components/settings/StaffRolesCard";
 import { SyncHealthCard, type BackfillActionResult, type ReprocessActionResult } from "~/components/settings/SyncHealthCard";
 import { enqueueBackfill } from "~/jobs/backfill.server";
 import { getJobQueue } from "~/jobs/index.server";
 import { importCsv, type ImportRequest } from "~/services/csv-import/import.server";
-import { getPlanningSettings, getSyncStatus, savePlanningSettings, ShopNotFoundError } from "~/services/settings.server";
+import { ChannelInputError, ChannelNotFoundError, getNotificationSettings, removeChannel, saveChannel, sendTestNotification } from "~/services/notifications/channels.server";
+import { demoStaffFromCookieHeader, resolveActor, roleOf } from "~/services/purchase-orders/permissions.server";
+import {
+  getPlanningSettings,
+  getStaffRoles,
+  getSyncStatus,
+  removeStaffRole,
+  savePlanningSettings,
+  saveStaffRole,
+  ShopNotFoundError,
+  StaffRoleError,
+} from "~/services/settings.server";
 import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
-import { fieldErrors, importForm, intentSchema, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, planningSettingsForm, reprocessForm } from "./schema";
+import {
+  channelForm,
+  channelIdForm,
+  fieldErrors,
+  importForm,
+  intentSchema,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_MB,
+  planningSettingsForm,
+  reprocessForm,
+  staffIdForm,
+  staffRoleForm,
+} from "./schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, mode } = await requireAdmin(request);
@@ -19,10 +44,78 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof ShopNotFoundError) throw new Response("This shop is not installed", { status: 404 });
     throw error;
   });
-  return json({ mode, planning, sync: await getSyncStatus(shop), maxUploadMb: MAX_UPLOAD_MB });
+  const [sync, notifications, staff] = await Promise.all([getSyncStatus(shop), getNotificationSettings(shop), getStaffRoles(shop)]);
+  // On SQLite the app process is its own worker and starts it on first use: a shop with channels needs the
+  // notification sweeps running even when no webhook has started it yet (PostgreSQL: `npm run worker`).
+  if (notifications.channels.length > 0) getJobQueue();
+  return json({ mode, planning, sync, notifications, staff, maxUploadMb: MAX_UPLOAD_MB });
 }
 
-export type SettingsActionResult = SaveActionResult | ReprocessActionResult | BackfillActionResult | ImportActionResult;
+export type SettingsActionResult = SaveActionResult | ReprocessActionResult | BackfillActionResult | ImportActionResult | NotificationActionResult | StaffActionResult;
+
+/** The acting staff member: in demo mode the persona chosen with the role switcher. */
+async function actorOf(admin: Awaited<ReturnType<typeof requireAdmin>>, request: Request) {
+  const { actor } = await resolveActor(admin.shop, { mode: admin.mode, staffId: admin.staffId }, demoStaffFromCookieHeader(request.headers.get("Cookie")));
+  return actor;
+}
+
+/** Handles Settings → Notifications and Staff roles; null for other intents. */
+async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<typeof requireAdmin>>, request: Request, fields: Record<string, string>) {
+  if (!/-(channel|staff)$/.test(intent)) return null;
+  const actor = await actorOf(admin, request);
+  if (intent.endsWith("-channel") && (await roleOf(admin.shop, actor)).role === "viewer")
+    return json<SettingsActionResult>({ intent: intent as "save-channel", ok: false, message: "Viewers can see notification settings but not change them. Ask an owner." }, { status: 403 });
+  try {
+    switch (intent) {
+      case "save-channel": {
+        const parsed = channelForm.safeParse(fields);
+        if (!parsed.success) return json<SettingsActionResult>({ intent, ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
+        const { id, ...input } = parsed.data;
+        const channelId = await saveChannel(admin.shop, actor.staffId, input, id);
+        getJobQueue(); // see the loader: the delivery sweeps must run in this process on SQLite
+        return json<SettingsActionResult>({ intent, ok: true, channelId, message: id ? "Channel saved." : "Channel added." });
+      }
+      case "delete-channel": {
+        const parsed = channelIdForm.safeParse(fields);
+        if (!parsed.success) throw new Response("Missing channel id", { status: 400 });
+        await removeChannel(admin.shop, actor.staffId, parsed.data.id);
+        return json<SettingsActionResult>({ intent, ok: true, channelId: parsed.data.id, message: "Channel deleted." });
+      }
+      case "test-channel": {
+        const parsed = channelIdForm.safeParse(fields);
+        if (!parsed.success) throw new Response("Missing channel id", { status: 400 });
+        const outcome = await sendTestNotification(admin.shop, actor.staffId, parsed.data.id);
+        return json<SettingsActionResult>(
+          outcome.ok
+            ? { intent, ok: true, channelId: parsed.data.id, message: "Test message sent. Check that it arrived." }
+            : { intent, ok: false, channelId: parsed.data.id, message: `The test message was not delivered: ${outcome.error}` },
+          { status: outcome.ok ? 200 : 502 },
+        );
+      }
+      case "save-staff": {
+        const parsed = staffRoleForm.safeParse(fields);
+        if (!parsed.success) return json<SettingsActionResult>({ intent, ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
+        const { id, ...input } = parsed.data;
+        const saved = await saveStaffRole(admin.shop, actor, input, id);
+        return json<SettingsActionResult>({ intent, ok: true, staffRoleId: saved.id, message: id ? `${saved.name}'s role saved.` : `${saved.name} added.` });
+      }
+      case "delete-staff": {
+        const parsed = staffIdForm.safeParse(fields);
+        if (!parsed.success) throw new Response("Missing staff id", { status: 400 });
+        await removeStaffRole(admin.shop, actor, parsed.data.id);
+        return json<SettingsActionResult>({ intent, ok: true, staffRoleId: parsed.data.id, message: "Staff member removed." });
+      }
+    }
+  } catch (error) {
+    if (error instanceof ChannelInputError)
+      return json<SettingsActionResult>({ intent: intent as "save-channel", ok: false, fieldErrors: { [error.field]: error.message } }, { status: 400 });
+    if (error instanceof ChannelNotFoundError) return json<SettingsActionResult>({ intent: intent as "save-channel", ok: false, message: error.message }, { status: 404 });
+    if (error instanceof StaffRoleError)
+      return json<SettingsActionResult>({ intent: intent as "save-staff", ok: false, fieldErrors: { [error.field]: error.message } }, { status: error.status });
+    throw error;
+  }
+  return null;
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -43,6 +136,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) throw new Response("Unknown action", { status: 400 });
   const fields = Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+
+  const handled = await notificationsAndStaff(intent.data, admin, request, fields);
+  if (handled) return handled;
 
   switch (intent.data) {
     case "save-settings": {
@@ -78,7 +174,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const fileName = ("name" in file && typeof file.name === "string" && file.name) || "upload.csv";
       const req: ImportRequest =
         parsed.data.kind === "shopify-inventory" ? { kind: parsed.data.kind, fileName, snapshotDate: parsed.data.snapshotDate! } : { kind: parsed.data.kind, fileName };
-      const result = await importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()));
+      const result = await importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()), { actor: (await actorOf(admin, request)).staffId });
       return json<SettingsActionResult>({ intent: "import", ok: true, fileName, result }, { status: result.status === "failed" ? 422 : 200 });
     }
   }
@@ -92,7 +188,7 @@ export default function SettingsPage() {
   const pending = navigation.state !== "idle" ? (navigation.formData?.get("intent") as string | null) : null;
 
   return (
-    <Page title="Settings" subtitle="Planning parameters, Shopify sync and history import">
+    <Page title="Settings" subtitle="Planning parameters, Shopify sync, history import, notifications and staff roles">
       <Layout>
         <Layout.AnnotatedSection
           id="planning"
@@ -144,6 +240,33 @@ export default function SettingsPage() {
               form.set("file", file, file.name);
               submit(form, { method: "post", encType: "multipart/form-data" });
             }}
+          />
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          id="notifications"
+          title="Notifications"
+          description="Email or Slack when a plan raises an alert at or above the severity you choose, with retries; optionally a daily digest. Failures show here."
+        >
+          <NotificationsCard
+            notifications={data.notifications}
+            pending={pending && pending.endsWith("-channel") ? { intent: pending, channelId: (navigation.formData?.get("id") as string | null) ?? null } : null}
+            result={result && (result.intent === "save-channel" || result.intent === "delete-channel" || result.intent === "test-channel") ? result : null}
+            onSave={(values) => submit({ intent: "save-channel", ...values }, { method: "post" })}
+            onDelete={(id) => submit({ intent: "delete-channel", id }, { method: "post" })}
+            onTest={(id) => submit({ intent: "test-channel", id }, { method: "post" })}
+          />
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          id="staff"
+          title="Staff roles"
+          description="Map Shopify staff to Stockcast roles: owners and approving managers approve purchase orders; viewers only look."
+        >
+          <StaffRolesCard
+            staff={data.staff}
+            pending={pending === "save-staff" || pending === "delete-staff" ? pending : null}
+            result={result && (result.intent === "save-staff" || result.intent === "delete-staff") ? result : null}
+            onSave={(values) => submit({ intent: "save-staff", ...values }, { method: "post" })}
+            onDelete={(id) => submit({ intent: "delete-staff", id }, { method: "post" })}
           />
         </Layout.AnnotatedSection>
       </Layout>

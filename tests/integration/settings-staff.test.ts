@@ -1,0 +1,143 @@
+// Settings → Staff roles through the real route (session-token auth, zod in the action): bad input saves
+// nothing and names the field; saves are audited; only owners manage roles once there is one; the last owner
+// stays; and the roles drive purchase-order permissions (owner and approving managers approve).
+import crypto from "node:crypto";
+import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { action, loader } from "~/routes/app.settings/route";
+import { roleOf } from "~/services/purchase-orders/permissions.server";
+import { sessionStorage } from "~/shopify.server";
+
+const APP = "https://stockcast.example";
+
+/** A shop with a stored offline session; `as(staffId)` gives request headers for that staff member. */
+async function signedInShop(label: string) {
+  const name = `${label}-${crypto.randomUUID().slice(0, 8)}`;
+  const shop = `${name}.myshopify.com`;
+  const session = setUpValidSession({ shop });
+  session.expires = new Date(Date.now() + 24 * 3600_000);
+  await sessionStorage.storeSession(session);
+  await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
+  const as = async (staffId: string) => ({ Authorization: `Bearer ${(await getJwt(name, "test-api-key", "test-api-secret", { sub: staffId })).token}` });
+  return { shop, as };
+}
+
+async function post(headers: Record<string, string>, fields: Record<string, string>) {
+  const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body: new URLSearchParams(fields) });
+  const response = (await action({ request, params: {}, context: {} })) as Response;
+  return { status: response.status, body: await response.json() };
+}
+
+async function staffOf(headers: Record<string, string>) {
+  const response = (await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response;
+  return (await response.json()).staff;
+}
+
+const OWNER = { staffId: "101", name: "Olive Owner", email: "olive@example.com", role: "owner" };
+
+describe("Settings → Staff roles", () => {
+  it("rejects bad input with one message per field and saves nothing", async () => {
+    const { shop, as } = await signedInShop("staff-invalid");
+    const headers = await as("101");
+    const bad = await post(headers, { intent: "save-staff", staffId: "Jordan", name: " ", email: "nope", role: "boss" });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({
+      intent: "save-staff",
+      ok: false,
+      fieldErrors: {
+        staffId: "The staff ID is the number at the end of the staff member's page in Shopify admin (Settings → Users), like 104857602.",
+        name: "Enter the staff member's name.",
+        email: "Enter a valid email address, or leave it empty.",
+        role: "Choose owner, manager or viewer.",
+      },
+    });
+    const viewerApproves = await post(headers, { intent: "save-staff", staffId: "7", name: "Vic", role: "viewer", approvesPurchaseOrders: "true" });
+    expect(viewerApproves.body.fieldErrors).toEqual({ approvesPurchaseOrders: "Viewers cannot approve purchase orders. Make them a manager first." });
+    expect(await prisma.staffRole.count({ where: { shop } })).toBe(0);
+    expect(await prisma.auditEntry.count({ where: { shop } })).toBe(0);
+  });
+
+  it("adds, edits and removes staff with audit entries; roles drive purchase-order approval", async () => {
+    const { shop, as } = await signedInShop("staff-crud");
+    const owner = await as("101");
+    expect(await staffOf(owner)).toEqual([]);
+
+    expect(await post(owner, { intent: "save-staff", ...OWNER })).toMatchObject({ status: 200, body: { ok: true, message: "Olive Owner added." } });
+    // A gid is accepted and stored as the number Shopify's session token carries.
+    const added = await post(owner, { intent: "save-staff", staffId: "gid://shopify/StaffMember/202", name: "Jordan Ops", role: "manager", approvesPurchaseOrders: "true" });
+    expect(added.body).toMatchObject({ ok: true });
+    const jordanId = added.body.staffRoleId as string;
+    await post(owner, { intent: "save-staff", staffId: "303", name: "Casey Park", role: "viewer" });
+
+    const list = await staffOf(owner);
+    expect(list.map((s: { name: string; role: string; approvesPurchaseOrders: boolean; staffId: string }) => [s.name, s.staffId, s.role, s.approvesPurchaseOrders])).toEqual([
+      ["Olive Owner", "101", "owner", true],
+      ["Jordan Ops", "202", "manager", true],
+      ["Casey Park", "303", "viewer", false],
+    ]);
+    expect(await roleOf(shop, { staffId: "202" })).toEqual({ role: "approver", canApprove: true, canEdit: true });
+    expect(await roleOf(shop, { staffId: "303" })).toEqual({ role: "viewer", canApprove: false, canEdit: false });
+
+    const duplicate = await post(owner, { intent: "save-staff", staffId: "202", name: "Someone else", role: "viewer" });
+    expect(duplicate).toMatchObject({ status: 400, body: { fieldErrors: { staffId: "Jordan Ops already has staff ID 202. Edit that row instead." } } });
+
+    const edited = await post(owner, { intent: "save-staff", id: jordanId, staffId: "202", name: "Jordan Ops", email: "jordan@example.com", role: "manager" });
+    expect(edited.body).toMatchObject({ ok: true, message: "Jordan Ops's role saved." });
+    expect(await roleOf(shop, { staffId: "202" })).toEqual({ role: "manager", canApprove: false, canEdit: true });
+
+    expect((await post(owner, { intent: "delete-staff", id: jordanId })).body).toMatchObject({ ok: true });
+    expect(await prisma.staffRole.count({ where: { shop } })).toBe(2);
+
+    const audit = await prisma.auditEntry.findMany({ where: { shop, entityType: "StaffRole" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ["staff_role.created", "101"],
+      ["staff_role.created", "101"],
+      ["staff_role.created", "101"],
+      ["staff_role.updated", "101"],
+      ["staff_role.deleted", "101"],
+    ]);
+    const update = audit[3];
+    expect(update.before).toMatchObject({ role: "approver", email: null });
+    expect(update.after).toMatchObject({ role: "manager", email: "jordan@example.com" });
+  });
+
+  it("lets only owners change roles once there is an owner, and always keeps one owner", async () => {
+    const { shop, as } = await signedInShop("staff-guard");
+    const owner = await as("101");
+    const viewer = await as("303");
+    await post(owner, { intent: "save-staff", ...OWNER });
+    await post(owner, { intent: "save-staff", staffId: "303", name: "Casey Park", role: "viewer" });
+    const ownerRow = await prisma.staffRole.findFirstOrThrow({ where: { shop, staffId: "101" } });
+
+    const promoted = await post(viewer, { intent: "save-staff", staffId: "404", name: "Mallory", role: "owner" });
+    expect(promoted).toMatchObject({ status: 403, body: { ok: false, fieldErrors: { form: "Only an owner can change staff roles. Ask the shop owner." } } });
+    expect(await post(viewer, { intent: "delete-staff", id: ownerRow.id })).toMatchObject({ status: 403 });
+    // Viewers cannot change notification channels either.
+    expect(await post(viewer, { intent: "save-channel", kind: "email", target: "x@example.com", minSeverity: "info" })).toMatchObject({ status: 403 });
+
+    const demote = await post(owner, { intent: "save-staff", id: ownerRow.id, staffId: "101", name: "Olive Owner", role: "manager" });
+    expect(demote).toMatchObject({ status: 400, body: { fieldErrors: { role: "Keep at least one owner: make someone else an owner first." } } });
+    expect(await post(owner, { intent: "delete-staff", id: ownerRow.id })).toMatchObject({
+      status: 400,
+      body: { fieldErrors: { form: "Keep at least one owner: make someone else an owner before removing this one." } },
+    });
+    expect(await prisma.staffRole.findMany({ where: { shop }, orderBy: { staffId: "asc" } })).toMatchObject([
+      { staffId: "101", role: "owner" },
+      { staffId: "303", role: "viewer" },
+    ]);
+  });
+
+  it("never shows or changes another shop's staff", async () => {
+    const a = await signedInShop("staff-a");
+    const b = await signedInShop("staff-b");
+    const ownerA = await a.as("101");
+    const added = await post(ownerA, { intent: "save-staff", ...OWNER });
+    const id = added.body.staffRoleId as string;
+    const ownerB = await b.as("101");
+    expect(await staffOf(ownerB)).toEqual([]);
+    expect(await post(ownerB, { intent: "delete-staff", id })).toMatchObject({ status: 404 });
+    expect(await post(ownerB, { intent: "save-staff", id, ...OWNER, name: "Hijacked" })).toMatchObject({ status: 404 });
+    expect(await prisma.staffRole.findUniqueOrThrow({ where: { id } })).toMatchObject({ shop: a.shop, name: "Olive Owner" });
+  });
+});
