@@ -41,3 +41,6 @@ export default async function handleRequest(
 
 // Re-exported for scripts/serve.ts so request log lines share the app's logger and request context.
 export { logRequest, withRequestContext } from "./utils/logger.server";
+// For scripts/serve.ts: on SQLite the app process is its own worker, started at boot so sweeps
+// (snapshots, notifications, digests) run before anyone opens a page.
+export { getJobQueue } from "./jobs/index.server";

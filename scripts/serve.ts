@@ -14,10 +14,14 @@ export async function startServer(options: { port: number; buildDir?: string; ho
   if (path.relative(process.cwd(), buildDir).startsWith("..") && !existsSync(path.join(buildDir, "node_modules")))
     symlinkSync(path.resolve("node_modules"), path.join(buildDir, "node_modules"), "dir");
   const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild & {
-    entry: { module: { withRequestContext?: <T>(fn: (ctx: { shop?: string }) => T) => T; logRequest?: (f: object) => void } };
+    entry: {
+      module: { withRequestContext?: <T>(fn: (ctx: { shop?: string }) => T) => T; logRequest?: (f: object) => void; getJobQueue?: () => unknown };
+    };
   };
   // The logger lives inside the build (app/utils/logger.server.ts), re-exported by entry.server.
-  const { withRequestContext, logRequest } = build.entry.module;
+  const { withRequestContext, logRequest, getJobQueue } = build.entry.module;
+  // SQLite: starts the in-process job poller and its sweeps now (PostgreSQL: `npm run worker` works them).
+  getJobQueue?.();
 
   const app = express();
   app.disable("x-powered-by");
