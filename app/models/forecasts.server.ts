@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { defaultDb, type Db } from "~/models/transaction.server";
 
 /** One page of a plan run's forecasts (newest run passed in), optionally filtered by demand class. */
 export async function listForecasts(shop: string, planRunId: string, q: { demandClass?: string; variantIds?: string[]; page: number; pageSize: number }) {
@@ -47,5 +48,82 @@ export function findVariantWithProduct(shop: string, variantId: string) {
   return prisma.variant.findFirst({
     where: { shop, id: variantId },
     select: { id: true, title: true, sku: true, product: { select: { title: true, vendor: { select: { name: true } } } } },
+  });
+}
+
+/** The planning overrides a merchant edits per variant (null = use the vendor's / shop's default). */
+export interface VariantOverridesWrite {
+  leadTimeOverrideDays: number | null;
+  moqOverride: number | null;
+  casePack: number | null;
+  minQty: number | null;
+  maxQty: number | null;
+  doNotReorder: boolean;
+}
+
+const OVERRIDE_SELECT = { leadTimeOverrideDays: true, moqOverride: true, casePack: true, minQty: true, maxQty: true, doNotReorder: true } as const;
+
+/** A variant's planning overrides with its vendor's defaults, or null when it is not this shop's. */
+export function findVariantOverrides(shop: string, variantId: string, db: Db = defaultDb) {
+  return db.variant.findFirst({
+    where: { shop, id: variantId, deletedAt: null },
+    select: { id: true, ...OVERRIDE_SELECT, product: { select: { vendor: { select: { id: true, name: true, statedLeadTimeDays: true, moq: true } } } } },
+  });
+}
+
+/**
+ * Writes the overrides only if they still equal `expected` (what the editor loaded): false when someone
+ * changed them in between. Comparing the fields themselves, not updatedAt, keeps catalog syncs from
+ * causing false conflicts.
+ */
+export async function updateVariantOverridesIfUnchanged(shop: string, variantId: string, expected: VariantOverridesWrite, data: VariantOverridesWrite, db: Db = defaultDb) {
+  const { count } = await db.variant.updateMany({ where: { shop, id: variantId, deletedAt: null, ...expected }, data });
+  return count === 1;
+}
+
+/** Manual forecast overrides of one variant (optionally one location), by start date. */
+export function listForecastOverrides(shop: string, variantId: string, locationId?: string) {
+  return prisma.forecastOverride.findMany({
+    where: { shop, variantId, ...(locationId ? { locationId } : {}) },
+    orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+export function createForecastOverride(
+  shop: string,
+  data: { variantId: string; locationId: string; startDate: string; endDate: string; dailyUnits: number; note: string | null; createdBy: string },
+  db: Db = defaultDb,
+) {
+  return db.forecastOverride.create({ data: { shop, ...data } });
+}
+
+export function findForecastOverride(shop: string, variantId: string, id: string, db: Db = defaultDb) {
+  return db.forecastOverride.findFirst({ where: { shop, variantId, id } });
+}
+
+/** Deletes one override; false when it was already gone (or is another shop's). */
+export async function deleteForecastOverride(shop: string, variantId: string, id: string, db: Db = defaultDb) {
+  const { count } = await db.forecastOverride.deleteMany({ where: { shop, variantId, id } });
+  return count === 1;
+}
+
+/** Whether the location is one of the shop's. */
+export async function locationExists(shop: string, locationId: string) {
+  return (await prisma.location.count({ where: { shop, id: locationId } })) === 1;
+}
+
+/**
+ * A variant's audit trail, newest first: its own entries (overrides, forecast overrides) and the quantity
+ * edits made to its replenishment lines.
+ */
+export async function listVariantAudit(shop: string, variantId: string, take = 100) {
+  const lines = await prisma.replenishmentLine.findMany({ where: { shop, variantId }, select: { id: true } });
+  return prisma.auditEntry.findMany({
+    where: {
+      shop,
+      OR: [{ entityType: "Variant", entityId: variantId }, ...(lines.length ? [{ entityType: "ReplenishmentLine", entityId: { in: lines.map((l) => l.id) } }] : [])],
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
   });
 }

@@ -65,7 +65,7 @@ export async function revenueByVariant(shop: string, fromDate: string) {
   return rows.map((r) => ({ variantId: r.variantId, revenue: r._sum.revenue?.toString() ?? "0" }));
 }
 
-/** Remaining quantities of open purchase-order lines, with destination and expected arrival. */
+/** Remaining quantities of open purchase-order lines, with destination, expected arrival and the PO's source ("stockcast", "stocky"). */
 export async function listOpenPurchaseOrderLines(shop: string) {
   const lines = await prisma.purchaseOrderLine.findMany({
     where: { shop, purchaseOrder: { status: { in: [...ON_ORDER_STATUSES] } } },
@@ -73,7 +73,7 @@ export async function listOpenPurchaseOrderLines(shop: string) {
       variantId: true,
       quantityOrdered: true,
       quantityReceived: true,
-      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true } },
+      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true, source: true } },
     },
   });
   return lines.map((l) => ({
@@ -81,6 +81,7 @@ export async function listOpenPurchaseOrderLines(shop: string) {
     locationId: l.purchaseOrder.destinationLocationId,
     remaining: Math.max(0, l.quantityOrdered - l.quantityReceived),
     expectedAt: l.purchaseOrder.expectedAt,
+    source: l.purchaseOrder.source,
   }));
 }
 
@@ -96,4 +97,13 @@ export async function observedLeadTimes(shop: string): Promise<Map<string, numbe
     if (days >= 0) byVendor.set(o.vendorId, [...(byVendor.get(o.vendorId) ?? []), days]);
   }
   return byVendor;
+}
+
+/** Manual forecast overrides of these variants that end on or after `fromDate`, oldest first (later ones win). */
+export function listActiveForecastOverrides(shop: string, variantIds: string[], fromDate: string) {
+  return prisma.forecastOverride.findMany({
+    where: { shop, variantId: { in: variantIds }, endDate: { gte: fromDate } },
+    select: { id: true, variantId: true, locationId: true, startDate: true, endDate: true, dailyUnits: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }

@@ -1,28 +1,182 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useNavigate } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { ForecastChart } from "~/components/ForecastChart";
+import { ForecastOverridesCard } from "~/components/forecast/ForecastOverridesCard";
+import { PlanningOverridesCard } from "~/components/forecast/PlanningOverridesCard";
+import { forecastOverrideForm, variantOverridesForm, variantOverridesShape } from "~/components/forecast/override-forms";
 import { URGENCY_TONE, formatDate } from "~/components/format";
-import { getForecastDetail } from "~/services/forecasts.server";
+import { AuditHistory } from "~/components/po/AuditHistory";
+import { fieldErrors } from "~/components/vendors/vendor-form";
+import {
+  VARIANT_NOT_FOUND_MESSAGE,
+  VariantEditError,
+  addForecastOverride,
+  getForecastDetail,
+  removeForecastOverride,
+  saveVariantOverrides,
+} from "~/services/forecasts.server";
+import { now as clockNow } from "~/utils/clock.server";
 
 const paramsSchema = z.object({ variantId: z.string().min(1).max(64) });
 
+function parseParams(params: LoaderFunctionArgs["params"]) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw new Response(VARIANT_NOT_FOUND_MESSAGE, { status: 404 });
+  return parsed.data;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const { variantId } = paramsSchema.parse(params);
+  const { variantId } = parseParams(params);
   const location = new URL(request.url).searchParams.get("location");
-  const detail = await getForecastDetail(shop, variantId, location);
-  if (!detail) throw new Response("This variant has no forecast in the current plan.", { status: 404 });
+  const detail = await getForecastDetail(shop, variantId, location, clockNow(request));
+  if (!detail)
+    throw new Response("This variant has no forecast in the current plan.", {
+      status: 404,
+    });
   return json(detail);
+}
+
+const expectedSchema = z
+  .string({ required_error: "Reload the page and try again." })
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "Reload the page and try again.",
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(variantOverridesShape);
+
+const intentSchema = z.enum(["save_overrides", "add_forecast_override", "delete_forecast_override"], { errorMap: () => ({ message: "Unknown action." }) });
+
+interface ActionResult {
+  intent: z.infer<typeof intentSchema> | null;
+  ok: boolean;
+  changed?: boolean;
+  error: string | null;
+  code?: "invalid" | "conflict";
+  fieldErrors: Partial<Record<string, string>>;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const { variantId } = parseParams(params);
+  const form = Object.fromEntries(await request.formData());
+  const intent = intentSchema.safeParse(form.intent);
+  if (!intent.success)
+    return json<ActionResult>(
+      {
+        intent: null,
+        ok: false,
+        error: "Unknown action.",
+        code: "invalid",
+        fieldErrors: {},
+      },
+      { status: 400 }
+    );
+  const invalid = (error: z.ZodError) =>
+    json<ActionResult>(
+      {
+        intent: intent.data,
+        ok: false,
+        error: "Fix the highlighted fields.",
+        code: "invalid",
+        fieldErrors: fieldErrors(error),
+      },
+      { status: 400 }
+    );
+  try {
+    switch (intent.data) {
+      case "save_overrides": {
+        const values = variantOverridesForm.safeParse(form);
+        if (!values.success) return invalid(values.error);
+        const expected = expectedSchema.safeParse(form.expected);
+        if (!expected.success)
+          return json<ActionResult>(
+            {
+              intent: intent.data,
+              ok: false,
+              error: "Reload the page and try again.",
+              code: "invalid",
+              fieldErrors: {},
+            },
+            { status: 400 }
+          );
+        const { changed } = await saveVariantOverrides(shop, staffId, variantId, expected.data, values.data);
+        return json<ActionResult>({
+          intent: intent.data,
+          ok: true,
+          changed,
+          error: null,
+          fieldErrors: {},
+        });
+      }
+      case "add_forecast_override": {
+        const input = forecastOverrideForm.safeParse(form);
+        if (!input.success) return invalid(input.error);
+        await addForecastOverride(shop, staffId, variantId, input.data, clockNow(request));
+        return json<ActionResult>({
+          intent: intent.data,
+          ok: true,
+          changed: true,
+          error: null,
+          fieldErrors: {},
+        });
+      }
+      case "delete_forecast_override": {
+        const id = z.string().min(1).max(64).safeParse(form.overrideId);
+        if (!id.success)
+          return json<ActionResult>(
+            {
+              intent: intent.data,
+              ok: false,
+              error: "Choose an override to delete.",
+              code: "invalid",
+              fieldErrors: {},
+            },
+            { status: 400 }
+          );
+        await removeForecastOverride(shop, staffId, variantId, id.data);
+        return json<ActionResult>({
+          intent: intent.data,
+          ok: true,
+          changed: true,
+          error: null,
+          fieldErrors: {},
+        });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof VariantEditError)) throw error;
+    if (error.code === "not_found" && error.message === VARIANT_NOT_FOUND_MESSAGE) throw new Response(VARIANT_NOT_FOUND_MESSAGE, { status: 404 });
+    const status = error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : 400;
+    return json<ActionResult>(
+      {
+        intent: intent.data,
+        ok: false,
+        error: error.message,
+        code: error.code === "conflict" ? "conflict" : "invalid",
+        fieldErrors: error.field ? { [error.field]: error.message } : {},
+      },
+      { status }
+    );
+  }
 }
 
 const units = (x: number) => `${Math.round(x).toLocaleString("en-US")} units`;
 
 export default function ForecastDetailPage() {
   const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const navigate = useNavigate();
   const n = d.numbers;
   return (
@@ -30,73 +184,106 @@ export default function ForecastDetailPage() {
       title={`${d.product}${d.variant && d.variant !== "Default Title" ? ` — ${d.variant}` : ""}`}
       subtitle={[d.sku, d.vendor].filter(Boolean).join(" · ")}
       backAction={{ content: "Forecasts", url: "/app/forecasts" }}
-      titleMetadata={<Badge>{d.demandClass}</Badge>}
+      titleMetadata={
+        <InlineStack gap="100">
+          <Badge>{d.demandClass}</Badge>
+          {d.overrides.doNotReorder && <Badge tone="warning">Do not reorder</Badge>}
+        </InlineStack>
+      }
     >
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="h2" variant="headingMd">
-                  Demand at {d.location.name}
-                </Text>
-                {d.otherLocations.length > 1 && (
-                  <Select
-                    label="Location"
-                    labelInline
-                    options={d.otherLocations.map((l) => ({ label: l.name, value: l.id }))}
-                    value={d.location.id}
-                    onChange={(id) => navigate(`?location=${id}`)}
-                  />
-                )}
-              </InlineStack>
-              <ForecastChart points={d.points} />
-              <Text as="p" tone="subdued" variant="bodySm">
-                Method {d.method}, chosen by rolling-origin cross-validation. Red shading marks days the item was out of stock: sales
-                there say nothing about demand, so they are left out of the fit.
-              </Text>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        {n && (
-          <Layout.Section>
+          <BlockStack gap="400">
             <Card>
               <BlockStack gap="300">
-                <InlineStack gap="200" blockAlign="center">
+                <InlineStack align="space-between" blockAlign="center">
                   <Text as="h2" variant="headingMd">
-                    Why Stockcast suggests {n.suggestedQty} units
+                    Demand at {d.location.name}
                   </Text>
-                  <Badge tone={URGENCY_TONE[n.urgency]}>{n.urgency}</Badge>
+                  {d.otherLocations.length > 1 && (
+                    <Select
+                      label="Location"
+                      labelInline
+                      options={d.otherLocations.map((l) => ({
+                        label: l.name,
+                        value: l.id,
+                      }))}
+                      value={d.location.id}
+                      onChange={(id) => navigate(`?location=${id}`)}
+                    />
+                  )}
                 </InlineStack>
-                <Text as="p">{n.reason}</Text>
-                <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
-                  {[
-                    ["Lead time", `${n.leadTimeDays.toFixed(1)} days`],
-                    ["Expected demand over lead time", units(n.leadTimeDemand)],
-                    ["Safety stock", units(n.safetyStock)],
-                    ["Reorder point", units(n.reorderPoint)],
-                    ["Order-up-to level", units(n.orderUpTo)],
-                    ["Economic order quantity", n.eoq ? units(n.eoq) : "—"],
-                    ["Service level target", `${(n.serviceLevel * 100).toFixed(1)}% of cycles without a stockout`],
-                    ["On hand / on order", `${n.onHand} / ${n.onOrder}`],
-                  ].map(([label, value]) => (
-                    <BlockStack gap="050" key={label}>
-                      <Text as="span" tone="subdued" variant="bodySm">
-                        {label}
-                      </Text>
-                      <Text as="span" variant="bodyMd" fontWeight="semibold">
-                        {value}
-                      </Text>
-                    </BlockStack>
-                  ))}
-                </InlineGrid>
+                <ForecastChart points={d.points} />
                 <Text as="p" tone="subdued" variant="bodySm">
-                  Plan of {formatDate(d.asOfDate)}.
+                  Method {d.method}, chosen by rolling-origin cross-validation. Red shading marks days the item was out of stock: sales there say nothing about
+                  demand, so they are left out of the fit. Orange shading marks days where your manual override replaces the forecast.
                 </Text>
               </BlockStack>
             </Card>
-          </Layout.Section>
-        )}
+            {n && (
+              <Card>
+                <BlockStack gap="300">
+                  <InlineStack gap="200" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      Why Stockcast suggests {n.suggestedQty} units
+                    </Text>
+                    <Badge tone={URGENCY_TONE[n.urgency]}>{n.urgency}</Badge>
+                  </InlineStack>
+                  <Text as="p">{n.reason}</Text>
+                  {n.overriddenDays > 0 && (
+                    <Text as="p">
+                      {`${n.overriddenDays} ${n.overriddenDays === 1 ? "day" : "days"} of this forecast use your manual override.`}
+                      {n.leadTimeDemandBeforeOverride !== null &&
+                        ` Expected demand over the lead time is ${units(n.leadTimeDemand)} with it, ${units(n.leadTimeDemandBeforeOverride)} without.`}
+                    </Text>
+                  )}
+                  <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
+                    {[
+                      ["Lead time", `${n.leadTimeDays.toFixed(1)} days`],
+                      ["Expected demand over lead time", units(n.leadTimeDemand)],
+                      ["Safety stock", units(n.safetyStock)],
+                      ["Reorder point", units(n.reorderPoint)],
+                      ["Order-up-to level", units(n.orderUpTo)],
+                      ["Economic order quantity", n.eoq ? units(n.eoq) : "—"],
+                      ["Service level target", `${(n.serviceLevel * 100).toFixed(1)}% of cycles without a stockout`],
+                      ["On hand / on order", `${n.onHand} / ${n.onOrder}`],
+                    ].map(([label, value]) => (
+                      <BlockStack gap="050" key={label}>
+                        <Text as="span" tone="subdued" variant="bodySm">
+                          {label}
+                        </Text>
+                        <Text as="span" variant="bodyMd" fontWeight="semibold">
+                          {value}
+                        </Text>
+                      </BlockStack>
+                    ))}
+                  </InlineGrid>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    Plan of {formatDate(d.asOfDate)}.
+                  </Text>
+                </BlockStack>
+              </Card>
+            )}
+            <ForecastOverridesCard
+              key={`${d.location.id}-${d.forecastOverrides.length}`}
+              location={d.location}
+              overrides={d.forecastOverrides}
+              window={d.overrideWindow}
+              result={result?.intent === "add_forecast_override" || result?.intent === "delete_forecast_override" ? result : undefined}
+            />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <PlanningOverridesCard
+              key={JSON.stringify(d.overrides)}
+              overrides={d.overrides}
+              vendorDefaults={d.vendorDefaults}
+              result={result?.intent === "save_overrides" ? result : undefined}
+            />
+            <AuditHistory entries={d.history} />
+          </BlockStack>
+        </Layout.Section>
       </Layout>
     </Page>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { formatMoneyCents } from "~/components/format";
@@ -49,9 +49,11 @@ export default function VendorsPage() {
             <IndexTable.Row id={v.id} key={v.id} position={i}>
               <IndexTable.Cell>
                 <BlockStack gap="050">
-                  <Text as="span" fontWeight="semibold">
-                    {v.name}
-                  </Text>
+                  <Link to={`/app/vendors/${v.id}`}>
+                    <Text as="span" fontWeight="semibold">
+                      {v.name}
+                    </Text>
+                  </Link>
                   <Text as="span" tone="subdued" variant="bodySm">
                     {[v.email, v.moq ? `MOQ ${v.moq}` : null].filter(Boolean).join(" · ") || "No contact yet"}
                   </Text>

@@ -1,50 +1,297 @@
-import { evaluatePurchaseOrderRules, evaluateStockRules, type AlertType } from "~/lib/alerts";
+import type { Prisma } from "@prisma/client";
+import {
+  ALERT_TYPES,
+  applyMutes,
+  evaluateDeadStockRules,
+  evaluateDemandAnomalyRules,
+  evaluatePurchaseOrderRules,
+  evaluateStockedOutRules,
+  evaluateStockRules,
+  evaluateSyncRules,
+  evaluateVendorReliabilityRules,
+  overlayAvailable,
+  type AlertCandidate,
+  type AlertType,
+  type DemandDayFacts,
+  type MuteScope,
+  type VendorReliabilityFacts,
+} from "~/lib/alerts";
+import type { VendorReceipt } from "~/lib/analytics";
 import {
   acknowledgeAlerts,
   countAlertsByTab,
+  createMutes,
+  currentStock,
+  deleteMute,
+  demandAgainstForecast,
+  findAlertsByIds,
   listAlerts,
+  listMutes,
   listOpenSentPurchaseOrders,
   listPlanLinesForAlerts,
+  listPurchaseOrdersForReliability,
+  mergeAlertData,
+  salesRecency,
   snoozeAlerts,
   syncAlerts,
+  unfinishedBackfill,
   variantsNotReordered,
+  webhookFailures,
   type AlertTab,
+  type RaisedAlert,
 } from "~/models/alerts.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { lookupNames } from "~/models/replenishment.server";
 import { findShop } from "~/models/shop.server";
-import { localDate } from "~/utils/dates";
+import type { AdminClientOptions, AdminGraphql } from "~/shopify/admin-client.server";
+import { sendAlertRaisedTrigger } from "~/shopify/flow.server";
+import { addDays, daysBetween, localDate } from "~/utils/dates";
+import { env } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
 
-const RULES: AlertType[] = ["stockout_before_arrival", "below_reorder_point", "overstock", "po_overdue"];
+const DAY = 86_400_000;
+/** Rules that read stock: re-evaluated on inventory and order webhooks. */
+export const STOCK_RULES: readonly AlertType[] = ["stockout_before_arrival", "below_reorder_point", "stocked_out_now", "overstock"];
+/** Most Flow triggers sent by one evaluation; the rest are logged (a first plan can raise hundreds). */
+const MAX_TRIGGERS_PER_EVALUATION = 100;
 
-/** Re-evaluates every rule for the shop against its latest plan and open POs; dedupes and resolves. */
-export async function evaluateAlerts(shop: string, now = new Date()) {
-  const [settings, run, orders] = await Promise.all([findShop(shop), latestCompletePlanRun(shop), listOpenSentPurchaseOrders(shop)]);
-  const asOfDate = localDate(now, settings?.ianaTimezone ?? "UTC");
+const cents = (d: { toString(): string } | null | undefined) => Math.round(Number(d?.toString() ?? 0) * 100);
+
+/**
+ * Where newly raised alerts go besides the database: Shopify Flow through an Admin client, recorded locally
+ * (demo mode: no network), or nowhere. Default: "demo" in demo mode, else the shop's offline Admin client.
+ */
+export type FlowTarget = { kind: "admin"; admin: AdminGraphql; clientOptions?: AdminClientOptions } | { kind: "demo" } | { kind: "none" };
+
+export interface EvaluateOptions {
+  /** "stock": only the stock rules and sync health (cheap; after webhooks). Default "all". */
+  scope?: "all" | "stock";
+  flow?: FlowTarget;
+}
+
+/**
+ * Re-evaluates the rules for the shop against its latest plan, current stock, open POs, recent receipts,
+ * yesterday's demand and sync health; drops muted conditions; dedupes and resolves (see docs/alerts.md);
+ * then emits the Flow trigger for each newly raised alert. Returns counts and the raised alerts.
+ */
+export async function evaluateAlerts(shop: string, now = new Date(), options: EvaluateOptions = {}) {
+  const scope = options.scope ?? "all";
+  const [settings, run, mutes] = await Promise.all([findShop(shop), latestCompletePlanRun(shop), listMutes(shop)]);
+  const timeZone = settings?.ianaTimezone ?? "UTC";
+  const asOfDate = localDate(now, timeZone);
   const lines = run ? await listPlanLinesForAlerts(shop, run.id) : [];
   const variantIds = [...new Set(lines.map((l) => l.variantId))];
-  const [names, notReordered] = await Promise.all([
-    lookupNames(shop, { variantIds, locationIds: lines.map((l) => l.locationId), vendorIds: [] }),
+  const [names, notReordered, stockNow] = await Promise.all([
+    lookupNames(shop, { variantIds, locationIds: [...new Set(lines.map((l) => l.locationId))], vendorIds: [] }),
     variantsNotReordered(shop, variantIds),
+    currentStock(shop, variantIds),
   ]);
-  const stock = evaluateStockRules(
-    lines.map((l) => {
-      const v = names.variants.get(l.variantId);
-      const title = v ? `${v.product.title}${v.title && v.title !== "Default Title" ? ` — ${v.title}` : ""}` : "Unknown variant";
-      return {
-        ...l,
-        label: `${title} at ${names.locations.get(l.locationId) ?? "unknown location"}`,
-        doNotReorder: notReordered.has(l.variantId),
-      };
-    }),
-    { asOfDate, overstockDays: settings?.overstockCoverDays ?? 180 },
+  const label = (variantId: string, locationId: string) => {
+    const v = names.variants.get(variantId);
+    const title = v ? `${v.product.title}${v.title && v.title !== "Default Title" ? ` — ${v.title}` : ""}` : "Unknown variant";
+    return `${title} at ${names.locations.get(locationId) ?? "unknown location"}`;
+  };
+  // The plan's lines brought up to date with what webhooks reported since it ran.
+  const facts = lines.map((l) => {
+    const key = `${l.variantId}|${l.locationId}`;
+    const now_ = stockNow.get(key);
+    const base = { ...l, label: label(l.variantId, l.locationId), doNotReorder: notReordered.has(l.variantId) };
+    const overlaid = now_ ? overlayAvailable(base, now_.available, asOfDate) : base;
+    return { ...overlaid, onHand: now_?.onHand ?? l.onHand };
+  });
+  const candidates: AlertCandidate[] = [
+    ...evaluateStockRules(facts, { asOfDate, overstockDays: settings?.overstockCoverDays ?? 180 }),
+    ...evaluateStockedOutRules(facts),
+    ...evaluateSyncRules(await syncFacts(shop, now)),
+  ];
+  const ruleTypes: AlertType[] = [...STOCK_RULES, "sync_unhealthy"];
+  if (scope === "all") {
+    ruleTypes.push("dead_stock", "po_overdue", "vendor_reliability_dropped", "demand_anomaly");
+    const [orders, recency, vendors, days] = await Promise.all([
+      listOpenSentPurchaseOrders(shop),
+      salesRecency(shop, variantIds),
+      vendorReliabilityFacts(shop, now),
+      run ? demandAnomalyFacts(shop, run, addDays(asOfDate, -1), label) : Promise.resolve([]),
+    ]);
+    candidates.push(
+      ...evaluateDeadStockRules(
+        facts.map((l) => {
+          const last = recency.lastSale.get(`${l.variantId}|${l.locationId}`);
+          const created = recency.createdAt.get(l.variantId);
+          return {
+            variantId: l.variantId,
+            locationId: l.locationId,
+            label: l.label,
+            onHand: l.onHand,
+            unitCostCents: Math.max(0, cents(l.unitCost)),
+            daysSinceLastSale: last ? Math.max(0, daysBetween(last, asOfDate)) : null,
+            daysSinceCreated: created ? Math.max(0, daysBetween(localDate(created, timeZone), asOfDate)) : 0,
+          };
+        }),
+        { deadStockDays: Math.max(1, settings?.deadStockDays ?? 90), minValueCents: Math.max(0, cents(settings?.deadStockMinValue ?? 100)), currency: settings?.currencyCode ?? "USD" },
+      ),
+      ...evaluatePurchaseOrderRules(
+        orders.map((o) => ({ id: o.id, number: o.number, vendor: o.vendor.name, vendorId: o.vendorId, expectedDate: o.expectedAt ? localDate(o.expectedAt, timeZone) : null })),
+        { asOfDate },
+      ),
+      ...evaluateVendorReliabilityRules(vendors),
+      ...evaluateDemandAnomalyRules(days),
+    );
+  }
+  const current = applyMutes(candidates, mutes);
+  const result = await syncAlerts(
+    shop,
+    ruleTypes,
+    current.map((c) => ({
+      type: c.type,
+      severity: c.severity,
+      dedupeKey: c.dedupeKey,
+      entityType: c.entityType,
+      entityId: c.entityId,
+      message: c.message,
+      data: { ...(c.data ?? {}), ...(c.muteScope ? { muteScope: { ...c.muteScope } } : {}) } as Prisma.InputJsonObject,
+    })),
+    now,
   );
-  const overdue = evaluatePurchaseOrderRules(
-    orders.map((o) => ({ id: o.id, number: o.number, vendor: o.vendor.name, expectedDate: o.expectedAt ? localDate(o.expectedAt, settings?.ianaTimezone ?? "UTC") : null })),
-    { asOfDate },
-  );
-  return syncAlerts(shop, RULES, [...stock, ...overdue], now);
+  await emitFlowTriggers(shop, result.raised, options.flow, now);
+  return result;
 }
+
+/** Failed webhook deliveries in the last 24 hours and the unfinished backfill, as the sync rule reads them. */
+async function syncFacts(shop: string, now: Date) {
+  const windowHours = 24;
+  const [hooks, backfill] = await Promise.all([webhookFailures(shop, new Date(now.getTime() - windowHours * 3_600_000)), unfinishedBackfill(shop)]);
+  return {
+    shop,
+    failedWebhooks: hooks.failed,
+    totalWebhooks: hooks.total,
+    windowHours,
+    backfill: backfill ? { stage: backfill.stage, startedAt: backfill.startedAt.toISOString(), failed: backfill.status === "failed" } : null,
+    now: now.toISOString(),
+  };
+}
+
+/**
+ * Receipts per vendor in the last 90 days and the 90 days before, measured like the vendor scorecard
+ * (app/services/vendors.server.ts): lead time = sent → first receipt, promised = sent → expected date.
+ */
+async function vendorReliabilityFacts(shop: string, now: Date): Promise<VendorReliabilityFacts[]> {
+  const recentFrom = now.getTime() - 90 * DAY;
+  const orders = await listPurchaseOrdersForReliability(shop, new Date(now.getTime() - 180 * DAY));
+  const byVendor = new Map<string, { name: string; recent: VendorReceipt[]; previous: VendorReceipt[] }>();
+  for (const po of orders) {
+    const first = po.receipts[0];
+    if (!first || !po.sentAt || first.receivedAt.getTime() > now.getTime()) continue;
+    const ordered = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
+    if (ordered === 0) continue;
+    const leadTimeDays = Math.max(0, (first.receivedAt.getTime() - po.sentAt.getTime()) / DAY);
+    const receipt: VendorReceipt = {
+      leadTimeDays,
+      promisedLeadTimeDays: po.expectedAt ? Math.max(0, (po.expectedAt.getTime() - po.sentAt.getTime()) / DAY) : leadTimeDays,
+      orderedUnits: ordered,
+      receivedUnits: po.lines.reduce((s, l) => s + l.quantityReceived, 0),
+      unitCostCents: Math.max(1, Math.round(po.lines.reduce((s, l) => s + l.quantityOrdered * cents(l.unitCost), 0) / ordered)),
+    };
+    const entry = byVendor.get(po.vendorId) ?? { name: po.vendor.name, recent: [], previous: [] };
+    (first.receivedAt.getTime() >= recentFrom ? entry.recent : entry.previous).push(receipt);
+    byVendor.set(po.vendorId, entry);
+  }
+  return [...byVendor].map(([vendorId, v]) => ({ vendorId, ...v }));
+}
+
+/**
+ * Each planned series' units on `date` against the latest plan's 95% band: the band of that day when the plan
+ * was made on or before it, else (the nightly plan already consumed `date`) the plan's first day — the nearest
+ * stored forecast, since a completed run replaces the previous one's forecasts.
+ */
+async function demandAnomalyFacts(shop: string, run: { id: string; asOfDate: string }, date: string, label: (v: string, l: string) => string): Promise<DemandDayFacts[]> {
+  const index = Math.max(0, daysBetween(run.asOfDate, date));
+  const { forecasts, units, stockedOut } = await demandAgainstForecast(shop, run.id, date);
+  const out: DemandDayFacts[] = [];
+  for (const f of forecasts) {
+    const band = (f.bands as Record<string, { lower?: number[]; upper?: number[] }> | null)?.["95"];
+    const mean = Array.isArray(f.mean) ? (f.mean as number[])[index] : undefined;
+    const lower = band?.lower?.[index];
+    const upper = band?.upper?.[index];
+    if (typeof mean !== "number" || typeof lower !== "number" || typeof upper !== "number") continue;
+    const key = `${f.variantId}|${f.locationId}`;
+    out.push({ variantId: f.variantId, locationId: f.locationId, label: label(f.variantId, f.locationId), date, units: units.get(key) ?? 0, forecastMean: mean, lower95: lower, upper95: upper, stockedOut: stockedOut.has(key) });
+  }
+  return out;
+}
+
+/** The admin link of what an alert is about, relative to the app. */
+function alertPath(a: { entityType: string; entityId: string }): string | null {
+  if (a.entityType === "purchase_order") return `/app/purchase-orders/${a.entityId}`;
+  if (a.entityType === "variant_location") {
+    const [variantId, locationId] = a.entityId.split("|");
+    return `/app/forecasts/${variantId}?location=${locationId}`;
+  }
+  if (a.entityType === "vendor") return "/app/vendors";
+  if (a.entityType === "shop") return "/app/settings";
+  return null;
+}
+
+async function defaultFlowTarget(shop: string): Promise<FlowTarget> {
+  if (env.demoMode) return { kind: "demo" };
+  try {
+    const { unauthenticated } = await import("~/shopify.server");
+    return { kind: "admin", admin: (await unauthenticated.admin(shop)).admin };
+  } catch (error) {
+    logger.warn({ kind: "flow-trigger", shop, outcome: "no-admin-client", error: error instanceof Error ? error.message : String(error) });
+    return { kind: "none" };
+  }
+}
+
+/**
+ * One "Stockcast alert raised" Flow trigger per newly raised alert. Never throws: a failed trigger is logged
+ * and recorded on the alert (data.flow), and the alert itself stands.
+ */
+async function emitFlowTriggers(shop: string, raised: readonly RaisedAlert[], target: FlowTarget | undefined, now: Date) {
+  if (raised.length === 0) return;
+  const flow = target ?? (await defaultFlowTarget(shop));
+  if (flow.kind === "none") return;
+  const sending = raised.slice(0, MAX_TRIGGERS_PER_EVALUATION);
+  if (raised.length > sending.length) logger.warn({ kind: "flow-trigger", shop, outcome: "capped", raised: raised.length, sent: sending.length });
+  const appKey = env.SHOPIFY_API_KEY ?? "demo-api-key";
+  for (const a of sending) {
+    const url = `https://${shop}/admin/apps/${appKey}${alertPath(a) ?? "/app/alerts"}`;
+    if (flow.kind === "demo") {
+      logger.info({ kind: "flow-trigger", shop, outcome: "demo-local", alertId: a.id, type: a.type });
+      await mergeAlertData(shop, a.id, { flow: { mode: "demo-local", status: "recorded", at: now.toISOString(), note: "Demo mode: not sent to Shopify Flow" } }).catch(() => undefined);
+      continue;
+    }
+    try {
+      await sendAlertRaisedTrigger(flow.admin, { alertId: a.id, type: a.type, severity: a.severity, message: a.message, entityType: a.entityType, entityId: a.entityId, url }, flow.clientOptions);
+      await mergeAlertData(shop, a.id, { flow: { mode: "shopify", status: "sent", at: now.toISOString() } });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn({ kind: "flow-trigger", shop, outcome: "failed", alertId: a.id, error: message });
+      await mergeAlertData(shop, a.id, { flow: { mode: "shopify", status: "failed", at: now.toISOString(), error: message.slice(0, 500) } }).catch(() => undefined);
+    }
+  }
+}
+
+const WEBHOOK_STOCK_TOPICS = ["inventory_levels/update", "inventory_levels/connect", "inventory_levels/disconnect", "orders/create", "orders/updated", "orders/cancelled", "refunds/create"];
+
+/**
+ * After the sync worker handled a webhook: re-evaluates the stock rules and sync health (a failed delivery
+ * feeds sync_unhealthy). Cheap (no forecasts, vendors or demand history are read). Never throws: the
+ * webhook's own outcome must not depend on alerting.
+ */
+export async function evaluateAlertsAfterWebhook(shop: string, topic: string | null, outcome: string, now = new Date()): Promise<void> {
+  const relevant = outcome === "failed" || (outcome === "processed" && topic !== null && WEBHOOK_STOCK_TOPICS.includes(topic));
+  if (!relevant) return;
+  const started = Date.now();
+  try {
+    const result = await evaluateAlerts(shop, now, { scope: "stock" });
+    logger.debug({ kind: "alerts-after-webhook", shop, topic, outcome, ms: Date.now() - started, raised: result.created, resolved: result.resolved });
+  } catch (error) {
+    logger.error({ kind: "alerts-after-webhook", shop, topic, outcome: "error", error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+// ——— The Alerts screen ———
 
 export interface AlertRowDto {
   id: string;
@@ -56,26 +303,35 @@ export interface AlertRowDto {
   snoozedUntil: string | null;
   /** Where the alert points: a forecast page or a purchase order. */
   url: string | null;
+  /** What "Mute this rule" would mute, with a readable label; null when the alert cannot be muted. */
+  mute: { entityType: string; entityId: string; label: string } | null;
 }
 
-export async function getAlerts(shop: string, q: { tab: AlertTab; severity?: string; page: number; pageSize: number }, now = new Date()) {
+function muteScopeOf(data: unknown): MuteScope | null {
+  const m = (data as { muteScope?: { entityType?: unknown; entityId?: unknown } } | null)?.muteScope;
+  if (!m || typeof m.entityId !== "string" || (m.entityType !== "variant" && m.entityType !== "vendor" && m.entityType !== "shop")) return null;
+  return { entityType: m.entityType, entityId: m.entityId };
+}
+
+const muteLabel = (scope: MuteScope) => (scope.entityType === "variant" ? "this variant" : scope.entityType === "vendor" ? "this vendor" : "this store");
+
+export async function getAlerts(shop: string, q: { tab: AlertTab; severity?: string; type?: string; page: number; pageSize: number }, now = new Date()) {
   const [{ rows, total }, counts] = await Promise.all([listAlerts(shop, q, now), countAlertsByTab(shop, now)]);
   return {
-    rows: rows.map<AlertRowDto>((a) => ({
-      id: a.id,
-      type: a.type,
-      severity: a.severity,
-      status: a.status === "snoozed" && a.snoozedUntil && a.snoozedUntil <= now ? "open" : a.status,
-      message: a.message,
-      lastSeenAt: a.lastSeenAt.toISOString(),
-      snoozedUntil: a.snoozedUntil?.toISOString() ?? null,
-      url:
-        a.entityType === "purchase_order"
-          ? `/app/purchase-orders/${a.entityId}`
-          : a.entityType === "variant_location"
-            ? `/app/forecasts/${a.entityId.split("|")[0]}?location=${a.entityId.split("|")[1]}`
-            : null,
-    })),
+    rows: rows.map<AlertRowDto>((a) => {
+      const scope = muteScopeOf(a.data);
+      return {
+        id: a.id,
+        type: a.type,
+        severity: a.severity,
+        status: a.status === "snoozed" && a.snoozedUntil && a.snoozedUntil <= now ? "open" : a.status,
+        message: a.message,
+        lastSeenAt: a.lastSeenAt.toISOString(),
+        snoozedUntil: a.snoozedUntil?.toISOString() ?? null,
+        url: alertPath(a),
+        mute: scope ? { ...scope, label: muteLabel(scope) } : null,
+      };
+    }),
     total,
     counts,
     page: q.page,
@@ -87,6 +343,96 @@ export function acknowledge(shop: string, ids: string[], actor: string, now = ne
   return acknowledgeAlerts(shop, ids, actor, now);
 }
 
-export function snooze(shop: string, ids: string[], until: Date) {
-  return snoozeAlerts(shop, ids, until);
+export function snooze(shop: string, ids: string[], until: Date, actor = "system") {
+  return snoozeAlerts(shop, ids, until, actor);
+}
+
+export interface MuteDto {
+  id: string;
+  ruleType: string;
+  entityType: string;
+  entityId: string;
+  /** The variant, vendor or store the mute is for, by name. */
+  subject: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The shop's mutes with readable subjects. */
+export async function getMutes(shop: string): Promise<MuteDto[]> {
+  const mutes = await listMutes(shop);
+  const names = await lookupNames(shop, {
+    variantIds: mutes.filter((m) => m.entityType === "variant").map((m) => m.entityId),
+    locationIds: [],
+    vendorIds: mutes.filter((m) => m.entityType === "vendor").map((m) => m.entityId),
+  });
+  return mutes.map((m) => {
+    const v = m.entityType === "variant" ? names.variants.get(m.entityId) : undefined;
+    const subject =
+      m.entityType === "variant"
+        ? v
+          ? `${v.product.title}${v.title && v.title !== "Default Title" ? ` — ${v.title}` : ""}`
+          : "Deleted variant"
+        : m.entityType === "vendor"
+          ? (names.vendors.get(m.entityId) ?? "Deleted vendor")
+          : "Whole store";
+    return { id: m.id, ruleType: m.ruleType, entityType: m.entityType, entityId: m.entityId, subject, createdBy: m.createdBy, createdAt: m.createdAt.toISOString() };
+  });
+}
+
+/**
+ * Mutes the rule of each chosen alert for its variant / vendor / store, then re-evaluates so the muted
+ * alerts resolve at once. Alerts without a mute scope are skipped. Returns how many mutes were added.
+ */
+export async function muteAlerts(shop: string, ids: string[], actor: string, now = new Date(), options: EvaluateOptions = {}) {
+  const alerts = await findAlertsByIds(shop, ids);
+  const mutes = alerts.flatMap((a) => {
+    const scope = muteScopeOf(a.data);
+    return scope && (ALERT_TYPES as readonly string[]).includes(a.type) ? [{ ruleType: a.type, ...scope }] : [];
+  });
+  if (mutes.length === 0) return { added: 0, skipped: alerts.length };
+  const { added } = await createMutes(shop, mutes, actor);
+  await evaluateAlerts(shop, now, { flow: { kind: "none" }, ...options });
+  return { added, skipped: alerts.length - mutes.length };
+}
+
+/** Removes a mute and re-evaluates so a persisting condition raises its alert again. */
+export async function unmute(shop: string, muteId: string, actor: string, now = new Date(), options: EvaluateOptions = {}) {
+  const removed = await deleteMute(shop, muteId, actor);
+  if (removed) await evaluateAlerts(shop, now, options);
+  return removed;
+}
+
+/** The instant local midnight of `date` ("YYYY-MM-DD") falls on in `timeZone`. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const offsetAt = (t: number) => {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+        .formatToParts(new Date(t))
+        .map((x) => [x.type, x.value]),
+    );
+    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - t;
+  };
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
+}
+
+/**
+ * Snoozes alerts until the start of `date` in the shop's time zone. The date must be after today and at most
+ * 90 days ahead; returns a merchant-readable error otherwise.
+ */
+export async function snoozeUntilDate(shop: string, ids: string[], date: string, actor: string, now = new Date()): Promise<{ error: string | null; count: number }> {
+  const timeZone = (await findShop(shop))?.ianaTimezone ?? "UTC";
+  const today = localDate(now, timeZone);
+  if (daysBetween(today, date) < 1) return { error: "Choose a date after today.", count: 0 };
+  if (daysBetween(today, date) > 90) return { error: "Snooze for at most 90 days.", count: 0 };
+  const { count } = await snoozeAlerts(shop, ids, startOfLocalDay(date, timeZone), actor);
+  return { error: null, count };
+}
+
+/** The shop's local "today" and a default snooze date (a week ahead), for the screen. */
+export async function snoozeDefaults(shop: string, now = new Date()) {
+  const today = localDate(now, (await findShop(shop))?.ianaTimezone ?? "UTC");
+  return { today, defaultSnoozeDate: addDays(today, 7), maxSnoozeDate: addDays(today, 90) };
 }

@@ -1,6 +1,35 @@
 import { vendorScore, type VendorReceipt } from "~/lib/analytics";
 import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
-import { listSentPurchaseOrders, listVendorsWithCounts } from "~/models/vendors.server";
+import { listAuditEntries, recordAudit } from "~/models/audit.server";
+import { inTransaction } from "~/models/transaction.server";
+import { findVendor, listSentPurchaseOrders, listVendorPurchaseOrders, listVendorsWithCounts, updateVendorIfUnchanged, type VendorWrite } from "~/models/vendors.server";
+
+type PoForScore = Awaited<ReturnType<typeof listSentPurchaseOrders>>[number];
+
+/** Remaining quantity × unit cost of one PO, integer cents. */
+function openValueCents(po: Pick<PoForScore, "lines">): number {
+  return po.lines.reduce((s, l) => s + Math.max(0, l.quantityOrdered - l.quantityReceived) * cents(l.unitCost), 0);
+}
+
+/**
+ * A delivered PO as the scorecard sees it: lead time sent → first receipt, promised lead time sent →
+ * expected date (the observed one when no date was promised), units ordered and received, mean unit cost.
+ * Null for POs not yet sent, not yet received, or with nothing ordered.
+ */
+function receiptOf(po: Pick<PoForScore, "sentAt" | "expectedAt" | "lines" | "receipts">): { receivedAt: Date; receipt: VendorReceipt } | null {
+  const first = po.receipts[0];
+  if (!first || !po.sentAt) return null;
+  const ordered = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
+  if (ordered === 0) return null;
+  const received = po.lines.reduce((s, l) => s + l.quantityReceived, 0);
+  const unitCostCents = Math.round(po.lines.reduce((s, l) => s + l.quantityOrdered * cents(l.unitCost), 0) / ordered);
+  const leadTimeDays = Math.max(0, (first.receivedAt.getTime() - po.sentAt.getTime()) / DAY);
+  const promised = po.expectedAt ? Math.max(0, (po.expectedAt.getTime() - po.sentAt.getTime()) / DAY) : leadTimeDays;
+  return {
+    receivedAt: first.receivedAt,
+    receipt: { leadTimeDays, promisedLeadTimeDays: promised, orderedUnits: ordered, receivedUnits: received, unitCostCents: Math.max(1, unitCostCents) },
+  };
+}
 
 const DAY = 86_400_000;
 const cents = (d: { toString(): string }) => Math.round(Number(d.toString()) * 100);
@@ -34,19 +63,12 @@ export async function getVendorScorecards(shop: string, now = new Date()): Promi
   const openValue = new Map<string, number>();
   for (const po of orders) {
     if ((ON_ORDER_STATUSES as readonly string[]).includes(po.status)) {
-      const value = po.lines.reduce((s, l) => s + Math.max(0, l.quantityOrdered - l.quantityReceived) * cents(l.unitCost), 0);
-      openValue.set(po.vendorId, (openValue.get(po.vendorId) ?? 0) + value);
+      openValue.set(po.vendorId, (openValue.get(po.vendorId) ?? 0) + openValueCents(po));
     }
-    const first = po.receipts[0];
-    if (!first || !po.sentAt) continue;
-    const ordered = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
-    if (ordered === 0) continue;
-    const received = po.lines.reduce((s, l) => s + l.quantityReceived, 0);
-    const unitCostCents = Math.round(po.lines.reduce((s, l) => s + l.quantityOrdered * cents(l.unitCost), 0) / ordered);
-    const leadTimeDays = Math.max(0, (first.receivedAt.getTime() - po.sentAt.getTime()) / DAY);
-    const promised = po.expectedAt ? Math.max(0, (po.expectedAt.getTime() - po.sentAt.getTime()) / DAY) : leadTimeDays;
+    const receipt = receiptOf(po);
+    if (!receipt) continue;
     const list = receiptsByVendor.get(po.vendorId) ?? [];
-    list.push({ leadTimeDays, promisedLeadTimeDays: promised, orderedUnits: ordered, receivedUnits: received, unitCostCents: Math.max(1, unitCostCents) });
+    list.push(receipt.receipt);
     receiptsByVendor.set(po.vendorId, list);
   }
   return vendors.map((v) => {
@@ -71,3 +93,202 @@ export async function getVendorScorecards(shop: string, now = new Date()): Promi
     };
   });
 }
+
+/** Why a vendor edit was refused: the vendor is not this shop's, or someone saved in between. */
+export class VendorEditError extends Error {
+  constructor(
+    readonly code: "not_found" | "conflict",
+    message: string,
+  ) {
+    super(message);
+    this.name = "VendorEditError";
+  }
+}
+
+export const VENDOR_NOT_FOUND_MESSAGE = "This vendor does not exist in your shop.";
+
+export interface VendorTrendPointDto {
+  /** Calendar month "YYYY-MM" (UTC) of the first receipt. */
+  month: string;
+  deliveries: number;
+  /** Fractions 0–1; null in months without deliveries. */
+  onTimeRate: number | null;
+  fillRate: number | null;
+  leadTimeMeanDays: number | null;
+}
+
+export interface VendorOpenPoDto {
+  id: string;
+  number: string;
+  status: string;
+  currency: string;
+  expectedAt: string | null;
+  openValueCents: number;
+  /** True when the expected date has passed. */
+  overdue: boolean;
+}
+
+export interface VendorAuditDto {
+  id: string;
+  at: string;
+  actor: string;
+  /** Human summary of the change, e.g. "Stated lead time 14 → 21 days". */
+  action: string;
+  reason: string | null;
+}
+
+export interface VendorDetailDto {
+  vendor: {
+    id: string;
+    name: string;
+    contactName: string | null;
+    email: string | null;
+    phone: string | null;
+    currency: string;
+    statedLeadTimeDays: number;
+    moq: number | null;
+    notes: string | null;
+    products: number;
+    /** Optimistic-concurrency token for the edit form. */
+    updatedAt: string;
+  };
+  scorecard: Omit<VendorScorecardDto, "id" | "name" | "email" | "currency" | "products" | "statedLeadTimeDays" | "moq">;
+  trend: VendorTrendPointDto[];
+  openPurchaseOrders: VendorOpenPoDto[];
+  history: VendorAuditDto[];
+}
+
+const monthOf = (d: Date) => d.toISOString().slice(0, 7);
+
+/** The 12 calendar months ending with `now`'s month, oldest first ("YYYY-MM", UTC). */
+function lastTwelveMonths(now: Date): string[] {
+  const months: string[] = [];
+  for (let i = 11; i >= 0; i--) months.push(monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
+  return months;
+}
+
+const FIELD_LABEL: Record<keyof VendorWrite, string> = {
+  contactName: "Contact name",
+  email: "Email",
+  phone: "Phone",
+  currency: "Currency",
+  statedLeadTimeDays: "Stated lead time",
+  moq: "Minimum order quantity",
+  notes: "Notes",
+};
+
+const show = (key: string, v: unknown) => (v === null || v === undefined || v === "" ? "—" : key === "statedLeadTimeDays" ? `${String(v)} days` : key === "notes" ? "(edited)" : String(v));
+
+/** "Stated lead time 14 → 21 days; MOQ — → 50" from an audit entry's before/after objects. */
+export function describeVendorChange(before: unknown, after: unknown): string {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  // In the form's order: PostgreSQL's jsonb does not keep key order.
+  const keys = Object.keys(FIELD_LABEL).filter((k) => k in a);
+  if (keys.length === 0) return "Vendor updated";
+  return keys
+    .map((k) => (k === "notes" ? "Notes edited" : `${FIELD_LABEL[k as keyof VendorWrite]} ${show(k, b[k])} → ${show(k, a[k])}`))
+    .join("; ");
+}
+
+/**
+ * One vendor: its scorecard over the last 12 months, a monthly trend (on-time rate, fill rate, observed
+ * lead time by month of first receipt), its open purchase orders and its edit history. Null when the
+ * vendor is not this shop's.
+ */
+export async function getVendorDetail(shop: string, vendorId: string, now = new Date()): Promise<VendorDetailDto | null> {
+  const vendor = await findVendor(shop, vendorId);
+  if (!vendor) return null;
+  const months = lastTwelveMonths(now);
+  const since = new Date(`${months[0]}-01T00:00:00Z`);
+  const [orders, audit] = await Promise.all([
+    listVendorPurchaseOrders(shop, vendorId, new Date(Math.min(since.getTime(), now.getTime() - 365 * DAY)), ON_ORDER_STATUSES),
+    listAuditEntries(shop, "Vendor", vendorId),
+  ]);
+  const yearAgo = now.getTime() - 365 * DAY;
+  const receipts: VendorReceipt[] = [];
+  const byMonth = new Map<string, VendorReceipt[]>();
+  const open: VendorOpenPoDto[] = [];
+  for (const po of orders) {
+    if ((ON_ORDER_STATUSES as readonly string[]).includes(po.status)) {
+      open.push({
+        id: po.id,
+        number: po.number,
+        status: po.status,
+        currency: po.currency,
+        expectedAt: po.expectedAt?.toISOString() ?? null,
+        openValueCents: openValueCents(po),
+        overdue: po.expectedAt !== null && po.expectedAt.getTime() < now.getTime(),
+      });
+    }
+    const r = receiptOf(po);
+    if (!r) continue;
+    if (po.sentAt && po.sentAt.getTime() >= yearAgo) receipts.push(r.receipt);
+    const month = monthOf(r.receivedAt);
+    if (months.includes(month)) byMonth.set(month, [...(byMonth.get(month) ?? []), r.receipt]);
+  }
+  const s = receipts.length ? vendorScore(receipts, { graceDays: 1 }) : null;
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    vendor: {
+      id: vendor.id,
+      name: vendor.name,
+      contactName: vendor.contactName,
+      email: vendor.email,
+      phone: vendor.phone,
+      currency: vendor.currency,
+      statedLeadTimeDays: vendor.statedLeadTimeDays,
+      moq: vendor.moq,
+      notes: vendor.notes,
+      products: vendor._count.products,
+      updatedAt: vendor.updatedAt.toISOString(),
+    },
+    scorecard: {
+      deliveries: receipts.length,
+      onTimeRate: s?.onTimeRate ?? null,
+      fillRate: s?.fillRate ?? null,
+      leadTimeMeanDays: s?.leadTimeMeanDays ?? null,
+      leadTimeSdDays: s?.leadTimeSdDays ?? null,
+      priceCv: s?.priceCv ?? null,
+      score: s?.score ?? null,
+      openPoValueCents: open.reduce((t, po) => t + po.openValueCents, 0),
+    },
+    trend: months.map((month) => {
+      const list = byMonth.get(month) ?? [];
+      const m = list.length ? vendorScore(list, { graceDays: 1 }) : null;
+      return {
+        month,
+        deliveries: list.length,
+        onTimeRate: m ? round3(m.onTimeRate) : null,
+        fillRate: m ? round3(m.fillRate) : null,
+        leadTimeMeanDays: m ? round3(m.leadTimeMeanDays) : null,
+      };
+    }),
+    openPurchaseOrders: open,
+    history: audit
+      .map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, action: describeVendorChange(e.before, e.after), reason: null }))
+      .reverse(),
+  };
+}
+
+/**
+ * Saves a vendor's editable fields for one shop, if nobody saved since the editor loaded `expectedUpdatedAt`,
+ * and records who changed what (AuditEntry "vendor.updated", before/after of the changed fields) in the same
+ * transaction. Saving identical values writes nothing. Planning reads the new values at its next run.
+ * @throws VendorEditError "not_found" (another shop's or no such vendor), "conflict" (saved in between)
+ */
+export async function updateVendor(shop: string, actor: string, vendorId: string, expectedUpdatedAt: string, values: VendorWrite): Promise<{ changed: boolean }> {
+  return inTransaction(async (tx) => {
+    const row = await findVendor(shop, vendorId, tx);
+    if (!row) throw new VendorEditError("not_found", VENDOR_NOT_FOUND_MESSAGE);
+    if (row.updatedAt.toISOString() !== expectedUpdatedAt) throw new VendorEditError("conflict", CONFLICT_MESSAGE);
+    const keys = (Object.keys(FIELD_LABEL) as (keyof VendorWrite)[]).filter((k) => row[k] !== values[k]);
+    if (keys.length === 0) return { changed: false };
+    if (!(await updateVendorIfUnchanged(shop, vendorId, row.updatedAt, values, tx))) throw new VendorEditError("conflict", CONFLICT_MESSAGE);
+    const pick = (src: VendorWrite) => Object.fromEntries(keys.map((k) => [k, src[k]]));
+    await recordAudit(shop, { actor, action: "vendor.updated", entityType: "Vendor", entityId: vendorId, before: pick(row), after: pick(values) }, tx);
+    return { changed: true };
+  });
+}
+
+const CONFLICT_MESSAGE = "Someone else changed this vendor after you opened it. Reload to see their changes, then edit again.";

@@ -1,2 +1,9 @@
-/** Alert rules: pure functions from plan and purchase-order facts to deduplicated alert candidates. */
+/** Alert rules: pure functions from plan, stock, demand, vendor and sync facts to deduplicated alert candidates. */
 export * from "./rules";
+export * from "./stocked-out";
+export * from "./dead-stock";
+export * from "./vendor-reliability";
+export * from "./demand-anomaly";
+export * from "./sync-unhealthy";
+export * from "./mutes";
+export * from "./stock-overlay";

@@ -1,15 +1,50 @@
 /** Severity ladder, most urgent first. */
 export type AlertSeverity = "critical" | "warning" | "info";
-export type AlertType = "stockout_before_arrival" | "below_reorder_point" | "overstock" | "po_overdue";
+export type AlertType =
+  | "stockout_before_arrival"
+  | "below_reorder_point"
+  | "stocked_out_now"
+  | "overstock"
+  | "dead_stock"
+  | "po_overdue"
+  | "vendor_reliability_dropped"
+  | "demand_anomaly"
+  | "sync_unhealthy";
+
+/** Every rule, in the order the Alerts screen documents them. */
+export const ALERT_TYPES: readonly AlertType[] = Object.freeze([
+  "stockout_before_arrival",
+  "below_reorder_point",
+  "stocked_out_now",
+  "overstock",
+  "dead_stock",
+  "po_overdue",
+  "vendor_reliability_dropped",
+  "demand_anomaly",
+  "sync_unhealthy",
+]);
+
+/** What an alert is about. A variant × location id is "variantId|locationId". */
+export type AlertEntityType = "variant_location" | "purchase_order" | "vendor" | "shop";
+
+/** What a merchant can mute a rule for: a whole variant (all its locations), a vendor, or the shop. */
+export interface MuteScope {
+  readonly entityType: "variant" | "vendor" | "shop";
+  readonly entityId: string;
+}
 
 /** One alert a rule raises now. The dedupe key names the condition, so a persisting condition is one alert. */
 export interface AlertCandidate {
   readonly type: AlertType;
   readonly severity: AlertSeverity;
   readonly dedupeKey: string;
-  readonly entityType: "variant_location" | "purchase_order";
+  readonly entityType: AlertEntityType;
   readonly entityId: string;
   readonly message: string;
+  /** The scope a "mute this rule" applies to; absent when the alert cannot be muted. */
+  readonly muteScope?: MuteScope;
+  /** The numbers that triggered the alert (stored with it as JSON). */
+  readonly data?: Readonly<Record<string, number | string | null>>;
 }
 
 /** What the stock rules read from one replenishment line (units; days; dates "YYYY-MM-DD"). */
@@ -31,12 +66,17 @@ export interface OpenPurchaseOrderFacts {
   readonly id: string;
   readonly number: string;
   readonly vendor: string;
+  /** Lets the merchant mute po_overdue per vendor. */
+  readonly vendorId?: string;
   readonly expectedDate: string | null;
 }
 
 const DAY_MS = 86_400_000;
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 0.05 ? String(Math.round(x)) : x.toFixed(1));
+/** Whole days from a to b ("YYYY-MM-DD"). */
+export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+/** A number for a message: whole when it is (nearly) whole, else one decimal. */
+export const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 0.05 ? String(Math.round(x)) : x.toFixed(1));
+const variantScope = (variantId: string): MuteScope => ({ entityType: "variant", entityId: variantId });
 
 /**
  * Stock rules over one plan's lines, evaluated "as of" a date:
@@ -63,6 +103,8 @@ export function evaluateStockRules(lines: readonly StockLineFacts[], options: { 
           dedupeKey: `stockout_before_arrival:${entityId}`,
           entityType: "variant_location",
           entityId,
+          muteScope: variantScope(l.variantId),
+          data: { available: l.available, leadTimeDays: l.leadTimeDays, projectedStockoutDate: l.projectedStockoutDate, daysUntilStockout: inDays },
           message: `${l.label}: stock runs out ${inDays <= 0 ? "today" : `in ${inDays} day${inDays === 1 ? "" : "s"}`} (${fmt(l.available)} available), before an order placed now could arrive (${fmt(l.leadTimeDays)}-day lead time).`,
         });
       }
@@ -74,6 +116,8 @@ export function evaluateStockRules(lines: readonly StockLineFacts[], options: { 
         dedupeKey: `below_reorder_point:${entityId}`,
         entityType: "variant_location",
         entityId,
+        muteScope: variantScope(l.variantId),
+        data: { inventoryPosition: l.inventoryPosition, reorderPoint: l.reorderPoint, onOrder: l.onOrder },
         message: `${l.label}: ${fmt(l.inventoryPosition)} units in stock and on order, below the reorder point of ${fmt(l.reorderPoint)}, and nothing is on order.`,
       });
     }
@@ -84,6 +128,8 @@ export function evaluateStockRules(lines: readonly StockLineFacts[], options: { 
         dedupeKey: `overstock:${entityId}`,
         entityType: "variant_location",
         entityId,
+        muteScope: variantScope(l.variantId),
+        data: { daysOfCover: l.daysOfCover, overstockDays: options.overstockDays },
         message: `${l.label}: ${fmt(l.daysOfCover)} days of cover, above the ${options.overstockDays}-day overstock threshold.`,
       });
     }
@@ -108,6 +154,8 @@ export function evaluatePurchaseOrderRules(orders: readonly OpenPurchaseOrderFac
       dedupeKey: `po_overdue:${po.id}`,
       entityType: "purchase_order",
       entityId: po.id,
+      ...(po.vendorId ? { muteScope: { entityType: "vendor", entityId: po.vendorId } as const } : {}),
+      data: { daysOverdue: late, expectedDate: po.expectedDate },
       message: `${po.number} from ${po.vendor} is ${late} day${late === 1 ? "" : "s"} overdue (expected ${po.expectedDate}).`,
     });
   }

@@ -1,8 +1,9 @@
 import { classifyAbc, type AbcClass } from "~/lib/analytics";
 import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
-import { blendLeadTime, planLine, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
+import { blendLeadTime, onOrderQuantity, planLine, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
 import {
   findPlanningShop,
+  listActiveForecastOverrides,
   listActiveLocations,
   listDemandDays,
   listInventoryLevels,
@@ -17,7 +18,7 @@ import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, type Fore
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
-import { buildDailySeries, naiveSquaredScale, seriesKey } from "./series";
+import { applyForecastOverrides, buildDailySeries, naiveSquaredScale, orderMinimum, seriesKey, shiftTotal, type ForecastOverrideSpan } from "./series";
 
 /** Two years of daily history: enough for yearly seasonality, bounded memory per chunk. */
 export const HISTORY_DAYS = 730;
@@ -80,11 +81,13 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
   const leadTimeByVendor = new Map(
     vendors.map((v) => [v.id, blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: observed.get(v.id) ?? [] })]),
   );
-  const onOrder = new Map<string, { quantity: number; receipts: ScheduledReceipt[] }>();
+  // Open PO units per series, Stockcast's own apart from those imported from Stocky (docs/on-order.md).
+  const onOrder = new Map<string, { quantity: number; imported: number; receipts: ScheduledReceipt[] }>();
   for (const l of openLines) {
     const key = seriesKey(l.variantId, l.locationId);
-    const entry = onOrder.get(key) ?? { quantity: 0, receipts: [] };
-    entry.quantity += l.remaining;
+    const entry = onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
+    if (l.source === "stocky") entry.imported += l.remaining;
+    else entry.quantity += l.remaining;
     const day = l.expectedAt ? Math.max(0, daysBetween(asOfDate, l.expectedAt.toISOString().slice(0, 10))) : null;
     if (day !== null && l.remaining > 0) entry.receipts.push({ day, quantity: l.remaining });
     onOrder.set(key, entry);
@@ -99,11 +102,14 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
   for (let start = 0; start < variants.length; start += CHUNK_VARIANTS) {
     const chunk = variants.slice(start, start + CHUNK_VARIANTS);
     const ids = chunk.map((v) => v.id);
-    const [levels, demand, stockouts] = await Promise.all([
+    const [levels, demand, stockouts, overrides] = await Promise.all([
       listInventoryLevels(shop, ids),
       listDemandDays(shop, ids, fromDate, toDate),
       listStockoutDays(shop, ids, fromDate, toDate),
+      listActiveForecastOverrides(shop, ids, asOfDate),
     ]);
+    const overridesByKey = new Map<string, ForecastOverrideSpan[]>();
+    for (const o of overrides) overridesByKey.set(seriesKey(o.variantId, o.locationId), [...(overridesByKey.get(seriesKey(o.variantId, o.locationId)) ?? []), o]);
     const series = buildDailySeries(fromDate, HISTORY_DAYS, demand, stockouts);
     const levelByKey = new Map(levels.map((l) => [seriesKey(l.variantId, l.locationId), l]));
     const forecasts: ForecastRow[] = [];
@@ -146,22 +152,25 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
           skip(`forecast failed: ${error instanceof Error ? error.message : "unknown error"}`);
           continue;
         }
-        const ltd = leadTimeDemand(forecast, L);
-        const protection = leadTimeDemand(forecast, L + R);
+        // Manual forecast overrides replace the mean on their days and shift the totals (see series.ts).
+        const adjusted = applyForecastOverrides(forecast, asOfDate, overridesByKey.get(key) ?? []);
+        const ltd = shiftTotal(leadTimeDemand(forecast, L), forecast.mean, adjusted.mean, L);
+        const protection = shiftTotal(leadTimeDemand(forecast, L + R), forecast.mean, adjusted.mean, L + R);
         const unitCostCents = toCents(variant.unitCost);
-        const ordered = onOrder.get(key) ?? { quantity: 0, receipts: [] };
+        const ordered = onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
         const incoming = level?.incoming ?? 0;
+        const onOrderUnits = onOrderQuantity({ stockcastOpen: ordered.quantity, importedOpen: ordered.imported, shopifyIncoming: incoming });
         const lineInput: PlanLineInput = {
-          dailyForecast: forecast.mean,
+          dailyForecast: adjusted.mean,
           leadTimeDemand: { mean: ltd.mean, quantile: ltd.quantile(sl) },
           protectionDemand: { mean: protection.mean, quantile: protection.quantile(sl) },
           leadTime,
           reviewPeriodDays: R,
           serviceLevel: sl,
-          stock: { onHand: level?.onHand ?? 0, onOrder: ordered.quantity + incoming, committed: level?.committed ?? 0 },
+          stock: { onHand: level?.onHand ?? 0, onOrder: onOrderUnits, committed: level?.committed ?? 0 },
           scheduledReceipts: ordered.receipts,
           constraints: {
-            moq: variant.moqOverride ?? vendor?.moq ?? undefined,
+            moq: orderMinimum(variant.moqOverride ?? vendor?.moq, variant.minQty),
             casePack: variant.casePack ?? undefined,
             maxQuantity: variant.maxQty ?? undefined,
           },
@@ -192,11 +201,16 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
           method: forecast.method,
           demandClass: forecast.demandClass,
           abcClass,
-          mean: forecast.mean.map(round3),
+          mean: adjusted.mean.map(round3),
           bands: Object.fromEntries(
-            forecast.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }]),
+            adjusted.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }]),
           ),
-          params: { capped: forecast.capped.length, fromAnalogues: forecast.fromAnalogues, q95Total: round3(forecast.q95Total) },
+          params: {
+            capped: forecast.capped.length,
+            fromAnalogues: forecast.fromAnalogues,
+            q95Total: round3(forecast.q95Total),
+            ...(adjusted.days.length ? { override: { ids: adjusted.ids, days: adjusted.days, baseMean: adjusted.baseMean.map(round3) } } : {}),
+          },
           rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
         });
         lines.push({
@@ -207,9 +221,9 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
           available: level?.available ?? 0,
           committed: level?.committed ?? 0,
           incoming,
-          onOrder: ordered.quantity + incoming,
+          onOrder: onOrderUnits,
           inventoryPosition: Math.round(plan.inventoryPosition),
-          avgDailyDemand: round3(forecast.mean.slice(0, 28).reduce((a, b) => a + b, 0) / Math.min(28, forecast.mean.length)),
+          avgDailyDemand: round3(adjusted.mean.slice(0, 28).reduce((a, b) => a + b, 0) / Math.min(28, adjusted.mean.length)),
           leadTimeDays: round3(leadTime.meanDays),
           leadTimeDemand: round3(plan.leadTimeDemandMean),
           safetyStock: round3(plan.safetyStock),

@@ -1,4 +1,5 @@
 import { findShop } from "~/models/shop.server";
+import { evaluateAlertsAfterWebhook } from "~/services/alerts.server";
 import { isAwaitedBulkOperation } from "~/services/backfill.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
 import { findWebhookEvent, findWebhookEventByWebhookId, markWebhookEventById } from "~/models/webhook-event.server";
@@ -51,11 +52,23 @@ export type ProcessOutcome = "processed" | "already-processed" | "failed" | "mis
  * with backoff. Events of an uninstalled shop are skipped.
  */
 export async function processWebhookEvent(shop: string, eventId: string, options: { force?: boolean } = {}): Promise<ProcessOutcome> {
+  const seen: { topic: string | null; outcome: ProcessOutcome } = { topic: null, outcome: "failed" };
+  try {
+    seen.outcome = await applyWebhookEvent(shop, eventId, options, seen);
+    return seen.outcome;
+  } finally {
+    // Stock alerts follow stock and demand; failures feed sync_unhealthy. Never fails the processing itself.
+    if (seen.topic !== null) await evaluateAlertsAfterWebhook(shop, seen.topic, seen.outcome);
+  }
+}
+
+async function applyWebhookEvent(shop: string, eventId: string, options: { force?: boolean }, seen: { topic: string | null }): Promise<ProcessOutcome> {
   const event = await findWebhookEvent(shop, eventId);
   if (!event) return "missing";
   if (event.status === "processed" && !options.force) return "already-processed";
   const shopRow = await findShop(shop);
   if (shopRow && !shopRow.active) return "skipped";
+  seen.topic = event.topic;
   const topic = ALL_TOPICS.find((t) => t === event.topic);
   if (!topic || !isSyncTopic(topic)) {
     await markWebhookEventById(shop, eventId, "failed", `topic ${event.topic} is not applied by sync`);

@@ -1,0 +1,230 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
+import { requireAdmin } from "~/auth.server";
+import { formatDate, formatMoneyCents } from "~/components/format";
+import { AuditHistory } from "~/components/po/AuditHistory";
+import { PoStatusBadge } from "~/components/po/PoStatusBadge";
+import { VendorTrendChart } from "~/components/vendors/VendorTrendChart";
+import { VENDOR_LEAD_TIME_MAX, VENDOR_LEAD_TIME_MIN, fieldErrors, vendorForm, type VendorFieldName } from "~/components/vendors/vendor-form";
+import { VENDOR_NOT_FOUND_MESSAGE, VendorEditError, getVendorDetail, updateVendor } from "~/services/vendors.server";
+import { now as clockNow } from "~/utils/clock.server";
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+function parseParams(params: LoaderFunctionArgs["params"]) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw new Response(VENDOR_NOT_FOUND_MESSAGE, { status: 404 });
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const { id } = parseParams(params);
+  const detail = await getVendorDetail(shop, id, clockNow(request));
+  if (!detail) throw new Response(VENDOR_NOT_FOUND_MESSAGE, { status: 404 });
+  return json(detail);
+}
+
+const actionSchema = vendorForm.extend({ intent: z.literal("update"), updatedAt: z.string().min(1).max(40) });
+
+type ActionResult =
+  | { ok: true; changed: boolean; error: null; fieldErrors: Partial<Record<VendorFieldName, string>> }
+  | { ok: false; changed: false; error: string | null; code: "invalid" | "conflict"; fieldErrors: Partial<Record<VendorFieldName, string>> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const { id } = parseParams(params);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return json<ActionResult>({ ok: false, changed: false, error: "Fix the highlighted fields.", code: "invalid", fieldErrors: fieldErrors<VendorFieldName>(parsed.error) }, { status: 400 });
+  }
+  const { intent: _intent, updatedAt, ...values } = parsed.data;
+  try {
+    const { changed } = await updateVendor(shop, staffId, id, updatedAt, values);
+    return json<ActionResult>({ ok: true, changed, error: null, fieldErrors: {} });
+  } catch (error) {
+    if (!(error instanceof VendorEditError)) throw error;
+    if (error.code === "not_found") throw new Response(VENDOR_NOT_FOUND_MESSAGE, { status: 404 });
+    return json<ActionResult>({ ok: false, changed: false, error: error.message, code: "conflict", fieldErrors: {} }, { status: 409 });
+  }
+}
+
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+
+export default function VendorPage() {
+  const d = useLoaderData<typeof loader>();
+  const s = d.scorecard;
+  return (
+    <Page title={d.vendor.name} subtitle={`${d.vendor.products} products · prices in ${d.vendor.currency}`} backAction={{ content: "Vendors", url: "/app/vendors" }}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    Scorecard, last 12 months
+                  </Text>
+                  {s.score !== null && <Badge tone={s.score >= 85 ? "success" : s.score >= 70 ? "attention" : "critical"}>{`Score ${Math.round(s.score)}`}</Badge>}
+                </InlineStack>
+                <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
+                  {[
+                    ["Lead time stated / observed", `${d.vendor.statedLeadTimeDays} d / ${s.leadTimeMeanDays === null ? "no deliveries" : `${s.leadTimeMeanDays.toFixed(1)} ± ${(s.leadTimeSdDays ?? 0).toFixed(1)} d`}`],
+                    ["On time", pct(s.onTimeRate)],
+                    ["Fill rate", pct(s.fillRate)],
+                    ["Price variation", pct(s.priceCv)],
+                    ["Deliveries", String(s.deliveries)],
+                    ["Open PO value", formatMoneyCents(s.openPoValueCents, d.vendor.currency)],
+                  ].map(([label, value]) => (
+                    <BlockStack gap="050" key={label}>
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {label}
+                      </Text>
+                      <Text as="span" fontWeight="semibold">
+                        {value}
+                      </Text>
+                    </BlockStack>
+                  ))}
+                </InlineGrid>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Trend
+                </Text>
+                {d.trend.some((p) => p.deliveries > 0) ? (
+                  <>
+                    <VendorTrendChart points={d.trend} />
+                    <Text as="p" tone="subdued" variant="bodySm">
+                      By month of first receipt: share of purchase orders received on time (within a day of the expected date), share of
+                      ordered units received, and days from sending to first receipt.
+                    </Text>
+                  </>
+                ) : (
+                  <Text as="p" tone="subdued">
+                    No purchase orders from this vendor were received in the last 12 months.
+                  </Text>
+                )}
+              </BlockStack>
+            </Card>
+            <OpenPurchaseOrders orders={d.openPurchaseOrders} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <VendorEditForm key={d.vendor.updatedAt} vendor={d.vendor} />
+            <AuditHistory entries={d.history} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function OpenPurchaseOrders({ orders }: { orders: ReturnType<typeof useLoaderData<typeof loader>>["openPurchaseOrders"] }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Open purchase orders
+        </Text>
+        {orders.length === 0 ? (
+          <Text as="p" tone="subdued">
+            Nothing on order from this vendor.
+          </Text>
+        ) : (
+          orders.map((po) => (
+            <InlineStack key={po.id} align="space-between" blockAlign="center" gap="200">
+              <InlineStack gap="200" blockAlign="center">
+                <Link to={`/app/purchase-orders/${po.id}`}>{po.number}</Link>
+                <PoStatusBadge status={po.status} />
+                {po.overdue && <Badge tone="critical">Overdue</Badge>}
+              </InlineStack>
+              <Text as="span" tone="subdued">
+                {po.expectedAt ? `expected ${formatDate(po.expectedAt)}` : "no expected date"} · {formatMoneyCents(po.openValueCents, po.currency)} open
+              </Text>
+            </InlineStack>
+          ))
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+type VendorValues = ReturnType<typeof useLoaderData<typeof loader>>["vendor"];
+
+function VendorEditForm({ vendor }: { vendor: VendorValues }) {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const initial = {
+    contactName: vendor.contactName ?? "",
+    email: vendor.email ?? "",
+    phone: vendor.phone ?? "",
+    currency: vendor.currency,
+    statedLeadTimeDays: String(vendor.statedLeadTimeDays),
+    moq: vendor.moq === null ? "" : String(vendor.moq),
+    notes: vendor.notes ?? "",
+  };
+  const [values, setValues] = useState(initial);
+  const dirty = (Object.keys(initial) as (keyof typeof initial)[]).some((k) => initial[k] !== values[k]);
+  const errors: Partial<Record<VendorFieldName, string>> = result?.fieldErrors ?? {};
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "update";
+  const field = (name: keyof typeof initial) => ({ name, value: values[name], error: errors[name], onChange: (v: string) => setValues((old) => ({ ...old, [name]: v })), autoComplete: "off" });
+  return (
+    <Card>
+      <Form method="post">
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            Vendor details
+          </Text>
+          {result && !result.ok && result.code === "conflict" && (
+            <Banner tone="warning" title="Someone else changed this vendor" action={{ content: "Reload", onAction: () => revalidator.revalidate() }}>
+              <p>{result.error}</p>
+            </Banner>
+          )}
+          {result?.ok && result.changed && !dirty && (
+            <Banner tone="success">
+              <p>Saved. The new lead time and minimum order apply from the next plan run.</p>
+            </Banner>
+          )}
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="updatedAt" value={vendor.updatedAt} />
+          <FormLayout>
+            <TextField label="Contact name" {...field("contactName")} maxLength={100} />
+            <TextField label="Email" type="email" {...field("email")} maxLength={254} />
+            <TextField label="Phone" type="tel" {...field("phone")} maxLength={40} />
+            <TextField label="Currency" helpText="ISO 4217 code of the vendor's prices, like USD or EUR." {...field("currency")} maxLength={3} />
+            <TextField
+              label="Stated lead time"
+              type="number"
+              suffix="days"
+              min={VENDOR_LEAD_TIME_MIN}
+              max={VENDOR_LEAD_TIME_MAX}
+              helpText="Days from sending a purchase order to receiving it, as the vendor promises. Planning blends it with observed deliveries."
+              {...field("statedLeadTimeDays")}
+            />
+            <TextField label="Minimum order quantity" type="number" min={1} helpText="Units per order line; leave empty for none. A variant's own MOQ wins." {...field("moq")} />
+            <TextField label="Notes" multiline={3} maxLength={2000} {...field("notes")} />
+          </FormLayout>
+          <Text as="p" tone="subdued" variant="bodySm">
+            Lead time and minimum order changes take effect at the next plan run (nightly, or “Re-plan now” on Replenishment).
+          </Text>
+          <InlineStack align="end" gap="200">
+            <Button disabled={!dirty || saving} onClick={() => setValues(initial)}>
+              Discard
+            </Button>
+            <Button submit variant="primary" disabled={!dirty} loading={saving}>
+              Save
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}

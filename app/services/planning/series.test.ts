@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { applyForecastOverrides, orderMinimum, shiftTotal } from "./series";
+
+const forecast = Object.freeze({
+  mean: Object.freeze([2, 2, 2, 2]) as readonly number[],
+  intervals: Object.freeze([Object.freeze({ level: 0.8, lower: Object.freeze([1, 1, 1, 1]) as readonly number[], upper: Object.freeze([4, 4, 4, 4]) as readonly number[] })]),
+});
+
+describe("applyForecastOverrides", () => {
+  it("replaces the mean on the overridden days and shifts that day's bounds by the same amount, never below 0", () => {
+    const out = applyForecastOverrides(forecast, "2026-11-22", [{ id: "a", startDate: "2026-11-23", endDate: "2026-11-24", dailyUnits: 5 }]);
+    expect(out.mean).toEqual([2, 5, 5, 2]);
+    expect(out.intervals[0].lower).toEqual([1, 4, 4, 1]);
+    expect(out.intervals[0].upper).toEqual([4, 7, 7, 4]);
+    expect(out).toMatchObject({ days: [1, 2], baseMean: [2, 2], ids: ["a"] });
+    const zero = applyForecastOverrides(forecast, "2026-11-22", [{ id: "z", startDate: "2026-11-22", endDate: "2026-11-22", dailyUnits: 0 }]);
+    expect(zero.mean[0]).toBe(0);
+    expect(zero.intervals[0].lower[0]).toBe(0);
+    expect(zero.intervals[0].upper[0]).toBe(2);
+    expect(forecast.mean).toEqual([2, 2, 2, 2]);
+  });
+
+  it("lets later overrides win where they overlap, clips to the horizon and ignores spans outside it", () => {
+    const out = applyForecastOverrides(forecast, "2026-11-22", [
+      { id: "early", startDate: "2026-11-01", endDate: "2026-11-23", dailyUnits: 3 },
+      { id: "late", startDate: "2026-11-23", endDate: "2027-01-01", dailyUnits: 9 },
+      { id: "past", startDate: "2026-10-01", endDate: "2026-10-31", dailyUnits: 100 },
+    ]);
+    expect(out.mean).toEqual([3, 9, 9, 9]);
+    expect(out.baseMean).toEqual([2, 2, 2, 2]);
+    expect(out.ids).toEqual(["early", "late"]);
+  });
+});
+
+describe("shiftTotal", () => {
+  it("shifts mean and quantiles by the overrides' change over the interval only", () => {
+    const total = { mean: 8, quantile: (p: number) => 8 + 10 * p };
+    const shifted = shiftTotal(total, [2, 2, 2, 2], [2, 5, 5, 2], 2);
+    expect(shifted.mean).toBe(11);
+    expect(shifted.quantile(0.5)).toBe(16);
+    expect(shiftTotal(total, [2, 2], [0, 0], 2).quantile(0.1)).toBe(5);
+    expect(shiftTotal(total, [2, 2, 2], [2, 2, 50], 2)).toBe(total);
+    expect(shiftTotal({ mean: 1, quantile: () => 1 }, [3], [0], 1).mean).toBe(0);
+  });
+});
+
+describe("orderMinimum", () => {
+  it("takes the larger of MOQ and the variant's minimum per order", () => {
+    expect(orderMinimum(24, 36)).toBe(36);
+    expect(orderMinimum(24, null)).toBe(24);
+    expect(orderMinimum(undefined, 10)).toBe(10);
+    expect(orderMinimum(null, null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,237 @@
+// The remaining alert rules through evaluateAlerts on a real database: stocked out now, dead stock, demand
+// anomaly, vendor reliability, sync health; dedupe, auto-resolve, mutes (audited) and shop isolation; and the
+// re-evaluation after a webhook is applied (a failure there never fails the webhook).
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { evaluateAlerts, getAlerts, getMutes, muteAlerts, snoozeUntilDate, startOfLocalDay, unmute } from "~/services/alerts.server";
+import { planShop } from "~/services/planning/plan-shop.server";
+import { processWebhookEvent } from "~/services/sync/process-webhook.server";
+import { addDays } from "~/utils/dates";
+
+const NOW = new Date("2026-11-22T15:00:00Z");
+const TODAY = "2026-11-22";
+const DAY = 86_400_000;
+const NONE = { flow: { kind: "none" } } as const;
+
+/** A variant selling 5 a day with plenty on hand (no stock alert), planned at NOW. */
+async function seedShop(label: string, options: { onHand?: number } = {}) {
+  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", currencyCode: "EUR" } });
+  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/78412305521", name: "Main" } });
+  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
+  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
+  const variant = await prisma.variant.create({
+    data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default Title", unitCost: "10", inventoryItemId: "gid://shopify/InventoryItem/47380000000037" },
+  });
+  const onHand = options.onHand ?? 150;
+  await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, onHand, available: onHand } });
+  await prisma.demandDay.createMany({ data: Array.from({ length: 90 }, (_, i) => ({ shop, variantId: variant.id, locationId: location.id, date: addDays(TODAY, -1 - i), units: 5 })) });
+  return { shop, variant, location, vendor, product };
+}
+
+const alertsOf = (shop: string, type?: string) => prisma.alert.findMany({ where: { shop, ...(type ? { type } : {}) }, orderBy: { firstSeenAt: "asc" } });
+
+describe("alert rules through evaluateAlerts", () => {
+  it("stocked_out_now follows current stock after the plan: raised once, updated, resolved", async () => {
+    const a = await seedShop("so-now");
+    const b = await seedShop("so-other");
+    await planShop(a.shop, { now: NOW });
+    await planShop(b.shop, { now: NOW });
+    expect(await alertsOf(a.shop, "stocked_out_now")).toEqual([]);
+
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop }, data: { available: 0, onHand: 0 } });
+    await evaluateAlerts(a.shop, NOW, NONE);
+    const [raised] = await alertsOf(a.shop, "stocked_out_now");
+    expect(raised).toMatchObject({ severity: "critical", status: "open", dedupeKey: `stocked_out_now:${a.variant.id}|${a.location.id}` });
+    expect(raised.message).toBe("Tent at Main: out of stock (0 available) while about 5 units a day are expected to sell.");
+    // The lower stock also puts it before the lead time and below the reorder point, from the same overlay.
+    expect((await alertsOf(a.shop)).map((x) => x.type).sort()).toEqual(["below_reorder_point", "stocked_out_now", "stockout_before_arrival"]);
+
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop }, data: { available: -2 } });
+    await evaluateAlerts(a.shop, new Date(NOW.getTime() + 3_600_000), NONE);
+    const again = await alertsOf(a.shop, "stocked_out_now");
+    expect(again).toHaveLength(1);
+    expect(again[0].id).toBe(raised.id);
+    expect(again[0].message).toContain("(-2 available)");
+
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop }, data: { available: 150, onHand: 150 } });
+    await evaluateAlerts(a.shop, NOW, NONE);
+    expect((await alertsOf(a.shop, "stocked_out_now"))[0].status).toBe("resolved");
+    expect(await prisma.alert.count({ where: { shop: b.shop } })).toBe(0);
+  });
+
+  it("dead_stock: no sale for deadStockDays with value above the minimum, with the markdown", async () => {
+    const a = await seedShop("dead");
+    // Sales stopped 120 days ago.
+    await prisma.demandDay.deleteMany({ where: { shop: a.shop } });
+    await prisma.demandDay.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ shop: a.shop, variantId: a.variant.id, locationId: a.location.id, date: addDays(TODAY, -120 - i), units: 2 })) });
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop }, data: { onHand: 40, available: 40 } });
+    await prisma.shop.update({ where: { shop: a.shop }, data: { deadStockDays: 90, deadStockMinValue: "300" } });
+    await planShop(a.shop, { now: NOW });
+    const [dead] = await alertsOf(a.shop, "dead_stock");
+    expect(dead).toMatchObject({ severity: "warning", status: "open", entityId: `${a.variant.id}|${a.location.id}` });
+    expect(dead.message).toBe("Tent at Main: 40 units (EUR 400.00 at cost) have not sold for 120 days. Mark down 30% or return to the vendor.");
+
+    // Raising the minimum value above the stock's value clears the condition.
+    await prisma.shop.update({ where: { shop: a.shop }, data: { deadStockMinValue: "401" } });
+    await evaluateAlerts(a.shop, NOW, NONE);
+    expect((await alertsOf(a.shop, "dead_stock"))[0].status).toBe("resolved");
+  });
+
+  it("demand_anomaly: a day far above the forecast band is a spike, one alert per series, resolved when back inside", async () => {
+    const a = await seedShop("anomaly");
+    await planShop(a.shop, { now: NOW });
+    const tomorrow = new Date(NOW.getTime() + DAY);
+    await prisma.demandDay.create({ data: { shop: a.shop, variantId: a.variant.id, locationId: a.location.id, date: TODAY, units: 60 } });
+    await evaluateAlerts(a.shop, tomorrow, NONE);
+    await evaluateAlerts(a.shop, tomorrow, NONE);
+    const spikes = await alertsOf(a.shop, "demand_anomaly");
+    expect(spikes).toHaveLength(1);
+    expect(spikes[0]).toMatchObject({ severity: "info", status: "open" });
+    expect(spikes[0].message).toMatch(/^Tent at Main: 60 units sold on 2026-11-22, far above the forecast of 5 \(95% range [\d.]+–[\d.]+\)\.$/);
+
+    await prisma.demandDay.updateMany({ where: { shop: a.shop, date: TODAY }, data: { units: 5 } });
+    await evaluateAlerts(a.shop, tomorrow, NONE);
+    expect((await alertsOf(a.shop, "demand_anomaly"))[0].status).toBe("resolved");
+  });
+
+  it("vendor_reliability_dropped: on-time deliveries of the last 90 days against the 90 before", async () => {
+    const a = await seedShop("vendor");
+    const po = async (n: number, sentDaysAgo: number, leadDays: number, receivedDaysAfterSent: number) =>
+      prisma.purchaseOrder.create({
+        data: {
+          shop: a.shop, number: `PO-${n}`, vendorId: a.vendor.id, destinationLocationId: a.location.id, status: "received", createdBy: "x",
+          sentAt: new Date(NOW.getTime() - sentDaysAgo * DAY), expectedAt: new Date(NOW.getTime() - (sentDaysAgo - leadDays) * DAY),
+          lines: { create: [{ shop: a.shop, variantId: a.variant.id, quantityOrdered: 10, quantityReceived: 10, unitCost: "10" }] },
+          receipts: { create: [{ shop: a.shop, idempotencyKey: crypto.randomUUID(), receivedBy: "x", receivedAt: new Date(NOW.getTime() - (sentDaysAgo - receivedDaysAfterSent) * DAY) }] },
+        },
+      });
+    await po(1, 170, 10, 10);
+    await po(2, 150, 10, 10);
+    await po(3, 120, 10, 9);
+    await evaluateAlerts(a.shop, NOW, NONE);
+    expect(await alertsOf(a.shop, "vendor_reliability_dropped")).toEqual([]);
+    await po(4, 60, 10, 25);
+    await po(5, 40, 10, 24);
+    await evaluateAlerts(a.shop, NOW, NONE);
+    const [drop] = await alertsOf(a.shop, "vendor_reliability_dropped");
+    expect(drop).toMatchObject({ severity: "warning", entityType: "vendor", entityId: a.vendor.id });
+    expect(drop.message).toMatch(/^Acme: on-time deliveries fell from 100% to 0% and the vendor score from \d+ to \d+ \(last 90 days, 2 receipts/);
+  });
+
+  it("sync_unhealthy: failed webhooks and a stalled backfill, each its own alert, resolved when fixed", async () => {
+    const a = await seedShop("sync");
+    const failed = await prisma.webhookEvent.create({ data: { shop: a.shop, webhookId: "w1", topic: "orders/create", status: "failed", error: "boom", receivedAt: new Date(NOW.getTime() - 3_600_000) } });
+    await prisma.webhookEvent.create({ data: { shop: a.shop, webhookId: "w2", topic: "orders/create", status: "processed", receivedAt: new Date(NOW.getTime() - 3_600_000) } });
+    await prisma.backfillRun.create({ data: { shop: a.shop, status: "running", stage: "orders", startedAt: new Date(NOW.getTime() - 8 * 3_600_000) } });
+    await evaluateAlerts(a.shop, NOW, NONE);
+    const sync = await alertsOf(a.shop, "sync_unhealthy");
+    expect(sync.map((s) => s.dedupeKey).sort()).toEqual(["sync_unhealthy:backfill", "sync_unhealthy:webhooks"]);
+    expect(sync.find((s) => s.dedupeKey === "sync_unhealthy:webhooks")!.message).toMatch(/^1 of 2 webhook deliveries failed to apply in the last 24 hours/);
+
+    await prisma.webhookEvent.update({ where: { id: failed.id }, data: { status: "processed" } });
+    await evaluateAlerts(a.shop, NOW, NONE);
+    const after = await alertsOf(a.shop, "sync_unhealthy");
+    expect(after.find((s) => s.dedupeKey === "sync_unhealthy:webhooks")!.status).toBe("resolved");
+    expect(after.find((s) => s.dedupeKey === "sync_unhealthy:backfill")!.status).toBe("open");
+  });
+});
+
+describe("mutes", () => {
+  it("mute a rule for a variant: its alert resolves and stays quiet, audited; unmute brings it back; other shops untouched", async () => {
+    const a = await seedShop("mute-a", { onHand: 3 });
+    const b = await seedShop("mute-b", { onHand: 3 });
+    await planShop(a.shop, { now: NOW });
+    await planShop(b.shop, { now: NOW });
+    const open = await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, NOW);
+    const below = open.rows.find((r) => r.type === "below_reorder_point")!;
+    expect(below.mute).toEqual({ entityType: "variant", entityId: a.variant.id, label: "this variant" });
+
+    // Another shop cannot mute a's alert.
+    expect(await muteAlerts(b.shop, [below.id], "intruder", NOW, NONE)).toEqual({ added: 0, skipped: 0 });
+    expect(await muteAlerts(a.shop, [below.id], "staff-1", NOW, NONE)).toEqual({ added: 1, skipped: 0 });
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: below.id } })).status).toBe("resolved");
+    await evaluateAlerts(a.shop, NOW, NONE);
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: below.id } })).status).toBe("resolved");
+    // The stockout rule of the same variant is not muted.
+    expect((await alertsOf(a.shop, "stockout_before_arrival"))[0].status).toBe("open");
+    // b's identical condition still alerts.
+    expect((await alertsOf(b.shop, "below_reorder_point"))[0].status).toBe("open");
+
+    const mutes = await getMutes(a.shop);
+    expect(mutes).toMatchObject([{ ruleType: "below_reorder_point", entityType: "variant", subject: "Tent", createdBy: "staff-1" }]);
+    expect(await getMutes(b.shop)).toEqual([]);
+    expect(await unmute(b.shop, mutes[0].id, "intruder", NOW, NONE)).toBe(false);
+    expect(await unmute(a.shop, mutes[0].id, "staff-1", NOW, NONE)).toBe(true);
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: below.id } })).status).toBe("open");
+    const audit = await prisma.auditEntry.findMany({ where: { shop: a.shop, entityType: "alert_mute" }, orderBy: { at: "asc" } });
+    expect(audit.map((e) => e.action)).toEqual(["alert_mute.created", "alert_mute.deleted"]);
+  });
+
+  it("snoozes until a local date, refuses past dates, and audits", async () => {
+    const a = await seedShop("snooze", { onHand: 3 });
+    await planShop(a.shop, { now: NOW });
+    const [first] = (await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, NOW)).rows;
+    expect(await snoozeUntilDate(a.shop, [first.id], TODAY, "staff-1", NOW)).toEqual({ error: "Choose a date after today.", count: 0 });
+    expect(await snoozeUntilDate(a.shop, [first.id], "2026-11-25", "staff-1", NOW)).toEqual({ error: null, count: 1 });
+    const row = await prisma.alert.findUniqueOrThrow({ where: { id: first.id } });
+    expect(row.snoozedUntil?.toISOString()).toBe("2026-11-25T00:00:00.000Z");
+    expect((await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, new Date("2026-11-24T23:59:00Z"))).rows.map((r) => r.id)).not.toContain(first.id);
+    expect((await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, new Date("2026-11-25T00:00:00Z"))).rows.map((r) => r.id)).toContain(first.id);
+    expect(await prisma.auditEntry.count({ where: { shop: a.shop, action: "alert.snoozed", entityId: first.id } })).toBe(1);
+  });
+
+  it("snooze dates end at local midnight of the shop's zone, across daylight-saving changes", () => {
+    expect(startOfLocalDay("2026-11-25", "America/New_York").toISOString()).toBe("2026-11-25T05:00:00.000Z");
+    expect(startOfLocalDay("2026-03-08", "America/New_York").toISOString()).toBe("2026-03-08T05:00:00.000Z");
+    expect(startOfLocalDay("2026-03-09", "America/New_York").toISOString()).toBe("2026-03-09T04:00:00.000Z");
+    expect(startOfLocalDay("2026-07-01", "Asia/Kolkata").toISOString()).toBe("2026-06-30T18:30:00.000Z");
+  });
+});
+
+describe("after a webhook", () => {
+  const levelEvent = (shop: string, available: number, item = 47380000000037) =>
+    prisma.webhookEvent.create({
+      data: {
+        shop, webhookId: crypto.randomUUID(), topic: "inventory_levels/update", status: "received",
+        payload: JSON.stringify({ inventory_item_id: item, location_id: 78412305521, available, updated_at: new Date().toISOString(), admin_graphql_api_id: "gid://shopify/InventoryLevel/1" }),
+      },
+    });
+
+  it("an applied inventory update re-evaluates the stock rules; a failing one raises sync_unhealthy without failing differently", async () => {
+    const a = await seedShop("hook-a");
+    const b = await seedShop("hook-b");
+    await planShop(a.shop, { now: NOW });
+    expect(await alertsOf(a.shop, "stocked_out_now")).toEqual([]);
+
+    const event = await levelEvent(a.shop, 0);
+    const started = Date.now();
+    expect(await processWebhookEvent(a.shop, event.id)).toBe("processed");
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(5_000);
+    expect((await alertsOf(a.shop, "stocked_out_now"))[0]).toMatchObject({ status: "open", severity: "critical" });
+    expect(await prisma.alert.count({ where: { shop: b.shop } })).toBe(0);
+
+    // Back in stock: the next update resolves it.
+    expect(await processWebhookEvent(a.shop, (await levelEvent(a.shop, 200)).id)).toBe("processed");
+    expect((await alertsOf(a.shop, "stocked_out_now"))[0].status).toBe("resolved");
+
+    // Unknown inventory item: applying fails (and is re-thrown for the queue to retry, as before); the failure feeds sync_unhealthy.
+    const bad = await levelEvent(a.shop, 5, 999);
+    await expect(processWebhookEvent(a.shop, bad.id)).rejects.toThrow(/no variant with inventory item/);
+    expect((await alertsOf(a.shop, "sync_unhealthy"))[0]).toMatchObject({ dedupeKey: "sync_unhealthy:webhooks", status: "open" });
+  });
+
+  it("an alerting failure never fails the webhook processing", async () => {
+    const a = await seedShop("hook-c");
+    await planShop(a.shop, { now: NOW });
+    // A setting the rules refuse (overstock threshold 0 → RangeError) makes every evaluation throw.
+    await prisma.shop.update({ where: { shop: a.shop }, data: { overstockCoverDays: 0 } });
+    await expect(evaluateAlerts(a.shop, NOW, NONE)).rejects.toThrow("overstockDays must be positive");
+    const event = await levelEvent(a.shop, 0);
+    expect(await processWebhookEvent(a.shop, event.id)).toBe("processed");
+    expect((await prisma.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("processed");
+    expect((await prisma.inventoryLevel.findFirstOrThrow({ where: { shop: a.shop } })).available).toBe(0);
+  });
+});
