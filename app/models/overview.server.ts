@@ -1,40 +1,265 @@
+import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 
-/** On-hand stock with unit cost, per variant × location (positive on hand only). */
-export function listStockOnHand(shop: string) {
-  return prisma.inventoryLevel.findMany({
-    where: { shop, onHand: { gt: 0 } },
-    select: { variantId: true, locationId: true, onHand: true, variant: { select: { unitCost: true, price: true } } },
+// The Overview's aggregates, one SQL statement each, written once for SQLite and PostgreSQL (quoted
+// identifiers, CASE instead of MAX/GREATEST, TRUE literals). Money is summed as integer cents
+// (each unit price or cost rounded to cents first) so both databases return the same exact totals.
+// Definitions of every figure: docs/overview.md.
+
+/** Integer cents of a Decimal column, in SQL. */
+const cents = (column: Prisma.Sql) => Prisma.sql`CAST(ROUND(COALESCE(${column}, 0) * 100) AS BIGINT)`;
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(String(v)));
+/**
+ * Runs a composed statement. Fragments are built with @prisma/client's `Prisma.sql`, which the PostgreSQL
+ * client (generated separately, see db.server.ts) does not recognise as nested SQL inside its own tagged
+ * template, so the finished statement is sent as text with its values: `?` placeholders on SQLite, `$n` on
+ * PostgreSQL.
+ */
+const isPostgres = () => (prisma as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+function query<T>(statement: Prisma.Sql): Promise<T[]> {
+  return prisma.$queryRawUnsafe<T[]>(isPostgres() ? statement.text : statement.sql, ...statement.values);
+}
+const atLocation = (column: Prisma.Sql, locationId: string | null) => (locationId ? Prisma.sql`AND ${column} = ${locationId}` : Prisma.empty);
+
+export interface OverviewScope {
+  /** First and last local date of the range, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  locationId: string | null;
+}
+
+/** Active locations of the shop, for the location filter. */
+export function listOverviewLocations(shop: string) {
+  return prisma.location.findMany({
+    where: { shop, deletedAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
   });
 }
 
-/** The latest complete plan's lines with what the KPIs need. */
-export function listPlanLinesForKpis(shop: string, planRunId: string) {
-  return prisma.replenishmentLine.findMany({
-    where: { shop, planRunId },
-    select: { variantId: true, locationId: true, urgency: true, available: true, leadTimeDemand: true, avgDailyDemand: true, unitCost: true, projectedStockoutDate: true, suggestedQty: true },
-  });
+/**
+ * Current on-hand stock (positive on hand, live variants) by the latest plan's ABC class (null when the
+ * variant × location has no plan line): units and value at cost in cents.
+ */
+export async function stockByAbcClass(shop: string, planRunId: string | null, locationId: string | null) {
+  const rows = await query<{
+    abcClass: string | null;
+    units: unknown;
+    valueCents: unknown;
+  }>(Prisma.sql`
+    SELECT r."abcClass" AS "abcClass", SUM(il."onHand") AS "units", SUM(il."onHand" * ${cents(Prisma.sql`v."unitCost"`)}) AS "valueCents"
+    FROM "InventoryLevel" il
+    JOIN "Variant" v ON v."id" = il."variantId" AND v."shop" = il."shop"
+    LEFT JOIN "ReplenishmentLine" r ON r."shop" = il."shop" AND r."planRunId" = ${
+      planRunId ?? ""
+    } AND r."variantId" = il."variantId" AND r."locationId" = il."locationId"
+    WHERE il."shop" = ${shop} AND il."onHand" > 0 AND v."deletedAt" IS NULL ${atLocation(Prisma.sql`il."locationId"`, locationId)}
+    GROUP BY r."abcClass"`);
+  return rows.map((r) => ({
+    abcClass: r.abcClass,
+    units: num(r.units),
+    valueCents: num(r.valueCents),
+  }));
 }
 
-/** Variant × locations that sold anything since `fromDate`. */
-export async function sellersSince(shop: string, fromDate: string): Promise<Set<string>> {
-  const rows = await prisma.demandDay.groupBy({ by: ["variantId", "locationId"], where: { shop, date: { gte: fromDate }, units: { gt: 0 } } });
-  return new Set(rows.map((r) => `${r.variantId}|${r.locationId}`));
+/** On-hand value at cost (cents) of variant × locations with no units sold on or after `sinceDate`. */
+export async function deadStockValueCents(shop: string, sinceDate: string, locationId: string | null): Promise<number> {
+  const [row] = await query<{ valueCents: unknown }>(Prisma.sql`
+    SELECT SUM(il."onHand" * ${cents(Prisma.sql`v."unitCost"`)}) AS "valueCents"
+    FROM "InventoryLevel" il
+    JOIN "Variant" v ON v."id" = il."variantId" AND v."shop" = il."shop"
+    WHERE il."shop" = ${shop} AND il."onHand" > 0 AND v."deletedAt" IS NULL ${atLocation(Prisma.sql`il."locationId"`, locationId)}
+      AND NOT EXISTS (
+        SELECT 1 FROM "DemandDay" d
+        WHERE d."shop" = il."shop" AND d."variantId" = il."variantId" AND d."locationId" = il."locationId" AND d."date" >= ${sinceDate} AND d."units" > 0
+      )`);
+  return num(row?.valueCents);
 }
 
-/** Stocked-out variant-location-days since `fromDate`, and all snapshot days, for the stockout rate. */
-export async function stockoutDays(shop: string, fromDate: string) {
-  const [out, all] = await Promise.all([
-    prisma.inventorySnapshot.findMany({ where: { shop, date: { gte: fromDate }, stockedOut: true }, select: { variantId: true, locationId: true } }),
-    prisma.inventorySnapshot.count({ where: { shop, date: { gte: fromDate } } }),
+/** Units sold, revenue and cost of goods sold (cents) per local date of the range, from DemandDay. */
+export async function salesByDay(shop: string, scope: OverviewScope) {
+  const rows = await query<{
+    date: string;
+    units: unknown;
+    revenueCents: unknown;
+    cogsCents: unknown;
+  }>(Prisma.sql`
+    SELECT d."date" AS "date", SUM(d."units") AS "units", SUM(${cents(Prisma.sql`d."revenue"`)}) AS "revenueCents",
+           SUM(d."units" * ${cents(Prisma.sql`v."unitCost"`)}) AS "cogsCents"
+    FROM "DemandDay" d
+    JOIN "Variant" v ON v."id" = d."variantId" AND v."shop" = d."shop"
+    WHERE d."shop" = ${shop} AND d."date" >= ${scope.from} AND d."date" <= ${scope.to} ${atLocation(Prisma.sql`d."locationId"`, scope.locationId)}
+    GROUP BY d."date"
+    ORDER BY d."date"`);
+  return rows.map((r) => ({
+    date: r.date,
+    units: num(r.units),
+    revenueCents: num(r.revenueCents),
+    cogsCents: num(r.cogsCents),
+  }));
+}
+
+/**
+ * Stockout exposure over the range: stocked-out snapshot days, all snapshot days, the number of tracked
+ * variant × locations (live, tracked variants with an inventory level), and the lost revenue estimate
+ * Σ stocked-out days × the plan's average daily demand × price (cents, unrounded).
+ */
+export async function stockoutExposure(shop: string, planRunId: string | null, scope: OverviewScope) {
+  const loc = (column: Prisma.Sql) => atLocation(column, scope.locationId);
+  const [[out], [all], [tracked]] = await Promise.all([
+    query<{ days: unknown; lostCents: unknown }>(Prisma.sql`
+      SELECT COUNT(*) AS "days", SUM(COALESCE(r."avgDailyDemand", 0) * ${cents(Prisma.sql`v."price"`)}) AS "lostCents"
+      FROM "InventorySnapshot" s
+      JOIN "Variant" v ON v."id" = s."variantId" AND v."shop" = s."shop"
+      LEFT JOIN "ReplenishmentLine" r ON r."shop" = s."shop" AND r."planRunId" = ${
+        planRunId ?? ""
+      } AND r."variantId" = s."variantId" AND r."locationId" = s."locationId"
+      WHERE s."shop" = ${shop} AND s."stockedOut" = TRUE AND s."date" >= ${scope.from} AND s."date" <= ${scope.to} AND v."deletedAt" IS NULL ${loc(
+      Prisma.sql`s."locationId"`
+    )}`),
+    query<{ days: unknown }>(Prisma.sql`
+      SELECT COUNT(*) AS "days" FROM "InventorySnapshot" s
+      WHERE s."shop" = ${shop} AND s."date" >= ${scope.from} AND s."date" <= ${scope.to} ${loc(Prisma.sql`s."locationId"`)}`),
+    query<{ series: unknown }>(Prisma.sql`
+      SELECT COUNT(*) AS "series" FROM "InventoryLevel" il
+      JOIN "Variant" v ON v."id" = il."variantId" AND v."shop" = il."shop"
+      WHERE il."shop" = ${shop} AND v."deletedAt" IS NULL AND v."tracked" = TRUE ${loc(Prisma.sql`il."locationId"`)}`),
   ]);
-  return { out, all };
+  return {
+    stockedOutDays: num(out?.days),
+    lostRevenueCents: num(out?.lostCents),
+    snapshotDays: num(all?.days),
+    trackedSeries: num(tracked?.series),
+  };
 }
 
-/** Remaining quantity × unit cost of open purchase-order lines. */
-export function listOpenPoLines(shop: string, statuses: readonly string[]) {
-  return prisma.purchaseOrderLine.findMany({
-    where: { shop, purchaseOrder: { status: { in: [...statuses] } } },
-    select: { quantityOrdered: true, quantityReceived: true, unitCost: true },
+/** Remaining quantity × unit cost (cents) of lines on purchase orders in `statuses`, by destination. */
+export async function openPoValueCents(shop: string, statuses: readonly string[], locationId: string | null): Promise<number> {
+  const [row] = await query<{ valueCents: unknown }>(Prisma.sql`
+    SELECT SUM(CASE WHEN l."quantityOrdered" > l."quantityReceived" THEN l."quantityOrdered" - l."quantityReceived" ELSE 0 END * ${cents(
+      Prisma.sql`l."unitCost"`
+    )}) AS "valueCents"
+    FROM "PurchaseOrderLine" l
+    JOIN "PurchaseOrder" po ON po."id" = l."purchaseOrderId" AND po."shop" = l."shop"
+    WHERE l."shop" = ${shop} AND po."status" IN (${Prisma.join([...statuses])}) ${atLocation(Prisma.sql`po."destinationLocationId"`, locationId)}`);
+  return num(row?.valueCents);
+}
+
+export interface AtRiskRow {
+  variantId: string;
+  locationId: string;
+  productTitle: string;
+  variantTitle: string;
+  sku: string | null;
+  locationName: string;
+  available: number;
+  leadTimeDemand: number;
+  leadTimeDays: number;
+  projectedStockoutDate: string | null;
+  priceCents: number;
+}
+
+/** The plan's critical lines (stock runs out before an order placed today could arrive), with names and price. */
+export async function listCriticalLines(shop: string, planRunId: string, locationId: string | null): Promise<AtRiskRow[]> {
+  const rows = await query<Omit<AtRiskRow, "priceCents"> & { priceCents: unknown }>(Prisma.sql`
+    SELECT r."variantId" AS "variantId", r."locationId" AS "locationId", p."title" AS "productTitle", v."title" AS "variantTitle", v."sku" AS "sku",
+           loc."name" AS "locationName", r."available" AS "available", r."leadTimeDemand" AS "leadTimeDemand", r."leadTimeDays" AS "leadTimeDays",
+           r."projectedStockoutDate" AS "projectedStockoutDate", ${cents(Prisma.sql`v."price"`)} AS "priceCents"
+    FROM "ReplenishmentLine" r
+    JOIN "Variant" v ON v."id" = r."variantId" AND v."shop" = r."shop"
+    JOIN "Product" p ON p."id" = v."productId" AND p."shop" = v."shop"
+    JOIN "Location" loc ON loc."id" = r."locationId" AND loc."shop" = r."shop"
+    WHERE r."shop" = ${shop} AND r."planRunId" = ${planRunId} AND r."urgency" = 'critical' ${atLocation(Prisma.sql`r."locationId"`, locationId)}`);
+  return rows.map((r) => ({
+    ...r,
+    available: num(r.available),
+    leadTimeDemand: num(r.leadTimeDemand),
+    leadTimeDays: num(r.leadTimeDays),
+    priceCents: num(r.priceCents),
+  }));
+}
+
+/** The plan's daily forecast means and cross-validated RMSSE per variant × location. */
+export function listForecastMeans(shop: string, planRunId: string, locationId: string | null) {
+  return prisma.forecast.findMany({
+    where: { shop, planRunId, ...(locationId ? { locationId } : {}) },
+    select: { variantId: true, locationId: true, mean: true, rmsse: true },
   });
+}
+
+/** Units sold per variant × location × date in [from, to] (rows only where something sold). */
+export async function listDemandSince(shop: string, from: string, to: string, locationId: string | null) {
+  return prisma.demandDay.findMany({
+    where: {
+      shop,
+      date: { gte: from, lte: to },
+      ...(locationId ? { locationId } : {}),
+    },
+    select: { variantId: true, locationId: true, date: true, units: true },
+  });
+}
+
+/**
+ * The plan whose stored forecasts best measure accuracy over [from, to]: the newest finished run made on or
+ * before `from` that still has forecasts (a full "forecast made then vs what sold since"), else the oldest
+ * one made inside the range; null when no such forecasts are kept.
+ */
+export async function findAccuracyPlanRun(shop: string, from: string, to: string) {
+  const withForecasts = {
+    shop,
+    status: { in: ["complete", "superseded"] },
+    id: { in: await planRunIdsWithForecasts(shop) },
+  };
+  return (
+    (await prisma.planRun.findFirst({
+      where: { ...withForecasts, asOfDate: { lte: from } },
+      orderBy: [{ asOfDate: "desc" }, { startedAt: "desc" }],
+      select: { id: true, asOfDate: true },
+    })) ??
+    (await prisma.planRun.findFirst({
+      where: { ...withForecasts, asOfDate: { gt: from, lte: to } },
+      orderBy: [{ asOfDate: "asc" }, { startedAt: "desc" }],
+      select: { id: true, asOfDate: true },
+    }))
+  );
+}
+
+async function planRunIdsWithForecasts(shop: string): Promise<string[]> {
+  const rows = await prisma.forecast.groupBy({
+    by: ["planRunId"],
+    where: { shop },
+  });
+  return rows.map((r) => r.planRunId);
+}
+
+/**
+ * The plan's daily forecast summed over its variant × locations for the first `days` days from the plan date
+ * (index 0 = plan date; shorter when the forecasts are), unpacked from the `mean` JSON arrays inside the
+ * database (json_each on SQLite, jsonb_array_elements_text on PostgreSQL) rather than parsing ~1,000 arrays in JS.
+ */
+export async function forecastTotalsByDay(shop: string, planRunId: string, locationId: string | null, days: number): Promise<number[]> {
+  const where = Prisma.sql`f."shop" = ${shop} AND f."planRunId" = ${planRunId} ${atLocation(Prisma.sql`f."locationId"`, locationId)}`;
+  const rows = isPostgres()
+    ? await query<{ i: unknown; units: unknown }>(Prisma.sql`
+        SELECT e."i" - 1 AS "i", SUM(CAST(e."v" AS DOUBLE PRECISION)) AS "units"
+        FROM "Forecast" f, jsonb_array_elements_text(f."mean") WITH ORDINALITY AS e("v", "i")
+        WHERE ${where} AND e."i" <= ${days}
+        GROUP BY e."i"`)
+    : await query<{ i: unknown; units: unknown }>(Prisma.sql`
+        SELECT CAST(j."key" AS INTEGER) AS "i", SUM(j."value") AS "units"
+        FROM "Forecast" f, json_each(f."mean") j
+        WHERE ${where} AND j."key" < ${days}
+        GROUP BY j."key"`);
+  const totals: number[] = Array.from({ length: rows.reduce((n, r) => Math.max(n, num(r.i) + 1), 0) }, () => 0);
+  for (const r of rows) totals[num(r.i)] = num(r.units);
+  return totals;
+}
+
+/** Cross-validated RMSSE of each of the plan's forecasts that has one. */
+export async function listForecastRmsse(shop: string, planRunId: string, locationId: string | null): Promise<number[]> {
+  const rows = await prisma.forecast.findMany({
+    where: { shop, planRunId, rmsse: { not: null }, ...(locationId ? { locationId } : {}) },
+    select: { rmsse: true },
+  });
+  return rows.map((r) => r.rmsse ?? 0);
 }

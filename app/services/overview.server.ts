@@ -1,78 +1,328 @@
+import { z } from "zod";
+import {
+  deadStockValueCents,
+  forecastTotalsByDay,
+  findAccuracyPlanRun,
+  listCriticalLines,
+  listDemandSince,
+  listForecastMeans,
+  listForecastRmsse,
+  listOverviewLocations,
+  openPoValueCents,
+  salesByDay,
+  stockByAbcClass,
+  stockoutExposure,
+  type OverviewScope,
+} from "~/models/overview.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
-import { listOpenPoLines, listPlanLinesForKpis, listStockOnHand, sellersSince, stockoutDays } from "~/models/overview.server";
 import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { countShopData, findShop } from "~/models/shop.server";
-import { addDays } from "~/utils/dates";
+import { addDays, daysBetween, localDate } from "~/utils/dates";
 
-/** Decimal (or null) → integer cents; money is summed in cents, never as floats. */
-const cents = (d: { toString(): string } | null | undefined) => (d ? Math.round(Number(d.toString()) * 100) : 0);
+// Every figure is defined in docs/overview.md; keep the two in step.
+
+export const RANGE_PRESETS = ["7", "30", "90"] as const;
+const MAX_RANGE_DAYS = 730;
+/** Days of forecast drawn after the plan date on the sales-vs-forecast chart, at most. */
+const MAX_FORECAST_DAYS = 90;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use dates like 2026-11-01.")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist.");
+
+/** The Overview's URL filters: `range` = 7 | 30 | 90 | custom (with `from` and `to`), optional `location`. */
+export const overviewFilterSchema = z.object({
+  range: z.enum([...RANGE_PRESETS, "custom"]).catch("30"),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  location: z.string().min(1).max(100).optional().catch(undefined),
+});
+export type OverviewFilterInput = z.infer<typeof overviewFilterSchema>;
+
+export interface OverviewFilters {
+  range: "7" | "30" | "90" | "custom";
+  from: string;
+  to: string;
+  days: number;
+  locationId: string | null;
+  /** A merchant-readable reason the requested filter was replaced by the default, or null. */
+  error: string | null;
+}
+
+/**
+ * Resolves URL filters to a date range ending yesterday (the last complete local day): presets cover the N
+ * days before `today`; a custom range must be real dates, from ≤ to, end before today, and span ≤ 730 days.
+ * Invalid input falls back to the last 30 days with a message saying why.
+ */
+export function resolveFilters(input: OverviewFilterInput, today: string, locationIds: readonly string[]): OverviewFilters {
+  const yesterday = addDays(today, -1);
+  const preset = (days: number) => ({
+    from: addDays(today, -days),
+    to: yesterday,
+    days,
+  });
+  let error: string | null = null;
+  let range = input.range;
+  let span = preset(Number(range === "custom" ? 30 : range));
+  if (range === "custom") {
+    const from = isoDate.safeParse(input.from ?? "");
+    const to = isoDate.safeParse(input.to ?? "");
+    if (!from.success || !to.success) error = `Custom range: ${(!from.success ? from : to).error!.issues[0].message}`;
+    else if (from.data > to.data) error = "Custom range: the start date must be on or before the end date.";
+    else if (to.data > yesterday) error = `Custom range: the end date must be ${yesterday} or earlier (today is not over yet).`;
+    else if (daysBetween(from.data, to.data) + 1 > MAX_RANGE_DAYS) error = `Custom range: choose at most ${MAX_RANGE_DAYS} days.`;
+    else
+      span = {
+        from: from.data,
+        to: to.data,
+        days: daysBetween(from.data, to.data) + 1,
+      };
+    if (error) range = "30";
+  }
+  let locationId = input.location ?? null;
+  if (locationId && !locationIds.includes(locationId)) {
+    error = error ?? "That location no longer exists; showing all locations.";
+    locationId = null;
+  }
+  return { range, ...span, locationId, error };
+}
 
 export interface OverviewKpis {
-  /** Σ on hand × unit cost, cents. */
+  /** Σ on hand × unit cost now, cents. */
   inventoryValueCents: number;
-  /** Cost of the demand expected before an order placed today could arrive, on lines that will run out first (cents). */
+  inventoryUnits: number;
+  /** Σ over critical plan lines of the unmet lead-time demand × price, cents. */
   stockAtRiskCents: number;
   atRiskLines: number;
-  /** Inventory value ÷ daily forecast demand at cost, days; null without a plan or demand. */
+  /** Units on hand ÷ average daily units sold in the range; null when nothing sold. */
   daysOfSupply: number | null;
-  /** Share of variant-location-days stocked out in the last 30 days; null without snapshots. */
-  stockoutRate30d: number | null;
-  /** Stocked-out days × forecast daily demand × price over the last 30 days, cents (an estimate). */
-  lostRevenue30dCents: number;
-  /** Annual demand at cost ÷ current inventory value; null without a plan. */
+  /** Stocked-out variant × location × days ÷ (tracked variant × locations × days); null without snapshots. */
+  stockoutRate: number | null;
+  stockedOutDays: number;
+  /** Σ stocked-out days × plan's average daily demand × price, cents; null without a plan. */
+  lostRevenueCents: number | null;
+  /** COGS over the range, annualised, ÷ inventory value at cost; null without stock. */
   inventoryTurnover: number | null;
-  /** On-hand value of items with no sales in the shop's dead-stock window, cents. */
+  /** On-hand value at cost of variant × locations with no sales in the shop's dead-stock window, cents. */
   deadStockValueCents: number;
+  deadStockDays: number;
   openPoValueCents: number;
+  /** WAPE of stored forecasts against actual units over the range (see findAccuracyPlanRun); null if none. */
+  forecastWape: number | null;
+  forecastWapeDays: number;
+  /** The date of the plan whose forecasts the WAPE measures. */
+  forecastWapePlanDate: string | null;
+  /** Median cross-validated RMSSE of the plan's forecasts (the error measured when the plan was made). */
+  medianRmsse: number | null;
+  /** Units sold and revenue in the range. */
+  unitsSold: number;
+  revenueCents: number;
 }
 
 export interface OverviewDto {
   shopName: string;
   currency: string;
+  today: string;
   planAsOf: string | null;
-  counts: { variants: number; locations: number; vendors: number; orders: number; orderLines: number; demandDays: number; purchaseOrders: number };
+  filters: OverviewFilters;
+  locations: { id: string; name: string }[];
+  counts: {
+    variants: number;
+    locations: number;
+    vendors: number;
+    orders: number;
+    orderLines: number;
+    demandDays: number;
+    purchaseOrders: number;
+  };
+  /** False for a new install: nothing synced that the KPIs could use. */
+  hasHistory: boolean;
   kpis: OverviewKpis;
+  charts: {
+    salesVsForecast: {
+      date: string;
+      actual: number | null;
+      forecast: number | null;
+    }[];
+    valueByAbc: { abcClass: string; valueCents: number }[];
+    atRisk: {
+      variantId: string;
+      locationId: string;
+      product: string;
+      variant: string;
+      sku: string | null;
+      location: string;
+      stockoutDate: string | null;
+      shortfallUnits: number;
+      valueCents: number;
+    }[];
+    accuracy: { weekStart: string; days: number; wape: number | null }[];
+  };
 }
 
-/** The Overview: what has been synced, and the inventory KPIs from current stock and the latest plan. */
-export async function getOverview(shop: string, now = new Date()): Promise<OverviewDto> {
-  const [row, counts, run] = await Promise.all([findShop(shop), countShopData(shop), latestCompletePlanRun(shop)]);
-  const today = run?.asOfDate ?? now.toISOString().slice(0, 10);
-  const [stock, lines, sellers, stockouts, openLines] = await Promise.all([
-    listStockOnHand(shop),
-    run ? listPlanLinesForKpis(shop, run.id) : Promise.resolve([]),
-    sellersSince(shop, addDays(today, -(row?.deadStockDays ?? 90))),
-    stockoutDays(shop, addDays(today, -30)),
-    listOpenPoLines(shop, ON_ORDER_STATUSES),
-  ]);
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
-  const inventoryValueCents = stock.reduce((s, l) => s + l.onHand * cents(l.variant.unitCost), 0);
-  const deadStockValueCents = stock
-    .filter((l) => !sellers.has(`${l.variantId}|${l.locationId}`))
-    .reduce((s, l) => s + l.onHand * cents(l.variant.unitCost), 0);
-  const atRisk = lines.filter((l) => l.urgency === "critical");
-  const stockAtRiskCents = atRisk.reduce((s, l) => s + Math.round(Math.max(0, l.leadTimeDemand - Math.max(0, l.available)) * cents(l.unitCost)), 0);
-  const dailyDemandCents = lines.reduce((s, l) => s + l.avgDailyDemand * cents(l.unitCost), 0);
-  const priceByKey = new Map(stock.map((l) => [`${l.variantId}|${l.locationId}`, cents(l.variant.price)]));
-  const demandByKey = new Map(lines.map((l) => [`${l.variantId}|${l.locationId}`, l.avgDailyDemand]));
-  const lostRevenue30dCents = Math.round(
-    stockouts.out.reduce((s, o) => s + (demandByKey.get(`${o.variantId}|${o.locationId}`) ?? 0) * (priceByKey.get(`${o.variantId}|${o.locationId}`) ?? 0), 0),
+/** The Overview: KPIs, charts and filters for one shop (see docs/overview.md). */
+export async function getOverview(shop: string, input: OverviewFilterInput = { range: "30" }, now = new Date()): Promise<OverviewDto> {
+  const [row, counts, run, locations] = await Promise.all([
+    findShop(shop),
+    countShopData(shop),
+    latestCompletePlanRun(shop),
+    listOverviewLocations(shop),
+  ]);
+  const today = localDate(now, row?.ianaTimezone ?? "UTC");
+  const filters = resolveFilters(
+    input,
+    today,
+    locations.map((l) => l.id)
   );
+  const scope: OverviewScope = {
+    from: filters.from,
+    to: filters.to,
+    locationId: filters.locationId,
+  };
+  const runId = run?.id ?? null;
+  const deadStockDays = row?.deadStockDays ?? 90;
+  const horizon = Math.min(filters.days, MAX_FORECAST_DAYS);
+  const [stock, dead, sales, stockouts, openPo, critical, forecastTotals, rmsse, accuracyRun] = await Promise.all([
+    stockByAbcClass(shop, runId, scope.locationId),
+    deadStockValueCents(shop, addDays(today, -deadStockDays), scope.locationId),
+    salesByDay(shop, scope),
+    stockoutExposure(shop, runId, scope),
+    openPoValueCents(shop, ON_ORDER_STATUSES, scope.locationId),
+    runId ? listCriticalLines(shop, runId, scope.locationId) : Promise.resolve([]),
+    runId ? forecastTotalsByDay(shop, runId, scope.locationId, horizon) : Promise.resolve([]),
+    runId ? listForecastRmsse(shop, runId, scope.locationId) : Promise.resolve([]),
+    findAccuracyPlanRun(shop, scope.from, scope.to),
+  ]);
+  // Accuracy: the forecasts of the plan made at (or nearest after) the range start, against what sold on
+  // the range's days from that plan date on.
+  const accuracyFrom = accuracyRun && accuracyRun.asOfDate > scope.from ? accuracyRun.asOfDate : scope.from;
+  const [accuracyForecasts, recent] = accuracyRun
+    ? await Promise.all([
+        listForecastMeans(shop, accuracyRun.id, scope.locationId),
+        listDemandSince(shop, accuracyFrom, scope.to, scope.locationId),
+      ])
+    : [[], []];
+
+  const inventoryValueCents = stock.reduce((s, r) => s + r.valueCents, 0);
+  const inventoryUnits = stock.reduce((s, r) => s + r.units, 0);
+  const unitsSold = sales.reduce((s, r) => s + r.units, 0);
+  const cogsCents = sales.reduce((s, r) => s + r.cogsCents, 0);
+
+  const atRisk = critical
+    .map((l) => {
+      const shortfallUnits = Math.max(0, l.leadTimeDemand - Math.max(0, l.available));
+      return {
+        ...l,
+        shortfallUnits,
+        valueCents: Math.round(shortfallUnits * l.priceCents),
+      };
+    })
+    .sort((a, b) => b.valueCents - a.valueCents || (a.projectedStockoutDate ?? "9").localeCompare(b.projectedStockoutDate ?? "9"));
+
+  // Sales vs forecast: actual units per day of the range, then the plan's summed daily forecast.
+  const actualByDate = new Map(sales.map((s) => [s.date, s.units]));
+  const forecastByDate = new Map<string, number>();
+  const forecastEnd = run ? addDays(run.asOfDate, horizon - 1) : scope.to;
+  if (run) forecastTotals.forEach((units, i) => forecastByDate.set(addDays(run.asOfDate, i), units));
+  const salesVsForecast: OverviewDto["charts"]["salesVsForecast"] = [];
+  const chartEnd = forecastEnd > scope.to ? forecastEnd : scope.to;
+  for (let d = scope.from; d <= chartEnd; d = addDays(d, 1)) {
+    const f = forecastByDate.get(d);
+    salesVsForecast.push({
+      date: d,
+      actual: d <= scope.to ? actualByDate.get(d) ?? 0 : null,
+      forecast: f === undefined ? null : Math.round(f * 10) / 10,
+    });
+  }
+
+  // Accuracy: WAPE = Σ|actual − forecast| ÷ Σ actual over every planned series × day with actuals, by week.
+  const actualBySeriesDay = new Map(recent.map((r) => [`${r.variantId}|${r.locationId}|${r.date}`, r.units]));
+  const weeks = new Map<string, { absError: number; actual: number; days: number }>();
+  let accuracyDays = 0;
+  if (accuracyRun) {
+    for (let d = accuracyFrom; d <= scope.to; d = addDays(d, 1)) {
+      const i = daysBetween(accuracyRun.asOfDate, d);
+      const weekStart = addDays(accuracyFrom, Math.floor(daysBetween(accuracyFrom, d) / 7) * 7);
+      const week = weeks.get(weekStart) ?? { absError: 0, actual: 0, days: 0 };
+      for (const f of accuracyForecasts) {
+        const mean = f.mean as number[];
+        if (i >= mean.length) continue;
+        const actual = actualBySeriesDay.get(`${f.variantId}|${f.locationId}|${d}`) ?? 0;
+        week.absError += Math.abs(actual - mean[i]);
+        week.actual += actual;
+      }
+      week.days++;
+      accuracyDays++;
+      weeks.set(weekStart, week);
+    }
+  }
+  const totalAbs = [...weeks.values()].reduce((s, w) => s + w.absError, 0);
+  const totalActual = [...weeks.values()].reduce((s, w) => s + w.actual, 0);
+
   return {
     shopName: row?.name ?? shop,
     currency: row?.currencyCode ?? "USD",
+    today,
     planAsOf: run?.asOfDate ?? null,
+    filters,
+    locations,
     counts,
+    hasHistory: counts.demandDays > 0 || counts.orderLines > 0 || inventoryUnits > 0,
     kpis: {
       inventoryValueCents,
-      stockAtRiskCents,
+      inventoryUnits,
+      stockAtRiskCents: atRisk.reduce((s, l) => s + l.valueCents, 0),
       atRiskLines: atRisk.length,
-      daysOfSupply: run && dailyDemandCents > 0 ? inventoryValueCents / dailyDemandCents : null,
-      stockoutRate30d: stockouts.all > 0 ? stockouts.out.length / stockouts.all : null,
-      lostRevenue30dCents,
-      inventoryTurnover: run && inventoryValueCents > 0 ? (dailyDemandCents * 365) / inventoryValueCents : null,
-      deadStockValueCents,
-      openPoValueCents: openLines.reduce((s, l) => s + Math.max(0, l.quantityOrdered - l.quantityReceived) * cents(l.unitCost), 0),
+      daysOfSupply: unitsSold > 0 ? inventoryUnits / (unitsSold / filters.days) : null,
+      stockoutRate:
+        stockouts.snapshotDays > 0 && stockouts.trackedSeries > 0
+          ? Math.min(1, stockouts.stockedOutDays / (stockouts.trackedSeries * filters.days))
+          : null,
+      stockedOutDays: stockouts.stockedOutDays,
+      lostRevenueCents: run ? Math.round(stockouts.lostRevenueCents) : null,
+      inventoryTurnover: inventoryValueCents > 0 ? (cogsCents * (365 / filters.days)) / inventoryValueCents : null,
+      deadStockValueCents: dead,
+      deadStockDays,
+      openPoValueCents: openPo,
+      forecastWape: accuracyDays > 0 && totalActual > 0 ? totalAbs / totalActual : null,
+      forecastWapeDays: accuracyDays,
+      forecastWapePlanDate: accuracyRun?.asOfDate ?? null,
+      medianRmsse: median(rmsse),
+      unitsSold,
+      revenueCents: sales.reduce((s, r) => s + r.revenueCents, 0),
+    },
+    charts: {
+      salesVsForecast,
+      valueByAbc: ["A", "B", "C", null]
+        .map((c) => ({
+          abcClass: c ?? "Unclassified",
+          valueCents: stock.filter((s) => s.abcClass === c).reduce((t, s) => t + s.valueCents, 0),
+        }))
+        .filter((c) => c.abcClass !== "Unclassified" || c.valueCents > 0),
+      atRisk: atRisk.slice(0, 10).map((l) => ({
+        variantId: l.variantId,
+        locationId: l.locationId,
+        product: l.productTitle,
+        variant: l.variantTitle,
+        sku: l.sku,
+        location: l.locationName,
+        stockoutDate: l.projectedStockoutDate,
+        shortfallUnits: Math.round(l.shortfallUnits * 10) / 10,
+        valueCents: l.valueCents,
+      })),
+      accuracy: [...weeks.entries()].map(([weekStart, w]) => ({
+        weekStart,
+        days: w.days,
+        wape: w.actual > 0 ? w.absError / w.actual : null,
+      })),
     },
   };
 }
