@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertsFollowWebhook, reevaluateStockAlerts } from "~/services/alerts.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries, queueDueDigests, sendDelivery, shopsDueForDelivery } from "~/services/notifications/delivery.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
@@ -10,6 +11,8 @@ import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 /** Job names (one pg-boss queue each). */
 export const JOB = {
   processWebhook: "process-webhook",
+  /** Per shop, debounced: stock alerts and sync health after webhooks changed stock or demand. */
+  alertsAfterWebhook: "alerts-after-webhook",
   snapshotInventory: "snapshot-inventory",
   snapshotSweep: "snapshot-sweep",
   backfill: BACKFILL_JOB,
@@ -23,6 +26,7 @@ export const JOB = {
   notificationDigest: "notification-digest",
 } as const;
 
+const ALERTS_DEBOUNCE_MS = 10_000;
 const processWebhookData = z.object({ shop: z.string(), webhookEventId: z.string() });
 const sendNotificationData = z.object({ shop: z.string(), deliveryId: z.string() });
 const snapshotData = z.object({ shop: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
@@ -33,7 +37,16 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
   queue.register(JOB.backfill, (data) => handleBackfillJob(data, options.backfill));
   queue.register(JOB.processWebhook, async (data) => {
     const { shop, webhookEventId } = processWebhookData.parse(data);
-    await processWebhookEvent(shop, webhookEventId);
+    await processWebhookEvent(shop, webhookEventId, {
+      // One evaluation per shop a few seconds after a burst: while one waits, further enqueues are dropped.
+      afterApplied: async (topic, outcome) => {
+        if (!alertsFollowWebhook(topic, outcome)) return;
+        await queue.enqueue(JOB.alertsAfterWebhook, { shop }, { singletonKey: `alerts-after-webhook:${shop}`, runAt: new Date(now().getTime() + ALERTS_DEBOUNCE_MS) });
+      },
+    });
+  });
+  queue.register(JOB.alertsAfterWebhook, async (data) => {
+    await reevaluateStockAlerts(z.string().min(1).parse(data.shop), now());
   });
   queue.register(JOB.snapshotInventory, async (data) => {
     const { shop, date } = snapshotData.parse(data);

@@ -272,6 +272,11 @@ async function emitFlowTriggers(shop: string, raised: readonly RaisedAlert[], ta
   }
 }
 
+/** Whether a webhook's outcome can change alerts (stock and demand topics, or a failed delivery). */
+export function alertsFollowWebhook(topic: string | null, outcome: string): boolean {
+  return outcome === "failed" || (outcome === "processed" && topic !== null && WEBHOOK_STOCK_TOPICS.includes(topic));
+}
+
 const WEBHOOK_STOCK_TOPICS = ["inventory_levels/update", "inventory_levels/connect", "inventory_levels/disconnect", "orders/create", "orders/updated", "orders/cancelled", "refunds/create"];
 
 /**
@@ -280,14 +285,17 @@ const WEBHOOK_STOCK_TOPICS = ["inventory_levels/update", "inventory_levels/conne
  * webhook's own outcome must not depend on alerting.
  */
 export async function evaluateAlertsAfterWebhook(shop: string, topic: string | null, outcome: string, now = new Date()): Promise<void> {
-  const relevant = outcome === "failed" || (outcome === "processed" && topic !== null && WEBHOOK_STOCK_TOPICS.includes(topic));
-  if (!relevant) return;
+  if (alertsFollowWebhook(topic, outcome)) await reevaluateStockAlerts(shop, now);
+}
+
+/** Stock rules and sync health only (the after-webhook scope); logs and swallows any failure. */
+export async function reevaluateStockAlerts(shop: string, now = new Date()): Promise<void> {
   const started = Date.now();
   try {
     const result = await evaluateAlerts(shop, now, { scope: "stock" });
-    logger.debug({ kind: "alerts-after-webhook", shop, topic, outcome, ms: Date.now() - started, raised: result.created, resolved: result.resolved });
+    logger.debug({ kind: "alerts-after-webhook", shop, ms: Date.now() - started, raised: result.created, resolved: result.resolved });
   } catch (error) {
-    logger.error({ kind: "alerts-after-webhook", shop, topic, outcome: "error", error: error instanceof Error ? error.message : String(error) });
+    logger.error({ kind: "alerts-after-webhook", shop, outcome: "error", error: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { evaluateAlerts, getAlerts, getMutes, muteAlerts, snoozeUntilDate, startOfLocalDay, unmute } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
+import { JOB, registerJobs } from "~/jobs/index.server";
+import { createJobQueue } from "~/jobs/queue.server";
+import { listJobSummaries } from "~/models/jobs.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { addDays } from "~/utils/dates";
 
@@ -221,6 +224,28 @@ describe("after a webhook", () => {
     const bad = await levelEvent(a.shop, 5, 999);
     await expect(processWebhookEvent(a.shop, bad.id)).rejects.toThrow(/no variant with inventory item/);
     expect((await alertsOf(a.shop, "sync_unhealthy"))[0]).toMatchObject({ dedupeKey: "sync_unhealthy:webhooks", status: "open" });
+  });
+
+  it("through the queue, a burst of webhooks costs one debounced alerts evaluation per shop", async () => {
+    const a = await seedShop("hook-burst");
+    await planShop(a.shop, { now: NOW });
+    const queue = registerJobs(createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false }));
+    try {
+      for (const available of [7, 3, 0]) {
+        const event = await levelEvent(a.shop, available);
+        await queue.enqueue(JOB.processWebhook, { shop: a.shop, webhookEventId: event.id });
+      }
+      // Applies the three webhooks; the alerts job waits out its delay, so nothing is raised yet.
+      expect(await queue.runDue()).toEqual({ completed: 3, failed: 0 });
+      expect(await alertsOf(a.shop, "stocked_out_now")).toEqual([]);
+      const pending = (await listJobSummaries(a.shop)).filter((j) => j.name === JOB.alertsAfterWebhook);
+      expect(pending.map((j) => j.status)).toEqual(["queued"]);
+      // Once due, the single evaluation sees the final stock (0 available).
+      expect(await queue.runDue({ includeDelayed: true })).toEqual({ completed: 1, failed: 0 });
+      expect((await alertsOf(a.shop, "stocked_out_now"))[0]).toMatchObject({ status: "open", severity: "critical" });
+    } finally {
+      await queue.stop();
+    }
   });
 
   it("an alerting failure never fails the webhook processing", async () => {

@@ -51,14 +51,28 @@ export type ProcessOutcome = "processed" | "already-processed" | "failed" | "mis
  * an error while applying marks the event failed with the message and is re-thrown so the queue retries
  * with backoff. Events of an uninstalled shop are skipped.
  */
-export async function processWebhookEvent(shop: string, eventId: string, options: { force?: boolean } = {}): Promise<ProcessOutcome> {
+export async function processWebhookEvent(
+  shop: string,
+  eventId: string,
+  options: {
+    force?: boolean;
+    /**
+     * Called instead of re-evaluating alerts inline. The queue passes one that enqueues a debounced
+     * per-shop alerts job, so a burst of webhooks costs one evaluation, not one each.
+     */
+    afterApplied?: (topic: string, outcome: ProcessOutcome) => Promise<void>;
+  } = {},
+): Promise<ProcessOutcome> {
   const seen: { topic: string | null; outcome: ProcessOutcome } = { topic: null, outcome: "failed" };
   try {
     seen.outcome = await applyWebhookEvent(shop, eventId, options, seen);
     return seen.outcome;
   } finally {
     // Stock alerts follow stock and demand; failures feed sync_unhealthy. Never fails the processing itself.
-    if (seen.topic !== null) await evaluateAlertsAfterWebhook(shop, seen.topic, seen.outcome);
+    if (seen.topic !== null) {
+      if (options.afterApplied) await options.afterApplied(seen.topic, seen.outcome).catch((error: unknown) => logger.error({ kind: "alerts-after-webhook", shop, outcome: "error", error: String(error) }));
+      else await evaluateAlertsAfterWebhook(shop, seen.topic, seen.outcome);
+    }
   }
 }
 
