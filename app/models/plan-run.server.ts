@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { runsKeepingForecasts } from "./plan-retention";
 import prisma from "~/db.server";
 
 export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "shop" | "planRunId">;
@@ -26,11 +27,14 @@ export async function completePlanRun(
   coverage: { seriesTotal: number; seriesPlanned: number; seriesSkipped: number; skippedReasons: Record<string, number> },
 ) {
   // Runs still in progress (none should be: one plan per shop at a time) keep their rows.
-  const older = await prisma.planRun.findMany({ where: { shop, id: { not: planRunId }, status: { not: "running" } }, select: { id: true } });
+  const older = await prisma.planRun.findMany({ where: { shop, id: { not: planRunId }, status: { not: "running" } }, select: { id: true, asOfDate: true } });
   const olderIds = older.map((r) => r.id);
+  const current = await prisma.planRun.findUniqueOrThrow({ where: { id: planRunId, shop }, select: { asOfDate: true } });
+  // A few weekly plans keep their forecasts for the accuracy KPI (plan-retention.ts); the rest go.
+  const keep = runsKeepingForecasts(older, current.asOfDate);
   await prisma.$transaction([
     prisma.planRun.update({ where: { id: planRunId, shop }, data: { status: "complete", finishedAt: new Date(), ...coverage } }),
-    prisma.forecast.deleteMany({ where: { shop, planRunId: { in: olderIds } } }),
+    prisma.forecast.deleteMany({ where: { shop, planRunId: { in: olderIds.filter((id) => !keep.has(id)) } } }),
     prisma.replenishmentLine.deleteMany({ where: { shop, planRunId: { in: olderIds } } }),
     prisma.planRun.updateMany({ where: { shop, id: { in: olderIds }, status: "complete" }, data: { status: "superseded" } }),
   ]);
