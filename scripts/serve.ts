@@ -1,5 +1,6 @@
 // Production HTTP server: serves the Remix build with one JSON log line per request.
 // `npm start` runs it; `npm run demo` runs it with demo mode on.
+import cluster from "node:cluster";
 import { existsSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -51,7 +52,22 @@ export async function startServer(options: { port: number; buildDir?: string; ho
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// WEB_CONCURRENCY=N runs N server processes sharing the port (node:cluster), one per core you give the
+// web tier; each is stateless, and the database serialises what must be.
+const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY || 1));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && processes > 1 && cluster.isPrimary) {
+  let shuttingDown = false;
+  for (let i = 0; i < processes; i++) cluster.fork();
+  cluster.on("exit", (_worker, code) => {
+    if (!shuttingDown && code !== 0) cluster.fork();
+  });
+  process.once("SIGTERM", () => {
+    shuttingDown = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 6000).unref();
+    cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+  });
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const port = Number(process.env.PORT || 3000);
   startServer({ port }).then((server) => {
     console.log(JSON.stringify({ kind: "server", msg: `listening on http://localhost:${port}` }));

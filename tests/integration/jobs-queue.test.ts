@@ -159,7 +159,10 @@ describe("job queue", () => {
     const days = await prisma.demandDay.findMany({ where: { shop } });
     expect(days.map((d) => [d.date, d.units, d.revenue.toString(), d.orders])).toEqual([["2026-11-20", 2, "15", 1]]);
     expect((await prisma.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).attempts).toBe(1);
-    expect((await listJobSummaries(shop)).map((j) => j.status)).toEqual(["completed", "completed", "completed"]);
+    const jobs = await listJobSummaries(shop);
+    expect(jobs.filter((j) => j.name === JOB.processWebhook).map((j) => j.status)).toEqual(["completed", "completed", "completed"]);
+    // The one applied delivery asked for one (debounced, still waiting) alerts evaluation.
+    expect(jobs.filter((j) => j.name === JOB.alertsAfterWebhook).map((j) => j.status)).toEqual(["queued"]);
   });
 
   it("the nightly snapshot writes end-of-day rows for shops in their last local hour", async () => {
