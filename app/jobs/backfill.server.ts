@@ -35,16 +35,18 @@ export function enqueueBackfill(queue: JobQueue, shop: string): Promise<string |
 /**
  * Handler: the offline session's Admin client → runBackfill (creates a run, or resumes the unfinished one).
  * Skips uninstalled and demo shops. A failure leaves the run resumable and is re-thrown for the queue's retry.
+ * Resolves to "completed" once the whole store is stored.
  */
-export async function handleBackfillJob(data: JobData, options: BackfillJobOptions = {}): Promise<void> {
+export async function handleBackfillJob(data: JobData, options: BackfillJobOptions = {}): Promise<"completed" | "skipped"> {
   const { shop } = backfillData.parse(data);
   const row = await findShop(shop);
   if (row && (!row.active || row.isDemo)) {
     logger.info({ kind: "backfill", shop, outcome: "skipped", reason: row.isDemo ? "demo shop" : "uninstalled" });
-    return;
+    return "skipped";
   }
   const admin = options.adminFor ? await options.adminFor(shop) : (await unauthenticated.admin(shop)).admin;
   const client = createAdminClient(admin, options.client);
   const summary = await runBackfill(shop, client, { maxPolls: BACKFILL_MAX_POLLS, ...options.backfill });
   logger.info({ kind: "backfill", shop, outcome: "completed", runId: summary.runId, resumed: summary.resumed, stages: summary.stages });
+  return "completed";
 }

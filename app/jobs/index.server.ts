@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { alertsFollowWebhook, reevaluateStockAlerts } from "~/services/alerts.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries, queueDueDigests, sendDelivery, shopsDueForDelivery } from "~/services/notifications/delivery.server";
+import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { enqueuePlan, handlePlanJob, PLAN_JOB } from "./planning.server";
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 
@@ -16,6 +18,9 @@ export const JOB = {
   snapshotInventory: "snapshot-inventory",
   snapshotSweep: "snapshot-sweep",
   backfill: BACKFILL_JOB,
+  plan: PLAN_JOB,
+  /** Hourly: one plan job per shop whose local night has come and that has no plan for today. */
+  planSweep: "plan-sweep",
   /** Per shop: record pending deliveries of new alerts, then one send job each. */
   deliverNotifications: "deliver-notifications",
   /** One attempt at one delivery; the queue retries it with backoff. */
@@ -34,7 +39,14 @@ const snapshotData = z.object({ shop: z.string(), date: z.string().regex(/^\d{4}
 /** Registers every handler on `queue`. Handlers are idempotent: any job may run more than once. */
 export function registerJobs(queue: JobQueue, options: { now?: () => Date; backfill?: BackfillJobOptions } = {}): JobQueue {
   const now = options.now ?? (() => new Date());
-  queue.register(JOB.backfill, (data) => handleBackfillJob(data, options.backfill));
+  queue.register(JOB.backfill, async (data) => {
+    // A finished backfill brings the whole store: plan it now rather than at night.
+    if ((await handleBackfillJob(data, options.backfill)) === "completed") await enqueuePlan(queue, z.string().parse(data.shop), "backfill");
+  });
+  queue.register(JOB.plan, handlePlanJob);
+  queue.register(JOB.planSweep, async () => {
+    for (const shop of await shopsDueForNightlyPlan(now())) await enqueuePlan(queue, shop, "nightly");
+  });
   queue.register(JOB.processWebhook, async (data) => {
     const { shop, webhookEventId } = processWebhookData.parse(data);
     await processWebhookEvent(shop, webhookEventId, {
@@ -89,7 +101,7 @@ function registerNotificationJobs(queue: JobQueue, now: () => Date) {
 
 /**
  * Starts working jobs in this process, plus the sweeps (hourly inventory snapshot, per-minute notification
- * delivery, quarter-hourly daily digest): pg-boss cron schedules on PostgreSQL; on SQLite timers that
+ * delivery, quarter-hourly daily digest, hourly nightly-plan check): pg-boss cron schedules on PostgreSQL; on SQLite timers that
  * enqueue each sweep (its singleton key keeps one pending at a time).
  */
 export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
@@ -103,6 +115,8 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     await boss.schedule(JOB.notificationSweep, "* * * * *", { shop: "*" }, { singletonKey: "sweep" });
     await boss.createQueue(JOB.notificationDigest, { name: JOB.notificationDigest, policy: "stately" });
     await boss.schedule(JOB.notificationDigest, "*/15 * * * *", { shop: "*" }, { singletonKey: "sweep" });
+    await boss.createQueue(JOB.planSweep, { name: JOB.planSweep, policy: "stately" });
+    await boss.schedule(JOB.planSweep, "25 * * * *", { shop: "*" }, { singletonKey: "sweep" });
   } else {
     const every = (job: string, ms: number) => {
       const sweep = () =>
@@ -115,6 +129,7 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     every(JOB.snapshotSweep, 15 * 60_000);
     every(JOB.notificationSweep, 60_000);
     every(JOB.notificationDigest, 15 * 60_000);
+    every(JOB.planSweep, 15 * 60_000);
   }
   return async () => {
     for (const handle of timers) clearInterval(handle);

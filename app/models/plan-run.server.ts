@@ -44,6 +44,17 @@ export function failPlanRun(shop: string, planRunId: string, error: string) {
   return prisma.planRun.updateMany({ where: { shop, id: planRunId }, data: { status: "failed", error, finishedAt: new Date() } });
 }
 
+/** Per shop, the plan date of its newest complete or still-running plan (nightly sweep). */
+export async function latestPlanDates(shops: readonly string[]): Promise<Map<string, string>> {
+  if (shops.length === 0) return new Map();
+  const rows = await prisma.planRun.groupBy({
+    by: ["shop"],
+    where: { shop: { in: [...shops] }, status: { in: ["complete", "running"] } },
+    _max: { asOfDate: true },
+  });
+  return new Map(rows.flatMap((r) => (r._max.asOfDate ? [[r.shop, r._max.asOfDate] as const] : [])));
+}
+
 /** The plan screens show: the newest complete run. */
 export function latestCompletePlanRun(shop: string) {
   return prisma.planRun.findFirst({ where: { shop, status: "complete" }, orderBy: { finishedAt: "desc" } });

@@ -31,7 +31,10 @@ afterAll(async () => {
 async function setUp(label: string) {
   const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
   await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_products,read_inventory,read_orders,read_locations" } });
-  return { shop, fake: fakeShop(shop, storeFixture()) };
+  const fake = fakeShop(shop, storeFixture());
+  // The plan after the backfill raises alerts, each announced to Shopify Flow.
+  fake.roots.set("FlowTriggerReceive", () => ({ flowTriggerReceive: { userErrors: [] } }));
+  return { shop, fake };
 }
 
 async function counts(shop: string) {
@@ -79,6 +82,8 @@ describe("backfill job", () => {
     expect(await prisma.shop.findUniqueOrThrow({ where: { shop } })).toMatchObject({ name: "Fixture Outfitters", currencyCode: "EUR" });
     expect(fake.calls.filter((c) => c.operationName === "BulkOperationRunQuery")).toHaveLength(3);
     expect((await listJobSummaries(shop)).find((j) => j.name === "backfill")).toMatchObject({ status: "completed" });
+    // The finished backfill queued a plan of the new store, which the same pass ran.
+    expect(await prisma.planRun.findFirstOrThrow({ where: { shop } })).toMatchObject({ status: "complete", trigger: "backfill" });
 
     // Signing in again later does not read the whole store again.
     expect((await afterAuth({ session: { shop, scope: "read_products,read_orders" } })).backfill).toBeNull();
@@ -102,6 +107,7 @@ describe("backfill job", () => {
     await queue.runDue();
     expect(await prisma.backfillRun.count({ where: { shop } })).toBe(0);
     expect(fake.calls).toHaveLength(0);
+    expect(await prisma.planRun.count({ where: { shop } })).toBe(0);
   });
 
   it("is resumed by bulk_operations/finish for the operation it waits on, not by any other", async () => {

@@ -7,6 +7,7 @@ import { getJobQueue, JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue, retryDelayMs, RETRY_BASE_SECONDS, type JobData } from "~/jobs/queue.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { snapshotShopInventory } from "~/services/sync/inventory.server";
+import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { shopsDueForSnapshot } from "~/services/sync/snapshots.server";
 
 const postgres = !process.env.DATABASE_URL!.startsWith("file:");
@@ -163,6 +164,36 @@ describe("job queue", () => {
     expect(jobs.filter((j) => j.name === JOB.processWebhook).map((j) => j.status)).toEqual(["completed", "completed", "completed"]);
     // The one applied delivery asked for one (debounced, still waiting) alerts evaluation.
     expect(jobs.filter((j) => j.name === JOB.alertsAfterWebhook).map((j) => j.status)).toEqual(["queued"]);
+  });
+
+  it("the nightly plan sweep plans each shop once per local day, after 02:00 in its own time zone", async () => {
+    const queue = registerJobs(newQueue(), { now: () => new Date("2026-11-20T11:30:00Z") });
+    const tokyo = uniqueShop("plan-tokyo"); // 20:30 local: due
+    const honolulu = uniqueShop("plan-honolulu"); // 01:30 local: not yet
+    const planned = uniqueShop("plan-done"); // due, but already planned today
+    await prisma.shop.createMany({
+      data: [
+        { shop: tokyo, name: "Tokyo", ianaTimezone: "Asia/Tokyo" },
+        { shop: honolulu, name: "Honolulu", ianaTimezone: "Pacific/Honolulu" },
+        { shop: planned, name: "Planned", ianaTimezone: "UTC" },
+      ],
+    });
+    await prisma.planRun.create({ data: { shop: planned, status: "complete", asOfDate: "2026-11-20" } });
+    const due = await shopsDueForNightlyPlan(new Date("2026-11-20T11:30:00Z"));
+    expect(due).toContain(tokyo);
+    expect(due).not.toContain(honolulu);
+    expect(due).not.toContain(planned);
+
+    await queue.enqueue(JOB.planSweep, { shop: "*" });
+    await queue.runDue({ limit: 1 }); // the sweep only
+    expect((await listJobSummaries(tokyo)).map((j) => [j.name, j.status])).toEqual([[JOB.plan, "queued"]]);
+    expect(await listJobSummaries(honolulu)).toEqual([]);
+    await queue.enqueue(JOB.planSweep, { shop: "*" });
+    await queue.runDue({ limit: 1 }); // a second sweep while the plan waits adds nothing
+    expect(await listJobSummaries(tokyo)).toHaveLength(1);
+    await queue.runDue();
+    const run = await prisma.planRun.findFirstOrThrow({ where: { shop: tokyo } });
+    expect([run.status, run.trigger]).toEqual(["complete", "nightly"]);
   });
 
   it("the nightly snapshot writes end-of-day rows for shops in their last local hour", async () => {
