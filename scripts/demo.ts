@@ -49,8 +49,21 @@ async function main() {
     } else {
       step("demo shop already seeded for today (DEMO_RESEED=1 to start over)");
     }
+    // A plan made four weeks ago (from the history before then) gives the Overview real past forecasts to
+    // score against what sold since (forecast accuracy). DEMO_ACCURACY_PLAN=0 skips it (faster start).
+    const monthAgo = addDays(today, -28);
+    const pastPlan = await prisma.planRun.findFirst({ where: { shop: DEMO_SHOP_DOMAIN, asOfDate: monthAgo, status: { in: ["complete", "superseded"] } } });
+    let replanToday = false;
+    if (!pastPlan && process.env.DEMO_ACCURACY_PLAN !== "0") {
+      step(`planning as of ${monthAgo} (for forecast accuracy) …`);
+      const { planShop } = await import("../app/services/planning/plan-shop.server");
+      const t0 = performance.now();
+      await planShop(DEMO_SHOP_DOMAIN, { trigger: "demo-history", now: new Date(`${monthAgo}T12:00:00Z`) });
+      step(`planned the past in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      replanToday = true; // the past plan just superseded today's
+    }
     const plan = await prisma.planRun.findFirst({ where: { shop: DEMO_SHOP_DOMAIN, status: "complete", asOfDate: today } });
-    if (!plan) {
+    if (!plan || replanToday) {
       step("planning: forecasting every variant × location …");
       const { planShop } = await import("../app/services/planning/plan-shop.server");
       const t0 = performance.now();
