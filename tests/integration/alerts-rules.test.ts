@@ -235,13 +235,16 @@ describe("after a webhook", () => {
         const event = await levelEvent(a.shop, available);
         await queue.enqueue(JOB.processWebhook, { shop: a.shop, webhookEventId: event.id });
       }
-      // Applies the three webhooks; the alerts job waits out its delay, so nothing is raised yet.
-      expect(await queue.runDue()).toEqual({ completed: 3, failed: 0 });
+      // Applies the three webhooks; the alerts job waits out its delay, so nothing is raised yet. (The
+      // database is shared with other files, whose due jobs this pass may run too: count ours only.)
+      await queue.runDue();
+      const ours = async (name: string) => (await listJobSummaries(a.shop)).filter((j) => j.name === name).map((j) => j.status);
+      expect(await ours(JOB.processWebhook)).toEqual(["completed", "completed", "completed"]);
       expect(await alertsOf(a.shop, "stocked_out_now")).toEqual([]);
-      const pending = (await listJobSummaries(a.shop)).filter((j) => j.name === JOB.alertsAfterWebhook);
-      expect(pending.map((j) => j.status)).toEqual(["queued"]);
+      expect(await ours(JOB.alertsAfterWebhook)).toEqual(["queued"]);
       // Once due, the single evaluation sees the final stock (0 available).
-      expect(await queue.runDue({ includeDelayed: true })).toEqual({ completed: 1, failed: 0 });
+      await queue.runDue({ includeDelayed: true });
+      expect(await ours(JOB.alertsAfterWebhook)).toEqual(["completed"]);
       expect((await alertsOf(a.shop, "stocked_out_now"))[0]).toMatchObject({ status: "open", severity: "critical" });
     } finally {
       await queue.stop();
