@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { importCsv } from "~/services/csv-import/import.server";
+import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/csv/${name}`, "utf8");
 
@@ -29,6 +30,37 @@ async function* trickle(text: string) {
   const bytes = new TextEncoder().encode(text);
   for (let i = 0; i < bytes.length; i += 7) yield bytes.slice(i, i + 7);
 }
+
+describe("CSV history, then Shopify's webhooks for the same orders", () => {
+  it("an orders/updated webhook for an imported order replaces its CSV lines: the order counts once", async () => {
+    const { shop, warehouse, variants } = await seedShop("csv-then-webhook");
+    await importCsv(shop, { kind: "shopify-orders", fileName: "orders_export.csv" }, fixture("orders-export.csv"));
+    const unitsOn = async (date: string) =>
+      (await prisma.demandDay.aggregate({ where: { shop, variantId: variants["SKU-1-1"], locationId: warehouse.id, date }, _sum: { units: true } }))._sum.units;
+    expect(await unitsOn("2026-03-01")).toBe(2);
+    const order = {
+      id: 5001,
+      admin_graphql_api_id: "gid://shopify/Order/5001",
+      name: "#1001",
+      created_at: "2026-03-01T09:59:58-05:00",
+      processed_at: "2026-03-01T10:00:00-05:00",
+      updated_at: "2026-03-05T08:00:00-05:00",
+      cancelled_at: null,
+      test: false,
+      location_id: 1,
+      line_items: [
+        { id: 1, admin_graphql_api_id: "gid://shopify/LineItem/1", variant_id: 1, quantity: 2, current_quantity: 2, price: "15.00" },
+        { id: 2, admin_graphql_api_id: "gid://shopify/LineItem/2", variant_id: 3, quantity: 1, current_quantity: 1, price: "10.00" },
+      ],
+      refunds: [],
+    };
+    const event = await prisma.webhookEvent.create({ data: { shop, webhookId: crypto.randomUUID(), topic: "orders/updated", payload: JSON.stringify(order) } });
+    expect(await processWebhookEvent(shop, event.id)).toBe("processed");
+    expect(await unitsOn("2026-03-01")).toBe(2);
+    const lines = await prisma.orderLine.findMany({ where: { shop, orderName: "#1001" }, select: { source: true } });
+    expect(lines.map((l) => l.source)).toEqual(["webhook", "webhook"]);
+  });
+});
 
 describe("CSV import — Shopify orders export", () => {
   it("stores one order line per stocked line item, with local dates, locations, cancellations and refunds", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dropCsvLinesOfOrders } from "~/models/backfill.server";
 import { findVariantByGid } from "~/models/catalog.server";
 import {
   addRefundToLine,
@@ -88,6 +89,8 @@ export async function applyOrder(
 
   const gids = order.line_items.map((li) => li.admin_graphql_api_id);
   const touched: DemandKeyRow[] = await findOrderLinesByGid(shop, gids, tx);
+  // The same order imported earlier from a CSV export: Shopify's own lines replace the CSV copies.
+  if (order.name) touched.push(...(await dropCsvLinesOfOrders(shop, [order.name], tx)));
   let stale = 0;
   for (const li of order.line_items) {
     const variantGid = toGidOrNull("ProductVariant", li.variant_id);
