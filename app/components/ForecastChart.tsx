@@ -1,17 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-
-export interface ForecastPoint {
-  date: string;
-  actual: number | null;
-  stockedOut: boolean;
-  mean: number | null;
-  band80: [number, number] | null;
-  band95: [number, number] | null;
-  /** Statistical forecast on days whose mean is a manual override (null elsewhere). */
-  baseMean?: number | null;
-  /** A saved override not yet in this plan (applies at the next plan run). */
-  pendingOverride?: number | null;
-}
+import type { ForecastPoint } from "~/utils/forecast-dto";
 
 /** Consecutive days matching `flag` as [first, last] date ranges, to shade them. */
 function ranges(points: ForecastPoint[], flag: (p: ForecastPoint) => boolean): [string, string][] {

@@ -83,76 +83,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 400 }
     );
-  const invalid = (error: z.ZodError) =>
-    json<ActionResult>(
-      {
-        intent: intent.data,
-        ok: false,
-        error: "Fix the highlighted fields.",
-        code: "invalid",
-        fieldErrors: fieldErrors(error),
-      },
-      { status: 400 }
-    );
+  const refuse = (error: string, errors: ActionResult["fieldErrors"] = {}) =>
+    json<ActionResult>({ intent: intent.data, ok: false, error, code: "invalid", fieldErrors: errors }, { status: 400 });
+  const invalid = (error: z.ZodError) => refuse("Fix the highlighted fields.", fieldErrors(error));
+  const saved = (changed: boolean) => json<ActionResult>({ intent: intent.data, ok: true, changed, error: null, fieldErrors: {} });
   try {
     switch (intent.data) {
       case "save_overrides": {
         const values = variantOverridesForm.safeParse(form);
         if (!values.success) return invalid(values.error);
         const expected = expectedSchema.safeParse(form.expected);
-        if (!expected.success)
-          return json<ActionResult>(
-            {
-              intent: intent.data,
-              ok: false,
-              error: "Reload the page and try again.",
-              code: "invalid",
-              fieldErrors: {},
-            },
-            { status: 400 }
-          );
+        if (!expected.success) return refuse("Reload the page and try again.");
         const { changed } = await saveVariantOverrides(shop, staffId, variantId, expected.data, values.data);
-        return json<ActionResult>({
-          intent: intent.data,
-          ok: true,
-          changed,
-          error: null,
-          fieldErrors: {},
-        });
+        return saved(changed);
       }
       case "add_forecast_override": {
         const input = forecastOverrideForm.safeParse(form);
         if (!input.success) return invalid(input.error);
         await addForecastOverride(shop, staffId, variantId, input.data, clockNow(request));
-        return json<ActionResult>({
-          intent: intent.data,
-          ok: true,
-          changed: true,
-          error: null,
-          fieldErrors: {},
-        });
+        return saved(true);
       }
       case "delete_forecast_override": {
         const id = z.string().min(1).max(64).safeParse(form.overrideId);
-        if (!id.success)
-          return json<ActionResult>(
-            {
-              intent: intent.data,
-              ok: false,
-              error: "Choose an override to delete.",
-              code: "invalid",
-              fieldErrors: {},
-            },
-            { status: 400 }
-          );
+        if (!id.success) return refuse("Choose an override to delete.");
         await removeForecastOverride(shop, staffId, variantId, id.data);
-        return json<ActionResult>({
-          intent: intent.data,
-          ok: true,
-          changed: true,
-          error: null,
-          fieldErrors: {},
-        });
+        return saved(true);
       }
     }
   } catch (error) {

@@ -21,6 +21,7 @@ import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { lookupNames, variantIdsMatching } from "~/models/replenishment.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
+import type { ForecastOverrideRow, ForecastPoint } from "~/utils/forecast-dto";
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
@@ -77,37 +78,12 @@ export interface ForecastDetailDto {
   demandClass: string;
   abcClass: string | null;
   /** One point per day: history (actual, stockedOut) then forecast (mean and bands). */
-  points: {
-    date: string;
-    actual: number | null;
-    stockedOut: boolean;
-    mean: number | null;
-    band80: [number, number] | null;
-    band95: [number, number] | null;
-    /** The statistical forecast on days this plan's mean is a manual override; null elsewhere. */
-    baseMean: number | null;
-    /** A saved override the current plan does not include yet (applies at the next plan run). */
-    pendingOverride: number | null;
-  }[];
+  points: ForecastPoint[];
   /** Per-variant planning overrides (null = default) and the vendor defaults they replace. */
   overrides: VariantOverrides;
   vendorDefaults: { statedLeadTimeDays: number | null; moq: number | null };
   /** Manual forecast overrides of this variant (all locations), oldest start first. */
-  forecastOverrides: {
-    id: string;
-    locationId: string;
-    location: string;
-    startDate: string;
-    endDate: string;
-    dailyUnits: number;
-    note: string | null;
-    createdBy: string;
-    createdAt: string;
-    /** True when the current plan already uses it; false = applies at the next plan run. */
-    inPlan: boolean;
-    /** True when its last day has passed. */
-    expired: boolean;
-  }[];
+  forecastOverrides: ForecastOverrideRow[];
   /** Dates a new forecast override may cover (the shop's today … today + forecast horizon − 1). */
   overrideWindow: { from: string; to: string };
   /** Audit trail of the variant, newest first (AuditHistory entries). */

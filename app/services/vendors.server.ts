@@ -53,6 +53,20 @@ export interface VendorScorecardDto {
   openPoValueCents: number;
 }
 
+/** A vendor's delivery count and score figures over `receipts` (one day's grace); null figures without any. */
+function scoreFigures(receipts: VendorReceipt[]) {
+  const s = receipts.length ? vendorScore(receipts, { graceDays: 1 }) : null;
+  return {
+    deliveries: receipts.length,
+    onTimeRate: s?.onTimeRate ?? null,
+    fillRate: s?.fillRate ?? null,
+    leadTimeMeanDays: s?.leadTimeMeanDays ?? null,
+    leadTimeSdDays: s?.leadTimeSdDays ?? null,
+    priceCv: s?.priceCv ?? null,
+    score: s?.score ?? null,
+  };
+}
+
 /**
  * Vendor scorecards over the last 12 months: on-time rate (first receipt by the expected date), fill rate,
  * observed lead time (sent → first receipt) against the stated one, unit-price variability, open PO value.
@@ -72,8 +86,6 @@ export async function getVendorScorecards(shop: string, now = new Date()): Promi
     receiptsByVendor.set(po.vendorId, list);
   }
   return vendors.map((v) => {
-    const receipts = receiptsByVendor.get(v.id) ?? [];
-    const s = receipts.length ? vendorScore(receipts, { graceDays: 1 }) : null;
     return {
       id: v.id,
       name: v.name,
@@ -82,13 +94,7 @@ export async function getVendorScorecards(shop: string, now = new Date()): Promi
       products: v._count.products,
       statedLeadTimeDays: v.statedLeadTimeDays,
       moq: v.moq,
-      deliveries: receipts.length,
-      onTimeRate: s?.onTimeRate ?? null,
-      fillRate: s?.fillRate ?? null,
-      leadTimeMeanDays: s?.leadTimeMeanDays ?? null,
-      leadTimeSdDays: s?.leadTimeSdDays ?? null,
-      priceCv: s?.priceCv ?? null,
-      score: s?.score ?? null,
+      ...scoreFigures(receiptsByVendor.get(v.id) ?? []),
       openPoValueCents: openValue.get(v.id) ?? 0,
     };
   });
@@ -138,16 +144,10 @@ export interface VendorAuditDto {
 }
 
 export interface VendorDetailDto {
-  vendor: {
+  /** The vendor's editable fields (as the edit form saves them), its name, product count and edit token. */
+  vendor: VendorWrite & {
     id: string;
     name: string;
-    contactName: string | null;
-    email: string | null;
-    phone: string | null;
-    currency: string;
-    statedLeadTimeDays: number;
-    moq: number | null;
-    notes: string | null;
     products: number;
     /** Optimistic-concurrency token for the edit form. */
     updatedAt: string;
@@ -227,7 +227,6 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
     const month = monthOf(r.receivedAt);
     if (months.includes(month)) byMonth.set(month, [...(byMonth.get(month) ?? []), r.receipt]);
   }
-  const s = receipts.length ? vendorScore(receipts, { graceDays: 1 }) : null;
   const round3 = (x: number) => Math.round(x * 1000) / 1000;
   return {
     vendor: {
@@ -244,13 +243,7 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
       updatedAt: vendor.updatedAt.toISOString(),
     },
     scorecard: {
-      deliveries: receipts.length,
-      onTimeRate: s?.onTimeRate ?? null,
-      fillRate: s?.fillRate ?? null,
-      leadTimeMeanDays: s?.leadTimeMeanDays ?? null,
-      leadTimeSdDays: s?.leadTimeSdDays ?? null,
-      priceCv: s?.priceCv ?? null,
-      score: s?.score ?? null,
+      ...scoreFigures(receipts),
       openPoValueCents: open.reduce((t, po) => t + po.openValueCents, 0),
     },
     trend: months.map((month) => {

@@ -1,21 +1,12 @@
 // Alerts on the demo shop in Chromium: acknowledge → gone from Open; snooze until a date → gone; move the
 // demo clock (demo-only cookie, app/utils/clock.server.ts) past that date → back in Open. Screenshots saved.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, SCREENSHOTS } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
-let browser: Browser;
+const browser = launchSharedBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The demo shares 2 cores with other work: give each revalidation time. */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 200 });
 const rows = (page: Page) => page.locator("tbody tr");
 /** The alert message of a row (the link in its third cell: checkbox, severity, message). */
 const messageOf = async (page: Page, i: number) => (await rows(page).nth(i).locator("td").nth(2).innerText()).trim();
@@ -24,7 +15,7 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 
 describe("alerts", () => {
   it("acknowledges an alert, snoozes another until a date, and sees it return once the demo clock passes that date", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/app/alerts`);
     await page.waitForLoadState("networkidle");
     await poll(() => rows(page).count()).toBeGreaterThan(2);
@@ -77,7 +68,7 @@ describe("alerts", () => {
   });
 
   it("mutes a rule for a variant from the list and unmutes it from the Muted tab", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/app/alerts`);
     await page.waitForLoadState("networkidle");
     await poll(() => rows(page).count()).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // Debian's Chromium via playwright-core (its own browser download cannot work offline).
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const SCREENSHOTS = "test-results/screenshots";
 
@@ -20,3 +21,21 @@ export async function newPage(browser: Browser): Promise<Page> {
   });
   return context.newPage();
 }
+
+/** Launches Chromium before the calling test file's tests and closes it after them; returns its getter. */
+export function launchSharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is launched in beforeAll");
+    return browser;
+  };
+}
+
+/** The demo shares 2 cores with other work: give each revalidation time. */
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 200 });

@@ -1,19 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { NAV_ITEMS } from "~/components/nav-items";
-import { launchBrowser, newPage, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, SCREENSHOTS } from "./browser";
 
 const baseUrl = inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = launchSharedBrowser();
 
 describe("the demo, in a real browser", () => {
   it("shows the demo shop's data on the Overview, counted independently from the database", async () => {
@@ -28,7 +20,7 @@ describe("the demo, in a real browser", () => {
     await db.$disconnect();
     expect(variants).toBeGreaterThanOrEqual(300);
 
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/app`);
     await expect.poll(() => page.textContent("body")).toContain(shop.name);
     const shown = async (id: string) => Number((await page.textContent(`#count-${id}`))!.replace(/,/g, ""));
@@ -41,7 +33,7 @@ describe("the demo, in a real browser", () => {
   });
 
   it("navigates to every screen from the app's navigation", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/app`);
     for (const item of NAV_ITEMS.slice(1)) {
       await page.getByRole("navigation", { name: "Stockcast" }).getByRole("link", { name: item.label, exact: true }).click();

@@ -1,22 +1,15 @@
 // The Overview of the demo shop in a real browser: every KPI shown on the page equals the same figure
 // recomputed here, independently, from the demo database's rows (plain Prisma reads and JS sums — not the
 // app's service or its SQL); then screenshots of Overview, Alerts and Settings.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { addDays, localDate } from "~/utils/dates";
-import { launchBrowser, newPage, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, SCREENSHOTS } from "./browser";
 
 const baseUrl = inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = launchSharedBrowser();
 
 const cents = (d: { toString(): string } | null) => (d === null ? 0 : Math.round(Number(d.toString()) * 100));
 const money = (c: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(c / 100);
@@ -149,7 +142,7 @@ describe("the Overview of the demo shop", () => {
     // The demo has stock, sales, critical lines, stockouts, dead stock and open POs: no KPI is trivially 0.
     for (const [name, value] of Object.entries(expected.nonZero)) expect(value, name).toBeGreaterThan(0);
 
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const started = Date.now();
     await page.goto(`${baseUrl}/app`);
     await page.waitForSelector("#kpi-inventory-value");
@@ -187,7 +180,7 @@ describe("the Overview of the demo shop", () => {
   });
 
   it("filters by location", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/app`);
     await page.waitForLoadState("networkidle");
     const all = Number((await page.textContent("#kpi-units-sold"))!.replace(/,/g, ""));
@@ -205,7 +198,7 @@ describe("the Overview of the demo shop", () => {
   });
 
   it("saves screenshots of Alerts and Settings", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     for (const [path, heading] of [
       ["/app/alerts", "Alerts"],
       ["/app/settings", "Settings"],

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, SCREENSHOTS } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { launchSharedBrowser, newPage, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const outboxDir = process.env.E2E_OUTBOX_DIR ?? inject("demoOutboxDir");
@@ -14,14 +14,7 @@ const emlFiles = () => {
     return [];
   }
 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = launchSharedBrowser();
 
 // The demo shares a small machine with other work: give each step time to render before giving up.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 250 });
@@ -32,7 +25,7 @@ const cellText = async (page: Page, row: number, cell: number) => (await page.lo
 
 describe("from a critical suggestion to received stock", () => {
   it("filters critical lines, drafts a PO, submits, approves as the approver, downloads and emails it, receives in two parts, and re-plans", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/app/replenishment`);
     await page.waitForLoadState("networkidle"); // hydrated: clicks now reach React
     await page.getByRole("tab", { name: /^Critical/ }).click();

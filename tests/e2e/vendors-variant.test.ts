@@ -1,27 +1,16 @@
 // Vendor page and variant page of the demo shop in Chromium: edit a vendor (saved, shown in the history),
 // save a variant's planning overrides, add a manual forecast override and delete it behind a confirmation.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
-import { launchBrowser, newPage, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The demo shares 2 cores with other work: give each revalidation time. */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 200 });
+const browser = launchSharedBrowser();
 
 describe("vendor and variant pages", () => {
   it("opens a vendor from the list and saves an edit that shows in its history", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${baseUrl}/app/vendors`);
@@ -50,7 +39,7 @@ describe("vendor and variant pages", () => {
     } finally {
       await db.$disconnect();
     }
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${baseUrl}/app/forecasts/${variantId}`);

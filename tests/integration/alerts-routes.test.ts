@@ -1,21 +1,16 @@
 // The Alerts screen's loader and action, and the demo clock route, through Shopify's real session-token auth.
 import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import * as alertsRoute from "~/routes/app.alerts";
 import * as clockRoute from "~/routes/app.demo-clock";
-import { sessionStorage } from "~/shopify.server";
 import { DEMO_CLOCK_COOKIE, demoClockFromCookieHeader, now } from "~/utils/clock.server";
-
-const APP = "https://stockcast.example";
+import { APP, callRoute, sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
 async function seedShop(label: string) {
   const store = `al-${label}-${crypto.randomUUID().slice(0, 8)}`;
   const shop = `${store}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
+  await storeAdminSession(shop);
   await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme" } });
   const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
@@ -30,27 +25,15 @@ async function seedShop(label: string) {
   return { store, shop, alert, variant };
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<Response> {
-  try {
-    return (await fn()) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-async function headers(store: string, extra: Record<string, string> = {}) {
-  const { token } = await getJwt(store, "test-api-key", "test-api-secret", { sub: "4101" });
-  return { Authorization: `Bearer ${token}`, ...extra };
-}
+const headers = (store: string, extra: Record<string, string> = {}) => sessionTokenHeaders(store, "4101", extra);
 
 const post = async (route: typeof alertsRoute | typeof clockRoute, path: string, store: string, fields: [string, string][], extra: Record<string, string> = {}) =>
-  call(async () => route.action({ request: new Request(`${APP}${path}`, { method: "POST", headers: await headers(store, extra), body: new URLSearchParams(fields) }), params: {}, context: {} }));
+  callRoute(async () => route.action({ request: new Request(`${APP}${path}`, { method: "POST", headers: await headers(store, extra), body: new URLSearchParams(fields) }), params: {}, context: {} }));
 
 describe("Alerts screen", () => {
   it("lists open alerts with their mute scope; mutes, lists the mute, unmutes — with readable errors", async () => {
     const a = await seedShop("a");
-    const list = await call(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts`, { headers: await headers(a.store) }), params: {}, context: {} }));
+    const list = await callRoute(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts`, { headers: await headers(a.store) }), params: {}, context: {} }));
     expect(list.status).toBe(200);
     const body = (await list.json()) as { rows: { id: string; mute: unknown }[]; mutes: unknown[]; demoMode: boolean };
     expect(body.rows).toMatchObject([{ id: a.alert.id, mute: { entityType: "variant", entityId: a.variant.id, label: "this variant" } }]);
@@ -62,7 +45,7 @@ describe("Alerts screen", () => {
 
     const muted = await post(alertsRoute, "/app/alerts", a.store, [["intent", "mute"], ["id", a.alert.id]]);
     expect(await muted.json()).toEqual({ error: null, notice: "Muted 1 rule." });
-    const mutedList = await call(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts?status=muted`, { headers: await headers(a.store) }), params: {}, context: {} }));
+    const mutedList = await callRoute(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts?status=muted`, { headers: await headers(a.store) }), params: {}, context: {} }));
     const mutes = ((await mutedList.json()) as { mutes: { id: string; subject: string; createdBy: string }[] }).mutes;
     expect(mutes).toMatchObject([{ subject: "Tent — Green", createdBy: "4101" }]);
 
@@ -83,7 +66,7 @@ describe("demo clock", () => {
     const res = await post(clockRoute, "/app/demo-clock", a.store, [["at", "2027-01-01"]]);
     expect(res.status).toBe(404);
     expect(res.headers.get("Set-Cookie")).toBeNull();
-    const getRes = await call(async () => clockRoute.loader({ request: new Request(`${APP}/app/demo-clock`, { headers: await headers(a.store) }), params: {}, context: {} }));
+    const getRes = await callRoute(async () => clockRoute.loader({ request: new Request(`${APP}/app/demo-clock`, { headers: await headers(a.store) }), params: {}, context: {} }));
     expect(getRes.status).toBe(404);
 
     const withCookie = new Request(`${APP}/app/alerts`, { headers: { Cookie: `${DEMO_CLOCK_COOKIE}=2027-01-01T12%3A00%3A00.000Z` } });

@@ -4,7 +4,6 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { JOB, registerJobs } from "~/jobs/index.server";
@@ -13,12 +12,11 @@ import { action, loader } from "~/routes/app.settings/route";
 import { saveChannel, type ChannelInput } from "~/services/notifications/channels.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries } from "~/services/notifications/delivery.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { sessionStorage } from "~/shopify.server";
 import { addDays, localDate } from "~/utils/dates";
 import { useSmtpServer } from "~/utils/mailer.server";
 import { startSmtpCapture, type SmtpCapture } from "../../scripts/mail/smtp-capture";
+import { APP, createSignedInShop } from "../setup/admin-request";
 
-const APP = "https://stockcast.example";
 const queues: JobQueue[] = [];
 const servers: { close(): Promise<void> }[] = [];
 let smtp: SmtpCapture;
@@ -78,16 +76,7 @@ async function newShop(label: string, ianaTimezone = "UTC") {
 }
 
 /** A shop with a stored offline session and a session token, for the real loader and action. */
-async function signedInShop(label: string, staffId = "42") {
-  const name = `${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const shop = `${name}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
-  await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
-  const { token } = await getJwt(name, "test-api-key", "test-api-secret", { sub: staffId });
-  return { shop, headers: { Authorization: `Bearer ${token}` } };
-}
+const signedInShop = (label: string, staffId?: string) => createSignedInShop(label, { currencyCode: "CAD" }, staffId);
 
 async function post(headers: Record<string, string>, fields: Record<string, string>) {
   const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body: new URLSearchParams(fields) });

@@ -2,13 +2,12 @@
 // worked out in the comments), its filters, a brand-new shop, and isolation between shops — through the
 // service and through the real route loader (Shopify session-token auth, zod-parsed URL filters).
 import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { loader } from "~/routes/app._index";
 import { getOverview, type OverviewDto } from "~/services/overview.server";
-import { sessionStorage } from "~/shopify.server";
 import { addDays } from "~/utils/dates";
+import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -21,6 +20,9 @@ interface Fixture {
   a: string;
   b: string;
 }
+
+/** One row per day for the `n` days before TODAY, yesterday first. */
+const lastDays = <T extends object>(n: number, row: T) => Array.from({ length: n }, (_, i) => ({ ...row, date: addDays(TODAY, -1 - i) }));
 
 /**
  * Two locations (Main, Store); variant A (cost 12.50, price 30.00) and B (cost 0.10, price 1.00).
@@ -91,22 +93,8 @@ async function seedFixture(label: string): Promise<Fixture> {
   });
   await prisma.demandDay.createMany({
     data: [
-      ...Array.from({ length: 90 }, (_, i) => ({
-        shop,
-        variantId: a,
-        locationId: main,
-        date: addDays(TODAY, -1 - i),
-        units: 4,
-        revenue: "120",
-      })),
-      ...Array.from({ length: 10 }, (_, i) => ({
-        shop,
-        variantId: a,
-        locationId: store,
-        date: addDays(TODAY, -1 - i),
-        units: 1,
-        revenue: "30",
-      })),
+      ...lastDays(90, { shop, variantId: a, locationId: main, units: 4, revenue: "120" }),
+      ...lastDays(10, { shop, variantId: a, locationId: store, units: 1, revenue: "30" }),
     ],
   });
   await prisma.inventorySnapshot.createMany({
@@ -119,55 +107,16 @@ async function seedFixture(label: string): Promise<Fixture> {
         available: 0,
         stockedOut: true,
       })),
-      ...Array.from({ length: 30 }, (_, i) => ({
-        shop,
-        variantId: b,
-        locationId: main,
-        date: addDays(TODAY, -1 - i),
-        available: 3,
-        stockedOut: false,
-      })),
+      ...lastDays(30, { shop, variantId: b, locationId: main, available: 3, stockedOut: false }),
     ],
   });
-  const po = (number: string, status: string, destinationLocationId: string) =>
+  const po = (number: string, status: string, destinationLocationId: string, line: { variantId: string; quantityOrdered: number; quantityReceived?: number; unitCost: string }) =>
     prisma.purchaseOrder.create({
-      data: {
-        shop,
-        number,
-        vendorId: vendor.id,
-        destinationLocationId,
-        status,
-        createdBy: "x",
-      },
+      data: { shop, number, vendorId: vendor.id, destinationLocationId, status, createdBy: "x", lines: { create: [{ shop, ...line }] } },
     });
-  await prisma.purchaseOrderLine.create({
-    data: {
-      shop,
-      purchaseOrderId: (await po("PO-1", "approved", main)).id,
-      variantId: a,
-      quantityOrdered: 7,
-      quantityReceived: 2,
-      unitCost: "7.05",
-    },
-  });
-  await prisma.purchaseOrderLine.create({
-    data: {
-      shop,
-      purchaseOrderId: (await po("PO-2", "sent", store)).id,
-      variantId: b,
-      quantityOrdered: 4,
-      unitCost: "1.00",
-    },
-  });
-  await prisma.purchaseOrderLine.create({
-    data: {
-      shop,
-      purchaseOrderId: (await po("PO-3", "draft", main)).id,
-      variantId: a,
-      quantityOrdered: 100,
-      unitCost: "12.50",
-    },
-  });
+  await po("PO-1", "approved", main, { variantId: a, quantityOrdered: 7, quantityReceived: 2, unitCost: "7.05" });
+  await po("PO-2", "sent", store, { variantId: b, quantityOrdered: 4, unitCost: "1.00" });
+  await po("PO-3", "draft", main, { variantId: a, quantityOrdered: 100, unitCost: "12.50" });
 
   const run = await prisma.planRun.create({
     data: { shop, status: "complete", asOfDate: PLAN_DATE, finishedAt: NOW },
@@ -232,24 +181,10 @@ beforeAll(async () => {
     data: { shop: other, name: "Other", ianaTimezone: "UTC" },
   });
   await prisma.demandDay.createMany({
-    data: Array.from({ length: 30 }, (_, i) => ({
-      shop: other,
-      variantId: fx.a,
-      locationId: fx.main,
-      date: addDays(TODAY, -1 - i),
-      units: 1000,
-      revenue: "1",
-    })),
+    data: lastDays(30, { shop: other, variantId: fx.a, locationId: fx.main, units: 1000, revenue: "1" }),
   });
   await prisma.inventorySnapshot.createMany({
-    data: Array.from({ length: 30 }, (_, i) => ({
-      shop: other,
-      variantId: fx.a,
-      locationId: fx.main,
-      date: addDays(TODAY, -1 - i),
-      available: 0,
-      stockedOut: true,
-    })),
+    data: lastDays(30, { shop: other, variantId: fx.a, locationId: fx.main, available: 0, stockedOut: true }),
   });
 });
 
@@ -504,14 +439,8 @@ describe("Overview KPIs on a hand-computed fixture", () => {
 
 describe("Overview route", () => {
   async function signedIn(shop: string) {
-    const name = shop.replace(".myshopify.com", "");
-    const session = setUpValidSession({ shop });
-    session.expires = new Date(Date.now() + 24 * 3600_000);
-    await sessionStorage.storeSession(session);
-    const { token } = await getJwt(name, "test-api-key", "test-api-secret", {
-      sub: "42",
-    });
-    return { Authorization: `Bearer ${token}` };
+    await storeAdminSession(shop);
+    return sessionTokenHeaders(shop, "42");
   }
   const load = async (headers: Record<string, string>, query: string) =>
     (

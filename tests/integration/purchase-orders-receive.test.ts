@@ -4,16 +4,16 @@
 // result and changes nothing.
 import { adminUrl, fakeShop, server, type ShopifyFake } from "../setup/shopify-fake";
 import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { http, HttpResponse } from "msw";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { PurchaseOrderError } from "~/services/purchase-orders/errors";
 import type { PoActor } from "~/services/purchase-orders/permissions.server";
 import { OverReceiptError, receivePurchaseOrder, retryReceiptPush, type ReceiveLineInput } from "~/services/purchase-orders/receive.server";
-import { sessionStorage, unauthenticated } from "~/shopify.server";
+import { unauthenticated } from "~/shopify.server";
 import type { AdminGraphql } from "~/shopify/admin-client.server";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
+import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -431,39 +431,14 @@ function s_failNext(s: Seeded) {
 // ---------------------------------------------------------------------------------------------------------
 // Through the detail route (session-token auth, the real action)
 
-const APP = "https://stockcast.example";
-
 async function routeShop(label: string) {
   const s = await seedShop(label);
-  const session = setUpValidSession({ shop: s.shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
+  await storeAdminSession(s.shop);
   return s;
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<Response> {
-  try {
-    return (await fn()) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-async function authHeader(store: string, staff: string) {
-  const { token } = await getJwt(store, "test-api-key", "test-api-secret", { sub: staff });
-  return { Authorization: `Bearer ${token}` };
-}
-
-async function post(s: Seeded, staff: string, id: string, fields: [string, string][]) {
-  const request = new Request(`${APP}/app/purchase-orders/${id}`, { method: "POST", headers: await authHeader(s.store, staff), body: new URLSearchParams(fields) });
-  return call(() => detailRoute.action({ request, params: { id }, context: {} }));
-}
-
-async function load(s: Seeded, staff: string, id: string) {
-  const request = new Request(`${APP}/app/purchase-orders/${id}`, { headers: await authHeader(s.store, staff) });
-  return call(() => detailRoute.loader({ request, params: { id }, context: {} }));
-}
+const post = (s: Seeded, staff: string, id: string, fields: [string, string][]) => postAsStaff(detailRoute.action, `/app/purchase-orders/${id}`, s.store, staff, fields, { id });
+const load = (s: Seeded, staff: string, id: string) => getAsStaff(detailRoute.loader, `/app/purchase-orders/${id}`, s.store, staff, { id });
 
 describe("receiving through the purchase-order page", () => {
   it("offers receiving on a sent PO, asks to confirm an over-receipt, and retries a failed push", async () => {

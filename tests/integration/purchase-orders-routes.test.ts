@@ -1,22 +1,18 @@
 // The purchase-order screens' loaders and actions, through Shopify's real session-token auth.
 import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { sessionStorage } from "~/shopify.server";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
 import * as listRoute from "~/routes/app.purchase-orders";
+import { APP, callRoute, getAsStaff, postAsStaff, sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
-const APP = "https://stockcast.example";
 const CLERK = "4101";
 const APPROVER = "4102";
 
 async function seedShop(label: string) {
   const store = `po-${label}-${crypto.randomUUID().slice(0, 8)}`;
   const shop = `${store}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
+  await storeAdminSession(shop);
   await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
   await prisma.staffRole.create({ data: { shop, staffId: APPROVER, name: "Avery Approver", role: "approver" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme" } });
@@ -34,43 +30,23 @@ async function seedShop(label: string) {
   return { store, shop, po };
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<Response> {
-  try {
-    return (await fn()) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-async function authHeader(store: string, staff: string) {
-  const { token } = await getJwt(store, "test-api-key", "test-api-secret", { sub: staff });
-  return { Authorization: `Bearer ${token}` };
-}
-
-async function getDetail(store: string, staff: string, id: string) {
-  const request = new Request(`${APP}/app/purchase-orders/${id}`, { headers: await authHeader(store, staff) });
-  return call(() => detailRoute.loader({ request, params: { id }, context: {} }));
-}
-
-async function postDetail(store: string, staff: string, id: string, fields: Record<string, string>) {
-  const request = new Request(`${APP}/app/purchase-orders/${id}`, { method: "POST", headers: await authHeader(store, staff), body: new URLSearchParams(fields) });
-  return call(() => detailRoute.action({ request, params: { id }, context: {} }));
-}
+const getDetail = (store: string, staff: string, id: string) => getAsStaff(detailRoute.loader, `/app/purchase-orders/${id}`, store, staff, { id });
+const postDetail = (store: string, staff: string, id: string, fields: Record<string, string>) =>
+  postAsStaff(detailRoute.action, `/app/purchase-orders/${id}`, store, staff, fields, { id });
 
 describe("purchase-order routes", () => {
   it("lists the shop's POs as a flat DTO, filtered by status", async () => {
     const a = await seedShop("list");
-    const request = new Request(`${APP}/app/purchase-orders?status=draft`, { headers: await authHeader(a.store, CLERK) });
-    const response = await call(() => listRoute.loader({ request, params: {}, context: {} }));
+    const request = new Request(`${APP}/app/purchase-orders?status=draft`, { headers: await sessionTokenHeaders(a.store, CLERK) });
+    const response = await callRoute(() => listRoute.loader({ request, params: {}, context: {} }));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.rows).toEqual([
       expect.objectContaining({ id: a.po.id, number: "PO-1001", vendor: "Acme", destination: "Warehouse", status: "draft", currency: "CAD", expectedAt: "2026-12-01T00:00:00.000Z", lineCount: 1, units: 3, total: "59.97" }),
     ]);
     expect(body.statusCounts).toEqual({ draft: 1 });
-    const bad = new Request(`${APP}/app/purchase-orders?status=lost`, { headers: await authHeader(a.store, CLERK) });
-    expect((await call(() => listRoute.loader({ request: bad, params: {}, context: {} }))).status).toBe(400);
+    const bad = new Request(`${APP}/app/purchase-orders?status=lost`, { headers: await sessionTokenHeaders(a.store, CLERK) });
+    expect((await callRoute(() => listRoute.loader({ request: bad, params: {}, context: {} }))).status).toBe(400);
   });
 
   it("answers 404 for another shop's PO, to read or to change", async () => {
@@ -120,8 +96,8 @@ describe("purchase-order routes", () => {
 
   it("reports drafting problems from the list action as JSON", async () => {
     const a = await seedShop("draft");
-    const request = new Request(`${APP}/app/purchase-orders`, { method: "POST", headers: await authHeader(a.store, CLERK), body: new URLSearchParams({ intent: "create_from_plan", lineId: "nope" }) });
-    const response = await call(() => listRoute.action({ request, params: {}, context: {} }));
+    const request = new Request(`${APP}/app/purchase-orders`, { method: "POST", headers: await sessionTokenHeaders(a.store, CLERK), body: new URLSearchParams({ intent: "create_from_plan", lineId: "nope" }) });
+    const response = await callRoute(() => listRoute.action({ request, params: {}, context: {} }));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "There is no plan yet — run planning first" });
   });

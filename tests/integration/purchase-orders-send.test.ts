@@ -1,17 +1,14 @@
 // "Send to vendor": the PO as PDF and CSV, emailed through a real SMTP server (smtp-server capture), through
 // the real Remix loaders/actions and Shopify's session-token auth.
 import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { sessionStorage } from "~/shopify.server";
 import { useSmtpServer } from "~/utils/mailer.server";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
-import * as csvRoute from "~/routes/app.purchase-orders_.$id.csv";
-import * as pdfRoute from "~/routes/app.purchase-orders_.$id.pdf";
+import * as downloadRoute from "~/routes/app.purchase-orders_.$id.$format";
 import { startSmtpCapture, type SmtpCapture } from "../../scripts/mail/smtp-capture";
+import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
-const APP = "https://stockcast.example";
 const CLERK = "5101"; // no StaffRole row: may send
 const APPROVER = "5102";
 const VIEWER = "5103";
@@ -35,9 +32,7 @@ const EXPECTED_CSV_ROWS = ['ST-1,"Stove ""Mini"", 2-burner",2,45.50,91.00', "T-G
 async function seedShop(label: string, status = "approved") {
   const store = `po-send-${label}-${crypto.randomUUID().slice(0, 8)}`;
   const shop = `${store}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
+  await storeAdminSession(shop);
   await prisma.shop.create({ data: { shop, name: "Maple & Moss", currencyCode: "CAD" } });
   await prisma.staffRole.createMany({
     data: [
@@ -62,34 +57,11 @@ async function seedShop(label: string, status = "approved") {
   return { store, shop, po };
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<Response> {
-  try {
-    return (await fn()) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const getDetail = (store: string, staff: string, id: string) => getAsStaff(detailRoute.loader, `/app/purchase-orders/${id}`, store, staff, { id });
+const postDetail = (store: string, staff: string, id: string, fields: Record<string, string>) =>
+  postAsStaff(detailRoute.action, `/app/purchase-orders/${id}`, store, staff, fields, { id });
 
-async function authHeader(store: string, staff: string) {
-  const { token } = await getJwt(store, "test-api-key", "test-api-secret", { sub: staff });
-  return { Authorization: `Bearer ${token}` };
-}
-
-async function getDetail(store: string, staff: string, id: string) {
-  const request = new Request(`${APP}/app/purchase-orders/${id}`, { headers: await authHeader(store, staff) });
-  return call(() => detailRoute.loader({ request, params: { id }, context: {} }));
-}
-
-async function postDetail(store: string, staff: string, id: string, fields: Record<string, string>) {
-  const request = new Request(`${APP}/app/purchase-orders/${id}`, { method: "POST", headers: await authHeader(store, staff), body: new URLSearchParams(fields) });
-  return call(() => detailRoute.action({ request, params: { id }, context: {} }));
-}
-
-async function download(route: typeof pdfRoute | typeof csvRoute, format: string, store: string, id: string) {
-  const request = new Request(`${APP}/app/purchase-orders/${id}/${format}`, { headers: await authHeader(store, CLERK) });
-  return call(() => route.loader({ request, params: { id }, context: {} }));
-}
+const download = (format: string, store: string, id: string) => getAsStaff(downloadRoute.loader, `/app/purchase-orders/${id}/${format}`, store, CLERK, { id, format });
 
 const sendFields = (over: Record<string, string> = {}) => ({
   intent: "send_email", version: "1", to: "orders@acme.test", message: "Hello Ann, here is our order.", attachPdf: "true", attachCsv: "true", ...over,
@@ -229,22 +201,22 @@ describe("sending a purchase order to the vendor", () => {
 describe("PO downloads", () => {
   it("serves the PDF and the CSV as attachments in any status, and 404 for another shop's PO", async () => {
     const a = await seedShop("files", "draft");
-    const pdf = await download(pdfRoute, "pdf", a.store, a.po.id);
+    const pdf = await download("pdf", a.store, a.po.id);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
     expect(pdf.headers.get("Content-Disposition")).toBe('attachment; filename="PO-1001.pdf"');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
-    const csv = await download(csvRoute, "csv", a.store, a.po.id);
+    const csv = await download("csv", a.store, a.po.id);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toBe('attachment; filename="PO-1001.csv"');
     expect(csvRows(await csv.text())).toEqual({ header: "sku,title,quantity,unit_cost,line_total", rows: EXPECTED_CSV_ROWS });
 
     const b = await seedShop("files-other");
-    expect((await download(pdfRoute, "pdf", b.store, a.po.id)).status).toBe(404);
-    expect((await download(csvRoute, "csv", b.store, a.po.id)).status).toBe(404);
-    expect((await download(csvRoute, "csv", a.store, "no-such-po")).status).toBe(404);
+    expect((await download("pdf", b.store, a.po.id)).status).toBe(404);
+    expect((await download("csv", b.store, a.po.id)).status).toBe(404);
+    expect((await download("csv", a.store, "no-such-po")).status).toBe(404);
   });
 });
 

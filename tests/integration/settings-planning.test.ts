@@ -1,25 +1,13 @@
 // Settings → Planning parameters through the real route (Shopify session-token auth, zod in the action):
 // bad input changes nothing and names the fields; a valid save persists, is audited, and stays in its shop.
-import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.settings/route";
-import { sessionStorage } from "~/shopify.server";
-
-const APP = "https://stockcast.example";
+import { APP, createSignedInShop } from "../setup/admin-request";
 
 /** A shop with a stored offline session and a session token of staff member `staffId`. */
-async function signedInShop(label: string, staffId = "42") {
-  const name = `${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const shop = `${name}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
-  await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
-  const { token } = await getJwt(name, "test-api-key", "test-api-secret", { sub: staffId });
-  return { shop, headers: { Authorization: `Bearer ${token}` } };
-}
+const signedInShop = (label: string, staffId?: string) => createSignedInShop(label, { currencyCode: "CAD" }, staffId);
 
 const VALID = {
   serviceLevelA: "99.5",

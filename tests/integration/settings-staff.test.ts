@@ -1,25 +1,16 @@
 // Settings → Staff roles through the real route (session-token auth, zod in the action): bad input saves
 // nothing and names the field; saves are audited; only owners manage roles once there is one; the last owner
 // stays; and the roles drive purchase-order permissions (owner and approving managers approve).
-import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.settings/route";
 import { roleOf } from "~/services/purchase-orders/permissions.server";
-import { sessionStorage } from "~/shopify.server";
-
-const APP = "https://stockcast.example";
+import { APP, createSignedInShop, sessionTokenHeaders } from "../setup/admin-request";
 
 /** A shop with a stored offline session; `as(staffId)` gives request headers for that staff member. */
 async function signedInShop(label: string) {
-  const name = `${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const shop = `${name}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
-  await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
-  const as = async (staffId: string) => ({ Authorization: `Bearer ${(await getJwt(name, "test-api-key", "test-api-secret", { sub: staffId })).token}` });
+  const { shop } = await createSignedInShop(label, { currencyCode: "CAD" });
+  const as = (staffId: string) => sessionTokenHeaders(shop, staffId);
   return { shop, as };
 }
 

@@ -3,16 +3,14 @@
 // enqueues one job per shop (and is refused in demo mode).
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { getJobQueue } from "~/jobs/index.server";
 import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
 import { action, loader } from "~/routes/app.settings/route";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
-import { sessionStorage } from "~/shopify.server";
+import { APP, createSignedInShop } from "../setup/admin-request";
 
-const APP = "https://stockcast.example";
 const fixture = (name: string) => readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8");
 
 afterAll(async () => {
@@ -20,16 +18,7 @@ afterAll(async () => {
   globalThis.__stockcastJobQueue = undefined;
 });
 
-async function signedInShop(label: string) {
-  const name = `${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const shop = `${name}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
-  const { token } = await getJwt(name, "test-api-key", "test-api-secret", { sub: "42" });
-  return { shop, headers: { Authorization: `Bearer ${token}` } };
-}
+const signedInShop = (label: string) => createSignedInShop(label, { ianaTimezone: "UTC" });
 
 async function call(headers: Record<string, string>, body: URLSearchParams | FormData) {
   const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body });

@@ -4,12 +4,11 @@
 // shop sees only its own. One test goes through the real Settings action (session-token auth, multipart).
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action } from "~/routes/app.settings/route";
 import { importCsv } from "~/services/csv-import/import.server";
-import { sessionStorage } from "~/shopify.server";
+import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/stocky/${name}`, "utf8");
 
@@ -233,15 +232,13 @@ describe("Stocky import through Settings › Import", () => {
   it("uploads a Stocky PO export through the real action and answers with the created counts", async () => {
     const name = `stocky-route-${crypto.randomUUID().slice(0, 8)}`;
     const { shop } = await seedShop("stocky-route", `${name}.myshopify.com`);
-    const session = setUpValidSession({ shop });
-    session.expires = new Date(Date.now() + 24 * 3600_000);
-    await sessionStorage.storeSession(session);
-    const { token } = await getJwt(name, "test-api-key", "test-api-secret", { sub: "42" });
+    await storeAdminSession(shop);
+    const headers = await sessionTokenHeaders(shop, "42");
     const form = new FormData();
     form.set("intent", "import");
     form.set("kind", "stocky-purchase-orders");
     form.set("file", new File([fixture("purchase-orders.csv")], "stocky-pos.csv", { type: "text/csv" }));
-    const request = new Request("https://stockcast.example/app/settings", { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: form });
+    const request = new Request("https://stockcast.example/app/settings", { method: "POST", headers, body: form });
     const response = (await action({ request, params: {}, context: {} })) as Response;
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({

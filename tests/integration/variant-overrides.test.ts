@@ -2,17 +2,15 @@
 // per-variant planning overrides and manual forecast overrides are validated, audited, shown in the
 // variant's history, and honoured by the next planShop run.
 import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
-import { sessionStorage } from "~/shopify.server";
 import * as detailRoute from "~/routes/app.forecasts.$variantId";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity } from "~/services/replenishment.server";
 import { addDays, localDate } from "~/utils/dates";
+import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
-const APP = "https://stockcast.example";
 const STAFF = "6101";
 // Override dates are checked against the shop's real local today, so the fixture lives in real time.
 const TODAY = localDate(new Date(), "UTC");
@@ -21,9 +19,7 @@ const TODAY = localDate(new Date(), "UTC");
 async function seedShop(label: string) {
   const store = `vo-${label}-${crypto.randomUUID().slice(0, 8)}`;
   const shop = `${store}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
+  await storeAdminSession(shop);
   await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95, forecastHorizonDays: 90 } });
   const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
@@ -41,29 +37,8 @@ async function seedShop(label: string) {
   return { store, shop, location, main, other };
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<Response> {
-  try {
-    return (await fn()) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-async function authHeader(store: string) {
-  const { token } = await getJwt(store, "test-api-key", "test-api-secret", { sub: STAFF });
-  return { Authorization: `Bearer ${token}` };
-}
-
-async function getPage(store: string, variantId: string) {
-  const request = new Request(`${APP}/app/forecasts/${variantId}`, { headers: await authHeader(store) });
-  return call(() => detailRoute.loader({ request, params: { variantId }, context: {} }));
-}
-
-async function post(store: string, variantId: string, fields: Record<string, string>) {
-  const request = new Request(`${APP}/app/forecasts/${variantId}`, { method: "POST", headers: await authHeader(store), body: new URLSearchParams(fields) });
-  return call(() => detailRoute.action({ request, params: { variantId }, context: {} }));
-}
+const getPage = (store: string, variantId: string) => getAsStaff(detailRoute.loader, `/app/forecasts/${variantId}`, store, STAFF, { variantId });
+const post = (store: string, variantId: string, fields: Record<string, string>) => postAsStaff(detailRoute.action, `/app/forecasts/${variantId}`, store, STAFF, fields, { variantId });
 
 const NO_OVERRIDES = { leadTimeOverrideDays: null, moqOverride: null, casePack: null, minQty: null, maxQty: null, doNotReorder: false };
 

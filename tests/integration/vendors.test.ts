@@ -1,23 +1,19 @@
 // The vendor detail screen's loader and action, through Shopify's real session-token auth: scorecard,
 // monthly trend, open POs, validated and audited edits, lost-update protection and shop isolation.
 import crypto from "node:crypto";
-import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { sessionStorage } from "~/shopify.server";
 import * as detailRoute from "~/routes/app.vendors_.$id";
 import * as listRoute from "~/routes/app.vendors";
+import { APP, callRoute, getAsStaff, postAsStaff, sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
-const APP = "https://stockcast.example";
 const STAFF = "5101";
 const DAY = 86_400_000;
 
 async function seedShop(label: string) {
   const store = `ven-${label}-${crypto.randomUUID().slice(0, 8)}`;
   const shop = `${store}.myshopify.com`;
-  const session = setUpValidSession({ shop });
-  session.expires = new Date(Date.now() + 24 * 3600_000);
-  await sessionStorage.storeSession(session);
+  await storeAdminSession(shop);
   await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme Outdoor", statedLeadTimeDays: 10, currency: "CAD" } });
   const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
@@ -44,29 +40,8 @@ async function seedShop(label: string) {
   return { store, shop, vendor, received, open };
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<Response> {
-  try {
-    return (await fn()) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-async function authHeader(store: string) {
-  const { token } = await getJwt(store, "test-api-key", "test-api-secret", { sub: STAFF });
-  return { Authorization: `Bearer ${token}` };
-}
-
-async function getDetail(store: string, id: string) {
-  const request = new Request(`${APP}/app/vendors/${id}`, { headers: await authHeader(store) });
-  return call(() => detailRoute.loader({ request, params: { id }, context: {} }));
-}
-
-async function postDetail(store: string, id: string, fields: Record<string, string>) {
-  const request = new Request(`${APP}/app/vendors/${id}`, { method: "POST", headers: await authHeader(store), body: new URLSearchParams(fields) });
-  return call(() => detailRoute.action({ request, params: { id }, context: {} }));
-}
+const getDetail = (store: string, id: string) => getAsStaff(detailRoute.loader, `/app/vendors/${id}`, store, STAFF, { id });
+const postDetail = (store: string, id: string, fields: Record<string, string>) => postAsStaff(detailRoute.action, `/app/vendors/${id}`, store, STAFF, fields, { id });
 
 const validForm = (updatedAt: string, extra: Record<string, string> = {}) => ({
   intent: "update",
@@ -84,7 +59,7 @@ const validForm = (updatedAt: string, extra: Record<string, string> = {}) => ({
 describe("vendor detail", () => {
   it("shows the scorecard, the 12-month trend and open POs as a flat DTO, linked from the list", async () => {
     const a = await seedShop("read");
-    const list = await call(async () => listRoute.loader({ request: new Request(`${APP}/app/vendors`, { headers: await authHeader(a.store) }), params: {}, context: {} }));
+    const list = await callRoute(async () => listRoute.loader({ request: new Request(`${APP}/app/vendors`, { headers: await sessionTokenHeaders(a.store, STAFF) }), params: {}, context: {} }));
     expect((await list.json()).vendors).toEqual([expect.objectContaining({ id: a.vendor.id, name: "Acme Outdoor", openPoValueCents: 10_000 })]);
     const response = await getDetail(a.store, a.vendor.id);
     expect(response.status).toBe(200);

@@ -2,21 +2,8 @@ import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, Divider, FormLayout, InlineGrid, InlineStack, Modal, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { formatDate } from "~/components/format";
+import type { ForecastOverrideRow } from "~/utils/forecast-dto";
 import { FORECAST_OVERRIDE_MAX_UNITS } from "./override-forms";
-
-export interface ForecastOverrideRow {
-  id: string;
-  locationId: string;
-  location: string;
-  startDate: string;
-  endDate: string;
-  dailyUnits: number;
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-  inPlan: boolean;
-  expired: boolean;
-}
 
 export interface ForecastOverrideResult {
   ok: boolean;

@@ -1,17 +1,6 @@
 import { DataTable, Link, Text } from "@shopify/polaris";
 import { formatDate, formatMoneyCents } from "~/components/format";
-
-export interface AtRiskItem {
-  variantId: string;
-  locationId: string;
-  product: string;
-  variant: string;
-  sku: string | null;
-  location: string;
-  stockoutDate: string | null;
-  shortfallUnits: number;
-  valueCents: number;
-}
+import type { AtRiskItem } from "~/utils/overview-dto";
 
 /** The ten critical variant × locations with the most sales at risk, each linking to its forecast. */
 export function AtRiskTable({ rows, currency }: { rows: AtRiskItem[]; currency: string }) {

@@ -4,10 +4,11 @@ import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { OverviewDashboard, type OverviewData } from "./OverviewDashboard";
+import type { OverviewDto } from "~/utils/overview-dto";
+import { OverviewDashboard } from "./OverviewDashboard";
 
 const noop = () => {};
-const html = (data: OverviewData, loading = false) =>
+const html = (data: OverviewDto, loading = false) =>
   renderToString(
     <AppProvider i18n={en}>
       <OverviewDashboard data={data} loading={loading} update={noop} />
@@ -15,13 +16,14 @@ const html = (data: OverviewData, loading = false) =>
   ).replace(/<!-- -->/g, "");
 const kpi = (out: string, id: string) => out.match(new RegExp(`id="kpi-${id}"[^>]*>([^<]*)<`))?.[1];
 
-const DATA: OverviewData = {
+const DATA: OverviewDto = {
   shopName: "KPI shop",
   currency: "USD",
+  today: "2026-11-22",
   planAsOf: "2026-11-15",
   filters: { range: "30", from: "2026-10-23", to: "2026-11-21", days: 30, locationId: null, error: null },
   locations: [{ id: "l1", name: "Main" }],
-  counts: { variants: 2, locations: 1, vendors: 1, orders: 120, orderLines: 130, purchaseOrders: 2 },
+  counts: { variants: 2, locations: 1, vendors: 1, orders: 120, orderLines: 130, demandDays: 180, purchaseOrders: 2 },
   hasHistory: true,
   kpis: {
     inventoryValueCents: 1_878_000,
@@ -103,7 +105,7 @@ describe("OverviewDashboard", () => {
   });
 
   it("shows an empty state, not zeros, for a brand-new install", () => {
-    const out = html({ ...DATA, hasHistory: false, counts: { variants: 0, locations: 1, vendors: 0, orders: 0, orderLines: 0, purchaseOrders: 0 } });
+    const out = html({ ...DATA, hasHistory: false, counts: { variants: 0, locations: 1, vendors: 0, orders: 0, orderLines: 0, demandDays: 0, purchaseOrders: 0 } });
     expect(out).toContain("Your inventory overview appears here once data arrives");
     expect(out).toContain('href="/app/settings"');
     expect(kpi(out, "inventory-value")).toBeUndefined();

@@ -1,47 +1,11 @@
 import { Banner, BlockStack, Card, EmptyState, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { formatDate, formatDays, formatMoneyCents } from "~/components/format";
-import { AtRiskTable, type AtRiskItem } from "./AtRiskTable";
+import type { OverviewDto } from "~/utils/overview-dto";
+import { AtRiskTable } from "./AtRiskTable";
 import { AccuracyChart, ChartCard, SalesForecastChart, ValueByAbcChart } from "./charts";
 import { KpiCard } from "./KpiCard";
 import { OverviewFilters } from "./OverviewFilters";
 import { OverviewSkeleton } from "./OverviewSkeleton";
-
-/** What the Overview shows: the shape of the loader's DTO (app/services/overview.server.ts, OverviewDto). */
-export interface OverviewData {
-  shopName: string;
-  currency: string;
-  planAsOf: string | null;
-  filters: { range: string; from: string; to: string; days: number; locationId: string | null; error: string | null };
-  locations: { id: string; name: string }[];
-  counts: { variants: number; locations: number; vendors: number; orders: number; orderLines: number; purchaseOrders: number };
-  hasHistory: boolean;
-  kpis: {
-    inventoryValueCents: number;
-    inventoryUnits: number;
-    stockAtRiskCents: number;
-    atRiskLines: number;
-    daysOfSupply: number | null;
-    stockoutRate: number | null;
-    stockedOutDays: number;
-    lostRevenueCents: number | null;
-    inventoryTurnover: number | null;
-    deadStockValueCents: number;
-    deadStockDays: number;
-    openPoValueCents: number;
-    forecastWape: number | null;
-    forecastWapeDays: number;
-    forecastWapePlanDate: string | null;
-    medianRmsse: number | null;
-    unitsSold: number;
-    revenueCents: number;
-  };
-  charts: {
-    salesVsForecast: { date: string; actual: number | null; forecast: number | null }[];
-    valueByAbc: { abcClass: string; valueCents: number }[];
-    atRisk: AtRiskItem[];
-    accuracy: { weekStart: string; days: number; wape: number | null }[];
-  };
-}
 
 const number = new Intl.NumberFormat("en-US");
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
@@ -55,7 +19,7 @@ export function OverviewDashboard({
   loading,
   update,
 }: {
-  data: OverviewData;
+  data: OverviewDto;
   loading: boolean;
   update: (changes: Record<string, string | null>) => void;
 }) {

@@ -1,25 +1,11 @@
 import { useState } from "react";
 import { Banner, BlockStack, Button, Card, DropZone, InlineStack, List, Select, Text, TextField } from "@shopify/polaris";
+import type { ImportResult, StockyCounts } from "~/utils/import-result";
 
 export type ImportKindValue = "shopify-orders" | "shopify-inventory" | "demand" | "stocky-suppliers" | "stocky-purchase-orders";
 
-/** What a Stocky import created or changed. */
-export interface ImportCountsView {
-  vendorsCreated: number;
-  vendorsUpdated: number;
-  vendorsUnchanged: number;
-  purchaseOrdersCreated: number;
-  purchaseOrdersUpdated: number;
-  purchaseOrdersUnchanged: number;
-}
-
-export type ImportResultView =
-  | { status: "imported"; batchId: string; rowCount: number; written: number; skipped: number; counts?: ImportCountsView }
-  | { status: "duplicate"; batchId: string }
-  | { status: "failed"; batchId: string | null; rowCount: number; errors: { line: number; message: string }[] };
-
 export type ImportActionResult =
-  | { intent: "import"; ok: true; fileName: string; result: ImportResultView }
+  | { intent: "import"; ok: true; fileName: string; result: ImportResult }
   | { intent: "import"; ok: false; fieldErrors: Partial<Record<string, string>> };
 
 export interface RecentImport {
@@ -140,7 +126,7 @@ export function ImportCard({ maxUploadMb, recent, importing, result, onImport }:
 }
 
 /** "Vendors: 2 added, 1 updated. Purchase orders: 5 added." Only the parts that are not zero. */
-export function describeImportCounts(counts: ImportCountsView): string {
+export function describeImportCounts(counts: StockyCounts): string {
   const part = (label: string, created: number, updated: number, unchanged: number) => {
     const bits = [
       created ? `${created.toLocaleString("en-US")} added` : "",
@@ -158,7 +144,7 @@ export function describeImportCounts(counts: ImportCountsView): string {
   return text || "Nothing to change.";
 }
 
-function ImportOutcome({ fileName, result }: { fileName: string; result: ImportResultView }) {
+function ImportOutcome({ fileName, result }: { fileName: string; result: ImportResult }) {
   if (result.status === "imported" && result.counts)
     return (
       <Banner tone="success" title={`Imported ${fileName}`}>

@@ -5,14 +5,15 @@ import en from "@shopify/polaris/locales/en.json";
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { NotificationsCard, type NotificationsView } from "./NotificationsCard";
+import type { NotificationSettingsDto } from "~/utils/notification-settings";
+import { NotificationsCard } from "./NotificationsCard";
 import { StaffRolesCard } from "./StaffRolesCard";
 
 const html = (node: ReactNode) => renderToString(<AppProvider i18n={en}>{node}</AppProvider>).replace(/<!-- -->/g, "");
 const noop = () => {};
 
-const EMPTY: NotificationsView = { channels: [], recent: [], smtpServer: null, maxChannels: 10 };
-const WITH_CHANNELS: NotificationsView = {
+const EMPTY: NotificationSettingsDto = { channels: [], recent: [], smtpServer: null, maxChannels: 10 };
+const WITH_CHANNELS: NotificationSettingsDto = {
   smtpServer: "smtp://mailer:••••@smtp.example.com:587",
   maxChannels: 2,
   channels: [

@@ -1,40 +1,6 @@
 import { useEffect, useState } from "react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
-
-export interface NotificationChannelView {
-  id: string;
-  kind: string;
-  label: string | null;
-  /** Email address, or the Slack webhook URL already masked by the server. */
-  target: string;
-  minSeverity: string;
-  dailyDigest: boolean;
-  enabled: boolean;
-  lastError: string | null;
-  lastDeliveredAt: string | null;
-  lastDigestDate: string | null;
-  failedDeliveries: number;
-  pendingDeliveries: number;
-}
-
-export interface NotificationDeliveryView {
-  id: string;
-  channelId: string;
-  channelName: string;
-  kind: string;
-  status: string;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-export interface NotificationsView {
-  channels: NotificationChannelView[];
-  recent: NotificationDeliveryView[];
-  smtpServer: string | null;
-  maxChannels: number;
-}
+import type { NotificationChannelDto, NotificationSettingsDto } from "~/utils/notification-settings";
 
 type ChannelIntent = "save-channel" | "delete-channel" | "test-channel";
 export type NotificationActionResult =
@@ -52,7 +18,7 @@ export interface ChannelFormValues {
 }
 
 interface Props {
-  notifications: NotificationsView;
+  notifications: NotificationSettingsDto;
   /** The intent being submitted, and for which channel. */
   pending: { intent: string; channelId: string | null } | null;
   result: NotificationActionResult | null;
@@ -93,7 +59,7 @@ const NEW_DRAFT: Draft = { kind: "email", label: "", target: "", minSeverity: "c
 /** Settings → Notifications: channels with masked targets, last delivery or error, add/edit/delete, "Send test". */
 export function NotificationsCard({ notifications, pending, result, onSave, onDelete, onTest }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [deleting, setDeleting] = useState<NotificationChannelView | null>(null);
+  const [deleting, setDeleting] = useState<NotificationChannelDto | null>(null);
   const saving = pending?.intent === "save-channel";
   const formErrors = result && !result.ok && result.intent === "save-channel" ? (result.fieldErrors ?? {}) : {};
 

@@ -1,5 +1,5 @@
 import { assessStockHealth } from "~/lib/analytics";
-import { type AlertCandidate } from "./rules";
+import { variantLocationAlert, type AlertCandidate } from "./rules";
 
 /** What the dead-stock rule reads about one variant × location. */
 export interface DeadStockFacts {
@@ -44,15 +44,10 @@ export function evaluateDeadStockRules(
       deadAfterDays: options.deadStockDays,
     });
     if (health.status !== "dead" || health.excessValueCents < options.minValueCents) continue;
-    const entityId = `${l.variantId}|${l.locationId}`;
     const since = l.daysSinceLastSale === null ? `have never sold in ${idle} days` : `have not sold for ${idle} days`;
     out.push({
-      type: "dead_stock",
+      ...variantLocationAlert("dead_stock", l.variantId, l.locationId),
       severity: "warning",
-      dedupeKey: `dead_stock:${entityId}`,
-      entityType: "variant_location",
-      entityId,
-      muteScope: { entityType: "variant", entityId: l.variantId },
       data: { onHand: l.onHand, valueCents: health.excessValueCents, daysIdle: idle, markdownPercent: health.markdownPercent },
       message: `${l.label}: ${l.onHand} unit${l.onHand === 1 ? "" : "s"} (${money(health.excessValueCents, options.currency)} at cost) ${since}. Mark down ${health.markdownPercent}% or return to the vendor.`,
     });

@@ -1,4 +1,4 @@
-import { fmt, type AlertCandidate } from "./rules";
+import { fmt, variantLocationAlert, type AlertCandidate } from "./rules";
 
 /** Yesterday's demand of one variant × location against the stored forecast's 95% band for that day. */
 export interface DemandDayFacts {
@@ -31,14 +31,9 @@ export function evaluateDemandAnomalyRules(days: readonly DemandDayFacts[]): Ale
     const spike = d.units > d.upper95;
     const collapse = !spike && !d.stockedOut && d.lower95 > 0 && d.units < d.lower95;
     if (!spike && !collapse) continue;
-    const entityId = `${d.variantId}|${d.locationId}`;
     out.push({
-      type: "demand_anomaly",
+      ...variantLocationAlert("demand_anomaly", d.variantId, d.locationId),
       severity: spike ? "info" : "warning",
-      dedupeKey: `demand_anomaly:${entityId}`,
-      entityType: "variant_location",
-      entityId,
-      muteScope: { entityType: "variant", entityId: d.variantId },
       data: { date: d.date, units: d.units, forecastMean: d.forecastMean, lower95: d.lower95, upper95: d.upper95, direction: spike ? "spike" : "collapse" },
       message: `${d.label}: ${fmt(d.units)} unit${d.units === 1 ? "" : "s"} sold on ${d.date}, far ${spike ? "above" : "below"} the forecast of ${fmt(d.forecastMean)} (95% range ${fmt(d.lower95)}–${fmt(d.upper95)}).`,
     });

@@ -76,7 +76,17 @@ const DAY_MS = 86_400_000;
 export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 /** A number for a message: whole when it is (nearly) whole, else one decimal. */
 export const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 0.05 ? String(Math.round(x)) : x.toFixed(1));
-const variantScope = (variantId: string): MuteScope => ({ entityType: "variant", entityId: variantId });
+/**
+ * The identity of a `type` alert about one variant × location: entity id "variantId|locationId", dedupe key
+ * "type:entityId" (one alert while the condition persists) and a mute scope of the whole variant.
+ * @example variantLocationAlert("overstock", "v1", "l1")
+ * // { type: "overstock", dedupeKey: "overstock:v1|l1", entityType: "variant_location", entityId: "v1|l1", muteScope: { entityType: "variant", entityId: "v1" } }
+ */
+export function variantLocationAlert(type: AlertType, variantId: string, locationId: string) {
+  const entityId = `${variantId}|${locationId}`;
+  const muteScope: MuteScope = { entityType: "variant", entityId: variantId };
+  return { type, dedupeKey: `${type}:${entityId}`, entityType: "variant_location" as const, entityId, muteScope };
+}
 
 /**
  * Stock rules over one plan's lines, evaluated "as of" a date:
@@ -93,17 +103,12 @@ export function evaluateStockRules(lines: readonly StockLineFacts[], options: { 
   const out: AlertCandidate[] = [];
   for (const l of lines) {
     if (l.doNotReorder) continue;
-    const entityId = `${l.variantId}|${l.locationId}`;
     if (l.projectedStockoutDate !== null) {
       const inDays = daysBetween(options.asOfDate, l.projectedStockoutDate);
       if (inDays < l.leadTimeDays) {
         out.push({
-          type: "stockout_before_arrival",
+          ...variantLocationAlert("stockout_before_arrival", l.variantId, l.locationId),
           severity: "critical",
-          dedupeKey: `stockout_before_arrival:${entityId}`,
-          entityType: "variant_location",
-          entityId,
-          muteScope: variantScope(l.variantId),
           data: { available: l.available, leadTimeDays: l.leadTimeDays, projectedStockoutDate: l.projectedStockoutDate, daysUntilStockout: inDays },
           message: `${l.label}: stock runs out ${inDays <= 0 ? "today" : `in ${inDays} day${inDays === 1 ? "" : "s"}`} (${fmt(l.available)} available), before an order placed now could arrive (${fmt(l.leadTimeDays)}-day lead time).`,
         });
@@ -111,24 +116,16 @@ export function evaluateStockRules(lines: readonly StockLineFacts[], options: { 
     }
     if (l.inventoryPosition < l.reorderPoint && l.onOrder === 0) {
       out.push({
-        type: "below_reorder_point",
+        ...variantLocationAlert("below_reorder_point", l.variantId, l.locationId),
         severity: "warning",
-        dedupeKey: `below_reorder_point:${entityId}`,
-        entityType: "variant_location",
-        entityId,
-        muteScope: variantScope(l.variantId),
         data: { inventoryPosition: l.inventoryPosition, reorderPoint: l.reorderPoint, onOrder: l.onOrder },
         message: `${l.label}: ${fmt(l.inventoryPosition)} units in stock and on order, below the reorder point of ${fmt(l.reorderPoint)}, and nothing is on order.`,
       });
     }
     if (l.daysOfCover !== null && l.daysOfCover > options.overstockDays) {
       out.push({
-        type: "overstock",
+        ...variantLocationAlert("overstock", l.variantId, l.locationId),
         severity: "info",
-        dedupeKey: `overstock:${entityId}`,
-        entityType: "variant_location",
-        entityId,
-        muteScope: variantScope(l.variantId),
         data: { daysOfCover: l.daysOfCover, overstockDays: options.overstockDays },
         message: `${l.label}: ${fmt(l.daysOfCover)} days of cover, above the ${options.overstockDays}-day overstock threshold.`,
       });

@@ -1,4 +1,4 @@
-import { fmt, type AlertCandidate } from "./rules";
+import { fmt, variantLocationAlert, type AlertCandidate } from "./rules";
 
 /** What the stocked-out rule reads about one variant × location (units; units/day). */
 export interface StockedOutFacts {
@@ -24,14 +24,9 @@ export function evaluateStockedOutRules(lines: readonly StockedOutFacts[]): Aler
   const out: AlertCandidate[] = [];
   for (const l of lines) {
     if (l.doNotReorder || l.available > 0 || !(l.avgDailyDemand > 0)) continue;
-    const entityId = `${l.variantId}|${l.locationId}`;
     out.push({
-      type: "stocked_out_now",
+      ...variantLocationAlert("stocked_out_now", l.variantId, l.locationId),
       severity: "critical",
-      dedupeKey: `stocked_out_now:${entityId}`,
-      entityType: "variant_location",
-      entityId,
-      muteScope: { entityType: "variant", entityId: l.variantId },
       data: { available: l.available, avgDailyDemand: l.avgDailyDemand },
       message: `${l.label}: out of stock (${fmt(l.available)} available) while about ${fmt(l.avgDailyDemand)} unit${l.avgDailyDemand === 1 ? "" : "s"} a day ${l.avgDailyDemand === 1 ? "is" : "are"} expected to sell.`,
     });

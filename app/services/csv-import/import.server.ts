@@ -33,7 +33,8 @@ import {
   type StockySupplierRow,
 } from "./formats";
 import { readCsv, type CsvContent, type RowError } from "./read-csv.server";
-import { planStockyPurchaseOrders, planStockySuppliers, type StockyCounts } from "./stocky.server";
+import type { ImportResult, StockyCounts } from "~/utils/import-result";
+import { planStockyPurchaseOrders, planStockySuppliers } from "./stocky.server";
 
 export const importRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("shopify-orders"), fileName: z.string().min(1) }),
@@ -49,10 +50,7 @@ export const importRequest = z.discriminatedUnion("kind", [
 ]);
 export type ImportRequest = z.infer<typeof importRequest>;
 
-export type ImportResult =
-  | { status: "imported"; batchId: string; rowCount: number; written: number; skipped: number; counts?: StockyCounts }
-  | { status: "duplicate"; batchId: string }
-  | { status: "failed"; batchId: string | null; rowCount: number; errors: RowError[] };
+export type { ImportResult } from "~/utils/import-result";
 
 export interface ImportOptions {
   /** Re-derives DemandDay rows for the order lines written, inside the import's transaction (default: sync's). */

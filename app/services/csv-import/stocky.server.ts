@@ -22,21 +22,13 @@ import {
 import { defaultDb, type Db } from "~/models/transaction.server";
 import { defaultLocationId } from "~/services/sync/locations.server";
 import { PO_ENTITY } from "~/services/purchase-orders/lifecycle.server";
+import type { StockyCounts } from "~/utils/import-result";
 import type { StockyMappedStatus, StockyPurchaseOrderRow, StockySupplierRow } from "./formats";
 import type { RowError } from "./read-csv.server";
 
 export const VENDOR_ENTITY = "Vendor";
 /** Imported POs are numbered "STOCKY-<Stocky's number>": never in Stockcast's own PO-#### sequence. */
 export const stockyPoNumber = (ref: string) => `STOCKY-${ref}`;
-
-export interface StockyCounts {
-  vendorsCreated: number;
-  vendorsUpdated: number;
-  vendorsUnchanged: number;
-  purchaseOrdersCreated: number;
-  purchaseOrdersUpdated: number;
-  purchaseOrdersUnchanged: number;
-}
 
 export interface StockyPlan {
   errors: RowError[];

@@ -16,46 +16,13 @@ import { inTransaction } from "~/models/transaction.server";
 import { env } from "~/utils/env.server";
 import { maskSmtpUrl } from "~/utils/mailer.server";
 import { sendDelivery } from "./delivery.server";
+import type { NotificationSettingsDto } from "~/utils/notification-settings";
 import { displayTarget, slackUrlProblem, type ChannelKind, type Severity } from "./targets.server";
+
+export type { NotificationChannelDto, NotificationDeliveryDto, NotificationSettingsDto } from "~/utils/notification-settings";
 
 /** Channels per shop: enough for a team, small enough for one card. */
 export const MAX_CHANNELS = 10;
-
-export interface NotificationChannelDto {
-  id: string;
-  kind: string;
-  label: string | null;
-  /** Email address, or the masked Slack webhook URL. */
-  target: string;
-  minSeverity: string;
-  dailyDigest: boolean;
-  enabled: boolean;
-  lastError: string | null;
-  lastDeliveredAt: string | null;
-  lastDigestDate: string | null;
-  failedDeliveries: number;
-  pendingDeliveries: number;
-}
-
-export interface NotificationDeliveryDto {
-  id: string;
-  channelId: string;
-  channelName: string;
-  kind: string;
-  status: string;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-export interface NotificationSettingsDto {
-  channels: NotificationChannelDto[];
-  recent: NotificationDeliveryDto[];
-  /** The SMTP server email channels use, password masked; null when email is not configured. */
-  smtpServer: string | null;
-  maxChannels: number;
-}
 
 export interface ChannelInput {
   kind: ChannelKind;
