@@ -69,6 +69,8 @@ async function seed(url: string) {
   await db.shop.create({ data: { shop: SHOP, name: "Bench", ianaTimezone: "UTC" } });
   await db.location.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Location/1", name: "Main" } });
   const product = await db.product.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Product/1", title: "Widget" } });
+  // Planned today already, so the nightly-plan sweep the server starts with does not plan it mid-burst.
+  await db.planRun.create({ data: { shop: SHOP, status: "complete", asOfDate: new Date().toISOString().slice(0, 10), finishedAt: new Date() } });
   for (let v = 1; v <= VARIANTS; v++) {
     await db.variant.create({ data: { shop: SHOP, shopifyId: `gid://shopify/ProductVariant/${v}`, productId: product.id, title: `V${v}` } });
   }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import PgBoss from "pg-boss";
 import { claimDueJob, completeJob, failJob, insertJob, PGBOSS_SCHEMA } from "~/models/jobs.server";
+import { checkpointWal, takeOverWalCheckpoints } from "~/models/sqlite-wal.server";
 import { httpRequestsInFlight } from "~/utils/http-load.server";
 import { logJob, logger } from "~/utils/logger.server";
 
@@ -102,9 +103,18 @@ export class TableJobQueue implements JobQueue {
 
   async start(): Promise<void> {
     if (this.timer) return;
+    await takeOverWalCheckpoints();
+    let lastCheckpoint = Date.now();
     const tick = () => {
       if (this.running) return;
       this.running = this.runDue({ yieldWhile: () => httpRequestsInFlight() > 0 })
+        .then(async () => {
+          // When no request waits (or at least once a minute, so the WAL cannot grow without bound).
+          if (httpRequestsInFlight() === 0 || Date.now() - lastCheckpoint > 60_000) {
+            await checkpointWal();
+            lastCheckpoint = Date.now();
+          }
+        })
         .catch((error) => logger.error({ kind: "job-poller", outcome: "error", error: errorMessage(error) }))
         .finally(() => (this.running = null));
     };

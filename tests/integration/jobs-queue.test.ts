@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { getJobQueue, JOB, registerJobs } from "~/jobs/index.server";
 import { enqueuePlan, handlePlanJob } from "~/jobs/planning.server";
-import { createJobQueue, retryDelayMs, RETRY_BASE_SECONDS, type JobData } from "~/jobs/queue.server";
+import { createJobQueue, retryDelayMs, RETRY_BASE_SECONDS, TableJobQueue, type JobData } from "~/jobs/queue.server";
 import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
 import { snapshotShopInventory } from "~/services/sync/inventory.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
@@ -196,6 +196,23 @@ describe("job queue", () => {
     expect([run.status, run.trigger, run.asOfDate]).toEqual(["complete", "nightly", localDate(new Date(), "Asia/Tokyo")]);
     expect(await shopsDueForNightlyPlan(new Date())).not.toContain(tokyo);
     await cancelShopJobs(tokyo);
+  });
+
+  it.skipIf(postgres)("on SQLite the running poller owns WAL checkpoints: automatic ones off, done when idle", async () => {
+    const queue = new TableJobQueue({ pollMs: 50 });
+    queues.push(queue);
+    await queue.start();
+    const [setting] = await prisma.$queryRawUnsafe<{ wal_autocheckpoint: bigint | number }[]>("PRAGMA wal_autocheckpoint");
+    expect(Number(setting.wal_autocheckpoint)).toBe(0);
+    const shop = uniqueShop("wal");
+    for (let i = 0; i < 100; i++) await prisma.location.create({ data: { shop, shopifyId: `gid://shopify/Location/${i}`, name: `L${i}` } });
+    await new Promise((r) => setTimeout(r, 300)); // a few idle ticks: the poller checkpoints
+    // Once everything is checkpointed, the next write starts the WAL over, so it holds that write alone.
+    await prisma.shop.create({ data: { shop, name: "WAL" } });
+    const [state] = await prisma.$queryRawUnsafe<{ log: bigint | number }[]>("PRAGMA wal_checkpoint(PASSIVE)");
+    expect(Number(state.log)).toBeLessThan(20);
+    await queue.stop();
+    await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000");
   });
 
   it("the nightly snapshot writes end-of-day rows for shops in their last local hour", async () => {
