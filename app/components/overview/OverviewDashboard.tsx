@@ -247,7 +247,7 @@ export function OverviewDashboard({
                       : planAsOf
                       ? `No stored forecast covers a finished day of this range yet: the latest plan is of ${formatDate(
                           planAsOf
-                        )}, and a new plan replaces the previous plan's forecasts. The trend fills in day by day after the plan date.`
+                        )}. Each week's first plan keeps its forecasts for six weeks, so the trend fills in day by day after a plan date.`
                       : "Appears after the first planning run."
                   }
                 >
