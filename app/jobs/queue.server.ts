@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import PgBoss from "pg-boss";
 import { claimDueJob, completeJob, failJob, insertJob, PGBOSS_SCHEMA } from "~/models/jobs.server";
 import { checkpointWal, takeOverWalCheckpoints } from "~/models/sqlite-wal.server";
-import { httpRequestsInFlight } from "~/utils/http-load.server";
+import { httpQuietFor, httpRequestsInFlight } from "~/utils/http-load.server";
 import { logJob, logger } from "~/utils/logger.server";
 
 // One job interface (docs/decisions/004-job-queue.md): pg-boss on PostgreSQL, the Job table polled
@@ -109,8 +109,8 @@ export class TableJobQueue implements JobQueue {
       if (this.running) return;
       this.running = this.runDue({ yieldWhile: () => httpRequestsInFlight() > 0 })
         .then(async () => {
-          // When no request waits (or at least once a minute, so the WAL cannot grow without bound).
-          if (httpRequestsInFlight() === 0 || Date.now() - lastCheckpoint > 60_000) {
+          // In a lull of HTTP traffic (or at least once a minute, so the WAL cannot grow without bound).
+          if (httpQuietFor(1000) || Date.now() - lastCheckpoint > 60_000) {
             await checkpointWal();
             lastCheckpoint = Date.now();
           }

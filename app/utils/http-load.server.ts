@@ -6,24 +6,34 @@ const KEY = Symbol.for("stockcast.httpRequestsInFlight");
 
 interface Counter {
   inFlight: number;
+  /** performance.now() when the last request started or finished. */
+  lastActivity: number;
 }
 
 function counter(): Counter {
   const holder = globalThis as { [KEY]?: Counter };
-  return (holder[KEY] ??= { inFlight: 0 });
+  return (holder[KEY] ??= { inFlight: 0, lastActivity: 0 });
 }
 
 /** Call when a request starts; the returned function marks it finished (call it once). */
 export function trackHttpRequest(): () => void {
   const c = counter();
   c.inFlight++;
+  c.lastActivity = performance.now();
   let done = false;
   return () => {
     if (!done) c.inFlight--;
+    c.lastActivity = performance.now();
     done = true;
   };
 }
 
 export function httpRequestsInFlight(): number {
   return counter().inFlight;
+}
+
+/** True when no request is being answered and none has come or gone for `quietMs`. */
+export function httpQuietFor(quietMs: number): boolean {
+  const c = counter();
+  return c.inFlight === 0 && performance.now() - c.lastActivity >= quietMs;
 }
