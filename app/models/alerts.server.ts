@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
+import { inIdChunks } from "~/models/id-chunks.server";
 import { inTransaction } from "~/models/transaction.server";
 
 export interface AlertWrite {
@@ -37,7 +38,10 @@ export async function syncAlerts(shop: string, ruleTypes: readonly string[], cur
     });
     const byKey = new Map(existing.map((a) => [a.dedupeKey, a]));
     const seen = new Set<string>();
+    // Raised alerts in evaluation order; new ones get their id from one INSERT per chunk below (a first plan
+    // of a large shop raises thousands: one round trip each cost more than the plan's own writes).
     const raised: RaisedAlert[] = [];
+    const toCreate: AlertWrite[] = [];
     // Unchanged persisting alerts only get lastSeenAt, in one statement per chunk: a shop with hundreds of
     // open alerts is re-evaluated after every stock webhook.
     const unchanged: string[] = [];
@@ -47,8 +51,8 @@ export async function syncAlerts(shop: string, ruleTypes: readonly string[], cur
       const found = byKey.get(c.dedupeKey);
       const pick = { type: c.type, severity: c.severity, message: c.message, entityType: c.entityType, entityId: c.entityId };
       if (!found) {
-        const row = await tx.alert.create({ data: { shop, ...c, status: "open", firstSeenAt: now, lastSeenAt: now } });
-        raised.push({ id: row.id, ...pick });
+        toCreate.push(c);
+        raised.push({ id: "", ...pick });
         continue;
       }
       const reopen = found.status === "resolved";
@@ -67,6 +71,18 @@ export async function syncAlerts(shop: string, ruleTypes: readonly string[], cur
         },
       });
       if (reopen) raised.push({ id: found.id, ...pick });
+    }
+    const createdIds = new Map<string, string>();
+    for (let i = 0; i < toCreate.length; i += 80) {
+      const rows = await tx.alert.createManyAndReturn({
+        data: toCreate.slice(i, i + 80).map((c) => ({ shop, ...c, status: "open", firstSeenAt: now, lastSeenAt: now })),
+        select: { id: true, dedupeKey: true },
+      });
+      for (const row of rows) createdIds.set(row.dedupeKey, row.id);
+    }
+    if (toCreate.length) {
+      const created = toCreate.values();
+      for (const r of raised) if (r.id === "") r.id = createdIds.get(created.next().value!.dedupeKey)!;
     }
     for (let i = 0; i < unchanged.length; i += 500)
       await tx.alert.updateMany({ where: { shop, id: { in: unchanged.slice(i, i + 500) } }, data: { lastSeenAt: now } });
@@ -235,27 +251,28 @@ export function listPlanLinesForAlerts(shop: string, planRunId: string) {
 
 /** Current available / on-hand quantity per "variantId|locationId" (optionally only some variants). */
 export async function currentStock(shop: string, variantIds?: string[]) {
-  const rows = await prisma.inventoryLevel.findMany({
-    where: { shop, ...(variantIds ? { variantId: { in: variantIds } } : {}) },
-    select: { variantId: true, locationId: true, available: true, onHand: true },
-  });
+  const select = { variantId: true, locationId: true, available: true, onHand: true } as const;
+  const rows = variantIds
+    ? await inIdChunks(variantIds, (ids) => prisma.inventoryLevel.findMany({ where: { shop, variantId: { in: ids } }, select }))
+    : await prisma.inventoryLevel.findMany({ where: { shop }, select });
   return new Map(rows.map((r) => [`${r.variantId}|${r.locationId}`, { available: r.available, onHand: r.onHand }]));
 }
 
 /** Ids of variants the merchant stopped reordering (flag or archived product): they raise no stock alerts. */
 export async function variantsNotReordered(shop: string, variantIds: string[]): Promise<Set<string>> {
-  const rows = await prisma.variant.findMany({
-    where: { shop, id: { in: variantIds }, OR: [{ doNotReorder: true }, { product: { status: "ARCHIVED" } }] },
-    select: { id: true },
-  });
+  const rows = await inIdChunks(variantIds, (ids) =>
+    prisma.variant.findMany({ where: { shop, id: { in: ids }, OR: [{ doNotReorder: true }, { product: { status: "ARCHIVED" } }] }, select: { id: true } }),
+  );
   return new Set(rows.map((r) => r.id));
 }
 
 /** Last local day with a sale per "variantId|locationId", and when each variant was first seen. */
 export async function salesRecency(shop: string, variantIds: string[]) {
   const [last, variants] = await Promise.all([
-    prisma.demandDay.groupBy({ by: ["variantId", "locationId"], where: { shop, variantId: { in: variantIds }, units: { gt: 0 } }, _max: { date: true } }),
-    prisma.variant.findMany({ where: { shop, id: { in: variantIds } }, select: { id: true, createdAt: true } }),
+    inIdChunks(variantIds, (ids) =>
+      prisma.demandDay.groupBy({ by: ["variantId", "locationId"], where: { shop, variantId: { in: ids }, units: { gt: 0 } }, _max: { date: true } }),
+    ),
+    inIdChunks(variantIds, (ids) => prisma.variant.findMany({ where: { shop, id: { in: ids } }, select: { id: true, createdAt: true } })),
   ]);
   return {
     lastSale: new Map(last.map((r) => [`${r.variantId}|${r.locationId}`, r._max.date])),

@@ -1,20 +1,84 @@
+import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { runsKeepingForecasts } from "./plan-retention";
-import prisma from "~/db.server";
+import prisma, { isPostgres } from "~/db.server";
+import type { Db } from "~/models/transaction.server";
 
-export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "shop" | "planRunId">;
-export type ReplenishmentRow = Omit<Prisma.ReplenishmentLineCreateManyInput, "shop" | "planRunId">;
+export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "id" | "shop" | "planRunId" | "createdAt">;
+export type ReplenishmentRow = Omit<Prisma.ReplenishmentLineCreateManyInput, "id" | "shop" | "planRunId">;
 
 export function createPlanRun(shop: string, fields: { asOfDate: string; trigger: string }) {
   return prisma.planRun.create({ data: { shop, status: "running", ...fields } });
 }
 
-/** Writes one chunk of a running plan; invisible to screens until the run completes. */
+const FORECAST_COLUMNS = [
+  "variantId", "locationId", "method", "demandClass", "abcClass", "xyzClass", "params", "mean", "bands", "errorDist", "wape", "mase", "rmsse",
+] as const satisfies readonly (keyof ForecastRow)[];
+const LINE_COLUMNS = [
+  "variantId", "locationId", "vendorId", "onHand", "available", "committed", "incoming", "onOrder", "inventoryPosition", "avgDailyDemand",
+  "leadTimeDays", "leadTimeDemand", "safetyStock", "reorderPoint", "eoq", "orderUpTo", "serviceLevel", "suggestedQty", "editedQty",
+  "daysOfCover", "projectedStockoutDate", "urgency", "reason", "abcClass", "unitCost",
+] as const satisfies readonly (keyof ReplenishmentRow)[];
+const JSON_COLUMNS = new Set(["params", "mean", "bands", "errorDist"]);
+
+let idCounter = 0;
+/** A collision-resistant id shaped like Prisma's cuid() (25 chars, "c" + time first): ids sort in creation order within a process. */
+function newId(): string {
+  idCounter = (idCounter + 1) % 36 ** 6;
+  return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(6, "0")}${crypto.randomBytes(8).toString("hex").slice(0, 10)}`;
+}
+
+/** Cell values as createMany would bind them: JSON columns serialised, Decimal as its string, undefined → NULL. */
+function cell(column: string, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
+  if (typeof value === "object" && !(value instanceof Date)) return String(value);
+  // Raw parameters bind whole numbers as 64-bit integers; a whole Float beyond 2^53 (e.g. 6.8e18 units of
+  // safety stock on a degenerate series) goes as text, which both databases convert to the column's REAL.
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return String(value);
+  return value;
+}
+
+/** Multi-row INSERTs with bound parameters ("?" on SQLite, "$n" on PostgreSQL), at most ~4,000 parameters each. */
+async function insertRows(tx: Db, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[], fixed: Record<string, unknown>) {
+  const all = ["id", ...Object.keys(fixed), ...columns];
+  const perStatement = Math.max(1, Math.floor(4000 / all.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      const marks: string[] = [];
+      params.push(newId());
+      marks.push(isPostgres ? `$${params.length}` : "?");
+      for (const c of Object.keys(fixed)) {
+        params.push(fixed[c]);
+        marks.push(isPostgres ? `$${params.length}` : "?");
+      }
+      for (const c of columns) {
+        params.push(cell(c, row[c]));
+        marks.push(isPostgres ? `$${params.length}` : "?");
+      }
+      tuples.push(`(${marks.join(", ")})`);
+    }
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${all.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, ...params);
+  }
+}
+
+/**
+ * Writes one chunk of a running plan; invisible to screens until the run completes. Raw multi-row INSERTs
+ * rather than createMany: a plan writes ~3 KB of forecast JSON per series, and passing it through the
+ * client's query compiler cost more than computing it (docs/benchmarks.md, "Plan run at scale").
+ */
 export async function insertPlanChunk(shop: string, planRunId: string, forecasts: ForecastRow[], lines: ReplenishmentRow[]) {
-  await prisma.$transaction([
-    prisma.forecast.createMany({ data: forecasts.map((f) => ({ ...f, shop, planRunId })) }),
-    prisma.replenishmentLine.createMany({ data: lines.map((l) => ({ ...l, shop, planRunId })) }),
-  ]);
+  const createdAt = new Date();
+  await prisma.$transaction(
+    async (tx) => {
+      await insertRows(tx, "Forecast", FORECAST_COLUMNS, forecasts as unknown as Record<string, unknown>[], { shop, planRunId, createdAt });
+      await insertRows(tx, "ReplenishmentLine", LINE_COLUMNS, lines as unknown as Record<string, unknown>[], { shop, planRunId });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import prisma from "~/db.server";
+import prisma, { isPostgres } from "~/db.server";
 
 /** Open-PO statuses whose remaining quantity is on order (approved but not fully received). */
 export const ON_ORDER_STATUSES = ["approved", "sent", "partially_received"] as const;
@@ -45,18 +45,52 @@ export function listInventoryLevels(shop: string, variantIds: string[]) {
   });
 }
 
-export function listDemandDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
-  return prisma.demandDay.findMany({
-    where: { shop, variantId: { in: variantIds }, date: { gte: fromDate, lte: toDate } },
-    select: { variantId: true, locationId: true, date: true, units: true },
-  });
+/**
+ * DemandDay rows of these variants in [fromDate, toDate]. Read as one row per variant × location with its
+ * days packed into a string ("date=units,…"), then unpacked: a plan reads millions of demand days, and
+ * row-by-row through the client cost more than the forecasts (docs/benchmarks.md, "Plan run at scale").
+ */
+export async function listDemandDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
+  if (variantIds.length === 0) return [];
+  const packed = isPostgres ? `string_agg("date" || '=' || "units", ',')` : `group_concat("date" || '=' || "units", ',')`;
+  const p = (i: number) => (isPostgres ? `$${i}` : "?");
+  // SQLite (no ANALYZE statistics) would pick the (shop, date) index for the date range and read every
+  // variant's two years per chunk; unary + keeps it on (shop, variantId, locationId, date).
+  const date = isPostgres ? `"date"` : `+"date"`;
+  const marks = variantIds.map((_, i) => p(i + 4)).join(", ");
+  const series = await prisma.$queryRawUnsafe<{ variantId: string; locationId: string; days: string }[]>(
+    `SELECT "variantId", "locationId", ${packed} AS "days" FROM "DemandDay"
+     WHERE "shop" = ${p(1)} AND ${date} >= ${p(2)} AND ${date} <= ${p(3)} AND "variantId" IN (${marks})
+     GROUP BY "variantId", "locationId"`,
+    shop,
+    fromDate,
+    toDate,
+    ...variantIds,
+  );
+  const rows: { variantId: string; locationId: string; date: string; units: number }[] = [];
+  for (const s of series) {
+    for (const day of s.days.split(",")) {
+      const eq = day.indexOf("=");
+      rows.push({ variantId: s.variantId, locationId: s.locationId, date: day.slice(0, eq), units: Number(day.slice(eq + 1)) });
+    }
+  }
+  return rows;
 }
 
-export function listStockoutDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
-  return prisma.inventorySnapshot.findMany({
-    where: { shop, variantId: { in: variantIds }, stockedOut: true, date: { gte: fromDate, lte: toDate } },
-    select: { variantId: true, locationId: true, date: true },
-  });
+/** Stocked-out days of these variants in [fromDate, toDate] (raw for the same index reason as listDemandDays). */
+export async function listStockoutDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
+  if (variantIds.length === 0) return [];
+  const p = (i: number) => (isPostgres ? `$${i}` : "?");
+  const date = isPostgres ? `"date"` : `+"date"`;
+  const marks = variantIds.map((_, i) => p(i + 4)).join(", ");
+  return prisma.$queryRawUnsafe<{ variantId: string; locationId: string; date: string }[]>(
+    `SELECT "variantId", "locationId", "date" FROM "InventorySnapshot"
+     WHERE "shop" = ${p(1)} AND "stockedOut" AND ${date} >= ${p(2)} AND ${date} <= ${p(3)} AND "variantId" IN (${marks})`,
+    shop,
+    fromDate,
+    toDate,
+    ...variantIds,
+  );
 }
 
 /** Revenue per variant since `fromDate` (all locations), for ABC classes. Decimal → string. */

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import prisma, { containsInsensitive } from "~/db.server";
+import { inIdChunks } from "~/models/id-chunks.server";
 import { defaultDb, type Db } from "~/models/transaction.server";
 import type { ReplenishmentSort, UrgencyFilter } from "~/utils/planning-options";
 
@@ -58,9 +59,11 @@ export async function countLinesByUrgency(shop: string, planRunId: string): Prom
 /** Names for the ids on one page: variants (with product and SKU), locations, vendors. */
 export async function lookupNames(shop: string, ids: { variantIds: string[]; locationIds: string[]; vendorIds: string[] }) {
   const [variants, locations, vendors] = await Promise.all([
-    prisma.variant.findMany({ where: { shop, id: { in: ids.variantIds } }, select: { id: true, title: true, sku: true, product: { select: { title: true } } } }),
-    prisma.location.findMany({ where: { shop, id: { in: ids.locationIds } }, select: { id: true, name: true } }),
-    prisma.vendor.findMany({ where: { shop, id: { in: ids.vendorIds } }, select: { id: true, name: true } }),
+    inIdChunks(ids.variantIds, (variantIds) =>
+      prisma.variant.findMany({ where: { shop, id: { in: variantIds } }, select: { id: true, title: true, sku: true, product: { select: { title: true } } } }),
+    ),
+    inIdChunks(ids.locationIds, (locationIds) => prisma.location.findMany({ where: { shop, id: { in: locationIds } }, select: { id: true, name: true } })),
+    inIdChunks(ids.vendorIds, (vendorIds) => prisma.vendor.findMany({ where: { shop, id: { in: vendorIds } }, select: { id: true, name: true } })),
   ]);
   return { variants: new Map(variants.map((v) => [v.id, v])), locations: new Map(locations.map((l) => [l.id, l.name])), vendors: new Map(vendors.map((v) => [v.id, v.name])) };
 }

@@ -418,35 +418,67 @@ function stepIntervals(
  * @example totalErrors(forecastSeries(y, { horizon: 28 }).leadTime, 14).length // one per origin in the last year
  */
 export function totalErrors(basis: LeadTimeBasis, L: number): number[] {
-  return rollingTotals(basis, L, (a, f) => a - f);
+  return sortedScores(rollingTotals(basis, L), (a, f) => a - f);
+}
+
+/** Actual and forecast L-period totals per rolling origin, in origin order; `errors` caches their sorted differences. */
+interface RollingTotals {
+  actual: Float64Array;
+  forecast: Float64Array;
+  errors?: number[];
 }
 
 /**
  * For each rolling origin in the last `window` periods, the actual and forecast L-period totals
- * (unknown periods count in neither), mapped by `score`; sorted ascending.
+ * (unknown periods count in neither). Computed once per (basis, L) and shared by the errors and the
+ * ratios: this loop is most of a plan run's CPU time.
  */
-function rollingTotals(basis: LeadTimeBasis, L: number, score: (actual: number, forecast: number) => number): number[] {
+function rollingTotals(basis: LeadTimeBasis, L: number): RollingTotals {
   const y = basis.actual;
   const n = y.length;
   const P = basis.profile.length;
   const w = basis.profile;
-  const yi = yearlyFn(basis);
-  const out: number[] = [];
+  const yi = basis.yearly ? yearlyFn(basis) : null;
   const start = Math.max(1, n - basis.window - L);
+  const actual = new Float64Array(Math.max(0, n - L - start + 1));
+  const forecast = new Float64Array(actual.length);
+  let k = 0;
   for (let t = start; t + L <= n; t++) {
     const r = basis.rate[t];
     if (r !== r) continue;
     let a = 0;
     let f = 0;
-    for (let j = 0; j < L; j++) {
-      const v = y[t + j];
-      if (v !== v) continue;
-      a += v;
-      f += r * w[(t + j) % P] * yi(t, j);
+    // Without a yearly index the factor is 1, and r · w · 1 is exactly r · w: no call per day.
+    if (yi) {
+      for (let j = 0; j < L; j++) {
+        const v = y[t + j];
+        if (v !== v) continue;
+        a += v;
+        f += r * w[(t + j) % P] * yi(t, j);
+      }
+    } else {
+      for (let j = 0; j < L; j++) {
+        const v = y[t + j];
+        if (v !== v) continue;
+        a += v;
+        f += r * w[(t + j) % P];
+      }
     }
-    out.push(score(a, f));
+    actual[k] = a;
+    forecast[k++] = f;
   }
-  return out.sort((a, b) => a - b);
+  return { actual: actual.subarray(0, k), forecast: forecast.subarray(0, k) };
+}
+
+/** `score(actual, forecast)` of every origin, sorted ascending. */
+function sortedScores(totals: RollingTotals, score: (actual: number, forecast: number) => number): number[] {
+  const out = new Float64Array(totals.actual.length);
+  for (let i = 0; i < out.length; i++) out[i] = score(totals.actual[i], totals.forecast[i]);
+  return Array.from(out.sort());
+}
+
+function errorsOf(totals: RollingTotals): number[] {
+  return (totals.errors ??= sortedScores(totals, (a, f) => a - f));
 }
 
 /** Previous-year index as a function of (origin, lead), or the constant 1. */
@@ -468,9 +500,6 @@ function forecastTotal(basis: LeadTimeBasis, L: number): number {
   return f;
 }
 
-function totalRatios(basis: LeadTimeBasis, L: number, c: number): number[] {
-  return rollingTotals(basis, L, (a, f) => (a + c) / (f + c));
-}
 
 /** Compound-Poisson dispersion E[size²]/E[size] of the non-zero values in the window (≥ 1). */
 function dispersion(basis: LeadTimeBasis): number {
@@ -500,14 +529,15 @@ function dispersion(basis: LeadTimeBasis): number {
  * Falls back to a normal approximation with one-step MSE (floored by (c)) when fewer than 8 origins
  * exist.
  */
-function totalQuantile(basis: LeadTimeBasis, L: number, p: number): number {
+function totalQuantile(basis: LeadTimeBasis, L: number, p: number, totals = rollingTotals(basis, L)): number {
   const F = forecastTotal(basis, L);
-  const q = rawTotalQuantile(basis, L, p, F);
+  const q = rawTotalQuantile(basis, L, p, F, totals);
   return p > 0.5 ? F + (basis.scale ?? 1) * (q - F) : q;
 }
 
-function rawTotalQuantile(basis: LeadTimeBasis, L: number, p: number, F: number): number {
-  const e = totalErrors(basis, L);
+/** `totals`: rollingTotals(basis, L). */
+function rawTotalQuantile(basis: LeadTimeBasis, L: number, p: number, F: number, totals: RollingTotals): number {
+  const e = errorsOf(totals);
   const z = normalQuantile(p);
   const floor = F + z * Math.sqrt(F * dispersion(basis));
   if (e.length >= 8) {
@@ -518,7 +548,7 @@ function rawTotalQuantile(basis: LeadTimeBasis, L: number, p: number, F: number)
     const med = quantileSorted(e, 0.5);
     const add = F + quantileSorted(e, p) - Math.min(0, med);
     const c = PIPELINE.ratioC;
-    const ratios = totalRatios(basis, L, c);
+    const ratios = sortedScores(totals, (a, f) => (a + c) / (f + c));
     const rat = (F + c) * (quantileSorted(ratios, p) - Math.min(0, quantileSorted(ratios, 0.5) - 1)) - c;
     // Chebyshev cap (ADR 013, note of 2026-11-23): no distribution whose root-mean-square deviation
     // from F is sd has a p-quantile above F + sd/√(1 − p) (P(E ≥ a) ≤ E[E²]/a²); sd is widened to the
@@ -576,12 +606,14 @@ export function leadTimeDemand(result: Pick<SeriesForecast, "leadTime">, periods
   if (!Number.isInteger(periods) || periods < 1) throw new RangeError("lead time must be a positive integer");
   const basis = revive(result.leadTime);
   const mean = forecastTotal(basis, periods);
-  const errors = totalErrors(basis, periods);
+  const totals = rollingTotals(basis, periods);
+  // `errors` is handed to the caller: the quantiles keep their own copy.
+  const errors = errorsOf(totals).slice();
   let ss = 0;
   for (const e of errors) ss += e * e;
   const sdEmp = errors.length ? Math.sqrt(ss / errors.length) : 0;
   const fallback = errors.length < 8;
-  const sd = fallback ? Math.max(0, totalQuantile(basis, periods, 0.8413447460685429) - mean) : sdEmp;
+  const sd = fallback ? Math.max(0, totalQuantile(basis, periods, 0.8413447460685429, totals) - mean) : sdEmp;
   return {
     periods,
     mean,
@@ -589,7 +621,7 @@ export function leadTimeDemand(result: Pick<SeriesForecast, "leadTime">, periods
     errors,
     quantile(p: number): number {
       if (!(p > 0 && p < 1)) throw new RangeError("p must be between 0 and 1 exclusive");
-      return Math.max(0, totalQuantile(basis, periods, p));
+      return Math.max(0, totalQuantile(basis, periods, p, totals));
     },
   };
 }

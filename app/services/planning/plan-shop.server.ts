@@ -37,8 +37,6 @@ export interface PlanRunSummary {
 
 const toCents = (decimal: { toString(): string } | null | undefined) => Math.round(Number(decimal?.toString() ?? 0) * 100);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-export const T: Record<string, number> = {};
-const tick = (k: string, t0: number) => { T[k] = (T[k] ?? 0) + performance.now() - t0; return performance.now(); };
 
 /**
  * A full plan run for one shop: forecasts every tracked variant × location from its local-day demand
@@ -52,17 +50,12 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
     const asOfDate = localDate(options.now ?? new Date(), settings.ianaTimezone);
     const run = await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" });
     try {
-      let t = performance.now();
       const summary = await planAllSeries(shop, settings, run.id, asOfDate);
-      t = tick("all", t);
       await completePlanRun(shop, run.id, summary);
-      t = tick("complete", t);
       // Alerts follow the new plan; their failure is logged and never fails the plan itself.
       await evaluateAlerts(shop, options.now ?? new Date()).catch((error: unknown) =>
         logger.error({ kind: "job", job: "evaluate-alerts", shop, outcome: "error", error: error instanceof Error ? error.message : String(error) }),
       );
-      tick("alerts", t);
-      console.error(JSON.stringify(Object.fromEntries(Object.entries(T).map(([k, v]) => [k, Math.round(v)]))));
       return { planRunId: run.id, asOfDate, ...summary };
     } catch (error) {
       await failPlanRun(shop, run.id, error instanceof Error ? error.message : String(error));
@@ -74,7 +67,6 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
 type Settings = Awaited<ReturnType<typeof findPlanningShop>>;
 
 async function planAllSeries(shop: string, settings: Settings, planRunId: string, asOfDate: string) {
-  let t = performance.now();
   const fromDate = addDays(asOfDate, -HISTORY_DAYS);
   const toDate = addDays(asOfDate, -1);
   const [variants, locations, vendors, openLines, observed, revenue] = await Promise.all([
@@ -85,7 +77,6 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
     observedLeadTimes(shop),
     revenueByVariant(shop, addDays(asOfDate, -365)),
   ]);
-  t = tick("inputs", t);
   const abc = classifyAbc(revenue.map((r) => ({ id: r.variantId, revenueCents: Math.max(0, toCents(r.revenue)) })));
   const serviceLevel: Record<AbcClass, number> = { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC };
   const vendorById = new Map(vendors.map((v) => [v.id, v]));
@@ -111,7 +102,6 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
   };
 
   for (let start = 0; start < variants.length; start += CHUNK_VARIANTS) {
-    t = performance.now();
     const chunk = variants.slice(start, start + CHUNK_VARIANTS);
     const ids = chunk.map((v) => v.id);
     const [levels, demand, stockouts, overrides] = await Promise.all([
@@ -120,11 +110,9 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
       listStockoutDays(shop, ids, fromDate, toDate),
       listActiveForecastOverrides(shop, ids, asOfDate),
     ]);
-    t = tick("reads", t);
     const overridesByKey = new Map<string, ForecastOverrideSpan[]>();
     for (const o of overrides) overridesByKey.set(seriesKey(o.variantId, o.locationId), [...(overridesByKey.get(seriesKey(o.variantId, o.locationId)) ?? []), o]);
     const series = buildDailySeries(fromDate, HISTORY_DAYS, demand, stockouts);
-    t = tick("buildSeries", t);
     const levelByKey = new Map(levels.map((l) => [seriesKey(l.variantId, l.locationId), l]));
     const forecasts: ForecastRow[] = [];
     const lines: ReplenishmentRow[] = [];
@@ -262,9 +250,7 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
         });
       }
     }
-    t = tick("compute", t);
     await insertPlanChunk(shop, planRunId, forecasts, lines);
-    t = tick("insert", t);
   }
   return tally;
 }

@@ -20,12 +20,19 @@ export function buildDailySeries(
     if (!s) series.set(key, (s = { units: new Float64Array(days), stockout: new Uint8Array(days) }));
     return s;
   };
+  // A plan reads millions of rows over a few hundred distinct dates: parse each date once.
+  const offsets = new Map<string, number>();
+  const offset = (date: string) => {
+    let i = offsets.get(date);
+    if (i === undefined) offsets.set(date, (i = daysBetween(fromDate, date)));
+    return i;
+  };
   for (const d of demand) {
-    const i = daysBetween(fromDate, d.date);
+    const i = offset(d.date);
     if (i >= 0 && i < days) get(d.variantId, d.locationId).units[i] += Math.max(0, d.units);
   }
   for (const s of stockouts) {
-    const i = daysBetween(fromDate, s.date);
+    const i = offset(s.date);
     if (i >= 0 && i < days) get(s.variantId, s.locationId).stockout[i] = 1;
   }
   return series;
