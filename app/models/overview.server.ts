@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import prisma from "~/db.server";
+import prisma, { isPostgres } from "~/db.server";
 
 // The Overview's aggregates, one SQL statement each, written once for SQLite and PostgreSQL (quoted
 // identifiers, CASE instead of MAX/GREATEST, TRUE literals). Money is summed as integer cents
@@ -15,9 +15,8 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
  * template, so the finished statement is sent as text with its values: `?` placeholders on SQLite, `$n` on
  * PostgreSQL.
  */
-const isPostgres = () => (prisma as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
 function query<T>(statement: Prisma.Sql): Promise<T[]> {
-  return prisma.$queryRawUnsafe<T[]>(isPostgres() ? statement.text : statement.sql, ...statement.values);
+  return prisma.$queryRawUnsafe<T[]>(isPostgres ? statement.text : statement.sql, ...statement.values);
 }
 const atLocation = (column: Prisma.Sql, locationId: string | null) => (locationId ? Prisma.sql`AND ${column} = ${locationId}` : Prisma.empty);
 
@@ -239,7 +238,7 @@ async function planRunIdsWithForecasts(shop: string): Promise<string[]> {
  */
 export async function forecastTotalsByDay(shop: string, planRunId: string, locationId: string | null, days: number): Promise<number[]> {
   const where = Prisma.sql`f."shop" = ${shop} AND f."planRunId" = ${planRunId} ${atLocation(Prisma.sql`f."locationId"`, locationId)}`;
-  const rows = isPostgres()
+  const rows = isPostgres
     ? await query<{ i: unknown; units: unknown }>(Prisma.sql`
         SELECT e."i" - 1 AS "i", SUM(CAST(e."v" AS DOUBLE PRECISION)) AS "units"
         FROM "Forecast" f, jsonb_array_elements_text(f."mean") WITH ORDINALITY AS e("v", "i")

@@ -43,6 +43,7 @@ import {
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { lookupNames } from "~/models/replenishment.server";
 import { findShop } from "~/models/shop.server";
+import { receiptOf } from "~/services/vendors.server";
 import type { AdminClientOptions, AdminGraphql } from "~/shopify/admin-client.server";
 import { sendAlertRaisedTrigger } from "~/shopify/flow.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
@@ -180,20 +181,11 @@ async function vendorReliabilityFacts(shop: string, now: Date): Promise<VendorRe
   const orders = await listPurchaseOrdersForReliability(shop, new Date(now.getTime() - 180 * DAY));
   const byVendor = new Map<string, { name: string; recent: VendorReceipt[]; previous: VendorReceipt[] }>();
   for (const po of orders) {
-    const first = po.receipts[0];
-    if (!first || !po.sentAt || first.receivedAt.getTime() > now.getTime()) continue;
-    const ordered = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
-    if (ordered === 0) continue;
-    const leadTimeDays = Math.max(0, (first.receivedAt.getTime() - po.sentAt.getTime()) / DAY);
-    const receipt: VendorReceipt = {
-      leadTimeDays,
-      promisedLeadTimeDays: po.expectedAt ? Math.max(0, (po.expectedAt.getTime() - po.sentAt.getTime()) / DAY) : leadTimeDays,
-      orderedUnits: ordered,
-      receivedUnits: po.lines.reduce((s, l) => s + l.quantityReceived, 0),
-      unitCostCents: Math.max(1, Math.round(po.lines.reduce((s, l) => s + l.quantityOrdered * cents(l.unitCost), 0) / ordered)),
-    };
+    const delivered = receiptOf(po);
+    if (!delivered || delivered.receivedAt.getTime() > now.getTime()) continue;
+    const { receivedAt, receipt } = delivered;
     const entry = byVendor.get(po.vendorId) ?? { name: po.vendor.name, recent: [], previous: [] };
-    (first.receivedAt.getTime() >= recentFrom ? entry.recent : entry.previous).push(receipt);
+    (receivedAt.getTime() >= recentFrom ? entry.recent : entry.previous).push(receipt);
     byVendor.set(po.vendorId, entry);
   }
   return [...byVendor].map(([vendorId, v]) => ({ vendorId, ...v }));

@@ -16,7 +16,7 @@ function openValueCents(po: Pick<PoForScore, "lines">): number {
  * expected date (the observed one when no date was promised), units ordered and received, mean unit cost.
  * Null for POs not yet sent, not yet received, or with nothing ordered.
  */
-function receiptOf(po: Pick<PoForScore, "sentAt" | "expectedAt" | "lines" | "receipts">): { receivedAt: Date; receipt: VendorReceipt } | null {
+export function receiptOf(po: Pick<PoForScore, "sentAt" | "expectedAt" | "lines" | "receipts">): { receivedAt: Date; receipt: VendorReceipt } | null {
   const first = po.receipts[0];
   if (!first || !po.sentAt) return null;
   const ordered = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
