@@ -6,7 +6,7 @@ import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { enqueuePlan, handlePlanJob, PLAN_JOB } from "./planning.server";
+import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, PLAN_JOB, PLAN_TOUCHED_JOB } from "./planning.server";
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 
@@ -19,6 +19,8 @@ export const JOB = {
   snapshotSweep: "snapshot-sweep",
   backfill: BACKFILL_JOB,
   plan: PLAN_JOB,
+  /** Per shop, a minute after webhooks changed stock or demand: re-plans just the variants they touched. */
+  planTouched: PLAN_TOUCHED_JOB,
   /** Hourly: one plan job per shop whose local night has come and that has no plan for today. */
   planSweep: "plan-sweep",
   /** Per shop: record pending deliveries of new alerts, then one send job each. */
@@ -58,8 +60,12 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     });
   });
   queue.register(JOB.alertsAfterWebhook, async (data) => {
-    await reevaluateStockAlerts(z.string().min(1).parse(data.shop), now());
+    const shop = z.string().min(1).parse(data.shop);
+    await reevaluateStockAlerts(shop, now());
+    // The same bursts that move stock alerts move plan lines: re-plan the touched variants a little later.
+    await enqueueTouchedPlan(queue, shop, now());
   });
+  queue.register(JOB.planTouched, (data) => handleTouchedPlanJob(data, now()));
   queue.register(JOB.snapshotInventory, async (data) => {
     const { shop, date } = snapshotData.parse(data);
     await snapshotInventoryForDay(shop, date);

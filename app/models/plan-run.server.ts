@@ -71,14 +71,13 @@ async function insertRows(tx: Db, table: string, columns: readonly string[], row
  * client's query compiler cost more than computing it (docs/benchmarks.md, "Plan run at scale").
  */
 export async function insertPlanChunk(shop: string, planRunId: string, forecasts: ForecastRow[], lines: ReplenishmentRow[]) {
-  const createdAt = new Date();
-  await prisma.$transaction(
-    async (tx) => {
-      await insertRows(tx, "Forecast", FORECAST_COLUMNS, forecasts as unknown as Record<string, unknown>[], { shop, planRunId, createdAt });
-      await insertRows(tx, "ReplenishmentLine", LINE_COLUMNS, lines as unknown as Record<string, unknown>[], { shop, planRunId });
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  await prisma.$transaction((tx) => insertPlanRows(tx, shop, planRunId, forecasts, lines), { timeout: 120_000, maxWait: 30_000 });
+}
+
+/** Inserts forecasts and lines of a run inside the caller's transaction. */
+export async function insertPlanRows(tx: Db, shop: string, planRunId: string, forecasts: ForecastRow[], lines: ReplenishmentRow[]) {
+  await insertRows(tx, "Forecast", FORECAST_COLUMNS, forecasts as unknown as Record<string, unknown>[], { shop, planRunId, createdAt: new Date() });
+  await insertRows(tx, "ReplenishmentLine", LINE_COLUMNS, lines as unknown as Record<string, unknown>[], { shop, planRunId });
 }
 
 /**

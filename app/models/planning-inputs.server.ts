@@ -1,4 +1,5 @@
 import prisma, { isPostgres } from "~/db.server";
+import { inIdChunks } from "~/models/id-chunks.server";
 
 /** Open-PO statuses whose remaining quantity is on order (approved but not fully received). */
 export const ON_ORDER_STATUSES = ["approved", "sent", "partially_received"] as const;
@@ -7,10 +8,15 @@ export function findPlanningShop(shop: string) {
   return prisma.shop.findUniqueOrThrow({ where: { shop } });
 }
 
-/** Variants to plan (not deleted), with product, vendor and planning overrides. */
-export function listPlannableVariants(shop: string) {
+/** Variants to plan (not deleted; all, or those of `ids`), with product, vendor and planning overrides. */
+export async function listPlannableVariants(shop: string, ids?: readonly string[]) {
+  if (ids) return (await inIdChunks([...ids], (chunk) => findPlannableVariants(shop, chunk))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return findPlannableVariants(shop);
+}
+
+function findPlannableVariants(shop: string, ids?: string[]) {
   return prisma.variant.findMany({
-    where: { shop, deletedAt: null },
+    where: { shop, deletedAt: null, ...(ids ? { id: { in: ids } } : {}) },
     select: {
       id: true,
       title: true,
@@ -100,9 +106,14 @@ export async function revenueByVariant(shop: string, fromDate: string) {
 }
 
 /** Remaining quantities of open purchase-order lines, with destination, expected arrival and the PO's source ("stockcast", "stocky"). */
-export async function listOpenPurchaseOrderLines(shop: string) {
+export async function listOpenPurchaseOrderLines(shop: string, variantIds?: readonly string[]) {
+  if (variantIds) return inIdChunks([...variantIds], (ids) => findOpenPurchaseOrderLines(shop, ids));
+  return findOpenPurchaseOrderLines(shop);
+}
+
+async function findOpenPurchaseOrderLines(shop: string, variantIds?: string[]) {
   const lines = await prisma.purchaseOrderLine.findMany({
-    where: { shop, purchaseOrder: { status: { in: [...ON_ORDER_STATUSES] } } },
+    where: { shop, ...(variantIds ? { variantId: { in: variantIds } } : {}), purchaseOrder: { status: { in: [...ON_ORDER_STATUSES] } } },
     select: {
       variantId: true,
       quantityOrdered: true,
@@ -140,4 +151,36 @@ export function listActiveForecastOverrides(shop: string, variantIds: string[], 
     select: { id: true, variantId: true, locationId: true, startDate: true, endDate: true, dailyUnits: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+}
+
+/**
+ * Variants whose plan inputs changed since `since`: stock levels, order lines (orders, edits, refunds),
+ * the variant itself (cost, tracking, planning overrides), purchase orders and forecast overrides. Sorted;
+ * at most `limit` (the caller treats `limit` as "too many").
+ */
+export async function variantsTouchedSince(shop: string, since: Date, limit: number): Promise<string[]> {
+  const after = { gt: since };
+  const [levels, orderLines, variants, orders, overrides] = await Promise.all([
+    prisma.inventoryLevel.findMany({ where: { shop, updatedAt: after }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
+    prisma.orderLine.findMany({ where: { shop, updatedAt: after, variantId: { not: null } }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
+    prisma.variant.findMany({ where: { shop, updatedAt: after }, select: { id: true }, take: limit }),
+    prisma.purchaseOrderLine.findMany({ where: { shop, purchaseOrder: { updatedAt: after } }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
+    prisma.forecastOverride.findMany({ where: { shop, createdAt: after }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
+  ]);
+  const ids = new Set<string>([
+    ...levels.map((r) => r.variantId),
+    ...orderLines.flatMap((r) => (r.variantId ? [r.variantId] : [])),
+    ...variants.map((r) => r.id),
+    ...orders.map((r) => r.variantId),
+    ...overrides.map((r) => r.variantId),
+  ]);
+  return [...ids].sort().slice(0, limit);
+}
+
+/** ABC classes the given plan run assigned to these variants. */
+export async function abcClassesInRun(shop: string, planRunId: string, variantIds: readonly string[]): Promise<Record<string, string>> {
+  const rows = await inIdChunks([...variantIds], (ids) =>
+    prisma.replenishmentLine.findMany({ where: { shop, planRunId, variantId: { in: ids }, abcClass: { not: null } }, select: { variantId: true, abcClass: true }, distinct: ["variantId"] }),
+  );
+  return Object.fromEntries(rows.map((r) => [r.variantId, r.abcClass!]));
 }

@@ -1,6 +1,5 @@
 import { classifyAbc, type AbcClass } from "~/lib/analytics";
-import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
-import { blendLeadTime, onOrderQuantity, planLine, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
+import { blendLeadTime } from "~/lib/replenishment";
 import {
   findPlanningShop,
   listActiveForecastOverrides,
@@ -18,13 +17,13 @@ import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, type Fore
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
-import { applyForecastOverrides, buildDailySeries, naiveSquaredScale, orderMinimum, seriesKey, shiftTotal, type ForecastOverrideSpan } from "./series";
+import { toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type PlanContext } from "./plan-chunk";
+import { createChunkRunner, mergeResult, planThreads } from "./plan-pool.server";
+import { buildDailySeries, seriesKey, type ForecastOverrideSpan } from "./series";
 
 /** Two years of daily history: enough for yearly seasonality, bounded memory per chunk. */
 export const HISTORY_DAYS = 730;
 const CHUNK_VARIANTS = 400;
-const YIELD_EVERY_VARIANTS = 16;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface PlanRunSummary {
   planRunId: string;
@@ -33,10 +32,10 @@ export interface PlanRunSummary {
   seriesPlanned: number;
   seriesSkipped: number;
   skippedReasons: Record<string, number>;
+  /** Worker threads that forecast (0: the calling thread did). */
+  threads: number;
 }
 
-const toCents = (decimal: { toString(): string } | null | undefined) => Math.round(Number(decimal?.toString() ?? 0) * 100);
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * A full plan run for one shop: forecasts every tracked variant × location from its local-day demand
@@ -44,19 +43,20 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * quantity for the variant's ABC service level. Rows are written in chunks under a "running" run and
  * become visible together when the run completes; a failed run leaves the previous plan in place.
  */
-export async function planShop(shop: string, options: { now?: Date; trigger?: string } = {}): Promise<PlanRunSummary> {
+export async function planShop(shop: string, options: { now?: Date; trigger?: string; threads?: number } = {}): Promise<PlanRunSummary> {
   return logJob("plan-shop", shop, async () => {
     const settings = await findPlanningShop(shop);
     const asOfDate = localDate(options.now ?? new Date(), settings.ianaTimezone);
     const run = await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" });
     try {
-      const summary = await planAllSeries(shop, settings, run.id, asOfDate);
-      await completePlanRun(shop, run.id, summary);
+      const inputs = await loadRunInputs(shop, settings, asOfDate);
+      const { coverage, threads } = await planVariants(shop, inputs, (forecasts, lines) => insertPlanChunk(shop, run.id, forecasts, lines), options.threads);
+      await completePlanRun(shop, run.id, coverage);
       // Alerts follow the new plan; their failure is logged and never fails the plan itself.
       await evaluateAlerts(shop, options.now ?? new Date()).catch((error: unknown) =>
         logger.error({ kind: "job", job: "evaluate-alerts", shop, outcome: "error", error: error instanceof Error ? error.message : String(error) }),
       );
-      return { planRunId: run.id, asOfDate, ...summary };
+      return { planRunId: run.id, asOfDate, ...coverage, threads };
     } catch (error) {
       await failPlanRun(shop, run.id, error instanceof Error ? error.message : String(error));
       throw error;
@@ -66,25 +66,46 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
 
 type Settings = Awaited<ReturnType<typeof findPlanningShop>>;
 
-async function planAllSeries(shop: string, settings: Settings, planRunId: string, asOfDate: string) {
-  const fromDate = addDays(asOfDate, -HISTORY_DAYS);
-  const toDate = addDays(asOfDate, -1);
+/** Everything a run reads once: the variants to plan, their ABC classes, vendors, open POs. */
+interface RunInputs {
+  variants: PlannableVariant[];
+  context: PlanContext;
+  abc: Record<string, AbcClass>;
+  onOrder: Map<string, ChunkOnOrder>;
+  locationCount: number;
+}
+
+/**
+ * Reads a run's shop-wide inputs. `only` restricts it to some variants with known ABC classes (an
+ * incremental run keeps the classes of the plan it patches: ABC ranks the whole catalogue by a year's
+ * revenue, the costliest read of a run).
+ */
+export async function loadRunInputs(shop: string, settings: Settings, asOfDate: string, only?: { variantIds: string[]; abc: Record<string, AbcClass> }): Promise<RunInputs> {
   const [variants, locations, vendors, openLines, observed, revenue] = await Promise.all([
-    listPlannableVariants(shop),
+    listPlannableVariants(shop, only?.variantIds),
     listActiveLocations(shop),
     listVendors(shop),
-    listOpenPurchaseOrderLines(shop),
+    listOpenPurchaseOrderLines(shop, only?.variantIds),
     observedLeadTimes(shop),
-    revenueByVariant(shop, addDays(asOfDate, -365)),
+    only ? Promise.resolve([]) : revenueByVariant(shop, addDays(asOfDate, -365)),
   ]);
-  const abc = classifyAbc(revenue.map((r) => ({ id: r.variantId, revenueCents: Math.max(0, toCents(r.revenue)) })));
-  const serviceLevel: Record<AbcClass, number> = { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC };
-  const vendorById = new Map(vendors.map((v) => [v.id, v]));
-  const leadTimeByVendor = new Map(
-    vendors.map((v) => [v.id, blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: observed.get(v.id) ?? [] })]),
-  );
+  const abc = only?.abc ?? classifyAbc(revenue.map((r) => ({ id: r.variantId, revenueCents: Math.max(0, toCents(r.revenue)) })));
+  const context: PlanContext = {
+    asOfDate,
+    historyDays: HISTORY_DAYS,
+    forecastHorizonDays: settings.forecastHorizonDays,
+    reviewPeriodDays: settings.reviewPeriodDays,
+    orderingCostCents: toCents(settings.orderingCost.toString()),
+    holdingCostRate: settings.holdingCostRate,
+    serviceLevel: { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC },
+    activeLocationIds: locations.map((l) => l.id),
+    vendors: Object.fromEntries(
+      vendors.map((v) => [v.id, { moq: v.moq, leadTime: blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: observed.get(v.id) ?? [] }) }]),
+    ),
+    defaultLeadTime: blendLeadTime({ statedDays: 14, observedDays: [] }),
+  };
   // Open PO units per series, Stockcast's own apart from those imported from Stocky (docs/on-order.md).
-  const onOrder = new Map<string, { quantity: number; imported: number; receipts: ScheduledReceipt[] }>();
+  const onOrder = new Map<string, ChunkOnOrder>();
   for (const l of openLines) {
     const key = seriesKey(l.variantId, l.locationId);
     const entry = onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
@@ -94,163 +115,100 @@ async function planAllSeries(shop: string, settings: Settings, planRunId: string
     if (day !== null && l.remaining > 0) entry.receipts.push({ day, quantity: l.remaining });
     onOrder.set(key, entry);
   }
-  const activeLocations = new Set(locations.map((l) => l.id));
-  const tally = { seriesTotal: 0, seriesPlanned: 0, seriesSkipped: 0, skippedReasons: {} as Record<string, number> };
-  const skip = (reason: string) => {
-    tally.seriesSkipped++;
-    tally.skippedReasons[reason] = (tally.skippedReasons[reason] ?? 0) + 1;
+  return { variants, context, abc, onOrder, locationCount: locations.length };
+}
+
+export type Coverage = Pick<PlanRunSummary, "seriesTotal" | "seriesPlanned" | "seriesSkipped" | "skippedReasons">;
+
+/**
+ * Plans every variant of `inputs` chunk by chunk and hands each chunk's rows to `write`, in chunk order.
+ * Reads, maths and writes overlap: while worker threads forecast one chunk, this thread reads the next and
+ * writes finished ones. At most one chunk more than there are threads is in flight.
+ */
+export async function planVariants(
+  shop: string,
+  inputs: RunInputs,
+  write: (forecasts: ForecastRow[], lines: ReplenishmentRow[]) => Promise<void>,
+  threads?: number,
+): Promise<{ coverage: Coverage; threads: number }> {
+  const { asOfDate } = inputs.context;
+  const fromDate = addDays(asOfDate, -HISTORY_DAYS);
+  const toDate = addDays(asOfDate, -1);
+  const tally: ChunkResult = { forecasts: [], lines: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
+  const runner = await createChunkRunner(inputs.context, threads ?? planThreads(inputs.variants.length * Math.max(1, inputs.locationCount)));
+  const inFlight: Promise<ChunkResult>[] = [];
+  const writeOldest = async () => {
+    const result = await inFlight.shift()!;
+    // Plain JSON-safe rows (plan-chunk.ts), written as JSON text by the raw insert.
+    await write(result.forecasts as ForecastRow[], result.lines);
+    mergeResult(tally, { ...result, forecasts: [], lines: [] });
   };
-
-  for (let start = 0; start < variants.length; start += CHUNK_VARIANTS) {
-    const chunk = variants.slice(start, start + CHUNK_VARIANTS);
-    const ids = chunk.map((v) => v.id);
-    const [levels, demand, stockouts, overrides] = await Promise.all([
-      listInventoryLevels(shop, ids),
-      listDemandDays(shop, ids, fromDate, toDate),
-      listStockoutDays(shop, ids, fromDate, toDate),
-      listActiveForecastOverrides(shop, ids, asOfDate),
-    ]);
-    const overridesByKey = new Map<string, ForecastOverrideSpan[]>();
-    for (const o of overrides) overridesByKey.set(seriesKey(o.variantId, o.locationId), [...(overridesByKey.get(seriesKey(o.variantId, o.locationId)) ?? []), o]);
-    const series = buildDailySeries(fromDate, HISTORY_DAYS, demand, stockouts);
-    const levelByKey = new Map(levels.map((l) => [seriesKey(l.variantId, l.locationId), l]));
-    const forecasts: ForecastRow[] = [];
-    const lines: ReplenishmentRow[] = [];
-
-    // Where each variant is planned: every location that stocks it or sold it.
-    const locationsOf = new Map<string, Set<string>>();
-    const addLocation = (variantId: string, locationId: string) => {
-      const set = locationsOf.get(variantId) ?? new Set<string>();
-      locationsOf.set(variantId, set.add(locationId));
-    };
-    for (const l of levels) addLocation(l.variantId, l.locationId);
-    for (const key of series.keys()) addLocation(...(key.split("|") as [string, string]));
-
-    for (const [index, variant] of chunk.entries()) {
-      // Forecasting is CPU-bound: on SQLite the web app is its own worker, so let waiting requests
-      // (webhook acknowledgements) through every few variants instead of once per 400-variant chunk.
-      if (index % YIELD_EVERY_VARIANTS === YIELD_EVERY_VARIANTS - 1) await yieldToEventLoop();
-      for (const locationId of locationsOf.get(variant.id) ?? []) {
-        tally.seriesTotal++;
-        if (!activeLocations.has(locationId)) { skip("location inactive"); continue; }
-        if (!variant.tracked) { skip("inventory not tracked"); continue; }
-        const key = seriesKey(variant.id, locationId);
-        const history = series.get(key);
-        const level = levelByKey.get(key);
-        if (!history?.units.some((u) => u > 0) && !level?.onHand) { skip("no sales and no stock"); continue; }
-
-        const vendor = variant.product.vendorId ? vendorById.get(variant.product.vendorId) : undefined;
-        const blended = vendor ? leadTimeByVendor.get(vendor.id)! : blendLeadTime({ statedDays: 14, observedDays: [] });
-        const leadTime = variant.leadTimeOverrideDays ? { meanDays: variant.leadTimeOverrideDays, sdDays: 0 } : blended;
-        const L = Math.max(1, Math.ceil(leadTime.meanDays));
-        const R = settings.reviewPeriodDays;
-        const abcClass = abc[variant.id] ?? "C";
-        const sl = serviceLevel[abcClass];
-        let forecast: SeriesForecast;
-        try {
-          forecast = forecastSeries(history?.units ?? new Float64Array(HISTORY_DAYS), {
-            horizon: Math.max(settings.forecastHorizonDays, L + R + 1),
-            period: 7,
-            stockoutMask: history?.stockout,
-          });
-        } catch (error) {
-          skip(`forecast failed: ${error instanceof Error ? error.message : "unknown error"}`);
-          continue;
-        }
-        // Manual forecast overrides replace the mean on their days and shift the totals (see series.ts).
-        const adjusted = applyForecastOverrides(forecast, asOfDate, overridesByKey.get(key) ?? []);
-        const ltd = shiftTotal(leadTimeDemand(forecast, L), forecast.mean, adjusted.mean, L);
-        const protection = shiftTotal(leadTimeDemand(forecast, L + R), forecast.mean, adjusted.mean, L + R);
-        const unitCostCents = toCents(variant.unitCost);
-        const ordered = onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
-        const incoming = level?.incoming ?? 0;
-        const onOrderUnits = onOrderQuantity({ stockcastOpen: ordered.quantity, importedOpen: ordered.imported, shopifyIncoming: incoming });
-        const lineInput: PlanLineInput = {
-          dailyForecast: adjusted.mean,
-          leadTimeDemand: { mean: ltd.mean, quantile: ltd.quantile(sl) },
-          protectionDemand: { mean: protection.mean, quantile: protection.quantile(sl) },
-          leadTime,
-          reviewPeriodDays: R,
-          serviceLevel: sl,
-          stock: { onHand: level?.onHand ?? 0, onOrder: onOrderUnits, committed: level?.committed ?? 0 },
-          scheduledReceipts: ordered.receipts,
-          constraints: {
-            moq: orderMinimum(variant.moqOverride ?? vendor?.moq, variant.minQty),
-            casePack: variant.casePack ?? undefined,
-            maxQuantity: variant.maxQty ?? undefined,
-          },
-          eoqCosts:
-            unitCostCents > 0
-              ? { orderingCostCents: toCents(settings.orderingCost), holdingCostRate: settings.holdingCostRate, unitCostCents }
-              : undefined,
-        };
-        let plan: PlanLine;
-        let ruleConflict: string | null = null;
-        try {
-          plan = planLine(lineInput);
-        } catch (error) {
-          // Contradictory order rules (e.g. no whole case between MOQ and max) must not sink the whole plan:
-          // plan without them, suggest nothing, and tell the merchant what to fix.
-          if (!(error instanceof RangeError) || !lineInput.constraints) throw error;
-          ruleConflict = error.message;
-          plan = planLine({ ...lineInput, constraints: undefined });
-        }
-        const doNotReorder = variant.doNotReorder || variant.product.status === "ARCHIVED" || ruleConflict !== null;
-        // Cross-validated error of the chosen method, scaled like the benchmark's RMSSE.
-        const scale = history ? naiveSquaredScale(history.units, history.stockout) : 0;
-        const cvMse = forecast.scores[0]?.mse;
-        tally.seriesPlanned++;
-        forecasts.push({
-          variantId: variant.id,
-          locationId,
-          method: forecast.method,
-          demandClass: forecast.demandClass,
-          abcClass,
-          mean: adjusted.mean.map(round3),
-          bands: Object.fromEntries(
-            adjusted.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }]),
-          ),
-          params: {
-            capped: forecast.capped.length,
-            fromAnalogues: forecast.fromAnalogues,
-            q95Total: round3(forecast.q95Total),
-            ...(adjusted.days.length ? { override: { ids: adjusted.ids, days: adjusted.days, baseMean: adjusted.baseMean.map(round3) } } : {}),
-          },
-          rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
-        });
-        lines.push({
-          variantId: variant.id,
-          locationId,
-          vendorId: vendor?.id ?? null,
-          onHand: level?.onHand ?? 0,
-          available: level?.available ?? 0,
-          committed: level?.committed ?? 0,
-          incoming,
-          onOrder: onOrderUnits,
-          inventoryPosition: Math.round(plan.inventoryPosition),
-          avgDailyDemand: round3(adjusted.mean.slice(0, 28).reduce((a, b) => a + b, 0) / Math.min(28, adjusted.mean.length)),
-          leadTimeDays: round3(leadTime.meanDays),
-          leadTimeDemand: round3(plan.leadTimeDemandMean),
-          safetyStock: round3(plan.safetyStock),
-          reorderPoint: round3(plan.reorderPoint),
-          eoq: Math.round(plan.economicOrderQuantity ?? 0),
-          orderUpTo: round3(plan.orderUpToLevel),
-          serviceLevel: sl,
-          suggestedQty: doNotReorder ? 0 : plan.suggestedQuantity,
-          daysOfCover: plan.daysOfCover === null ? null : round3(plan.daysOfCover),
-          projectedStockoutDate: plan.projectedStockoutDay === null ? null : addDays(asOfDate, plan.projectedStockoutDay),
-          urgency: doNotReorder && !ruleConflict ? "low" : plan.urgency,
-          reason: ruleConflict
-            ? `Order rules conflict (${ruleConflict}): fix this variant's MOQ, case pack or maximum. ${plan.reason}`
-            : doNotReorder
-              ? `Marked do not reorder. ${plan.reason}`
-              : plan.reason,
-          abcClass,
-          unitCost: variant.unitCost,
-        });
-      }
+  try {
+    for (let start = 0; start < inputs.variants.length; start += CHUNK_VARIANTS) {
+      const chunk = inputs.variants.slice(start, start + CHUNK_VARIANTS);
+      const job = readChunk(shop, chunk, { fromDate, toDate, asOfDate, abc: inputs.abc, onOrder: inputs.onOrder }).then((input) => runner.run(input));
+      job.catch(() => undefined); // awaited in writeOldest; this only keeps an early failure from going unhandled
+      inFlight.push(job);
+      if (inFlight.length > Math.max(1, runner.threads)) await writeOldest();
     }
-    await insertPlanChunk(shop, planRunId, forecasts, lines);
+    while (inFlight.length) await writeOldest();
+  } finally {
+    await runner.close();
   }
-  return tally;
+  const coverage = { seriesTotal: tally.seriesTotal, seriesPlanned: tally.seriesPlanned, seriesSkipped: tally.seriesTotal - tally.seriesPlanned, skippedReasons: tally.skippedReasons };
+  return { coverage, threads: runner.threads };
+}
+
+type PlannableVariant = Awaited<ReturnType<typeof listPlannableVariants>>[number];
+
+/** One chunk's inputs: levels, demand and stock-out history, forecast overrides, as plain cloneable data. */
+async function readChunk(
+  shop: string,
+  chunk: PlannableVariant[],
+  run: { fromDate: string; toDate: string; asOfDate: string; abc: Record<string, AbcClass>; onOrder: Map<string, ChunkOnOrder> },
+): Promise<ChunkInput> {
+  const ids = chunk.map((v) => v.id);
+  const [levels, demand, stockouts, overrides] = await Promise.all([
+    listInventoryLevels(shop, ids),
+    listDemandDays(shop, ids, run.fromDate, run.toDate),
+    listStockoutDays(shop, ids, run.fromDate, run.toDate),
+    listActiveForecastOverrides(shop, ids, run.asOfDate),
+  ]);
+  const overridesByKey = new Map<string, ForecastOverrideSpan[]>();
+  for (const o of overrides) overridesByKey.set(seriesKey(o.variantId, o.locationId), [...(overridesByKey.get(seriesKey(o.variantId, o.locationId)) ?? []), o]);
+  const series = buildDailySeries(run.fromDate, HISTORY_DAYS, demand, stockouts);
+  // Where each variant is planned: every location that stocks it or sold it.
+  const locationsOf: Record<string, string[]> = {};
+  const addLocation = (variantId: string, locationId: string) => {
+    const list = (locationsOf[variantId] ??= []);
+    if (!list.includes(locationId)) list.push(locationId);
+  };
+  for (const l of levels) addLocation(l.variantId, l.locationId);
+  for (const key of series.keys()) addLocation(...(key.split("|") as [string, string]));
+  const onOrder = new Map<string, ChunkOnOrder>();
+  for (const v of chunk) for (const locationId of locationsOf[v.id] ?? []) {
+    const entry = run.onOrder.get(seriesKey(v.id, locationId));
+    if (entry) onOrder.set(seriesKey(v.id, locationId), entry);
+  }
+  return {
+    variants: chunk.map((v) => ({
+      id: v.id,
+      tracked: v.tracked,
+      doNotReorder: v.doNotReorder,
+      archived: v.product.status === "ARCHIVED",
+      vendorId: v.product.vendorId,
+      unitCost: v.unitCost?.toString() ?? null,
+      casePack: v.casePack,
+      moqOverride: v.moqOverride,
+      leadTimeOverrideDays: v.leadTimeOverrideDays,
+      minQty: v.minQty,
+      maxQty: v.maxQty,
+    })),
+    abc: Object.fromEntries(chunk.flatMap((v) => (run.abc[v.id] ? [[v.id, run.abc[v.id]]] : []))),
+    locationsOf,
+    series,
+    levels: new Map(levels.map((l) => [seriesKey(l.variantId, l.locationId), { available: l.available, onHand: l.onHand, committed: l.committed, incoming: l.incoming }])),
+    onOrder,
+    overrides: overridesByKey,
+  };
 }

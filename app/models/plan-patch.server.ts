@@ -1,0 +1,30 @@
+import prisma from "~/db.server";
+import { IDS_PER_QUERY } from "~/models/id-chunks.server";
+import { insertPlanRows, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+
+/**
+ * Replaces the forecasts and lines of some variants in a complete plan run, in one transaction (screens see
+ * the old rows or the new ones, never neither). A merchant's edited quantity on a replaced line is kept.
+ * The run's planned-series count follows the number of lines.
+ */
+export async function replacePlanVariants(shop: string, planRunId: string, variantIds: readonly string[], forecasts: ForecastRow[], lines: ReplenishmentRow[]) {
+  await prisma.$transaction(
+    async (tx) => {
+      const edited = new Map<string, number>();
+      let removedLines = 0;
+      for (let i = 0; i < variantIds.length; i += IDS_PER_QUERY) {
+        const where = { shop, planRunId, variantId: { in: variantIds.slice(i, i + IDS_PER_QUERY) } };
+        for (const l of await tx.replenishmentLine.findMany({ where: { ...where, editedQty: { not: null } }, select: { variantId: true, locationId: true, editedQty: true } })) {
+          edited.set(`${l.variantId}|${l.locationId}`, l.editedQty!);
+        }
+        removedLines += (await tx.replenishmentLine.deleteMany({ where })).count;
+        await tx.forecast.deleteMany({ where });
+      }
+      const kept = lines.map((l) => ({ ...l, editedQty: edited.get(`${l.variantId}|${l.locationId}`) ?? null }));
+      await insertPlanRows(tx, shop, planRunId, forecasts, kept);
+      const delta = lines.length - removedLines;
+      if (delta !== 0) await tx.planRun.update({ where: { id: planRunId, shop }, data: { seriesPlanned: { increment: delta }, seriesTotal: { increment: delta } } });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

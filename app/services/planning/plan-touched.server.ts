@@ -1,0 +1,49 @@
+import type { AbcClass } from "~/lib/analytics";
+import { replacePlanVariants } from "~/models/plan-patch.server";
+import { latestCompletePlanRun, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+import { abcClassesInRun, findPlanningShop, variantsTouchedSince } from "~/models/planning-inputs.server";
+import { logJob } from "~/utils/logger.server";
+import { loadRunInputs, planVariants } from "./plan-shop.server";
+
+/** More touched variants than this wait for the nightly plan (a patch this size costs as much as a run). */
+export const MAX_TOUCHED_VARIANTS = 5000;
+
+export interface TouchedPlanSummary {
+  planRunId: string | null;
+  variants: number;
+  seriesPlanned: number;
+  /** Why nothing was re-planned, when nothing was. */
+  skipped?: "no plan" | "nothing changed" | "too many changes";
+}
+
+/**
+ * Re-plans, inside the shop's latest complete plan, the variants whose stock, orders, settings or POs
+ * changed since that plan started (webhooks, receipts, edits). Same as-of date, history window and ABC
+ * classes as the run it patches, so the patched plan is what a full run on that date would show for them.
+ * Changes made while the run was reading are caught too: "since" is the run's start.
+ */
+export async function planTouchedVariants(shop: string, options: { threads?: number } = {}): Promise<TouchedPlanSummary> {
+  return logJob("plan-touched", shop, async () => {
+    const run = await latestCompletePlanRun(shop);
+    if (!run) return { planRunId: null, variants: 0, seriesPlanned: 0, skipped: "no plan" };
+    const touched = await variantsTouchedSince(shop, run.startedAt, MAX_TOUCHED_VARIANTS + 1);
+    if (touched.length === 0) return { planRunId: run.id, variants: 0, seriesPlanned: 0, skipped: "nothing changed" };
+    if (touched.length > MAX_TOUCHED_VARIANTS) return { planRunId: run.id, variants: touched.length, seriesPlanned: 0, skipped: "too many changes" };
+    const settings = await findPlanningShop(shop);
+    const abc = (await abcClassesInRun(shop, run.id, touched)) as Record<string, AbcClass>;
+    const inputs = await loadRunInputs(shop, settings, run.asOfDate, { variantIds: touched, abc });
+    const forecasts: ForecastRow[] = [];
+    const lines: ReplenishmentRow[] = [];
+    const { coverage } = await planVariants(
+      shop,
+      inputs,
+      async (f, l) => {
+        forecasts.push(...f);
+        lines.push(...l);
+      },
+      options.threads,
+    );
+    await replacePlanVariants(shop, run.id, touched, forecasts, lines);
+    return { planRunId: run.id, variants: touched.length, seriesPlanned: coverage.seriesPlanned };
+  });
+}

@@ -1,0 +1,95 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { JOB, registerJobs } from "~/jobs/index.server";
+import { createJobQueue } from "~/jobs/queue.server";
+import { listJobSummaries } from "~/models/jobs.server";
+import { planShop } from "~/services/planning/plan-shop.server";
+import { planTouchedVariants } from "~/services/planning/plan-touched.server";
+import { addDays } from "~/utils/dates";
+
+const NOW = new Date("2026-11-22T15:00:00Z");
+const TODAY = "2026-11-22";
+
+/** One location, four variants selling 2–5 a day for 120 days, each with 3 on hand. */
+async function seedShop(label: string) {
+  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
+  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
+  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug", vendorId: vendor.id } });
+  const variants = [];
+  const days = [];
+  for (let n = 1; n <= 4; n++) {
+    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `MUG-${n}`, unitCost: "4.00", price: "12" } });
+    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 3, onHand: 3 } });
+    for (let i = 1; i <= 120; i++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units: 1 + n, revenue: String((1 + n) * 12) });
+    variants.push(v);
+  }
+  await prisma.demandDay.createMany({ data: days });
+  return { shop, variants, location };
+}
+
+const linesOf = (shop: string) => prisma.replenishmentLine.findMany({ where: { shop }, orderBy: { variantId: "asc" } });
+
+describe("an incremental plan", () => {
+  it("re-plans only the variants whose stock changed, inside the latest plan, keeping the merchant's edits", async () => {
+    const a = await seedShop("touched-a");
+    const b = await seedShop("touched-b");
+    const plan = await planShop(a.shop, { now: NOW });
+    await planShop(b.shop, { now: NOW });
+    expect(await planTouchedVariants(a.shop)).toMatchObject({ planRunId: plan.planRunId, variants: 0, skipped: "nothing changed" });
+
+    const before = await linesOf(a.shop);
+    const bBefore = await linesOf(b.shop);
+    const [changed, ...others] = a.variants;
+    const changedLine = before.find((l) => l.variantId === changed.id)!;
+    expect(changedLine.urgency).toBe("critical");
+    await prisma.replenishmentLine.update({ where: { id: changedLine.id }, data: { editedQty: 77 } });
+    // A webhook (or a receipt) reports 500 on hand for one variant, and the same variant id exists in shop B.
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop, variantId: changed.id }, data: { available: 500, onHand: 500 } });
+
+    const summary = await planTouchedVariants(a.shop);
+    expect(summary).toMatchObject({ planRunId: plan.planRunId, variants: 1, seriesPlanned: 1 });
+    const after = await linesOf(a.shop);
+    expect(after).toHaveLength(before.length);
+    expect(new Set(after.map((l) => l.planRunId))).toEqual(new Set([plan.planRunId]));
+    const patched = after.find((l) => l.variantId === changed.id)!;
+    expect(patched).toMatchObject({ onHand: 500, suggestedQty: 0, editedQty: 77 });
+    expect(patched.urgency).not.toBe("critical");
+    expect(patched.daysOfCover).toBeGreaterThan(changedLine.daysOfCover ?? 0);
+    // Untouched variants keep their rows as they were (same ids), and shop B is untouched.
+    for (const v of others) expect(after.find((l) => l.variantId === v.id)).toEqual(before.find((l) => l.variantId === v.id));
+    expect(await linesOf(b.shop)).toEqual(bBefore);
+    expect(await prisma.forecast.count({ where: { shop: a.shop, planRunId: plan.planRunId, variantId: changed.id } })).toBe(1);
+    const run = await prisma.planRun.findUniqueOrThrow({ where: { id: plan.planRunId } });
+    expect(run.seriesPlanned).toBe(plan.seriesPlanned);
+
+    // A deleted variant leaves the plan at the next incremental run.
+    await prisma.variant.update({ where: { id: others[0].id }, data: { deletedAt: new Date() } });
+    expect(await planTouchedVariants(a.shop)).toMatchObject({ variants: 2, seriesPlanned: 1 });
+    expect((await linesOf(a.shop)).map((l) => l.variantId)).not.toContain(others[0].id);
+    expect((await prisma.planRun.findUniqueOrThrow({ where: { id: plan.planRunId } })).seriesPlanned).toBe(plan.seriesPlanned - 1);
+  }, 60_000);
+
+  it("runs through the queue a minute after the alerts job that follows a webhook burst", async () => {
+    const a = await seedShop("touched-job");
+    await planShop(a.shop, { now: NOW });
+    const queue = registerJobs(createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false }));
+    try {
+      await prisma.inventoryLevel.updateMany({ where: { shop: a.shop, variantId: a.variants[0].id }, data: { available: 400, onHand: 400 } });
+      await queue.enqueue(JOB.alertsAfterWebhook, { shop: a.shop });
+      await queue.runDue();
+      // The database is shared with other files: count this shop's jobs only.
+      const ours = async (name: string) => (await listJobSummaries(a.shop)).filter((j) => j.name === name).map((j) => j.status);
+      expect(await ours(JOB.alertsAfterWebhook)).toEqual(["completed"]);
+      expect(await ours(JOB.planTouched)).toEqual(["queued"]);
+      expect((await linesOf(a.shop)).find((l) => l.variantId === a.variants[0].id)!.onHand).toBe(3);
+      await queue.runDue({ includeDelayed: true, now: new Date(Date.now() + 61_000) });
+      expect(await ours(JOB.planTouched)).toEqual(["completed"]);
+      expect((await linesOf(a.shop)).find((l) => l.variantId === a.variants[0].id)!.onHand).toBe(400);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
+});
