@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { runsKeepingForecasts } from "./plan-retention";
 import prisma, { isPostgres } from "~/db.server";
+import { IDS_PER_QUERY } from "~/models/id-chunks.server";
 import type { Db } from "~/models/transaction.server";
 
 export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "id" | "shop" | "planRunId" | "createdAt">;
@@ -78,6 +79,26 @@ export async function insertPlanChunk(shop: string, planRunId: string, forecasts
 export async function insertPlanRows(tx: Db, shop: string, planRunId: string, forecasts: ForecastRow[], lines: ReplenishmentRow[]) {
   await insertRows(tx, "Forecast", FORECAST_COLUMNS, forecasts as unknown as Record<string, unknown>[], { shop, planRunId, createdAt: new Date() });
   await insertRows(tx, "ReplenishmentLine", LINE_COLUMNS, lines as unknown as Record<string, unknown>[], { shop, planRunId });
+}
+
+/** Sets the ABC class of a running plan's forecasts, by variant (one UPDATE per class and 500 variants). */
+export async function setForecastAbcClasses(shop: string, planRunId: string, classes: Record<string, string>) {
+  const byClass = new Map<string, string[]>();
+  for (const [variantId, abcClass] of Object.entries(classes)) {
+    const ids = byClass.get(abcClass);
+    if (ids) ids.push(variantId);
+    else byClass.set(abcClass, [variantId]);
+  }
+  await prisma.$transaction(
+    async (tx) => {
+      for (const [abcClass, ids] of byClass) {
+        for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+          await tx.forecast.updateMany({ where: { shop, planRunId, variantId: { in: ids.slice(i, i + IDS_PER_QUERY) } }, data: { abcClass } });
+        }
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 /**

@@ -52,35 +52,43 @@ export function listInventoryLevels(shop: string, variantIds: string[]) {
 }
 
 /**
- * DemandDay rows of these variants in [fromDate, toDate]. Read as one row per variant × location with its
- * days packed into a string ("date=units,…"), then unpacked: a plan reads millions of demand days, and
+ * DemandDay rows of these variants in [fromDate, toDate], and each series' revenue since `revenueFrom`
+ * (any later date included, as ABC's revenue read always was). Read as one row per variant × location with
+ * its days packed into a string ("date=units,…"), then unpacked: a plan reads millions of demand days, and
  * row-by-row through the client cost more than the forecasts (docs/benchmarks.md, "Plan run at scale").
+ * The revenue comes with the same rows, so ABC classes need no second pass over a year of DemandDay.
  */
-export async function listDemandDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
-  if (variantIds.length === 0) return [];
-  const packed = isPostgres ? `string_agg("date" || '=' || "units", ',')` : `group_concat("date" || '=' || "units", ',')`;
+export async function listDemandDays(shop: string, variantIds: string[], fromDate: string, toDate: string, revenueFrom = toDate) {
+  if (variantIds.length === 0) return { days: [], revenue: [] };
   const p = (i: number) => (isPostgres ? `$${i}` : "?");
   // SQLite (no ANALYZE statistics) would pick the (shop, date) index for the date range and read every
   // variant's two years per chunk; unary + keeps it on (shop, variantId, locationId, date).
   const date = isPostgres ? `"date"` : `+"date"`;
-  const marks = variantIds.map((_, i) => p(i + 4)).join(", ");
-  const series = await prisma.$queryRawUnsafe<{ variantId: string; locationId: string; days: string }[]>(
-    `SELECT "variantId", "locationId", ${packed} AS "days" FROM "DemandDay"
-     WHERE "shop" = ${p(1)} AND ${date} >= ${p(2)} AND ${date} <= ${p(3)} AND "variantId" IN (${marks})
+  // Parameters are numbered in the order they appear: SQLite binds its "?" by position.
+  const day = `CASE WHEN "date" <= ${p(1)} THEN "date" || '=' || "units" END`;
+  const packed = isPostgres ? `string_agg(${day}, ',')` : `group_concat(${day}, ',')`;
+  const revenue = `SUM(CASE WHEN "date" >= ${p(2)} THEN "revenue" ELSE 0 END)`;
+  const marks = variantIds.map((_, i) => p(i + 5)).join(", ");
+  const series = await prisma.$queryRawUnsafe<{ variantId: string; locationId: string; days: string | null; revenue: unknown }[]>(
+    `SELECT "variantId", "locationId", ${packed} AS "days", ${revenue} AS "revenue" FROM "DemandDay"
+     WHERE "shop" = ${p(3)} AND ${date} >= ${p(4)} AND "variantId" IN (${marks})
      GROUP BY "variantId", "locationId"`,
+    toDate,
+    revenueFrom,
     shop,
     fromDate,
-    toDate,
     ...variantIds,
   );
-  const rows: { variantId: string; locationId: string; date: string; units: number }[] = [];
+  const days: { variantId: string; locationId: string; date: string; units: number }[] = [];
   for (const s of series) {
-    for (const day of s.days.split(",")) {
-      const eq = day.indexOf("=");
-      rows.push({ variantId: s.variantId, locationId: s.locationId, date: day.slice(0, eq), units: Number(day.slice(eq + 1)) });
+    if (!s.days) continue;
+    for (const d of s.days.split(",")) {
+      const eq = d.indexOf("=");
+      days.push({ variantId: s.variantId, locationId: s.locationId, date: d.slice(0, eq), units: Number(d.slice(eq + 1)) });
     }
   }
-  return rows;
+  // Decimal sums arrive as numbers (SQLite) or Decimal/strings (PostgreSQL): as strings for toCents.
+  return { days, revenue: series.map((s) => ({ variantId: s.variantId, revenue: String(s.revenue ?? 0) })) };
 }
 
 /** Stocked-out days of these variants in [fromDate, toDate] (raw for the same index reason as listDemandDays). */
@@ -97,12 +105,6 @@ export async function listStockoutDays(shop: string, variantIds: string[], fromD
     toDate,
     ...variantIds,
   );
-}
-
-/** Revenue per variant since `fromDate` (all locations), for ABC classes. Decimal → string. */
-export async function revenueByVariant(shop: string, fromDate: string) {
-  const rows = await prisma.demandDay.groupBy({ by: ["variantId"], where: { shop, date: { gte: fromDate } }, _sum: { revenue: true } });
-  return rows.map((r) => ({ variantId: r.variantId, revenue: r._sum.revenue?.toString() ?? "0" }));
 }
 
 /** Remaining quantities of open purchase-order lines, with destination, expected arrival and the PO's source ("stockcast", "stocky"). */

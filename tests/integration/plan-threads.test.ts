@@ -66,3 +66,35 @@ describe("plan runs in worker threads", () => {
     expect(overridden).toBeDefined();
   }, 60_000);
 });
+
+describe("ABC classes of a plan run", () => {
+  it("rank variants by the last 365 days of revenue (older sales do not count) and label lines and forecasts alike", async () => {
+    const shop = `plan-abc-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+    await prisma.shop.create({ data: { shop, name: "ABC", ianaTimezone: "UTC", serviceLevelA: 0.99, serviceLevelB: 0.95, serviceLevelC: 0.9 } });
+    const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Pen" } });
+    // Revenue a day in the last year: V1 $100, V2 $10, V3…V10 $1; V10 also sold $10,000 a day 400–500 days ago.
+    const daily = [100, 10, 1, 1, 1, 1, 1, 1, 1, 1];
+    const ids: string[] = [];
+    const days = [];
+    for (const [i, revenue] of daily.entries()) {
+      const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: `V${i + 1}`, unitCost: "1.00", price: "1" } });
+      ids.push(v.id);
+      await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 10, onHand: 10 } });
+      for (let d = 1; d <= 300; d++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -d), units: 1, revenue: String(revenue) });
+      if (i === 9) for (let d = 400; d <= 500; d++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -d), units: 1, revenue: "10000" });
+    }
+    await prisma.demandDay.createMany({ data: days });
+    for (const threads of [0, 2]) {
+      const run = await planShop(shop, { now: NOW, threads });
+      const lines = await prisma.replenishmentLine.findMany({ where: { shop, planRunId: run.planRunId } });
+      const forecasts = await prisma.forecast.findMany({ where: { shop, planRunId: run.planRunId } });
+      const classOf = (rows: { variantId: string; abcClass: string | null }[], n: number) => rows.find((r) => r.variantId === ids[n])?.abcClass;
+      // Shares of the year's $118 a day: V1 comes first (A); V2 after 85% (B); V10, the last $1 item, after 95% (C).
+      expect([classOf(lines, 0), classOf(lines, 1), classOf(lines, 9)]).toEqual(["A", "B", "C"]);
+      for (let n = 0; n < ids.length; n++) expect(classOf(forecasts, n)).toBe(classOf(lines, n));
+      expect(lines.find((l) => l.variantId === ids[0])!.serviceLevel).toBe(0.99);
+      expect(lines.find((l) => l.variantId === ids[9])!.serviceLevel).toBe(0.9);
+    }
+  }, 60_000);
+});

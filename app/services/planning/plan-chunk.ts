@@ -4,7 +4,7 @@ import { onOrderQuantity, planLine, type LeadTimeEstimate, type PlanLine, type P
 import { addDays } from "~/utils/dates";
 import { applyForecastOverrides, naiveSquaredScale, orderMinimum, seriesKey, shiftTotal, type ForecastOverrideSpan } from "./series";
 
-// The CPU-bound half of a plan run: plain data in, rows out, no I/O. It runs on the calling thread or in a
+// The CPU-bound part of a plan run: plain data in, rows out, no I/O. It runs on the calling thread or in a
 // worker thread (plan-pool.server.ts), so everything here must survive structured cloning.
 
 export interface ChunkVariant {
@@ -52,7 +52,6 @@ export interface PlanContext {
 
 export interface ChunkInput {
   variants: ChunkVariant[];
-  abc: Record<string, AbcClass>;
   /** Locations each variant is planned at: every location that stocks it or sold it. */
   locationsOf: Record<string, string[]>;
   series: Map<string, { units: Float64Array; stockout: Uint8Array }>;
@@ -66,7 +65,7 @@ export interface ForecastOut {
   locationId: string;
   method: string;
   demandClass: string;
-  abcClass: string;
+  abcClass: string | null;
   mean: number[];
   bands: Record<string, { lower: number[]; upper: number[] }>;
   params: Record<string, unknown>;
@@ -100,9 +99,35 @@ export interface LineOut {
   unitCost: string | null;
 }
 
+/**
+ * A planned series waiting for its ABC class: everything `planLine` needs except the service level, with
+ * the lead-time and protection-period demand quantiles at each service level the shop uses.
+ */
+export interface PendingLine {
+  variantId: string;
+  locationId: string;
+  vendorId: string | null;
+  unitCost: string | null;
+  doNotReorder: boolean;
+  level: ChunkLevel;
+  onOrderUnits: number;
+  receipts: ScheduledReceipt[];
+  moq: number | undefined;
+  casePack: number | undefined;
+  maxQuantity: number | undefined;
+  unitCostCents: number;
+  leadTime: { meanDays: number; sdDays: number };
+  dailyForecast: number[];
+  leadTimeDemandMean: number;
+  protectionDemandMean: number;
+  /** By service level (as a string key): [lead-time demand quantile, protection-period demand quantile]. */
+  quantiles: Record<string, [number, number]>;
+}
+
 export interface ChunkResult {
+  /** Forecast rows without their ABC class (set with the lines). */
   forecasts: ForecastOut[];
-  lines: LineOut[];
+  pending: PendingLine[];
   seriesTotal: number;
   seriesPlanned: number;
   skippedReasons: Record<string, number>;
@@ -112,16 +137,18 @@ export const toCents = (decimal: string | null | undefined) => Math.round(Number
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Forecasts and replenishment lines for every planned series of a chunk of variants: demand history with
- * stocked-out days as unknown demand, the variant's ABC service level, lead time (override, else vendor's
- * blended), manual forecast overrides and order rules. Skipped series are counted by reason.
+ * Forecasts every planned series of a chunk of variants: demand history with stocked-out days as unknown
+ * demand, lead time (override, else vendor's blended), manual forecast overrides; lead-time demand
+ * quantiles at every service level the shop uses, so the ABC class (which needs the whole catalogue's
+ * revenue) can be applied later by `finishLine`. Skipped series are counted by reason.
  */
-export function planChunk(context: PlanContext, input: ChunkInput): ChunkResult {
-  const result: ChunkResult = { forecasts: [], lines: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
+export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkResult {
+  const result: ChunkResult = { forecasts: [], pending: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
   const skip = (reason: string) => {
     result.skippedReasons[reason] = (result.skippedReasons[reason] ?? 0) + 1;
   };
   const active = new Set(context.activeLocationIds);
+  const serviceLevels = [...new Set(Object.values(context.serviceLevel))];
   const { asOfDate } = context;
   for (const variant of input.variants) {
     for (const locationId of input.locationsOf[variant.id] ?? []) {
@@ -130,16 +157,14 @@ export function planChunk(context: PlanContext, input: ChunkInput): ChunkResult 
       if (!variant.tracked) { skip("inventory not tracked"); continue; }
       const key = seriesKey(variant.id, locationId);
       const history = input.series.get(key);
-      const level = input.levels.get(key);
-      if (!history?.units.some((u) => u > 0) && !level?.onHand) { skip("no sales and no stock"); continue; }
+      const level = input.levels.get(key) ?? { available: 0, onHand: 0, committed: 0, incoming: 0 };
+      if (!history?.units.some((u) => u > 0) && !level.onHand) { skip("no sales and no stock"); continue; }
 
       const vendor = variant.vendorId ? context.vendors[variant.vendorId] : undefined;
       const blended = vendor ? vendor.leadTime : context.defaultLeadTime;
       const leadTime = variant.leadTimeOverrideDays ? { meanDays: variant.leadTimeOverrideDays, sdDays: 0 } : blended;
       const L = Math.max(1, Math.ceil(leadTime.meanDays));
       const R = context.reviewPeriodDays;
-      const abcClass = input.abc[variant.id] ?? "C";
-      const sl = context.serviceLevel[abcClass];
       let forecast: SeriesForecast;
       try {
         forecast = forecastSeries(history?.units ?? new Float64Array(context.historyDays), {
@@ -155,39 +180,7 @@ export function planChunk(context: PlanContext, input: ChunkInput): ChunkResult 
       const adjusted = applyForecastOverrides(forecast, asOfDate, input.overrides.get(key) ?? []);
       const ltd = shiftTotal(leadTimeDemand(forecast, L), forecast.mean, adjusted.mean, L);
       const protection = shiftTotal(leadTimeDemand(forecast, L + R), forecast.mean, adjusted.mean, L + R);
-      const unitCostCents = toCents(variant.unitCost);
       const ordered = input.onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
-      const incoming = level?.incoming ?? 0;
-      const onOrderUnits = onOrderQuantity({ stockcastOpen: ordered.quantity, importedOpen: ordered.imported, shopifyIncoming: incoming });
-      const lineInput: PlanLineInput = {
-        dailyForecast: adjusted.mean,
-        leadTimeDemand: { mean: ltd.mean, quantile: ltd.quantile(sl) },
-        protectionDemand: { mean: protection.mean, quantile: protection.quantile(sl) },
-        leadTime,
-        reviewPeriodDays: R,
-        serviceLevel: sl,
-        stock: { onHand: level?.onHand ?? 0, onOrder: onOrderUnits, committed: level?.committed ?? 0 },
-        scheduledReceipts: ordered.receipts,
-        constraints: {
-          moq: orderMinimum(variant.moqOverride ?? vendor?.moq, variant.minQty),
-          casePack: variant.casePack ?? undefined,
-          maxQuantity: variant.maxQty ?? undefined,
-        },
-        eoqCosts:
-          unitCostCents > 0 ? { orderingCostCents: context.orderingCostCents, holdingCostRate: context.holdingCostRate, unitCostCents } : undefined,
-      };
-      let plan: PlanLine;
-      let ruleConflict: string | null = null;
-      try {
-        plan = planLine(lineInput);
-      } catch (error) {
-        // Contradictory order rules (e.g. no whole case between MOQ and max) must not sink the whole plan:
-        // plan without them, suggest nothing, and tell the merchant what to fix.
-        if (!(error instanceof RangeError) || !lineInput.constraints) throw error;
-        ruleConflict = error.message;
-        plan = planLine({ ...lineInput, constraints: undefined });
-      }
-      const doNotReorder = variant.doNotReorder || variant.archived || ruleConflict !== null;
       // Cross-validated error of the chosen method, scaled like the benchmark's RMSSE.
       const scale = history ? naiveSquaredScale(history.units, history.stockout) : 0;
       const cvMse = forecast.scores[0]?.mse;
@@ -197,7 +190,7 @@ export function planChunk(context: PlanContext, input: ChunkInput): ChunkResult 
         locationId,
         method: forecast.method,
         demandClass: forecast.demandClass,
-        abcClass,
+        abcClass: null,
         mean: adjusted.mean.map(round3),
         bands: Object.fromEntries(
           adjusted.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }]),
@@ -210,37 +203,87 @@ export function planChunk(context: PlanContext, input: ChunkInput): ChunkResult 
         },
         rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
       });
-      result.lines.push({
+      result.pending.push({
         variantId: variant.id,
         locationId,
         vendorId: variant.vendorId && vendor ? variant.vendorId : null,
-        onHand: level?.onHand ?? 0,
-        available: level?.available ?? 0,
-        committed: level?.committed ?? 0,
-        incoming,
-        onOrder: onOrderUnits,
-        inventoryPosition: Math.round(plan.inventoryPosition),
-        avgDailyDemand: round3(adjusted.mean.slice(0, 28).reduce((a, b) => a + b, 0) / Math.min(28, adjusted.mean.length)),
-        leadTimeDays: round3(leadTime.meanDays),
-        leadTimeDemand: round3(plan.leadTimeDemandMean),
-        safetyStock: round3(plan.safetyStock),
-        reorderPoint: round3(plan.reorderPoint),
-        eoq: Math.round(plan.economicOrderQuantity ?? 0),
-        orderUpTo: round3(plan.orderUpToLevel),
-        serviceLevel: sl,
-        suggestedQty: doNotReorder ? 0 : plan.suggestedQuantity,
-        daysOfCover: plan.daysOfCover === null ? null : round3(plan.daysOfCover),
-        projectedStockoutDate: plan.projectedStockoutDay === null ? null : addDays(asOfDate, plan.projectedStockoutDay),
-        urgency: doNotReorder && !ruleConflict ? "low" : plan.urgency,
-        reason: ruleConflict
-          ? `Order rules conflict (${ruleConflict}): fix this variant's MOQ, case pack or maximum. ${plan.reason}`
-          : doNotReorder
-            ? `Marked do not reorder. ${plan.reason}`
-            : plan.reason,
-        abcClass,
         unitCost: variant.unitCost,
+        doNotReorder: variant.doNotReorder || variant.archived,
+        level,
+        onOrderUnits: onOrderQuantity({ stockcastOpen: ordered.quantity, importedOpen: ordered.imported, shopifyIncoming: level.incoming }),
+        receipts: ordered.receipts,
+        moq: orderMinimum(variant.moqOverride ?? vendor?.moq, variant.minQty),
+        casePack: variant.casePack ?? undefined,
+        maxQuantity: variant.maxQty ?? undefined,
+        unitCostCents: toCents(variant.unitCost),
+        leadTime,
+        dailyForecast: adjusted.mean,
+        leadTimeDemandMean: ltd.mean,
+        protectionDemandMean: protection.mean,
+        quantiles: Object.fromEntries(serviceLevels.map((sl) => [String(sl), [ltd.quantile(sl), protection.quantile(sl)]])),
       });
     }
   }
   return result;
+}
+
+/** The replenishment line of a pending series at its ABC class's service level, with the order rules applied. */
+export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass): LineOut {
+  const sl = context.serviceLevel[abcClass];
+  const [ltdQuantile, protectionQuantile] = p.quantiles[String(sl)];
+  const R = context.reviewPeriodDays;
+  const lineInput: PlanLineInput = {
+    dailyForecast: p.dailyForecast,
+    leadTimeDemand: { mean: p.leadTimeDemandMean, quantile: ltdQuantile },
+    protectionDemand: { mean: p.protectionDemandMean, quantile: protectionQuantile },
+    leadTime: p.leadTime,
+    reviewPeriodDays: R,
+    serviceLevel: sl,
+    stock: { onHand: p.level.onHand, onOrder: p.onOrderUnits, committed: p.level.committed },
+    scheduledReceipts: p.receipts,
+    constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },
+    eoqCosts: p.unitCostCents > 0 ? { orderingCostCents: context.orderingCostCents, holdingCostRate: context.holdingCostRate, unitCostCents: p.unitCostCents } : undefined,
+  };
+  let plan: PlanLine;
+  let ruleConflict: string | null = null;
+  try {
+    plan = planLine(lineInput);
+  } catch (error) {
+    // Contradictory order rules (e.g. no whole case between MOQ and max) must not sink the whole plan:
+    // plan without them, suggest nothing, and tell the merchant what to fix.
+    if (!(error instanceof RangeError) || !lineInput.constraints) throw error;
+    ruleConflict = error.message;
+    plan = planLine({ ...lineInput, constraints: undefined });
+  }
+  const doNotReorder = p.doNotReorder || ruleConflict !== null;
+  return {
+    variantId: p.variantId,
+    locationId: p.locationId,
+    vendorId: p.vendorId,
+    onHand: p.level.onHand,
+    available: p.level.available,
+    committed: p.level.committed,
+    incoming: p.level.incoming,
+    onOrder: p.onOrderUnits,
+    inventoryPosition: Math.round(plan.inventoryPosition),
+    avgDailyDemand: round3(p.dailyForecast.slice(0, 28).reduce((a, b) => a + b, 0) / Math.min(28, p.dailyForecast.length)),
+    leadTimeDays: round3(p.leadTime.meanDays),
+    leadTimeDemand: round3(plan.leadTimeDemandMean),
+    safetyStock: round3(plan.safetyStock),
+    reorderPoint: round3(plan.reorderPoint),
+    eoq: Math.round(plan.economicOrderQuantity ?? 0),
+    orderUpTo: round3(plan.orderUpToLevel),
+    serviceLevel: sl,
+    suggestedQty: doNotReorder ? 0 : plan.suggestedQuantity,
+    daysOfCover: plan.daysOfCover === null ? null : round3(plan.daysOfCover),
+    projectedStockoutDate: plan.projectedStockoutDay === null ? null : addDays(context.asOfDate, plan.projectedStockoutDay),
+    urgency: doNotReorder && !ruleConflict ? "low" : plan.urgency,
+    reason: ruleConflict
+      ? `Order rules conflict (${ruleConflict}): fix this variant's MOQ, case pack or maximum. ${plan.reason}`
+      : doNotReorder
+        ? `Marked do not reorder. ${plan.reason}`
+        : plan.reason,
+    abcClass,
+    unitCost: p.unitCost,
+  };
 }

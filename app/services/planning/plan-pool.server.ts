@@ -5,9 +5,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { logger } from "~/utils/logger.server";
-import { planChunk, type ChunkInput, type ChunkResult, type PlanContext } from "./plan-chunk";
+import { forecastChunk, type ChunkInput, type ChunkResult, type PlanContext } from "./plan-chunk";
 
-/** Runs plan chunks: in worker threads for large shops, else on the calling thread. */
+/** Forecasts plan chunks: in worker threads for large shops, else on the calling thread. */
 export interface ChunkRunner {
   readonly threads: number;
   run(input: ChunkInput): Promise<ChunkResult>;
@@ -38,10 +38,10 @@ export async function createChunkRunner(context: PlanContext, threads: number): 
   return {
     threads: 0,
     async run(input) {
-      const total: ChunkResult = { forecasts: [], lines: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
+      const total: ChunkResult = { forecasts: [], pending: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
       for (let i = 0; i < input.variants.length; i += SLICE_VARIANTS) {
         if (i > 0) await yieldToEventLoop();
-        mergeResult(total, planChunk(context, { ...input, variants: input.variants.slice(i, i + SLICE_VARIANTS) }));
+        mergeResult(total, forecastChunk(context, { ...input, variants: input.variants.slice(i, i + SLICE_VARIANTS) }));
       }
       return total;
     },
@@ -51,7 +51,7 @@ export async function createChunkRunner(context: PlanContext, threads: number): 
 
 export function mergeResult(into: ChunkResult, part: ChunkResult): void {
   for (const f of part.forecasts) into.forecasts.push(f);
-  for (const l of part.lines) into.lines.push(l);
+  for (const p of part.pending) into.pending.push(p);
   into.seriesTotal += part.seriesTotal;
   into.seriesPlanned += part.seriesPlanned;
   for (const [reason, n] of Object.entries(part.skippedReasons)) into.skippedReasons[reason] = (into.skippedReasons[reason] ?? 0) + n;

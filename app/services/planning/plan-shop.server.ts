@@ -11,13 +11,12 @@ import {
   listStockoutDays,
   listVendors,
   observedLeadTimes,
-  revenueByVariant,
 } from "~/models/planning-inputs.server";
-import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, setForecastAbcClasses, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
-import { toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type PlanContext } from "./plan-chunk";
+import { finishLine, toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type PendingLine, type PlanContext } from "./plan-chunk";
 import { createChunkRunner, mergeResult, planThreads } from "./plan-pool.server";
 import { buildDailySeries, seriesKey, type ForecastOverrideSpan } from "./series";
 
@@ -50,7 +49,11 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
     const run = await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" });
     try {
       const inputs = await loadRunInputs(shop, settings, asOfDate);
-      const { coverage, threads } = await planVariants(shop, inputs, (forecasts, lines) => insertPlanChunk(shop, run.id, forecasts, lines), options.threads);
+      const sink: PlanSink = {
+        write: (forecasts, lines) => insertPlanChunk(shop, run.id, forecasts, lines),
+        setForecastClasses: (classes) => setForecastAbcClasses(shop, run.id, classes),
+      };
+      const { coverage, threads } = await planVariants(shop, inputs, sink, options.threads);
       await completePlanRun(shop, run.id, coverage);
       // Alerts follow the new plan; their failure is logged and never fails the plan itself.
       await evaluateAlerts(shop, options.now ?? new Date()).catch((error: unknown) =>
@@ -66,30 +69,28 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
 
 type Settings = Awaited<ReturnType<typeof findPlanningShop>>;
 
-/** Everything a run reads once: the variants to plan, their ABC classes, vendors, open POs. */
+/** Everything a run reads once: the variants to plan, vendors, open POs (and ABC classes when already known). */
 interface RunInputs {
   variants: PlannableVariant[];
   context: PlanContext;
-  abc: Record<string, AbcClass>;
+  /** Known classes (incremental run); null: ranked from the revenue the chunk reads bring. */
+  abc: Record<string, AbcClass> | null;
   onOrder: Map<string, ChunkOnOrder>;
   locationCount: number;
 }
 
 /**
  * Reads a run's shop-wide inputs. `only` restricts it to some variants with known ABC classes (an
- * incremental run keeps the classes of the plan it patches: ABC ranks the whole catalogue by a year's
- * revenue, the costliest read of a run).
+ * incremental run keeps the classes of the plan it patches: ABC ranks the whole catalogue by a year's revenue).
  */
 export async function loadRunInputs(shop: string, settings: Settings, asOfDate: string, only?: { variantIds: string[]; abc: Record<string, AbcClass> }): Promise<RunInputs> {
-  const [variants, locations, vendors, openLines, observed, revenue] = await Promise.all([
+  const [variants, locations, vendors, openLines, observed] = await Promise.all([
     listPlannableVariants(shop, only?.variantIds),
     listActiveLocations(shop),
     listVendors(shop),
     listOpenPurchaseOrderLines(shop, only?.variantIds),
     observedLeadTimes(shop),
-    only ? Promise.resolve([]) : revenueByVariant(shop, addDays(asOfDate, -365)),
   ]);
-  const abc = only?.abc ?? classifyAbc(revenue.map((r) => ({ id: r.variantId, revenueCents: Math.max(0, toCents(r.revenue)) })));
   const context: PlanContext = {
     asOfDate,
     historyDays: HISTORY_DAYS,
@@ -115,38 +116,61 @@ export async function loadRunInputs(shop: string, settings: Settings, asOfDate: 
     if (day !== null && l.remaining > 0) entry.receipts.push({ day, quantity: l.remaining });
     onOrder.set(key, entry);
   }
-  return { variants, context, abc, onOrder, locationCount: locations.length };
+  return { variants, context, abc: only?.abc ?? null, onOrder, locationCount: locations.length };
 }
 
 export type Coverage = Pick<PlanRunSummary, "seriesTotal" | "seriesPlanned" | "seriesSkipped" | "skippedReasons">;
 
+/** Where a run's rows go: a running plan (full run) or a patch of a complete one (incremental run). */
+export interface PlanSink {
+  write(forecasts: ForecastRow[], lines: ReplenishmentRow[]): Promise<void>;
+  /** Full runs: the forecasts were written before the classes were known (see planVariants). */
+  setForecastClasses(classes: Record<string, AbcClass>): Promise<void>;
+}
+
+/** Lines written per statement batch once a full run's ABC classes are known. */
+const LINE_BATCH = 2000;
+
 /**
- * Plans every variant of `inputs` chunk by chunk and hands each chunk's rows to `write`, in chunk order.
- * Reads, maths and writes overlap: while worker threads forecast one chunk, this thread reads the next and
- * writes finished ones. At most one chunk more than there are threads is in flight.
+ * Plans every variant of `inputs` chunk by chunk. Reads, maths and writes overlap: while worker threads
+ * forecast one chunk, this thread reads the next and writes finished forecasts, in chunk order; at most one
+ * chunk more than there are threads is in flight. A full run's lines wait for the ABC classes, ranked from
+ * the year of revenue the chunk reads bring (no separate pass over DemandDay); they are light (a few hundred
+ * bytes a series) and finished on this thread at the end. An incremental run knows its classes and writes
+ * lines with each chunk.
  */
-export async function planVariants(
-  shop: string,
-  inputs: RunInputs,
-  write: (forecasts: ForecastRow[], lines: ReplenishmentRow[]) => Promise<void>,
-  threads?: number,
-): Promise<{ coverage: Coverage; threads: number }> {
-  const { asOfDate } = inputs.context;
+export async function planVariants(shop: string, inputs: RunInputs, sink: PlanSink, threads?: number): Promise<{ coverage: Coverage; threads: number }> {
+  const { context } = inputs;
+  const { asOfDate } = context;
   const fromDate = addDays(asOfDate, -HISTORY_DAYS);
   const toDate = addDays(asOfDate, -1);
-  const tally: ChunkResult = { forecasts: [], lines: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
-  const runner = await createChunkRunner(inputs.context, threads ?? planThreads(inputs.variants.length * Math.max(1, inputs.locationCount)));
+  const revenueFrom = addDays(asOfDate, -365);
+  const tally: ChunkResult = { forecasts: [], pending: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
+  const revenueCents = new Map<string, number>();
+  const deferred: PendingLine[] = [];
+  const runner = await createChunkRunner(context, threads ?? planThreads(inputs.variants.length * Math.max(1, inputs.locationCount)));
   const inFlight: Promise<ChunkResult>[] = [];
   const writeOldest = async () => {
     const result = await inFlight.shift()!;
-    // Plain JSON-safe rows (plan-chunk.ts), written as JSON text by the raw insert.
-    await write(result.forecasts as ForecastRow[], result.lines);
-    mergeResult(tally, { ...result, forecasts: [], lines: [] });
+    const known = inputs.abc;
+    if (known) {
+      const classOf = (variantId: string) => known[variantId] ?? "C";
+      const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: classOf(f.variantId) }));
+      await sink.write(forecasts as ForecastRow[], result.pending.map((p) => finishLine(context, p, classOf(p.variantId))));
+    } else {
+      // Plain JSON-safe rows (plan-chunk.ts), written as JSON text by the raw insert.
+      await sink.write(result.forecasts as ForecastRow[], []);
+      for (const p of result.pending) deferred.push(p);
+    }
+    mergeResult(tally, { ...result, forecasts: [], pending: [] });
   };
   try {
     for (let start = 0; start < inputs.variants.length; start += CHUNK_VARIANTS) {
       const chunk = inputs.variants.slice(start, start + CHUNK_VARIANTS);
-      const job = readChunk(shop, chunk, { fromDate, toDate, asOfDate, abc: inputs.abc, onOrder: inputs.onOrder }).then((input) => runner.run(input));
+      const job = readChunk(shop, chunk, { fromDate, toDate, revenueFrom, asOfDate, onOrder: inputs.onOrder }).then(({ input, revenue }) => {
+        for (const r of revenue) revenueCents.set(r.variantId, (revenueCents.get(r.variantId) ?? 0) + Math.max(0, toCents(r.revenue)));
+        return runner.run(input);
+      });
       job.catch(() => undefined); // awaited in writeOldest; this only keeps an early failure from going unhandled
       inFlight.push(job);
       if (inFlight.length > Math.max(1, runner.threads)) await writeOldest();
@@ -154,6 +178,14 @@ export async function planVariants(
     while (inFlight.length) await writeOldest();
   } finally {
     await runner.close();
+  }
+  if (!inputs.abc) {
+    const abc = classifyAbc([...revenueCents].map(([id, cents]) => ({ id, revenueCents: cents })));
+    const classOf = (variantId: string) => abc[variantId] ?? "C";
+    for (let i = 0; i < deferred.length; i += LINE_BATCH) {
+      await sink.write([], deferred.slice(i, i + LINE_BATCH).map((p) => finishLine(context, p, classOf(p.variantId))));
+    }
+    await sink.setForecastClasses(Object.fromEntries(inputs.variants.map((v) => [v.id, classOf(v.id)])));
   }
   const coverage = { seriesTotal: tally.seriesTotal, seriesPlanned: tally.seriesPlanned, seriesSkipped: tally.seriesTotal - tally.seriesPlanned, skippedReasons: tally.skippedReasons };
   return { coverage, threads: runner.threads };
@@ -165,12 +197,12 @@ type PlannableVariant = Awaited<ReturnType<typeof listPlannableVariants>>[number
 async function readChunk(
   shop: string,
   chunk: PlannableVariant[],
-  run: { fromDate: string; toDate: string; asOfDate: string; abc: Record<string, AbcClass>; onOrder: Map<string, ChunkOnOrder> },
-): Promise<ChunkInput> {
+  run: { fromDate: string; toDate: string; revenueFrom: string; asOfDate: string; onOrder: Map<string, ChunkOnOrder> },
+): Promise<{ input: ChunkInput; revenue: { variantId: string; revenue: string }[] }> {
   const ids = chunk.map((v) => v.id);
-  const [levels, demand, stockouts, overrides] = await Promise.all([
+  const [levels, { days: demand, revenue }, stockouts, overrides] = await Promise.all([
     listInventoryLevels(shop, ids),
-    listDemandDays(shop, ids, run.fromDate, run.toDate),
+    listDemandDays(shop, ids, run.fromDate, run.toDate, run.revenueFrom),
     listStockoutDays(shop, ids, run.fromDate, run.toDate),
     listActiveForecastOverrides(shop, ids, run.asOfDate),
   ]);
@@ -190,7 +222,7 @@ async function readChunk(
     const entry = run.onOrder.get(seriesKey(v.id, locationId));
     if (entry) onOrder.set(seriesKey(v.id, locationId), entry);
   }
-  return {
+  const input: ChunkInput = {
     variants: chunk.map((v) => ({
       id: v.id,
       tracked: v.tracked,
@@ -204,11 +236,11 @@ async function readChunk(
       minQty: v.minQty,
       maxQty: v.maxQty,
     })),
-    abc: Object.fromEntries(chunk.flatMap((v) => (run.abc[v.id] ? [[v.id, run.abc[v.id]]] : []))),
     locationsOf,
     series,
     levels: new Map(levels.map((l) => [seriesKey(l.variantId, l.locationId), { available: l.available, onHand: l.onHand, committed: l.committed, incoming: l.incoming }])),
     onOrder,
     overrides: overridesByKey,
   };
+  return { input, revenue };
 }

@@ -34,15 +34,14 @@ export async function planTouchedVariants(shop: string, options: { threads?: num
     const inputs = await loadRunInputs(shop, settings, run.asOfDate, { variantIds: touched, abc });
     const forecasts: ForecastRow[] = [];
     const lines: ReplenishmentRow[] = [];
-    const { coverage } = await planVariants(
-      shop,
-      inputs,
-      async (f, l) => {
+    const sink = {
+      write: async (f: ForecastRow[], l: ReplenishmentRow[]) => {
         forecasts.push(...f);
         lines.push(...l);
       },
-      options.threads,
-    );
+      setForecastClasses: async () => undefined, // classes are known: written with each chunk
+    };
+    const { coverage } = await planVariants(shop, inputs, sink, options.threads);
     await replacePlanVariants(shop, run.id, touched, forecasts, lines);
     return { planRunId: run.id, variants: touched.length, seriesPlanned: coverage.seriesPlanned };
   });
