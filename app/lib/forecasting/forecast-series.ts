@@ -418,14 +418,19 @@ function stepIntervals(
  * @example totalErrors(forecastSeries(y, { horizon: 28 }).leadTime, 14).length // one per origin in the last year
  */
 export function totalErrors(basis: LeadTimeBasis, L: number): number[] {
-  return sortedScores(rollingTotals(basis, L), (a, f) => a - f);
+  return Array.from(errorsOf(rollingTotals(basis, L)));
 }
 
-/** Actual and forecast L-period totals per rolling origin, in origin order; `errors` caches their sorted differences. */
+/**
+ * Actual and forecast L-period totals per rolling origin, in origin order; `errors` and `ratios` cache their
+ * sorted differences and ratios, `dispersion` the basis's: a plan asks for several quantiles of one total.
+ */
 interface RollingTotals {
   actual: Float64Array;
   forecast: Float64Array;
-  errors?: number[];
+  errors?: Float64Array;
+  ratios?: Float64Array;
+  dispersion?: number;
 }
 
 /**
@@ -471,14 +476,22 @@ function rollingTotals(basis: LeadTimeBasis, L: number): RollingTotals {
 }
 
 /** `score(actual, forecast)` of every origin, sorted ascending. */
-function sortedScores(totals: RollingTotals, score: (actual: number, forecast: number) => number): number[] {
-  const out = new Float64Array(totals.actual.length);
-  for (let i = 0; i < out.length; i++) out[i] = score(totals.actual[i], totals.forecast[i]);
-  return Array.from(out.sort());
+/** Sorted errors actual − forecast of every origin (typed, no callback per origin: this runs per plan series). */
+function errorsOf(totals: RollingTotals): Float64Array {
+  if (totals.errors) return totals.errors;
+  const { actual, forecast } = totals;
+  const out = new Float64Array(actual.length);
+  for (let i = 0; i < out.length; i++) out[i] = actual[i] - forecast[i];
+  return (totals.errors = out.sort());
 }
 
-function errorsOf(totals: RollingTotals): number[] {
-  return (totals.errors ??= sortedScores(totals, (a, f) => a - f));
+/** Sorted ratios (actual + c) / (forecast + c) of every origin. */
+function ratiosOf(totals: RollingTotals, c: number): Float64Array {
+  if (totals.ratios) return totals.ratios;
+  const { actual, forecast } = totals;
+  const out = new Float64Array(actual.length);
+  for (let i = 0; i < out.length; i++) out[i] = (actual[i] + c) / (forecast[i] + c);
+  return (totals.ratios = out.sort());
 }
 
 /** Previous-year index as a function of (origin, lead), or the constant 1. */
@@ -539,7 +552,7 @@ function totalQuantile(basis: LeadTimeBasis, L: number, p: number, totals = roll
 function rawTotalQuantile(basis: LeadTimeBasis, L: number, p: number, F: number, totals: RollingTotals): number {
   const e = errorsOf(totals);
   const z = normalQuantile(p);
-  const floor = F + z * Math.sqrt(F * dispersion(basis));
+  const floor = F + z * Math.sqrt(F * (totals.dispersion ??= dispersion(basis)));
   if (e.length >= 8) {
     // small-sample predictive inflation: n_eff non-overlapping L-windows among the origins
     const nEff = Math.max(2, e.length / L);
@@ -548,7 +561,7 @@ function rawTotalQuantile(basis: LeadTimeBasis, L: number, p: number, F: number,
     const med = quantileSorted(e, 0.5);
     const add = F + quantileSorted(e, p) - Math.min(0, med);
     const c = PIPELINE.ratioC;
-    const ratios = sortedScores(totals, (a, f) => (a + c) / (f + c));
+    const ratios = ratiosOf(totals, c);
     const rat = (F + c) * (quantileSorted(ratios, p) - Math.min(0, quantileSorted(ratios, 0.5) - 1)) - c;
     // Chebyshev cap (ADR 013, note of 2026-11-23): no distribution whose root-mean-square deviation
     // from F is sd has a p-quantile above F + sd/√(1 − p) (P(E ≥ a) ≤ E[E²]/a²); sd is widened to the
@@ -608,7 +621,7 @@ export function leadTimeDemand(result: Pick<SeriesForecast, "leadTime">, periods
   const mean = forecastTotal(basis, periods);
   const totals = rollingTotals(basis, periods);
   // `errors` is handed to the caller: the quantiles keep their own copy.
-  const errors = errorsOf(totals).slice();
+  const errors = Array.from(errorsOf(totals));
   let ss = 0;
   for (const e of errors) ss += e * e;
   const sdEmp = errors.length ? Math.sqrt(ss / errors.length) : 0;
