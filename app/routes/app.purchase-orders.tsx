@@ -7,7 +7,7 @@ import { requireAdmin } from "~/auth.server";
 import { useUrlFilters } from "~/components/use-url-filters";
 import { formatDate } from "~/components/format";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
-import { PoStatusBadge } from "~/components/po/PoStatusBadge";
+import { PoSourceBadge, PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { PO_STATUS_TABS, formatMoney } from "~/components/po/format";
 import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
 import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/errors";
@@ -167,9 +167,12 @@ export default function PurchaseOrdersPage() {
             {data.rows.map((row, index) => (
               <IndexTable.Row id={row.id} key={row.id} position={index} onClick={() => navigate(`/app/purchase-orders/${row.id}`)}>
                 <IndexTable.Cell>
-                  <Text as="span" fontWeight="semibold">
-                    {row.number}
-                  </Text>
+                  <InlineStack gap="200" blockAlign="center" wrap={false}>
+                    <Text as="span" fontWeight="semibold">
+                      {row.number}
+                    </Text>
+                    <PoSourceBadge source={row.source} />
+                  </InlineStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.vendor}</IndexTable.Cell>
                 <IndexTable.Cell>{row.destination}</IndexTable.Cell>

@@ -9,7 +9,7 @@ import { formatDate } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
 import { ConfirmModal } from "~/components/po/ConfirmModal";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
-import { PoStatusBadge } from "~/components/po/PoStatusBadge";
+import { PoSourceBadge, PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { ReceiptsCard } from "~/components/po/ReceiptsCard";
 import { ReceivePanel } from "~/components/po/ReceivePanel";
 import { SendModal, type SendFormValues } from "~/components/po/SendModal";
@@ -286,7 +286,12 @@ export default function PurchaseOrderPage() {
     <Page
       backAction={{ content: "Purchase orders", url: "/app/purchase-orders" }}
       title={po.number}
-      titleMetadata={<PoStatusBadge status={po.status} />}
+      titleMetadata={
+        <InlineStack gap="200">
+          <PoStatusBadge status={po.status} />
+          <PoSourceBadge source={po.source} />
+        </InlineStack>
+      }
       subtitle={`${po.vendor.name} → ${po.destination}`}
       primaryAction={primaryAction}
       secondaryActions={secondaryActions}

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action } from "~/routes/app.settings/route";
 import { importCsv } from "~/services/csv-import/import.server";
+import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/stocky/${name}`, "utf8");
@@ -120,6 +121,9 @@ describe("Stocky import — purchase orders", () => {
     ]);
     const dune = await prisma.vendor.findFirstOrThrow({ where: { shop, name: "Dune Traders" } });
     expect(dune.statedLeadTimeDays).toBe(14);
+    // The PO screens say where each PO came from (a "From Stocky" badge).
+    const list = await getPurchaseOrderList(shop, { page: 1, pageSize: 25 });
+    expect(list.rows.map((r) => r.source)).toEqual(Array(5).fill("stocky"));
     const audit = await prisma.auditEntry.findMany({ where: { shop, entityType: "PurchaseOrder" } });
     expect(audit).toHaveLength(5);
     expect(audit.every((a) => a.action === "purchase_order.imported" && a.actor === "csv-import")).toBe(true);

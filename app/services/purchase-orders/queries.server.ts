@@ -33,6 +33,8 @@ export interface PurchaseOrderRowDto {
   vendor: string;
   destination: string;
   status: string;
+  /** "stockcast", or "stocky" for a PO imported from Stocky's export. */
+  source: string;
   currency: string;
   expectedAt: string | null;
   createdAt: string;
@@ -68,6 +70,7 @@ export async function getPurchaseOrderList(
       vendor: po.vendor.name,
       destination: names.locations.get(po.destinationLocationId) ?? "Unknown location",
       status: po.status,
+      source: po.source,
       currency: po.currency,
       expectedAt: po.expectedAt?.toISOString() ?? null,
       createdAt: po.createdAt.toISOString(),
@@ -112,6 +115,7 @@ export interface PurchaseOrderDetailDto {
     id: string;
     number: string;
     status: string;
+    source: string;
     version: number;
     vendor: { id: string; name: string; email: string | null; contactName: string | null };
     destination: string;
@@ -192,6 +196,7 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
       id: po.id,
       number: po.number,
       status: po.status,
+      source: po.source,
       version: po.version,
       vendor: { id: po.vendor.id, name: po.vendor.name, email: po.vendor.email, contactName: po.vendor.contactName },
       destination: names.locations.get(po.destinationLocationId) ?? "Unknown location",
