@@ -24,6 +24,8 @@ const schema = z
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Stockcast <no-reply@stockcast.local>"),
+    // Worker threads that forecast a large shop's plan (default: one per core, at most 4; 0 = none).
+    PLAN_THREADS: z.coerce.number().int().min(0).max(64).optional(),
     // npm sets this to the script name; demo mode in production is only allowed through `npm run demo`.
     npm_lifecycle_event: z.string().optional(),
   })

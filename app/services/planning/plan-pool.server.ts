@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { forecastChunk, type ChunkInput, type ChunkResult, type PlanContext } from "./plan-chunk";
 
@@ -22,8 +23,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /** Worker threads for a plan of `series` series: PLAN_THREADS if set, else one per core (at most 4), none for small shops. */
 export function planThreads(series: number): number {
-  const configured = Number(process.env.PLAN_THREADS);
-  if (process.env.PLAN_THREADS !== undefined && Number.isInteger(configured) && configured >= 0) return configured;
+  if (env.PLAN_THREADS !== undefined) return env.PLAN_THREADS;
   return series >= THREADED_MIN_SERIES ? Math.min(4, os.availableParallelism()) : 0;
 }
 
