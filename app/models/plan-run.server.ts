@@ -1,4 +1,4 @@
-import crypto from "node:crypto";
+import { newRowId } from "~/models/row-id.server";
 import type { Prisma } from "@prisma/client";
 import { runsKeepingForecasts } from "./plan-retention";
 import prisma, { isPostgres } from "~/db.server";
@@ -22,13 +22,6 @@ const LINE_COLUMNS = [
 ] as const satisfies readonly (keyof ReplenishmentRow)[];
 const JSON_COLUMNS = new Set(["params", "mean", "bands", "errorDist"]);
 
-let idCounter = 0;
-/** A collision-resistant id shaped like Prisma's cuid() (25 chars, "c" + time first): ids sort in creation order within a process. */
-function newId(): string {
-  idCounter = (idCounter + 1) % 36 ** 6;
-  return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(6, "0")}${crypto.randomBytes(8).toString("hex").slice(0, 10)}`;
-}
-
 /** Cell values as createMany would bind them: JSON columns serialised, Decimal as its string, undefined → NULL. */
 function cell(column: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
@@ -50,7 +43,7 @@ async function insertRows(tx: Db, table: string, columns: readonly string[], row
     const tuples: string[] = [];
     for (const row of chunk) {
       const marks: string[] = [];
-      params.push(newId());
+      params.push(newRowId());
       marks.push(isPostgres ? `$${params.length}` : "?");
       for (const c of Object.keys(fixed)) {
         params.push(fixed[c]);

@@ -21,23 +21,23 @@ import {
   acknowledgeAlerts,
   countAlertsByTab,
   createMutes,
-  currentStock,
   deleteMute,
   demandAgainstForecast,
+  lastSaleDays,
   findAlertsByIds,
   listAlerts,
   listMutes,
   listOpenSentPurchaseOrders,
   listPlanLinesForAlerts,
   listPurchaseOrdersForReliability,
+  locationNames,
   mergeAlertData,
-  salesRecency,
   snoozeAlerts,
   syncAlerts,
   unfinishedBackfill,
-  variantsNotReordered,
   webhookFailures,
   type AlertTab,
+  type PlanLineForAlerts,
   type RaisedAlert,
 } from "~/models/alerts.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
@@ -55,6 +55,8 @@ const DAY = 86_400_000;
 export const STOCK_RULES: readonly AlertType[] = ["stockout_before_arrival", "below_reorder_point", "stocked_out_now", "overstock"];
 /** Most Flow triggers sent by one evaluation; the rest are logged (a first plan can raise hundreds). */
 const MAX_TRIGGERS_PER_EVALUATION = 100;
+/** Plan lines read and evaluated at a time. */
+const LINES_PER_PAGE = 5000;
 
 const cents = (d: { toString(): string } | null | undefined) => Math.round(Number(d?.toString() ?? 0) * 100);
 
@@ -80,56 +82,66 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
   const [settings, run, mutes] = await Promise.all([findShop(shop), latestCompletePlanRun(shop), listMutes(shop)]);
   const timeZone = settings?.ianaTimezone ?? "UTC";
   const asOfDate = localDate(now, timeZone);
-  const lines = run ? await listPlanLinesForAlerts(shop, run.id) : [];
-  const variantIds = [...new Set(lines.map((l) => l.variantId))];
-  const [names, notReordered, stockNow] = await Promise.all([
-    lookupNames(shop, { variantIds, locationIds: [...new Set(lines.map((l) => l.locationId))], vendorIds: [] }),
-    variantsNotReordered(shop, variantIds),
-    currentStock(shop, variantIds),
-  ]);
-  const label = (variantId: string, locationId: string) => {
-    const v = names.variants.get(variantId);
-    const title = v ? `${v.product.title}${v.title && v.title !== "Default Title" ? ` — ${v.title}` : ""}` : "Unknown variant";
-    return `${title} at ${names.locations.get(locationId) ?? "unknown location"}`;
-  };
-  // The plan's lines brought up to date with what webhooks reported since it ran.
-  const facts = lines.map((l) => {
-    const key = `${l.variantId}|${l.locationId}`;
-    const now_ = stockNow.get(key);
-    const base = { ...l, label: label(l.variantId, l.locationId), doNotReorder: notReordered.has(l.variantId) };
-    const overlaid = now_ ? overlayAvailable(base, now_.available, asOfDate) : base;
-    return { ...overlaid, onHand: now_?.onHand ?? l.onHand };
-  });
-  const candidates: AlertCandidate[] = [
-    ...evaluateStockRules(facts, { asOfDate, overstockDays: settings?.overstockCoverDays ?? 180 }),
-    ...evaluateStockedOutRules(facts),
-    ...evaluateSyncRules(await syncFacts(shop, now)),
-  ];
+  const locations = await locationNames(shop);
+  const variantTitles = new Map<string, string>();
+  const label = (variantId: string, locationId: string) => `${variantTitles.get(variantId) ?? "Unknown variant"} at ${locations.get(locationId) ?? "unknown location"}`;
+  // The plan's lines page by page (memory stays flat at 100,000 lines), brought up to date with what webhooks
+  // reported since the plan ran. Candidates keep the rules' order: each rule's over all lines, in line order.
+  const overstockDays = settings?.overstockCoverDays ?? 180;
+  const minValueCents = Math.max(0, cents(settings?.deadStockMinValue ?? 100));
+  const stockCandidates: AlertCandidate[] = [];
+  const stockedOutCandidates: AlertCandidate[] = [];
+  // Only stock worth at least the minimum can be dead stock (the rule's last test): only those lines need
+  // their last sale read.
+  const stocked: { variantId: string; locationId: string; label: string; onHand: number; unitCostCents: number; variantCreatedAt: Date | null }[] = [];
+  let after: { variantId: string; locationId: string } | null = null;
+  for (;;) {
+    const lines: PlanLineForAlerts[] = run ? await listPlanLinesForAlerts(shop, run.id, { after, limit: LINES_PER_PAGE }) : [];
+    for (const l of lines)
+      if (l.productTitle !== null && !variantTitles.has(l.variantId))
+        variantTitles.set(l.variantId, `${l.productTitle}${l.variantTitle && l.variantTitle !== "Default Title" ? ` — ${l.variantTitle}` : ""}`);
+    const facts = lines.map((l) => {
+      const base = { ...l, label: label(l.variantId, l.locationId), doNotReorder: l.notReordered };
+      const overlaid = l.stockNow ? overlayAvailable(base, l.stockNow.available, asOfDate) : base;
+      return { ...overlaid, onHand: l.stockNow?.onHand ?? l.onHand };
+    });
+    for (const c of evaluateStockRules(facts, { asOfDate, overstockDays })) stockCandidates.push(c);
+    for (const c of evaluateStockedOutRules(facts)) stockedOutCandidates.push(c);
+    if (scope === "all")
+      for (const l of facts) {
+        const unitCostCents = Math.max(0, cents(l.unitCost));
+        if (l.onHand > 0 && Math.round(l.onHand * unitCostCents) >= minValueCents)
+          stocked.push({ variantId: l.variantId, locationId: l.locationId, label: l.label, onHand: l.onHand, unitCostCents, variantCreatedAt: l.variantCreatedAt });
+      }
+    if (lines.length < LINES_PER_PAGE) break;
+    after = lines[lines.length - 1];
+  }
+  const candidates: AlertCandidate[] = [...stockCandidates, ...stockedOutCandidates, ...evaluateSyncRules(await syncFacts(shop, now))];
   const ruleTypes: AlertType[] = [...STOCK_RULES, "sync_unhealthy"];
   if (scope === "all") {
     ruleTypes.push("dead_stock", "po_overdue", "vendor_reliability_dropped", "demand_anomaly");
-    const [orders, recency, vendors, days] = await Promise.all([
+    const [orders, vendors, days] = await Promise.all([
       listOpenSentPurchaseOrders(shop),
-      salesRecency(shop, variantIds),
       vendorReliabilityFacts(shop, now),
       run ? demandAnomalyFacts(shop, run, addDays(asOfDate, -1), label) : Promise.resolve([]),
     ]);
+    const lastSale = await lastSaleDays(shop, stocked);
     candidates.push(
       ...evaluateDeadStockRules(
-        facts.map((l) => {
-          const last = recency.lastSale.get(`${l.variantId}|${l.locationId}`);
-          const created = recency.createdAt.get(l.variantId);
+        stocked.map((l) => {
+          const last = lastSale.get(`${l.variantId}|${l.locationId}`);
+          const created = l.variantCreatedAt;
           return {
             variantId: l.variantId,
             locationId: l.locationId,
             label: l.label,
             onHand: l.onHand,
-            unitCostCents: Math.max(0, cents(l.unitCost)),
+            unitCostCents: l.unitCostCents,
             daysSinceLastSale: last ? Math.max(0, daysBetween(last, asOfDate)) : null,
-            daysSinceCreated: created ? Math.max(0, daysBetween(localDate(created, timeZone), asOfDate)) : 0,
+            daysSinceCreated: !last && created ? Math.max(0, daysBetween(localDate(created, timeZone), asOfDate)) : 0,
           };
         }),
-        { deadStockDays: Math.max(1, settings?.deadStockDays ?? 90), minValueCents: Math.max(0, cents(settings?.deadStockMinValue ?? 100)), currency: settings?.currencyCode ?? "USD" },
+        { deadStockDays: Math.max(1, settings?.deadStockDays ?? 90), minValueCents, currency: settings?.currencyCode ?? "USD" },
       ),
       ...evaluatePurchaseOrderRules(
         orders.map((o) => ({ id: o.id, number: o.number, vendor: o.vendor.name, vendorId: o.vendorId, expectedDate: o.expectedAt ? localDate(o.expectedAt, timeZone) : null })),
@@ -194,20 +206,15 @@ async function vendorReliabilityFacts(shop: string, now: Date): Promise<VendorRe
 /**
  * Each planned series' units on `date` against the latest plan's 95% band: the band of that day when the plan
  * was made on or before it, else (the nightly plan already consumed `date`) the plan's first day — the nearest
- * stored forecast, since a completed run replaces the previous one's forecasts.
+ * stored forecast, since a completed run replaces the previous one's forecasts. Only series that may be
+ * outside the band are read (see demandAgainstForecast).
  */
 async function demandAnomalyFacts(shop: string, run: { id: string; asOfDate: string }, date: string, label: (v: string, l: string) => string): Promise<DemandDayFacts[]> {
   const index = Math.max(0, daysBetween(run.asOfDate, date));
-  const { forecasts, units, stockedOut } = await demandAgainstForecast(shop, run.id, date);
   const out: DemandDayFacts[] = [];
-  for (const f of forecasts) {
-    const band = (f.bands as Record<string, { lower?: number[]; upper?: number[] }> | null)?.["95"];
-    const mean = Array.isArray(f.mean) ? (f.mean as number[])[index] : undefined;
-    const lower = band?.lower?.[index];
-    const upper = band?.upper?.[index];
-    if (typeof mean !== "number" || typeof lower !== "number" || typeof upper !== "number") continue;
-    const key = `${f.variantId}|${f.locationId}`;
-    out.push({ variantId: f.variantId, locationId: f.locationId, label: label(f.variantId, f.locationId), date, units: units.get(key) ?? 0, forecastMean: mean, lower95: lower, upper95: upper, stockedOut: stockedOut.has(key) });
+  for (const f of await demandAgainstForecast(shop, run.id, date, index)) {
+    if (typeof f.mean !== "number" || typeof f.lower !== "number" || typeof f.upper !== "number") continue;
+    out.push({ variantId: f.variantId, locationId: f.locationId, label: label(f.variantId, f.locationId), date, units: f.units, forecastMean: f.mean, lower95: f.lower, upper95: f.upper, stockedOut: f.stockedOut });
   }
   return out;
 }

@@ -99,6 +99,64 @@ describe("alert rules through evaluateAlerts", () => {
     expect((await alertsOf(a.shop, "demand_anomaly"))[0].status).toBe("resolved");
   });
 
+  it("demand_anomaly at scale: the band is read in SQL per series (> 500 lines), spikes and collapses raised, stocked-out days spared; updates and resolves in bulk", async () => {
+    const a = await seedShop("anomaly-many");
+    const second = await prisma.location.create({ data: { shop: a.shop, shopifyId: "gid://shopify/Location/2", name: "Annex" } });
+    const products = await prisma.product.createManyAndReturn({
+      data: Array.from({ length: 259 }, (_, i) => ({ shop: a.shop, shopifyId: `gid://shopify/Product/${100 + i}`, title: `Lamp ${i}`, vendorId: a.vendor.id })),
+      select: { id: true },
+    });
+    const extra = await prisma.variant.createManyAndReturn({
+      data: products.map((p, i) => ({ shop: a.shop, shopifyId: `gid://shopify/ProductVariant/${100 + i}`, productId: p.id, title: "Default Title", unitCost: "10" })),
+      select: { id: true },
+    });
+    const variants = [a.variant.id, ...extra.map((v) => v.id)];
+    const series = variants.flatMap((variantId) => [a.location.id, second.id].map((locationId) => ({ variantId, locationId })));
+    expect(series.length).toBeGreaterThan(500);
+    await prisma.inventoryLevel.createMany({ data: series.filter((s) => s.variantId !== a.variant.id || s.locationId !== a.location.id).map((s) => ({ shop: a.shop, ...s, onHand: 150, available: 150 })) });
+    await prisma.demandDay.createMany({
+      data: series.filter((s) => s.variantId !== a.variant.id || s.locationId !== a.location.id).flatMap((s) => Array.from({ length: 35 }, (_, i) => ({ shop: a.shop, ...s, date: addDays(TODAY, -1 - i), units: 5 }))),
+    });
+    await planShop(a.shop, { now: NOW });
+    const run = await prisma.planRun.findFirstOrThrow({ where: { shop: a.shop, status: "complete" } });
+    expect(await prisma.forecast.count({ where: { shop: a.shop, planRunId: run.id } })).toBe(series.length);
+
+    // Yesterday (seen from tomorrow): spikes on series 0 and 300, collapses (0 sold) on 7 and 401, 402 sold 0 but was stocked out.
+    const [spikeA, spikeB, dropA, dropB, stockedOut] = [series[0], series[300], series[7], series[401], series[402]];
+    const day = (s: { variantId: string; locationId: string }, units: number) => ({ shop: a.shop, ...s, date: TODAY, units });
+    await prisma.demandDay.createMany({ data: series.filter((s) => s !== dropA && s !== dropB && s !== stockedOut).map((s) => day(s, s === spikeA || s === spikeB ? 60 : 5)) });
+    await prisma.inventorySnapshot.create({ data: { shop: a.shop, ...stockedOut, date: TODAY, available: 0, stockedOut: true } });
+    const tomorrow = new Date(NOW.getTime() + DAY);
+    await evaluateAlerts(a.shop, tomorrow, NONE);
+
+    const anomalies = await alertsOf(a.shop, "demand_anomaly");
+    const key = (s: { variantId: string; locationId: string }) => `${s.variantId}|${s.locationId}`;
+    expect(anomalies.map((x) => x.entityId).sort()).toEqual([spikeA, spikeB, dropA, dropB].map(key).sort());
+    // The numbers are the stored forecast's own: mean and 95% band of the plan's first day (index 0).
+    for (const alert of anomalies) {
+      const [variantId, locationId] = alert.entityId.split("|");
+      const f = await prisma.forecast.findFirstOrThrow({ where: { shop: a.shop, planRunId: run.id, variantId, locationId } });
+      const band = (f.bands as Record<string, { lower: number[]; upper: number[] }>)["95"];
+      const spike = alert.entityId === key(spikeA) || alert.entityId === key(spikeB);
+      expect(alert.data).toMatchObject({ date: TODAY, units: spike ? 60 : 0, forecastMean: (f.mean as number[])[0], lower95: band.lower[0], upper95: band.upper[0], direction: spike ? "spike" : "collapse" });
+      expect(alert.severity).toBe(spike ? "info" : "warning");
+    }
+    expect(anomalies.find((x) => x.entityId === key(spikeB))!.message).toMatch(/^Lamp 149 at Main: 60 units sold on 2026-11-22, far above the forecast of 5 /);
+
+    // A day later the same series spike differently: the alerts are updated in place (one UPDATE), the others resolve.
+    await prisma.demandDay.createMany({ data: series.map((s) => ({ shop: a.shop, ...s, date: addDays(TODAY, 1), units: s === spikeA || s === spikeB ? 80 : 5 })) });
+    await evaluateAlerts(a.shop, new Date(tomorrow.getTime() + DAY), NONE);
+    const later = await alertsOf(a.shop, "demand_anomaly");
+    expect(later.map((x) => x.id).sort()).toEqual(anomalies.map((x) => x.id).sort());
+    const byEntity = new Map(later.map((x) => [x.entityId, x]));
+    for (const s of [spikeA, spikeB]) {
+      expect(byEntity.get(key(s))).toMatchObject({ status: "open", severity: "info", data: expect.objectContaining({ units: 80, date: addDays(TODAY, 1) }) });
+      expect(byEntity.get(key(s))!.message).toContain("80 units sold on 2026-11-23");
+      expect(byEntity.get(key(s))!.lastSeenAt.getTime()).toBe(tomorrow.getTime() + DAY);
+    }
+    for (const s of [dropA, dropB]) expect(byEntity.get(key(s))).toMatchObject({ status: "resolved", resolvedAt: new Date(tomorrow.getTime() + DAY) });
+  }, 90_000);
+
   it("vendor_reliability_dropped: on-time deliveries of the last 90 days against the 90 before", async () => {
     const a = await seedShop("vendor");
     const po = async (n: number, sentDaysAgo: number, leadDays: number, receivedDaysAfterSent: number) =>

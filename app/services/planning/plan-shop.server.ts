@@ -33,6 +33,22 @@ export interface PlanRunSummary {
   skippedReasons: Record<string, number>;
   /** Worker threads that forecast (0: the calling thread did). */
   threads: number;
+  /** Where the run's wall time went (ms); the phases overlap while worker threads forecast. */
+  timings: PlanTimings;
+}
+
+export interface PlanTimings {
+  /** Shop-wide inputs: variants, vendors, open POs. */
+  inputsMs: number;
+  /** This thread reading chunks (demand, stock-outs, levels) and building dense series. */
+  readMs: number;
+  /** Waiting for chunk forecasts (the maths not hidden behind reads and writes). */
+  waitMs: number;
+  /** Writing forecasts (and an incremental run's lines) per chunk. */
+  writeMs: number;
+  /** Ranking ABC, finishing and writing a full run's lines, labelling its forecasts. */
+  linesMs: number;
+  alertsMs: number;
 }
 
 
@@ -48,18 +64,24 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
     const asOfDate = localDate(options.now ?? new Date(), settings.ianaTimezone);
     const run = await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" });
     try {
+      const started = performance.now();
       const inputs = await loadRunInputs(shop, settings, asOfDate);
+      const inputsMs = performance.now() - started;
       const sink: PlanSink = {
         write: (forecasts, lines) => insertPlanChunk(shop, run.id, forecasts, lines),
         setForecastClasses: (classes) => setForecastAbcClasses(shop, run.id, classes),
       };
-      const { coverage, threads } = await planVariants(shop, inputs, sink, options.threads);
+      const { coverage, threads, timings } = await planVariants(shop, inputs, sink, options.threads);
       await completePlanRun(shop, run.id, coverage);
+      const alertsStarted = performance.now();
       // Alerts follow the new plan; their failure is logged and never fails the plan itself.
       await evaluateAlerts(shop, options.now ?? new Date()).catch((error: unknown) =>
         logger.error({ kind: "job", job: "evaluate-alerts", shop, outcome: "error", error: error instanceof Error ? error.message : String(error) }),
       );
-      return { planRunId: run.id, asOfDate, ...coverage, threads };
+      const phases: PlanTimings = { inputsMs, ...timings, alertsMs: performance.now() - alertsStarted };
+      const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) as unknown as PlanTimings;
+      logger.info({ kind: "plan-timings", shop, planRunId: run.id, threads, ...rounded });
+      return { planRunId: run.id, asOfDate, ...coverage, threads, timings: rounded };
     } catch (error) {
       await failPlanRun(shop, run.id, error instanceof Error ? error.message : String(error));
       throw error;
@@ -139,7 +161,21 @@ const LINE_BATCH = 2000;
  * bytes a series) and finished on this thread at the end. An incremental run knows its classes and writes
  * lines with each chunk.
  */
-export async function planVariants(shop: string, inputs: RunInputs, sink: PlanSink, threads?: number): Promise<{ coverage: Coverage; threads: number }> {
+export async function planVariants(
+  shop: string,
+  inputs: RunInputs,
+  sink: PlanSink,
+  threads?: number,
+): Promise<{ coverage: Coverage; threads: number; timings: Omit<PlanTimings, "inputsMs" | "alertsMs"> }> {
+  const timings = { readMs: 0, waitMs: 0, writeMs: 0, linesMs: 0 };
+  const timed = async <T>(phase: keyof typeof timings, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[phase] += performance.now() - t0;
+    }
+  };
   const { context } = inputs;
   const { asOfDate } = context;
   const fromDate = addDays(asOfDate, -HISTORY_DAYS);
@@ -151,15 +187,15 @@ export async function planVariants(shop: string, inputs: RunInputs, sink: PlanSi
   const runner = await createChunkRunner(context, threads ?? planThreads(inputs.variants.length * Math.max(1, inputs.locationCount)));
   const inFlight: Promise<ChunkResult>[] = [];
   const writeOldest = async () => {
-    const result = await inFlight.shift()!;
+    const result = await timed("waitMs", () => inFlight.shift()!);
     const known = inputs.abc;
     if (known) {
       const classOf = (variantId: string) => known[variantId] ?? "C";
       const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: classOf(f.variantId) }));
-      await sink.write(forecasts as ForecastRow[], result.pending.map((p) => finishLine(context, p, classOf(p.variantId))));
+      await timed("writeMs", () => sink.write(forecasts as ForecastRow[], result.pending.map((p) => finishLine(context, p, classOf(p.variantId)))));
     } else {
       // Plain JSON-safe rows (plan-chunk.ts), written as JSON text by the raw insert.
-      await sink.write(result.forecasts as ForecastRow[], []);
+      await timed("writeMs", () => sink.write(result.forecasts as ForecastRow[], []));
       for (const p of result.pending) deferred.push(p);
     }
     mergeResult(tally, { ...result, forecasts: [], pending: [] });
@@ -167,7 +203,7 @@ export async function planVariants(shop: string, inputs: RunInputs, sink: PlanSi
   try {
     for (let start = 0; start < inputs.variants.length; start += CHUNK_VARIANTS) {
       const chunk = inputs.variants.slice(start, start + CHUNK_VARIANTS);
-      const job = readChunk(shop, chunk, { fromDate, toDate, revenueFrom, asOfDate, onOrder: inputs.onOrder }).then(({ input, revenue }) => {
+      const job = timed("readMs", () => readChunk(shop, chunk, { fromDate, toDate, revenueFrom, asOfDate, onOrder: inputs.onOrder })).then(({ input, revenue }) => {
         for (const r of revenue) revenueCents.set(r.variantId, (revenueCents.get(r.variantId) ?? 0) + Math.max(0, toCents(r.revenue)));
         return runner.run(input);
       });
@@ -179,6 +215,7 @@ export async function planVariants(shop: string, inputs: RunInputs, sink: PlanSi
   } finally {
     await runner.close();
   }
+  const linesStarted = performance.now();
   if (!inputs.abc) {
     const abc = classifyAbc([...revenueCents].map(([id, cents]) => ({ id, revenueCents: cents })));
     const classOf = (variantId: string) => abc[variantId] ?? "C";
@@ -187,8 +224,9 @@ export async function planVariants(shop: string, inputs: RunInputs, sink: PlanSi
     }
     await sink.setForecastClasses(Object.fromEntries(inputs.variants.map((v) => [v.id, classOf(v.id)])));
   }
+  timings.linesMs = performance.now() - linesStarted;
   const coverage = { seriesTotal: tally.seriesTotal, seriesPlanned: tally.seriesPlanned, seriesSkipped: tally.seriesTotal - tally.seriesPlanned, skippedReasons: tally.skippedReasons };
-  return { coverage, threads: runner.threads };
+  return { coverage, threads: runner.threads, timings };
 }
 
 type PlannableVariant = Awaited<ReturnType<typeof listPlannableVariants>>[number];
