@@ -8,7 +8,9 @@
 //   STOCKCAST_BUILD_DIR=/tmp/build-planbench npm run bench:plan                                  # full size, both
 //
 // Options: --variants 50000 --locations 2 --days 730 --db sqlite|postgres|both --seed 42 --requests 200
-// --postgres <server url> --keep (leave the databases) --profile <dir> (V8 CPU profile of the plan process).
+// --postgres <server url> --keep (leave the databases) --seed-only (seed, print the URL, stop) --profile <dir>
+// (V8 CPU profile of the plan process) --skip-plan (with --database-url: time only the loader, on the latest
+// complete plan already in that database).
 // Design of the seeded data: docs/benchmarks.md, "Plan run at scale".
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -32,9 +34,13 @@ const { values: args } = parseArgs({
     requests: { type: "string", default: "200" },
     postgres: { type: "string", default: "postgresql://postgres@127.0.0.1:5432/postgres" },
     keep: { type: "boolean", default: false },
+    // Seed, print the database URL and stop (implies --keep): later runs re-plan it with --database-url.
+    "seed-only": { type: "boolean", default: false },
     profile: { type: "string" },
     // Re-plan a database kept by an earlier --keep run (skips creating and seeding; --db names its kind).
     "database-url": { type: "string" },
+    // With --database-url: keep its latest complete plan and time only the loader (e.g. after an index change).
+    "skip-plan": { type: "boolean", default: false },
     // Internal: the child process that runs the plan.
     "plan-child": { type: "boolean", default: false },
   },
@@ -264,6 +270,11 @@ async function seedShop(db: PrismaClient, postgres: boolean, today: string): Pro
 /** A kept database: drops earlier plans, alerts and the session, and reads back what the loader mix needs. */
 async function reseedState(db: PrismaClient): Promise<SeededShop> {
   for (const table of ["Alert", "ReplenishmentLine", "Forecast", "PlanRun", "Session"]) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+  return seededState(db);
+}
+
+/** What a kept database holds (the loader mix needs its vendors and SKU prefixes). */
+async function seededState(db: PrismaClient): Promise<SeededShop> {
   const vendors = await db.vendor.findMany({ where: { shop: SHOP }, select: { id: true }, orderBy: { id: "asc" } });
   const products = await db.product.count({ where: { shop: SHOP } });
   return {
@@ -277,6 +288,19 @@ async function reseedState(db: PrismaClient): Promise<SeededShop> {
 
 // ------------------------------------------------------------------------------------------ measuring
 
+/** --skip-plan: the kept database's latest complete plan, shaped like a plan result (no timings: NaN). */
+async function latestPlan(db: PrismaClient) {
+  const run = await db.planRun.findFirst({ where: { shop: SHOP, status: "complete" }, orderBy: { finishedAt: "desc" } });
+  if (!run) throw new Error("--skip-plan: no complete plan in that database; run once without --skip-plan");
+  if (run.lineCounts === null) {
+    // Planned before runs cached their line counts: store them, as completing the run now does.
+    const { refreshPlanRunLineCounts } = await import("../app/models/replenishment.server");
+    await refreshPlanRunLineCounts(SHOP, run.id, db);
+  }
+  const skippedReasons = (run.skippedReasons ?? {}) as Record<string, number>;
+  return { seriesPlanned: run.seriesPlanned, seriesSkipped: run.seriesSkipped, seriesTotal: run.seriesTotal, seconds: NaN, cpuSeconds: NaN, peakRssMb: NaN, skippedReasons, threads: undefined, timings: undefined };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer().listen(0, "127.0.0.1", () => {
@@ -286,7 +310,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function runPlanChild(env: NodeJS.ProcessEnv): Promise<{ seriesPlanned: number; seriesSkipped: number; seriesTotal: number; seconds: number; cpuSeconds: number; peakRssMb: number; skippedReasons: Record<string, number> }> {
+function runPlanChild(env: NodeJS.ProcessEnv): Promise<{ seriesPlanned: number; seriesSkipped: number; seriesTotal: number; seconds: number; cpuSeconds: number; peakRssMb: number; skippedReasons: Record<string, number>; threads?: number; timings?: Record<string, number> }> {
   const profile = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/bench-plan.ts", "--plan-child"], { env, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
@@ -369,7 +393,8 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const url = reuse ?? (await createFreshDatabase(postgres ? args.postgres! : "file:./prisma/bench-plan.db", "planbench"));
   const label = postgres ? "PostgreSQL" : "SQLite";
   console.log(`[${label}] ${url.replace(/\/\/[^@]*@/, "//")}`);
-  if (!reuse) migrateDeploy(url);
+  // Also on a reused database: it may predate the newest migrations (e.g. an index).
+  migrateDeploy(url);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -389,18 +414,26 @@ async function benchOne(kind: "sqlite" | "postgres") {
   try {
     const today = new Date().toISOString().slice(0, 10);
     const seedStart = performance.now();
-    const seeded = reuse ? await reseedState(db) : await seedShop(db, postgres, today);
+    const skipPlan = Boolean(reuse && args["skip-plan"]);
+    const seeded = skipPlan ? await seededState(db) : reuse ? await reseedState(db) : await seedShop(db, postgres, today);
     // PostgreSQL: fresh statistics, as autovacuum's analyze would have them on a live database.
     if (postgres) await db.$executeRawUnsafe("ANALYZE");
     const seedSeconds = (performance.now() - seedStart) / 1000;
     console.log(`[${label}] ${reuse ? "reused" : "seeded"} ${seeded.demandDays} DemandDay rows, ${seeded.stockoutDays} stocked-out days, ${seeded.openPoLines} open PO lines in ${seedSeconds.toFixed(1)} s`);
+    if (args["seed-only"]) {
+      console.log(`[${label}] seeded only; re-plan with: npm run bench:plan -- --db ${kind} --database-url ${url}`);
+      return null;
+    }
 
     const loadBefore = os.loadavg()[0];
     const planStart = performance.now();
-    const plan = await runPlanChild(env);
-    const planProcessSeconds = (performance.now() - planStart) / 1000;
-    console.log(`[${label}] plan: ${plan.seconds.toFixed(1)} s (process ${planProcessSeconds.toFixed(1)} s), CPU ${plan.cpuSeconds.toFixed(1)} s, peak RSS ${plan.peakRssMb.toFixed(0)} MB, planned ${plan.seriesPlanned}, skipped ${JSON.stringify(plan.skippedReasons)}`);
+    const plan = skipPlan ? await latestPlan(db) : await runPlanChild(env);
+    if (!skipPlan) {
+      const planProcessSeconds = (performance.now() - planStart) / 1000;
+      console.log(`[${label}] plan: ${plan.seconds.toFixed(1)} s (process ${planProcessSeconds.toFixed(1)} s), CPU ${plan.cpuSeconds.toFixed(1)} s, peak RSS ${plan.peakRssMb.toFixed(0)} MB, planned ${plan.seriesPlanned}, skipped ${JSON.stringify(plan.skippedReasons)}, threads ${plan.threads}, phases (ms) ${JSON.stringify(plan.timings)}`);
+    } else console.log(`[${label}] plan skipped: timing the loader on the latest complete plan (${plan.seriesPlanned} series planned)`);
     if (postgres) await db.$executeRawUnsafe('ANALYZE "ReplenishmentLine"');
+    await db.session.deleteMany({ where: { id: `offline_${SHOP}` } });
     // The offline session Shopify's auth loads for session-token requests (as after a real install). Stored
     // only now: with a session, the plan's alert evaluation would send Flow triggers to Shopify (the network
     // is not part of this benchmark); without one it skips them, as for a shop without an Admin client.
@@ -426,17 +459,21 @@ async function benchOne(kind: "sqlite" | "postgres") {
     agent.destroy();
     await db.$disconnect();
     await new Promise((r) => setTimeout(r, 1000));
-    if (!args.keep && !reuse) await dropDatabase(url);
+    if (!args.keep && !args["seed-only"] && !reuse) await dropDatabase(url);
   }
 }
 
-if (!existsSync(path.join(BUILD_DIR, "server/index.js"))) {
+if (!args["seed-only"] && !existsSync(path.join(BUILD_DIR, "server/index.js"))) {
   console.error(`No build in ${BUILD_DIR}: run  STOCKCAST_BUILD_DIR=${BUILD_DIR} npx remix vite:build  (or npm run build) first`);
   process.exit(1);
 }
 const kinds = args.db === "both" ? (["sqlite", "postgres"] as const) : [args.db as "sqlite" | "postgres"];
 const rows = [];
-for (const kind of kinds) rows.push(await benchOne(kind));
+for (const kind of kinds) {
+  const row = await benchOne(kind);
+  if (row) rows.push(row);
+}
+if (args["seed-only"]) process.exit(0);
 
 console.log(`\nPlan run at scale: ${VARIANTS} variants × ${LOCATIONS} locations, ${DAYS} days, ${VENDORS} vendors, seed ${SEED}, ${new Date().toISOString()}`);
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`);
@@ -451,6 +488,7 @@ console.log(`\nReplenishment loader by URL (${REQUESTS} requests after ${6 * 2} 
 console.log("\n| database | URL | n | p50 | p95 | max |");
 console.log("|---|---|---|---|---|---|");
 for (const r of rows) for (const k of r.loader.kinds) console.log(`| ${r.db} | ${k.name} | ${k.n} | ${k.p50.toFixed(1)} | ${k.p95.toFixed(1)} | ${k.max.toFixed(1)} |`);
-const met = rows.every((r) => r.plan.seconds < 120 && r.loader.p95 < 150);
-console.log(`\ntargets (plan < 120 s, loader p95 < 150 ms): ${met ? "met" : "NOT met"}`);
+// --skip-plan: the plan columns read NaN and only the loader target is checked.
+const met = rows.every((r) => (args["skip-plan"] || r.plan.seconds < 120) && r.loader.p95 < 150);
+console.log(`\ntargets (${args["skip-plan"] ? "" : "plan < 120 s, "}loader p95 < 150 ms): ${met ? "met" : "NOT met"}`);
 process.exit(0);

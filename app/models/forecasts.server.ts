@@ -1,26 +1,44 @@
 import prisma from "~/db.server";
+import { SqlParams, variantMatchFilterSql } from "~/models/variant-search.server";
 import { defaultDb, type Db } from "~/models/transaction.server";
 
-/** One page of a plan run's forecasts (newest run passed in), optionally filtered by demand class. */
-export async function listForecasts(shop: string, planRunId: string, q: { demandClass?: string; variantIds?: string[]; page: number; pageSize: number }) {
-  const where = {
-    shop,
-    planRunId,
-    ...(q.demandClass ? { demandClass: q.demandClass } : {}),
-    ...(q.variantIds ? { variantId: { in: q.variantIds } } : {}),
-  };
-  const [rows, total, classes] = await Promise.all([
-    prisma.forecast.findMany({
-      where,
-      orderBy: [{ abcClass: "asc" }, { variantId: "asc" }, { locationId: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-      select: { id: true, variantId: true, locationId: true, method: true, demandClass: true, abcClass: true, mean: true, rmsse: true, params: true },
-    }),
-    prisma.forecast.count({ where }),
-    prisma.forecast.groupBy({ by: ["demandClass"], where: { shop, planRunId }, _count: { _all: true } }),
-  ]);
-  return { rows, total, classCounts: Object.fromEntries(classes.map((c) => [c.demandClass, c._count._all])) };
+/**
+ * One page of a plan run's forecasts (newest run passed in), optionally filtered by demand class and by a
+ * search of SKU / variant / product title (as a subquery: a search may match more variants than a statement
+ * can bind ids).
+ */
+export async function listForecasts(shop: string, planRunId: string, q: { demandClass?: string; search?: string; page: number; pageSize: number }) {
+  const select = { id: true, variantId: true, locationId: true, method: true, demandClass: true, abcClass: true, mean: true, rmsse: true, params: true } as const;
+  const classes = prisma.forecast.groupBy({ by: ["demandClass"], where: { shop, planRunId }, _count: { _all: true } });
+  const classCounts = async () => Object.fromEntries((await classes).map((c) => [c.demandClass, c._count._all]));
+  if (!q.search) {
+    const where = { shop, planRunId, ...(q.demandClass ? { demandClass: q.demandClass } : {}) };
+    const [rows, total] = await Promise.all([
+      prisma.forecast.findMany({ where, orderBy: [{ abcClass: "asc" }, { variantId: "asc" }, { locationId: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, select }),
+      prisma.forecast.count({ where }),
+    ]);
+    return { rows, total, classCounts: await classCounts() };
+  }
+  const p = new SqlParams();
+  const where = [`"shop" = ${p.bind(shop)}`, `"planRunId" = ${p.bind(planRunId)}`];
+  if (q.demandClass) where.push(`"demandClass" = ${p.bind(q.demandClass)}`);
+  where.push(variantMatchFilterSql(`"variantId"`, shop, q.search, p));
+  // Same order as the unfiltered listing (each database's own NULL placement for abcClass, as Prisma leaves it).
+  const page = await prisma.$queryRawUnsafe<{ id: string; total: number | bigint }[]>(
+    `SELECT "id", COUNT(*) OVER () AS "total" FROM "Forecast" WHERE ${where.join(" AND ")}
+     ORDER BY "abcClass" ASC, "variantId" ASC, "locationId" ASC LIMIT ${p.bind(q.pageSize)} OFFSET ${p.bind((q.page - 1) * q.pageSize)}`,
+    ...p.values,
+  );
+  const byId = new Map((await prisma.forecast.findMany({ where: { shop, id: { in: page.map((r) => r.id) } }, select })).map((r) => [r.id, r]));
+  const total = page.length ? Number(page[0].total) : await countForecastsBeyondPage(where, p);
+  return { rows: page.flatMap((r) => byId.get(r.id) ?? []), total, classCounts: await classCounts() };
+}
+
+/** A page past the end brings no row to read the total from: count apart. */
+async function countForecastsBeyondPage(where: string[], p: SqlParams): Promise<number> {
+  const values = p.values.slice(0, -2); // the LIMIT and OFFSET bound last
+  const [row] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Forecast" WHERE ${where.join(" AND ")}`, ...values);
+  return Number(row?.n ?? 0);
 }
 
 export function findForecast(shop: string, planRunId: string, variantId: string, locationId: string) {

@@ -1,11 +1,12 @@
 import prisma from "~/db.server";
 import { IDS_PER_QUERY } from "~/models/id-chunks.server";
 import { insertPlanRows, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+import { refreshPlanRunLineCounts } from "~/models/replenishment.server";
 
 /**
  * Replaces the forecasts and lines of some variants in a complete plan run, in one transaction (screens see
  * the old rows or the new ones, never neither). A merchant's edited quantity on a replaced line is kept.
- * The run's planned-series count follows the number of lines.
+ * The run's planned-series count and cached line counts follow the lines.
  */
 export async function replacePlanVariants(shop: string, planRunId: string, variantIds: readonly string[], forecasts: ForecastRow[], lines: ReplenishmentRow[]) {
   await prisma.$transaction(
@@ -24,6 +25,8 @@ export async function replacePlanVariants(shop: string, planRunId: string, varia
       await insertPlanRows(tx, shop, planRunId, forecasts, kept);
       const delta = lines.length - removedLines;
       if (delta !== 0) await tx.planRun.update({ where: { id: planRunId, shop }, data: { seriesPlanned: { increment: delta }, seriesTotal: { increment: delta } } });
+      // The Replenishment screen's totals and tabs are cached per run.
+      await refreshPlanRunLineCounts(shop, planRunId, tx);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { runsKeepingForecasts } from "./plan-retention";
 import prisma, { isPostgres } from "~/db.server";
 import { IDS_PER_QUERY } from "~/models/id-chunks.server";
+import { refreshPlanRunLineCounts } from "~/models/replenishment.server";
 import type { Db } from "~/models/transaction.server";
 
 export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "id" | "shop" | "planRunId" | "createdAt">;
@@ -109,6 +110,8 @@ export async function completePlanRun(
   const current = await prisma.planRun.findUniqueOrThrow({ where: { id: planRunId, shop }, select: { asOfDate: true } });
   // A few weekly plans keep their forecasts for the accuracy KPI (plan-retention.ts); the rest go.
   const keep = runsKeepingForecasts(older, current.asOfDate);
+  // Before the run becomes visible: the Replenishment screen reads its totals from these counts.
+  await refreshPlanRunLineCounts(shop, planRunId);
   await prisma.$transaction([
     prisma.planRun.update({ where: { id: planRunId, shop }, data: { status: "complete", finishedAt: new Date(), ...coverage } }),
     prisma.forecast.deleteMany({ where: { shop, planRunId: { in: olderIds.filter((id) => !keep.has(id)) } } }),

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
-import prisma, { containsInsensitive } from "~/db.server";
+import prisma, { isPostgres } from "~/db.server";
 import { inIdChunks } from "~/models/id-chunks.server";
+import { SqlParams, variantMatchFilterSql } from "~/models/variant-search.server";
 import { defaultDb, type Db } from "~/models/transaction.server";
 import type { ReplenishmentSort, UrgencyFilter } from "~/utils/planning-options";
 
@@ -16,44 +17,198 @@ export interface ReplenishmentQuery {
   pageSize: number;
 }
 
-const ORDER_BY: Record<ReplenishmentSort, Prisma.ReplenishmentLineOrderByWithRelationInput[]> = {
-  stockout: [{ projectedStockoutDate: { sort: "asc", nulls: "last" } }, { suggestedQty: "desc" }, { id: "asc" }],
-  cover: [{ daysOfCover: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-  quantity: [{ suggestedQty: "desc" }, { id: "asc" }],
-  value: [{ unitCost: { sort: "desc", nulls: "last" } }, { suggestedQty: "desc" }, { id: "asc" }],
+/**
+ * Each sort as SQL: `key` is the leading, nullable column (null rows go last), `rest` the tie-breakers.
+ * Each has an index on (shop, planRunId, key, …rest, then the urgency / location / ABC filter columns)
+ * in prisma/schema.prisma, so a page of the whole run (or of an urgency, location or ABC filter) is read
+ * in index order in two ranges, `key IS NOT NULL` then `key IS NULL`: NULLS LAST is not the index order
+ * on both databases (SQLite puts nulls first ascending, PostgreSQL first descending), and sorting the
+ * run's ~100k lines per request was the loader's cost (docs/benchmarks.md, "Plan run at scale").
+ */
+const SORTS: Record<ReplenishmentSort, { key: string | null; column: SortKey | null; dir: "ASC" | "DESC"; rest: string }> = {
+  stockout: { key: `"projectedStockoutDate"`, column: "projectedStockoutDate", dir: "ASC", rest: `"suggestedQty" DESC, "id" ASC` },
+  cover: { key: `"daysOfCover"`, column: "daysOfCover", dir: "ASC", rest: `"id" ASC` },
+  quantity: { key: null, column: null, dir: "ASC", rest: `"suggestedQty" DESC, "id" ASC` },
+  value: { key: `"unitCost"`, column: "unitCost", dir: "DESC", rest: `"suggestedQty" DESC, "id" ASC` },
 };
 
-/** Variant ids whose SKU, title or product title contains `search` (case-insensitive on both providers). */
-export async function variantIdsMatching(shop: string, search: string): Promise<string[]> {
-  const match = containsInsensitive(search);
-  const rows = await prisma.variant.findMany({
-    where: { shop, deletedAt: null, OR: [{ sku: match }, { title: match }, { product: { title: match } }] },
-    select: { id: true },
-  });
-  return rows.map((v) => v.id);
+const SORT_KEYS = ["projectedStockoutDate", "daysOfCover", "unitCost"] as const;
+type SortKey = (typeof SORT_KEYS)[number];
+
+/** A run's lines per urgency: how many, and how many have each sort key (PlanRun.lineCounts). */
+export type LineCounts = Record<string, { lines: number } & Record<SortKey, number>>;
+
+/** A stored PlanRun.lineCounts, or null when absent or not of this shape (then the screen counts). */
+export function parseLineCounts(value: unknown): LineCounts | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const ok = Object.values(value).every(
+    (c) => typeof c === "object" && c !== null && ["lines", ...SORT_KEYS].every((k) => typeof (c as Record<string, unknown>)[k] === "number"),
+  );
+  return ok ? (value as LineCounts) : null;
 }
 
-/** One page of a plan run's lines, filtered and sorted in the database, plus the total for pagination. */
-export async function listReplenishmentLines(shop: string, planRunId: string, q: ReplenishmentQuery) {
-  const where: Prisma.ReplenishmentLineWhereInput = {
-    shop,
-    planRunId,
-    ...(q.urgency?.length ? { urgency: { in: q.urgency } } : {}),
-    ...(q.vendorId ? { vendorId: q.vendorId } : {}),
-    ...(q.locationId ? { locationId: q.locationId } : {}),
-    ...(q.abcClass ? { abcClass: q.abcClass } : {}),
-    ...(q.search ? { variantId: { in: await variantIdsMatching(shop, q.search) } } : {}),
+/**
+ * Recounts a run's lines into PlanRun.lineCounts, which the Replenishment screen reads for its totals and
+ * urgency tabs. Call it in the transaction (`db`) of any change to which lines a run has or to their
+ * urgency, projected stockout date, days of cover or unit cost (e.g. an incremental plan rewriting lines
+ * of the latest run); completing a run calls it.
+ */
+export async function refreshPlanRunLineCounts(shop: string, planRunId: string, db: Db = defaultDb): Promise<LineCounts> {
+  const p = new SqlParams();
+  const rows = await db.$queryRawUnsafe<({ urgency: string; lines: number | bigint } & Record<SortKey, number | bigint>)[]>(
+    `SELECT "urgency", COUNT(*) AS "lines", ${SORT_KEYS.map((k) => `COUNT("${k}") AS "${k}"`).join(", ")}
+     FROM "ReplenishmentLine" WHERE "shop" = ${p.bind(shop)} AND "planRunId" = ${p.bind(planRunId)} GROUP BY "urgency"`,
+    ...p.values,
+  );
+  const counts: LineCounts = {};
+  for (const r of rows) counts[r.urgency] = { lines: Number(r.lines), projectedStockoutDate: Number(r.projectedStockoutDate), daysOfCover: Number(r.daysOfCover), unitCost: Number(r.unitCost) };
+  await db.planRun.updateMany({ where: { shop, id: planRunId }, data: { lineCounts: counts } });
+  return counts;
+}
+
+/** The WHERE clause of a listing: the run, then the screen's filters. */
+function filterSql(shop: string, planRunId: string, q: ReplenishmentQuery, p: SqlParams): string {
+  // A search should drive the (planRunId, variantId, …) unique index from the matching variants. SQLite
+  // (no ANALYZE statistics) would rather walk a (shop, planRunId, …) sort index: unary + rules those out.
+  // PostgreSQL estimates the ILIKE subquery at thousands of variants and hash-joins every line; as an
+  // ARRAY(…) it is computed first and probed through the index.
+  const shopColumn = q.search && !isPostgres ? `+"shop"` : `"shop"`;
+  const parts = [`${shopColumn} = ${p.bind(shop)}`, `"planRunId" = ${p.bind(planRunId)}`];
+  if (q.urgency?.length) parts.push(`"urgency" IN (${q.urgency.map((u) => p.bind(u)).join(", ")})`);
+  if (q.vendorId) parts.push(`"vendorId" = ${p.bind(q.vendorId)}`);
+  if (q.locationId) parts.push(`"locationId" = ${p.bind(q.locationId)}`);
+  if (q.abcClass) parts.push(`"abcClass" = ${p.bind(q.abcClass)}`);
+  if (q.search) parts.push(variantMatchFilterSql(`"variantId"`, shop, q.search, p));
+  return parts.join(" AND ");
+}
+
+async function queryIds(sql: string, p: SqlParams): Promise<string[]> {
+  return (await prisma.$queryRawUnsafe<{ id: string }[]>(sql, ...p.values)).map((r) => r.id);
+}
+
+/** COUNT(*) and COUNT(`column`) of the matching lines. */
+async function countMatching(shop: string, planRunId: string, q: ReplenishmentQuery, column: string): Promise<{ total: number; withColumn: number }> {
+  const p = new SqlParams();
+  const [row] = await prisma.$queryRawUnsafe<{ total: number | bigint; withColumn: number | bigint }[]>(
+    `SELECT COUNT(*) AS "total", COUNT(${column}) AS "withColumn" FROM "ReplenishmentLine" WHERE ${filterSql(shop, planRunId, q, p)}`,
+    ...p.values,
+  );
+  return { total: Number(row?.total ?? 0), withColumn: Number(row?.withColumn ?? 0) };
+}
+
+const limitSql = (limit: number, offset: number) => `LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
+
+/**
+ * A vendor or a search leaves a few hundred lines: read them by that filter's index and sort them, with
+ * the total in the same statement (the search's variant scan then runs once).
+ */
+async function selectiveFilterPage(shop: string, planRunId: string, q: ReplenishmentQuery, offset: number) {
+  const { key, dir, rest } = SORTS[q.sort];
+  const p = new SqlParams();
+  const orderBy = key === null ? rest : `(${key} IS NULL), ${key} ${dir}, ${rest}`;
+  const rows = await prisma.$queryRawUnsafe<{ id: string; total: number | bigint }[]>(
+    `SELECT "id", COUNT(*) OVER () AS "total" FROM "ReplenishmentLine" WHERE ${filterSql(shop, planRunId, q, p)} ORDER BY ${orderBy} ${limitSql(q.pageSize, offset)}`,
+    ...p.values,
+  );
+  // A page past the end has no row to carry the total.
+  const total = rows.length ? Number(rows[0].total) : offset > 0 ? (await countMatching(shop, planRunId, q, "*")).total : 0;
+  return { ids: rows.map((r) => r.id), total };
+}
+
+/** Otherwise the page is read in the sort index's order: lines with the sort key, then those without. */
+async function sortIndexPage(shop: string, planRunId: string, q: ReplenishmentQuery, offset: number, counts: LineCounts | null) {
+  const { key, column, dir, rest } = SORTS[q.sort];
+  // The run's cached counts answer the whole run and urgency tabs; location and ABC filters are counted.
+  const cached = counts && !q.locationId && !q.abcClass ? Object.entries(counts).filter(([u]) => !q.urgency?.length || q.urgency.includes(u as UrgencyFilter)) : null;
+  const { total, withColumn: withKey } = cached
+    ? { total: cached.reduce((n, [, c]) => n + c.lines, 0), withColumn: cached.reduce((n, [, c]) => n + (column ? c[column] : c.lines), 0) }
+    : await countMatching(shop, planRunId, q, key ?? "*");
+  const end = Math.min(total, offset + q.pageSize);
+  const range = async (keyed: boolean, from: number, limit: number) => {
+    if (limit <= 0) return [];
+    const p = new SqlParams();
+    const where = filterSql(shop, planRunId, q, p) + (key === null ? "" : ` AND ${key} IS ${keyed ? "NOT NULL" : "NULL"}`);
+    const orderBy = key !== null && keyed ? `${key} ${dir}, ${rest}` : rest;
+    return queryIds(`SELECT "id" FROM "ReplenishmentLine" WHERE ${where} ORDER BY ${orderBy} ${limitSql(limit, from)}`, p);
   };
-  const [rows, total] = await Promise.all([
-    prisma.replenishmentLine.findMany({ where, orderBy: ORDER_BY[q.sort], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    prisma.replenishmentLine.count({ where }),
-  ]);
+  const keyed = await range(true, offset, Math.min(end, withKey) - offset);
+  const unkeyed = await range(false, Math.max(0, offset - withKey), end - Math.max(offset, withKey));
+  return { ids: [...keyed, ...unkeyed], total };
+}
+
+/** A line of the screen with the names it shows (null when the variant, location or vendor is gone). */
+export interface ReplenishmentPageRow {
+  id: string;
+  variantId: string;
+  locationId: string;
+  vendorId: string | null;
+  onHand: number;
+  available: number;
+  onOrder: number;
+  daysOfCover: number | null;
+  projectedStockoutDate: string | null;
+  urgency: string;
+  suggestedQty: number;
+  editedQty: number | null;
+  abcClass: string | null;
+  unitCost: Prisma.Decimal | null;
+  reason: string;
+  productTitle: string | null;
+  variantTitle: string | null;
+  sku: string | null;
+  locationName: string | null;
+  vendorName: string | null;
+}
+
+/** The lines with these ids, with their names, in one statement per 500 ids (in no particular order). */
+async function pageRows(shop: string, planRunId: string, ids: readonly string[]): Promise<ReplenishmentPageRow[]> {
+  if (ids.length === 0) return [];
+  // SQLite would scan the run on a (shop, planRunId, …) index; unary + leaves it the primary key.
+  const plus = isPostgres ? "" : "+";
+  return inIdChunks(ids, (slice) => {
+    const p = new SqlParams();
+    const s = p.bind(shop);
+    return prisma.$queryRawUnsafe<ReplenishmentPageRow[]>(
+      `SELECT l."id", l."variantId", l."locationId", l."vendorId", l."onHand", l."available", l."onOrder", l."daysOfCover",
+         l."projectedStockoutDate", l."urgency", l."suggestedQty", l."editedQty", l."abcClass", l."unitCost", l."reason",
+         pr."title" AS "productTitle", v."title" AS "variantTitle", v."sku", loc."name" AS "locationName", ven."name" AS "vendorName"
+       FROM "ReplenishmentLine" l
+       LEFT JOIN "Variant" v ON v."id" = l."variantId" AND v."shop" = l."shop"
+       LEFT JOIN "Product" pr ON pr."id" = v."productId" AND pr."shop" = l."shop"
+       LEFT JOIN "Location" loc ON loc."id" = l."locationId" AND loc."shop" = l."shop"
+       LEFT JOIN "Vendor" ven ON ven."id" = l."vendorId" AND ven."shop" = l."shop"
+       WHERE ${plus}l."shop" = ${s} AND ${plus}l."planRunId" = ${p.bind(planRunId)} AND l."id" IN (${slice.map((id) => p.bind(id)).join(", ")})`,
+      ...p.values,
+    );
+  });
+}
+
+/**
+ * One page of a plan run's lines with their names, filtered and sorted in the database (null sort keys
+ * last), plus the total for pagination. Order: the sort's key, its tie-breakers, then id — stable across
+ * pages.
+ */
+export async function listReplenishmentLines(
+  shop: string,
+  planRunId: string,
+  q: ReplenishmentQuery,
+  counts: LineCounts | null = null,
+): Promise<{ rows: ReplenishmentPageRow[]; total: number }> {
+  const offset = (q.page - 1) * q.pageSize;
+  const { ids, total } = q.vendorId || q.search ? await selectiveFilterPage(shop, planRunId, q, offset) : await sortIndexPage(shop, planRunId, q, offset, counts);
+  const rows = await pageRows(shop, planRunId, ids);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   return { rows, total };
 }
 
 export async function countLinesByUrgency(shop: string, planRunId: string): Promise<Record<string, number>> {
-  const groups = await prisma.replenishmentLine.groupBy({ by: ["urgency"], where: { shop, planRunId }, _count: { _all: true } });
-  return Object.fromEntries(groups.map((g) => [g.urgency, g._count._all]));
+  const p = new SqlParams();
+  const groups = await prisma.$queryRawUnsafe<{ urgency: string; n: number | bigint }[]>(
+    `SELECT "urgency", COUNT(*) AS "n" FROM "ReplenishmentLine" WHERE "shop" = ${p.bind(shop)} AND "planRunId" = ${p.bind(planRunId)} GROUP BY "urgency"`,
+    ...p.values,
+  );
+  return Object.fromEntries(groups.map((g) => [g.urgency, Number(g.n)]));
 }
 
 /** Names for the ids on one page: variants (with product and SKU), locations, vendors. */

@@ -19,7 +19,7 @@ import {
 import { findPlanningShop } from "~/models/planning-inputs.server";
 import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
-import { lookupNames, variantIdsMatching } from "~/models/replenishment.server";
+import { lookupNames } from "~/models/replenishment.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import type { ForecastOverrideRow, ForecastPoint } from "~/utils/forecast-dto";
 
@@ -38,8 +38,7 @@ export interface ForecastListDto {
 export async function getForecastList(shop: string, q: { demandClass?: string; search?: string; page: number; pageSize: number }): Promise<ForecastListDto> {
   const run = await latestCompletePlanRun(shop);
   if (!run) return { plan: null, rows: [], total: 0, page: q.page, pageSize: q.pageSize, classCounts: {} };
-  const variantIds = q.search ? await variantIdsMatching(shop, q.search) : undefined;
-  const { rows, total, classCounts } = await listForecasts(shop, run.id, { demandClass: q.demandClass, variantIds, page: q.page, pageSize: q.pageSize });
+  const { rows, total, classCounts } = await listForecasts(shop, run.id, { demandClass: q.demandClass, search: q.search, page: q.page, pageSize: q.pageSize });
   const names = await lookupNames(shop, { variantIds: rows.map((r) => r.variantId), locationIds: rows.map((r) => r.locationId), vendorIds: [] });
   return {
     plan: { asOfDate: run.asOfDate },

@@ -4,7 +4,7 @@ import {
   countLinesByUrgency,
   listFilterOptions,
   listReplenishmentLines,
-  lookupNames,
+  parseLineCounts,
   setEditedQuantity,
   type ReplenishmentQuery,
 } from "~/models/replenishment.server";
@@ -48,12 +48,11 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
   const [run, [vendors, locations]] = await Promise.all([latestCompletePlanRun(shop), listFilterOptions(shop)]);
   const empty = { rows: [], total: 0, page: query.page, pageSize: query.pageSize, urgencyCounts: {}, vendors, locations };
   if (!run) return { plan: null, ...empty };
-  const [{ rows, total }, urgencyCounts] = await Promise.all([listReplenishmentLines(shop, run.id, query), countLinesByUrgency(shop, run.id)]);
-  const names = await lookupNames(shop, {
-    variantIds: rows.map((r) => r.variantId),
-    locationIds: rows.map((r) => r.locationId),
-    vendorIds: rows.flatMap((r) => (r.vendorId ? [r.vendorId] : [])),
-  });
+  const counts = parseLineCounts(run.lineCounts);
+  const [{ rows, total }, urgencyCounts] = await Promise.all([
+    listReplenishmentLines(shop, run.id, query, counts),
+    counts ? Object.fromEntries(Object.entries(counts).map(([urgency, c]) => [urgency, c.lines])) : countLinesByUrgency(shop, run.id),
+  ]);
   return {
     plan: {
       asOfDate: run.asOfDate,
@@ -62,29 +61,26 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       seriesSkipped: run.seriesSkipped,
       skippedReasons: (run.skippedReasons ?? {}) as Record<string, number>,
     },
-    rows: rows.map((r) => {
-      const v = names.variants.get(r.variantId);
-      return {
-        id: r.id,
-        variantId: r.variantId,
-        product: v?.product.title ?? "Unknown product",
-        variant: v?.title ?? "",
-        sku: v?.sku ?? null,
-        location: names.locations.get(r.locationId) ?? "Unknown location",
-        vendor: r.vendorId ? (names.vendors.get(r.vendorId) ?? null) : null,
-        onHand: r.onHand,
-        available: r.available,
-        onOrder: r.onOrder,
-        daysOfCover: r.daysOfCover,
-        projectedStockoutDate: r.projectedStockoutDate,
-        urgency: r.urgency,
-        suggestedQty: r.editedQty ?? r.suggestedQty,
-        edited: r.editedQty !== null,
-        abcClass: r.abcClass,
-        unitCost: r.unitCost?.toString() ?? null,
-        reason: r.reason,
-      };
-    }),
+    rows: rows.map((r) => ({
+      id: r.id,
+      variantId: r.variantId,
+      product: r.productTitle ?? "Unknown product",
+      variant: r.variantTitle ?? "",
+      sku: r.sku,
+      location: r.locationName ?? "Unknown location",
+      vendor: r.vendorName,
+      onHand: r.onHand,
+      available: r.available,
+      onOrder: r.onOrder,
+      daysOfCover: r.daysOfCover,
+      projectedStockoutDate: r.projectedStockoutDate,
+      urgency: r.urgency,
+      suggestedQty: r.editedQty ?? r.suggestedQty,
+      edited: r.editedQty !== null,
+      abcClass: r.abcClass,
+      unitCost: r.unitCost?.toString() ?? null,
+      reason: r.reason,
+    })),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -5,6 +5,7 @@ import { JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue } from "~/jobs/queue.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { planShop } from "~/services/planning/plan-shop.server";
+import { getReplenishment } from "~/services/replenishment.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { addDays } from "~/utils/dates";
 
@@ -64,6 +65,10 @@ describe("an incremental plan", () => {
     expect(await prisma.forecast.count({ where: { shop: a.shop, planRunId: plan.planRunId, variantId: changed.id } })).toBe(1);
     const run = await prisma.planRun.findUniqueOrThrow({ where: { id: plan.planRunId } });
     expect(run.seriesPlanned).toBe(plan.seriesPlanned);
+    // The screen's cached counts follow: one line left the critical tab.
+    const counts = async () => (await getReplenishment(a.shop, { urgency: ["critical"], sort: "stockout", page: 1, pageSize: 50 })).urgencyCounts;
+    const criticalBefore = before.filter((l) => l.urgency === "critical").length;
+    expect((await counts()).critical ?? 0).toBe(criticalBefore - 1);
 
     // A deleted variant leaves the plan at the next incremental run.
     await prisma.variant.update({ where: { id: others[0].id }, data: { deletedAt: new Date() } });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PlanRun" ADD COLUMN "lineCounts" JSONB;
+
