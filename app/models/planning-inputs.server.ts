@@ -179,6 +179,13 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
   return [...ids].sort().slice(0, limit);
 }
 
+/** ABC classes the given plan run assigned, by variant (all its variants). */
+export async function allAbcClassesInRun(shop: string, planRunId: string): Promise<Record<string, string>> {
+  const rows = await prisma.$queryRaw<{ variantId: string; abcClass: string }[]>`
+    SELECT DISTINCT "variantId", "abcClass" FROM "ReplenishmentLine" WHERE "shop" = ${shop} AND "planRunId" = ${planRunId} AND "abcClass" IS NOT NULL`;
+  return Object.fromEntries(rows.map((r) => [r.variantId, r.abcClass]));
+}
+
 /** ABC classes the given plan run assigned to these variants. */
 export async function abcClassesInRun(shop: string, planRunId: string, variantIds: readonly string[]): Promise<Record<string, string>> {
   const rows = await inIdChunks([...variantIds], (ids) =>

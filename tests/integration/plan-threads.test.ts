@@ -96,5 +96,14 @@ describe("ABC classes of a plan run", () => {
       expect(lines.find((l) => l.variantId === ids[0])!.serviceLevel).toBe(0.99);
       expect(lines.find((l) => l.variantId === ids[9])!.serviceLevel).toBe(0.9);
     }
+    // V10 sells $100,000 a day for ten days this year: it becomes the A item, and its forecast (written with the
+    // previous plan's class, C) is relabelled.
+    await prisma.demandDay.createMany({
+      data: Array.from({ length: 10 }, (_, d) => ({ shop, variantId: ids[9], locationId: location.id, date: addDays(TODAY, -301 - d), units: 1, revenue: "100000" })),
+    });
+    const run = await planShop(shop, { now: NOW });
+    const classes = async (table: "forecast" | "replenishmentLine") =>
+      (await (prisma[table] as typeof prisma.forecast).findMany({ where: { shop, planRunId: run.planRunId }, select: { variantId: true, abcClass: true } })).find((r) => r.variantId === ids[9])?.abcClass;
+    expect([await classes("replenishmentLine"), await classes("forecast")]).toEqual(["A", "A"]);
   }, 60_000);
 });

@@ -11,8 +11,9 @@ import {
   listStockoutDays,
   listVendors,
   observedLeadTimes,
+  allAbcClassesInRun,
 } from "~/models/planning-inputs.server";
-import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, setForecastAbcClasses, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, latestCompletePlanRun, setForecastAbcClasses, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
@@ -97,6 +98,8 @@ interface RunInputs {
   context: PlanContext;
   /** Known classes (incremental run); null: ranked from the revenue the chunk reads bring. */
   abc: Record<string, AbcClass> | null;
+  /** A full run's forecasts are written with the previous plan's classes, then only changes are updated. */
+  provisionalAbc: Record<string, string>;
   onOrder: Map<string, ChunkOnOrder>;
   locationCount: number;
 }
@@ -106,13 +109,15 @@ interface RunInputs {
  * incremental run keeps the classes of the plan it patches: ABC ranks the whole catalogue by a year's revenue).
  */
 export async function loadRunInputs(shop: string, settings: Settings, asOfDate: string, only?: { variantIds: string[]; abc: Record<string, AbcClass> }): Promise<RunInputs> {
-  const [variants, locations, vendors, openLines, observed] = await Promise.all([
+  const [variants, locations, vendors, openLines, observed, previous] = await Promise.all([
     listPlannableVariants(shop, only?.variantIds),
     listActiveLocations(shop),
     listVendors(shop),
     listOpenPurchaseOrderLines(shop, only?.variantIds),
     observedLeadTimes(shop),
+    only ? Promise.resolve(null) : latestCompletePlanRun(shop),
   ]);
+  const provisionalAbc = previous ? await allAbcClassesInRun(shop, previous.id) : {};
   const context: PlanContext = {
     asOfDate,
     historyDays: HISTORY_DAYS,
@@ -138,7 +143,7 @@ export async function loadRunInputs(shop: string, settings: Settings, asOfDate: 
     if (day !== null && l.remaining > 0) entry.receipts.push({ day, quantity: l.remaining });
     onOrder.set(key, entry);
   }
-  return { variants, context, abc: only?.abc ?? null, onOrder, locationCount: locations.length };
+  return { variants, context, abc: only?.abc ?? null, provisionalAbc, onOrder, locationCount: locations.length };
 }
 
 export type Coverage = Pick<PlanRunSummary, "seriesTotal" | "seriesPlanned" | "seriesSkipped" | "skippedReasons">;
@@ -146,7 +151,7 @@ export type Coverage = Pick<PlanRunSummary, "seriesTotal" | "seriesPlanned" | "s
 /** Where a run's rows go: a running plan (full run) or a patch of a complete one (incremental run). */
 export interface PlanSink {
   write(forecasts: ForecastRow[], lines: ReplenishmentRow[]): Promise<void>;
-  /** Full runs: the forecasts were written before the classes were known (see planVariants). */
+  /** Full runs: forecasts whose class differs from the provisional one they were written with (see planVariants). */
   setForecastClasses(classes: Record<string, AbcClass>): Promise<void>;
 }
 
@@ -195,7 +200,8 @@ export async function planVariants(
       await timed("writeMs", () => sink.write(forecasts as ForecastRow[], result.pending.map((p) => finishLine(context, p, classOf(p.variantId)))));
     } else {
       // Plain JSON-safe rows (plan-chunk.ts), written as JSON text by the raw insert.
-      await timed("writeMs", () => sink.write(result.forecasts as ForecastRow[], []));
+      const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: inputs.provisionalAbc[f.variantId] ?? null }));
+      await timed("writeMs", () => sink.write(forecasts as ForecastRow[], []));
       for (const p of result.pending) deferred.push(p);
     }
     mergeResult(tally, { ...result, forecasts: [], pending: [] });
@@ -222,7 +228,9 @@ export async function planVariants(
     for (let i = 0; i < deferred.length; i += LINE_BATCH) {
       await sink.write([], deferred.slice(i, i + LINE_BATCH).map((p) => finishLine(context, p, classOf(p.variantId))));
     }
-    await sink.setForecastClasses(Object.fromEntries(inputs.variants.map((v) => [v.id, classOf(v.id)])));
+    // Rewriting a forecast row rewrites its JSON: only classes that moved since the previous plan.
+    const changed = inputs.variants.filter((v) => inputs.provisionalAbc[v.id] !== classOf(v.id));
+    await sink.setForecastClasses(Object.fromEntries(changed.map((v) => [v.id, classOf(v.id)])));
   }
   timings.linesMs = performance.now() - linesStarted;
   const coverage = { seriesTotal: tally.seriesTotal, seriesPlanned: tally.seriesPlanned, seriesSkipped: tally.seriesTotal - tally.seriesPlanned, skippedReasons: tally.skippedReasons };
