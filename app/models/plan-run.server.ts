@@ -1,4 +1,5 @@
 import { newRowId } from "~/models/row-id.server";
+import { isJsonText, type JsonText } from "~/utils/json-text";
 import type { Prisma } from "@prisma/client";
 import { runsKeepingForecasts } from "./plan-retention";
 import prisma, { isPostgres } from "~/db.server";
@@ -6,7 +7,13 @@ import { IDS_PER_QUERY } from "~/models/id-chunks.server";
 import { refreshPlanRunLineCounts } from "~/models/replenishment.server";
 import type { Db } from "~/models/transaction.server";
 
-export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "id" | "shop" | "planRunId" | "createdAt">;
+type JsonValue = Prisma.InputJsonValue | JsonText;
+/** A forecast to insert; its JSON columns may come serialised already (plan workers). */
+export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "id" | "shop" | "planRunId" | "createdAt" | "mean" | "bands" | "params"> & {
+  mean: JsonValue;
+  bands?: JsonValue;
+  params?: JsonValue;
+};
 export type ReplenishmentRow = Omit<Prisma.ReplenishmentLineCreateManyInput, "id" | "shop" | "planRunId">;
 
 export function createPlanRun(shop: string, fields: { asOfDate: string; trigger: string }) {
@@ -26,7 +33,7 @@ const JSON_COLUMNS = new Set(["params", "mean", "bands", "errorDist"]);
 /** Cell values as createMany would bind them: JSON columns serialised, Decimal as its string, undefined → NULL. */
 function cell(column: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
+  if (JSON_COLUMNS.has(column)) return isJsonText(value) ? value.$json : JSON.stringify(value);
   if (typeof value === "object" && !(value instanceof Date)) return String(value);
   // Raw parameters bind whole numbers as 64-bit integers; a whole Float beyond 2^53 (e.g. 6.8e18 units of
   // safety stock on a degenerate series) goes as text, which both databases convert to the column's REAL.

@@ -52,14 +52,15 @@ export function listInventoryLevels(shop: string, variantIds: string[]) {
 }
 
 /**
- * DemandDay rows of these variants in [fromDate, toDate], and each series' revenue since `revenueFrom`
- * (any later date included, as ABC's revenue read always was). Read as one row per variant × location with
- * its days packed into a string ("date=units,…"), then unpacked: a plan reads millions of demand days, and
- * row-by-row through the client cost more than the forecasts (docs/benchmarks.md, "Plan run at scale").
- * The revenue comes with the same rows, so ABC classes need no second pass over a year of DemandDay.
+ * Demand of these variants in [fromDate, toDate], one row per variant × location with its days packed into a
+ * string ("date=units,…", null when it sold only after `toDate`), and each series' revenue since `revenueFrom`
+ * (any later date included, as ABC's revenue read always was). Packed because a plan reads millions of demand
+ * days: row-by-row through the client cost more than the forecasts (docs/benchmarks.md, "Plan run at scale"),
+ * and a worker thread unpacks them (plan-chunk.ts). The revenue comes with the same rows, so ABC classes need
+ * no second pass over a year of DemandDay.
  */
-export async function listDemandDays(shop: string, variantIds: string[], fromDate: string, toDate: string, revenueFrom = toDate) {
-  if (variantIds.length === 0) return { days: [], revenue: [] };
+export async function listDemandSeries(shop: string, variantIds: string[], fromDate: string, toDate: string, revenueFrom = toDate) {
+  if (variantIds.length === 0) return [];
   const p = (i: number) => (isPostgres ? `$${i}` : "?");
   // SQLite (no ANALYZE statistics) would pick the (shop, date) index for the date range and read every
   // variant's two years per chunk; unary + keeps it on (shop, variantId, locationId, date).
@@ -69,7 +70,7 @@ export async function listDemandDays(shop: string, variantIds: string[], fromDat
   const packed = isPostgres ? `string_agg(${day}, ',')` : `group_concat(${day}, ',')`;
   const revenue = `SUM(CASE WHEN "date" >= ${p(2)} THEN "revenue" ELSE 0 END)`;
   const marks = variantIds.map((_, i) => p(i + 5)).join(", ");
-  const series = await prisma.$queryRawUnsafe<{ variantId: string; locationId: string; days: string | null; revenue: unknown }[]>(
+  const rows = await prisma.$queryRawUnsafe<{ variantId: string; locationId: string; days: string | null; revenue: unknown }[]>(
     `SELECT "variantId", "locationId", ${packed} AS "days", ${revenue} AS "revenue" FROM "DemandDay"
      WHERE "shop" = ${p(3)} AND ${date} >= ${p(4)} AND "variantId" IN (${marks})
      GROUP BY "variantId", "locationId"`,
@@ -79,19 +80,11 @@ export async function listDemandDays(shop: string, variantIds: string[], fromDat
     fromDate,
     ...variantIds,
   );
-  const days: { variantId: string; locationId: string; date: string; units: number }[] = [];
-  for (const s of series) {
-    if (!s.days) continue;
-    for (const d of s.days.split(",")) {
-      const eq = d.indexOf("=");
-      days.push({ variantId: s.variantId, locationId: s.locationId, date: d.slice(0, eq), units: Number(d.slice(eq + 1)) });
-    }
-  }
   // Decimal sums arrive as numbers (SQLite) or Decimal/strings (PostgreSQL): as strings for toCents.
-  return { days, revenue: series.map((s) => ({ variantId: s.variantId, revenue: String(s.revenue ?? 0) })) };
+  return rows.map((r) => ({ variantId: r.variantId, locationId: r.locationId, days: r.days, revenue: String(r.revenue ?? 0) }));
 }
 
-/** Stocked-out days of these variants in [fromDate, toDate] (raw for the same index reason as listDemandDays). */
+/** Stocked-out days of these variants in [fromDate, toDate] (raw for the same index reason as listDemandSeries). */
 export async function listStockoutDays(shop: string, variantIds: string[], fromDate: string, toDate: string) {
   if (variantIds.length === 0) return [];
   const p = (i: number) => (isPostgres ? `$${i}` : "?");

@@ -2,7 +2,8 @@ import type { AbcClass } from "~/lib/analytics";
 import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
 import { onOrderQuantity, planLine, type LeadTimeEstimate, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays } from "~/utils/dates";
-import { applyForecastOverrides, naiveSquaredScale, orderMinimum, seriesKey, shiftTotal, type ForecastOverrideSpan } from "./series";
+import type { JsonText } from "~/utils/json-text";
+import { applyForecastOverrides, buildPackedSeries, naiveSquaredScale, orderMinimum, seriesKey, shiftTotal, type ForecastOverrideSpan } from "./series";
 
 // The CPU-bound part of a plan run: plain data in, rows out, no I/O. It runs on the calling thread or in a
 // worker thread (plan-pool.server.ts), so everything here must survive structured cloning.
@@ -52,13 +53,15 @@ export interface PlanContext {
 
 export interface ChunkInput {
   variants: ChunkVariant[];
-  /** Locations each variant is planned at: every location that stocks it or sold it. */
-  locationsOf: Record<string, string[]>;
-  series: Map<string, { units: Float64Array; stockout: Uint8Array }>;
+  /** Packed demand per variant × location (listDemandSeries): unpacked here, off the calling thread. */
+  demand: { variantId: string; locationId: string; days: string | null }[];
+  stockouts: { variantId: string; locationId: string; date: string }[];
+  /** By series key, in the order the levels were read (a variant's locations are planned in that order). */
   levels: Map<string, ChunkLevel>;
   onOrder: Map<string, ChunkOnOrder>;
   overrides: Map<string, ForecastOverrideSpan[]>;
 }
+
 
 export interface ForecastOut {
   variantId: string;
@@ -66,9 +69,9 @@ export interface ForecastOut {
   method: string;
   demandClass: string;
   abcClass: string | null;
-  mean: number[];
-  bands: Record<string, { lower: number[]; upper: number[] }>;
-  params: Record<string, unknown>;
+  mean: JsonText;
+  bands: JsonText;
+  params: JsonText;
   rmsse: number | null;
 }
 
@@ -150,13 +153,21 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
   const active = new Set(context.activeLocationIds);
   const serviceLevels = [...new Set(Object.values(context.serviceLevel))];
   const { asOfDate } = context;
+  const series = buildPackedSeries(addDays(asOfDate, -context.historyDays), context.historyDays, input.demand, input.stockouts);
+  // Where each variant is planned: every location that stocks it or sold it.
+  const locationsOf = new Map<string, string[]>();
+  for (const key of [...input.levels.keys(), ...series.keys()]) {
+    const [variantId, locationId] = key.split("|");
+    const list = locationsOf.get(variantId) ?? [];
+    if (!list.includes(locationId)) locationsOf.set(variantId, [...list, locationId]);
+  }
   for (const variant of input.variants) {
-    for (const locationId of input.locationsOf[variant.id] ?? []) {
+    for (const locationId of locationsOf.get(variant.id) ?? []) {
       result.seriesTotal++;
       if (!active.has(locationId)) { skip("location inactive"); continue; }
       if (!variant.tracked) { skip("inventory not tracked"); continue; }
       const key = seriesKey(variant.id, locationId);
-      const history = input.series.get(key);
+      const history = series.get(key);
       const level = input.levels.get(key) ?? { available: 0, onHand: 0, committed: 0, incoming: 0 };
       if (!history?.units.some((u) => u > 0) && !level.onHand) { skip("no sales and no stock"); continue; }
 
@@ -191,15 +202,19 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         method: forecast.method,
         demandClass: forecast.demandClass,
         abcClass: null,
-        mean: adjusted.mean.map(round3),
-        bands: Object.fromEntries(
-          adjusted.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }]),
-        ),
+        mean: { $json: JSON.stringify(adjusted.mean.map(round3)) },
+        bands: {
+          $json: JSON.stringify(
+            Object.fromEntries(adjusted.intervals.map((i) => [String(Math.round(i.level * 100)), { lower: i.lower.map(round3), upper: i.upper.map(round3) }])),
+          ),
+        },
         params: {
-          capped: forecast.capped.length,
-          fromAnalogues: forecast.fromAnalogues,
-          q95Total: round3(forecast.q95Total),
-          ...(adjusted.days.length ? { override: { ids: adjusted.ids, days: adjusted.days, baseMean: adjusted.baseMean.map(round3) } } : {}),
+          $json: JSON.stringify({
+            capped: forecast.capped.length,
+            fromAnalogues: forecast.fromAnalogues,
+            q95Total: round3(forecast.q95Total),
+            ...(adjusted.days.length ? { override: { ids: adjusted.ids, days: adjusted.days, baseMean: adjusted.baseMean.map(round3) } } : {}),
+          }),
         },
         rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
       });

@@ -4,7 +4,7 @@ import {
   findPlanningShop,
   listActiveForecastOverrides,
   listActiveLocations,
-  listDemandDays,
+  listDemandSeries,
   listInventoryLevels,
   listOpenPurchaseOrderLines,
   listPlannableVariants,
@@ -19,7 +19,7 @@ import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
 import { finishLine, toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type PendingLine, type PlanContext } from "./plan-chunk";
 import { createChunkRunner, mergeResult, planThreads } from "./plan-pool.server";
-import { buildDailySeries, seriesKey, type ForecastOverrideSpan } from "./series";
+import { seriesKey, type ForecastOverrideSpan } from "./series";
 
 /** Two years of daily history: enough for yearly seasonality, bounded memory per chunk. */
 export const HISTORY_DAYS = 730;
@@ -197,11 +197,10 @@ export async function planVariants(
     if (known) {
       const classOf = (variantId: string) => known[variantId] ?? "C";
       const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: classOf(f.variantId) }));
-      await timed("writeMs", () => sink.write(forecasts as ForecastRow[], result.pending.map((p) => finishLine(context, p, classOf(p.variantId)))));
+      await timed("writeMs", () => sink.write(forecasts, result.pending.map((p) => finishLine(context, p, classOf(p.variantId)))));
     } else {
-      // Plain JSON-safe rows (plan-chunk.ts), written as JSON text by the raw insert.
       const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: inputs.provisionalAbc[f.variantId] ?? null }));
-      await timed("writeMs", () => sink.write(forecasts as ForecastRow[], []));
+      await timed("writeMs", () => sink.write(forecasts, []));
       for (const p of result.pending) deferred.push(p);
     }
     mergeResult(tally, { ...result, forecasts: [], pending: [] });
@@ -246,28 +245,18 @@ async function readChunk(
   run: { fromDate: string; toDate: string; revenueFrom: string; asOfDate: string; onOrder: Map<string, ChunkOnOrder> },
 ): Promise<{ input: ChunkInput; revenue: { variantId: string; revenue: string }[] }> {
   const ids = chunk.map((v) => v.id);
-  const [levels, { days: demand, revenue }, stockouts, overrides] = await Promise.all([
+  const [levels, demand, stockouts, overrides] = await Promise.all([
     listInventoryLevels(shop, ids),
-    listDemandDays(shop, ids, run.fromDate, run.toDate, run.revenueFrom),
+    listDemandSeries(shop, ids, run.fromDate, run.toDate, run.revenueFrom),
     listStockoutDays(shop, ids, run.fromDate, run.toDate),
     listActiveForecastOverrides(shop, ids, run.asOfDate),
   ]);
   const overridesByKey = new Map<string, ForecastOverrideSpan[]>();
   for (const o of overrides) overridesByKey.set(seriesKey(o.variantId, o.locationId), [...(overridesByKey.get(seriesKey(o.variantId, o.locationId)) ?? []), o]);
-  const series = buildDailySeries(run.fromDate, HISTORY_DAYS, demand, stockouts);
-  // Where each variant is planned: every location that stocks it or sold it.
-  const locationsOf: Record<string, string[]> = {};
-  const addLocation = (variantId: string, locationId: string) => {
-    const list = (locationsOf[variantId] ??= []);
-    if (!list.includes(locationId)) list.push(locationId);
-  };
-  for (const l of levels) addLocation(l.variantId, l.locationId);
-  for (const key of series.keys()) addLocation(...(key.split("|") as [string, string]));
+  // Open POs of the chunk's variants, whatever their destination (the worker plans the locations).
+  const inChunk = new Set(ids);
   const onOrder = new Map<string, ChunkOnOrder>();
-  for (const v of chunk) for (const locationId of locationsOf[v.id] ?? []) {
-    const entry = run.onOrder.get(seriesKey(v.id, locationId));
-    if (entry) onOrder.set(seriesKey(v.id, locationId), entry);
-  }
+  for (const [key, entry] of run.onOrder) if (inChunk.has(key.slice(0, key.indexOf("|")))) onOrder.set(key, entry);
   const input: ChunkInput = {
     variants: chunk.map((v) => ({
       id: v.id,
@@ -282,11 +271,11 @@ async function readChunk(
       minQty: v.minQty,
       maxQty: v.maxQty,
     })),
-    locationsOf,
-    series,
+    demand: demand.map(({ variantId, locationId, days }) => ({ variantId, locationId, days })),
+    stockouts,
     levels: new Map(levels.map((l) => [seriesKey(l.variantId, l.locationId), { available: l.available, onHand: l.onHand, committed: l.committed, incoming: l.incoming }])),
     onOrder,
     overrides: overridesByKey,
   };
-  return { input, revenue };
+  return { input, revenue: demand.map(({ variantId, revenue }) => ({ variantId, revenue })) };
 }

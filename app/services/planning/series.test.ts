@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyForecastOverrides, orderMinimum, shiftTotal } from "./series";
+import { applyForecastOverrides, buildPackedSeries, orderMinimum, shiftTotal } from "./series";
 
 const forecast = Object.freeze({
   mean: Object.freeze([2, 2, 2, 2]) as readonly number[],
@@ -50,5 +50,29 @@ describe("orderMinimum", () => {
     expect(orderMinimum(24, null)).toBe(24);
     expect(orderMinimum(undefined, 10)).toBe(10);
     expect(orderMinimum(null, null)).toBeUndefined();
+  });
+});
+
+describe("buildPackedSeries", () => {
+  it("unpacks days into a dense window, masks stocked-out days and ignores days outside the window", () => {
+    const series = buildPackedSeries(
+      "2026-01-01",
+      4,
+      [
+        { variantId: "v1", locationId: "l1", days: "2025-12-31=9,2026-01-02=4,2026-01-04=1.5,2026-01-05=7" },
+        { variantId: "v2", locationId: "l1", days: "2026-01-09=3" },
+        { variantId: "v3", locationId: "l1", days: null },
+      ],
+      [
+        { variantId: "v1", locationId: "l1", date: "2026-01-03" },
+        { variantId: "v4", locationId: "l2", date: "2026-01-01" },
+        { variantId: "v4", locationId: "l2", date: "2026-02-01" },
+      ],
+    );
+    expect([...series.keys()]).toEqual(["v1|l1", "v4|l2"]);
+    expect([...series.get("v1|l1")!.units]).toEqual([0, 4, 0, 1.5]);
+    expect([...series.get("v1|l1")!.stockout]).toEqual([0, 0, 1, 0]);
+    expect([...series.get("v4|l2")!.units]).toEqual([0, 0, 0, 0]);
+    expect([...series.get("v4|l2")!.stockout]).toEqual([1, 0, 0, 0]);
   });
 });

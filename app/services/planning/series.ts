@@ -4,36 +4,48 @@ import { daysBetween } from "~/utils/dates";
 export const seriesKey = (variantId: string, locationId: string) => `${variantId}|${locationId}`;
 
 /**
- * Dense daily demand and stockout mask per variant × location over [fromDate, fromDate + days), from
- * sparse DemandDay and stocked-out snapshot rows (missing days are zero demand, in stock).
+ * Dense daily demand and stockout mask per variant × location over [fromDate, fromDate + days), from packed
+ * demand ("date=units,…" per variant × location, as listDemandSeries reads it) and stocked-out days. Missing
+ * days are zero demand, in stock; days outside the window are ignored; a series exists once it has a day in
+ * the window. Parsed without an object per day: a plan unpacks millions.
+ * @example buildPackedSeries("2026-01-01", 3, [{ variantId: "v", locationId: "l", days: "2026-01-02=4" }], []).get("v|l")?.units // [0, 4, 0]
  */
-export function buildDailySeries(
+export function buildPackedSeries(
   fromDate: string,
   days: number,
-  demand: readonly { variantId: string; locationId: string; date: string; units: number }[],
+  packed: readonly { variantId: string; locationId: string; days: string | null }[],
   stockouts: readonly { variantId: string; locationId: string; date: string }[],
 ): Map<string, { units: Float64Array; stockout: Uint8Array }> {
   const series = new Map<string, { units: Float64Array; stockout: Uint8Array }>();
-  const get = (v: string, l: string) => {
-    const key = seriesKey(v, l);
-    let s = series.get(key);
-    if (!s) series.set(key, (s = { units: new Float64Array(days), stockout: new Uint8Array(days) }));
-    return s;
-  };
-  // A plan reads millions of rows over a few hundred distinct dates: parse each date once.
   const offsets = new Map<string, number>();
   const offset = (date: string) => {
     let i = offsets.get(date);
     if (i === undefined) offsets.set(date, (i = daysBetween(fromDate, date)));
     return i;
   };
-  for (const d of demand) {
-    const i = offset(d.date);
-    if (i >= 0 && i < days) get(d.variantId, d.locationId).units[i] += Math.max(0, d.units);
+  for (const row of packed) {
+    if (!row.days) continue;
+    let s: { units: Float64Array; stockout: Uint8Array } | undefined;
+    let start = 0;
+    while (start < row.days.length) {
+      let end = row.days.indexOf(",", start);
+      if (end < 0) end = row.days.length;
+      const eq = row.days.indexOf("=", start);
+      const i = offset(row.days.slice(start, eq));
+      if (i >= 0 && i < days) {
+        if (!s) series.set(seriesKey(row.variantId, row.locationId), (s = { units: new Float64Array(days), stockout: new Uint8Array(days) }));
+        s.units[i] += Math.max(0, Number(row.days.slice(eq + 1, end)));
+      }
+      start = end + 1;
+    }
   }
-  for (const s of stockouts) {
-    const i = offset(s.date);
-    if (i >= 0 && i < days) get(s.variantId, s.locationId).stockout[i] = 1;
+  for (const o of stockouts) {
+    const i = offset(o.date);
+    if (i < 0 || i >= days) continue;
+    const key = seriesKey(o.variantId, o.locationId);
+    let s = series.get(key);
+    if (!s) series.set(key, (s = { units: new Float64Array(days), stockout: new Uint8Array(days) }));
+    s.stockout[i] = 1;
   }
   return series;
 }
