@@ -82,8 +82,11 @@ export async function insertPlanRows(tx: Db, shop: string, planRunId: string, fo
   await insertRows(tx, "ReplenishmentLine", LINE_COLUMNS, lines as unknown as Record<string, unknown>[], { shop, planRunId });
 }
 
-/** Sets the ABC class of a running plan's forecasts, by variant (one UPDATE per class and 500 variants). */
-export async function setForecastAbcClasses(shop: string, planRunId: string, classes: Record<string, string>) {
+/**
+ * A running plan's rows of variants whose ABC class moved after they were written: their lines are replaced
+ * (re-finished at the new class's service level) and their forecasts relabelled, in one transaction.
+ */
+export async function reclassifyPlanRows(shop: string, planRunId: string, classes: Record<string, string>, lines: ReplenishmentRow[]) {
   const byClass = new Map<string, string[]>();
   for (const [variantId, abcClass] of Object.entries(classes)) {
     const ids = byClass.get(abcClass);
@@ -94,9 +97,12 @@ export async function setForecastAbcClasses(shop: string, planRunId: string, cla
     async (tx) => {
       for (const [abcClass, ids] of byClass) {
         for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-          await tx.forecast.updateMany({ where: { shop, planRunId, variantId: { in: ids.slice(i, i + IDS_PER_QUERY) } }, data: { abcClass } });
+          const where = { shop, planRunId, variantId: { in: ids.slice(i, i + IDS_PER_QUERY) } };
+          await tx.forecast.updateMany({ where, data: { abcClass } });
+          await tx.replenishmentLine.deleteMany({ where });
         }
       }
+      await insertRows(tx, "ReplenishmentLine", LINE_COLUMNS, lines as unknown as Record<string, unknown>[], { shop, planRunId });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -105,5 +105,7 @@ describe("ABC classes of a plan run", () => {
     const classes = async (table: "forecast" | "replenishmentLine") =>
       (await (prisma[table] as typeof prisma.forecast).findMany({ where: { shop, planRunId: run.planRunId }, select: { variantId: true, abcClass: true } })).find((r) => r.variantId === ids[9])?.abcClass;
     expect([await classes("replenishmentLine"), await classes("forecast")]).toEqual(["A", "A"]);
+    const line = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop, planRunId: run.planRunId, variantId: ids[9] } });
+    expect(line.serviceLevel).toBe(0.99);
   }, 60_000);
 });

@@ -12,8 +12,9 @@ import {
   listVendors,
   observedLeadTimes,
   allAbcClassesInRun,
+  revenueByVariant,
 } from "~/models/planning-inputs.server";
-import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, latestCompletePlanRun, setForecastAbcClasses, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, latestCompletePlanRun, reclassifyPlanRows, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
@@ -70,7 +71,7 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
       const inputsMs = performance.now() - started;
       const sink: PlanSink = {
         write: (forecasts, lines) => insertPlanChunk(shop, run.id, forecasts, lines),
-        setForecastClasses: (classes) => setForecastAbcClasses(shop, run.id, classes),
+        reclassify: (classes, lines) => reclassifyPlanRows(shop, run.id, classes, lines),
       };
       const { coverage, threads, timings } = await planVariants(shop, inputs, sink, options.threads);
       await completePlanRun(shop, run.id, coverage);
@@ -96,9 +97,12 @@ type Settings = Awaited<ReturnType<typeof findPlanningShop>>;
 interface RunInputs {
   variants: PlannableVariant[];
   context: PlanContext;
-  /** Known classes (incremental run); null: ranked from the revenue the chunk reads bring. */
+  /** Known classes (incremental run); null: ranked at the end from the revenue the chunk reads bring. */
   abc: Record<string, AbcClass> | null;
-  /** A full run's forecasts are written with the previous plan's classes, then only changes are updated. */
+  /**
+   * A full run's rows are written with provisional classes — the previous plan's, or for a first plan a
+   * ranking by a year of revenue read up front — and only rows whose class then moved are rewritten.
+   */
   provisionalAbc: Record<string, string>;
   onOrder: Map<string, ChunkOnOrder>;
   locationCount: number;
@@ -117,7 +121,11 @@ export async function loadRunInputs(shop: string, settings: Settings, asOfDate: 
     observedLeadTimes(shop),
     only ? Promise.resolve(null) : latestCompletePlanRun(shop),
   ]);
-  const provisionalAbc = previous ? await allAbcClassesInRun(shop, previous.id) : {};
+  const provisionalAbc = only
+    ? {}
+    : previous
+      ? await allAbcClassesInRun(shop, previous.id)
+      : classifyAbc((await revenueByVariant(shop, addDays(asOfDate, -365))).map((r) => ({ id: r.variantId, revenueCents: Math.max(0, toCents(r.revenue)) })));
   const context: PlanContext = {
     asOfDate,
     historyDays: HISTORY_DAYS,
@@ -151,20 +159,20 @@ export type Coverage = Pick<PlanRunSummary, "seriesTotal" | "seriesPlanned" | "s
 /** Where a run's rows go: a running plan (full run) or a patch of a complete one (incremental run). */
 export interface PlanSink {
   write(forecasts: ForecastRow[], lines: ReplenishmentRow[]): Promise<void>;
-  /** Full runs: forecasts whose class differs from the provisional one they were written with (see planVariants). */
-  setForecastClasses(classes: Record<string, AbcClass>): Promise<void>;
+  /**
+   * Full runs, once the classes are ranked: the variants whose class differs from the provisional one their
+   * rows were written with get these lines instead, and their forecasts the new class (see planVariants).
+   */
+  reclassify(classes: Record<string, AbcClass>, lines: ReplenishmentRow[]): Promise<void>;
 }
-
-/** Lines written per statement batch once a full run's ABC classes are known. */
-const LINE_BATCH = 2000;
 
 /**
  * Plans every variant of `inputs` chunk by chunk. Reads, maths and writes overlap: while worker threads
- * forecast one chunk, this thread reads the next and writes finished forecasts, in chunk order; at most one
- * chunk more than there are threads is in flight. A full run's lines wait for the ABC classes, ranked from
- * the year of revenue the chunk reads bring (no separate pass over DemandDay); they are light (a few hundred
- * bytes a series) and finished on this thread at the end. An incremental run knows its classes and writes
- * lines with each chunk.
+ * forecast one chunk, this thread reads the next and writes finished forecasts and lines, in chunk order; at
+ * most one chunk more than there are threads is in flight. A full run writes with provisional ABC classes
+ * (RunInputs), ranks the catalogue at the end from the year of revenue the chunk reads brought (no second pass
+ * over DemandDay), and re-finishes only the lines whose class moved: it keeps every series' pending line (a
+ * few hundred bytes) until then. An incremental run knows its classes.
  */
 export async function planVariants(
   shop: string,
@@ -188,21 +196,16 @@ export async function planVariants(
   const revenueFrom = addDays(asOfDate, -365);
   const tally: ChunkResult = { forecasts: [], pending: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
   const revenueCents = new Map<string, number>();
-  const deferred: PendingLine[] = [];
+  const pending: PendingLine[] = [];
+  const provisional = inputs.abc ?? (inputs.provisionalAbc as Record<string, AbcClass>);
+  const classOf = (variantId: string): AbcClass => provisional[variantId] ?? "C";
   const runner = await createChunkRunner(context, threads ?? planThreads(inputs.variants.length * Math.max(1, inputs.locationCount)));
   const inFlight: Promise<ChunkResult>[] = [];
   const writeOldest = async () => {
     const result = await timed("waitMs", () => inFlight.shift()!);
-    const known = inputs.abc;
-    if (known) {
-      const classOf = (variantId: string) => known[variantId] ?? "C";
-      const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: classOf(f.variantId) }));
-      await timed("writeMs", () => sink.write(forecasts, result.pending.map((p) => finishLine(context, p, classOf(p.variantId)))));
-    } else {
-      const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: inputs.provisionalAbc[f.variantId] ?? null }));
-      await timed("writeMs", () => sink.write(forecasts, []));
-      for (const p of result.pending) deferred.push(p);
-    }
+    const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: classOf(f.variantId) }));
+    await timed("writeMs", () => sink.write(forecasts, result.pending.map((p) => finishLine(context, p, classOf(p.variantId)))));
+    if (!inputs.abc) for (const p of result.pending) pending.push(p);
     mergeResult(tally, { ...result, forecasts: [], pending: [] });
   };
   try {
@@ -223,13 +226,13 @@ export async function planVariants(
   const linesStarted = performance.now();
   if (!inputs.abc) {
     const abc = classifyAbc([...revenueCents].map(([id, cents]) => ({ id, revenueCents: cents })));
-    const classOf = (variantId: string) => abc[variantId] ?? "C";
-    for (let i = 0; i < deferred.length; i += LINE_BATCH) {
-      await sink.write([], deferred.slice(i, i + LINE_BATCH).map((p) => finishLine(context, p, classOf(p.variantId))));
+    const ranked = (variantId: string): AbcClass => abc[variantId] ?? "C";
+    // Rewriting a row costs more than writing it: only the classes that moved (few from one night to the next).
+    const moved = new Set(inputs.variants.filter((v) => ranked(v.id) !== classOf(v.id)).map((v) => v.id));
+    if (moved.size) {
+      const lines = pending.filter((p) => moved.has(p.variantId)).map((p) => finishLine(context, p, ranked(p.variantId)));
+      await sink.reclassify(Object.fromEntries([...moved].map((id) => [id, ranked(id)])), lines);
     }
-    // Rewriting a forecast row rewrites its JSON: only classes that moved since the previous plan.
-    const changed = inputs.variants.filter((v) => inputs.provisionalAbc[v.id] !== classOf(v.id));
-    await sink.setForecastClasses(Object.fromEntries(changed.map((v) => [v.id, classOf(v.id)])));
   }
   timings.linesMs = performance.now() - linesStarted;
   const coverage = { seriesTotal: tally.seriesTotal, seriesPlanned: tally.seriesPlanned, seriesSkipped: tally.seriesTotal - tally.seriesPlanned, skippedReasons: tally.skippedReasons };

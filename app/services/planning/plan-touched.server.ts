@@ -39,7 +39,7 @@ export async function planTouchedVariants(shop: string, options: { threads?: num
         forecasts.push(...f);
         lines.push(...l);
       },
-      setForecastClasses: async () => undefined, // classes are known: written with each chunk
+      reclassify: async () => undefined, // classes are known: never provisional
     };
     const { coverage } = await planVariants(shop, inputs, sink, options.threads);
     await replacePlanVariants(shop, run.id, touched, forecasts, lines);
