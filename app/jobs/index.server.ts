@@ -9,10 +9,15 @@ import { logger } from "~/utils/logger.server";
 import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, PLAN_JOB, PLAN_TOUCHED_JOB } from "./planning.server";
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
+import { enqueueAlertsAfterWebhook, registerWebhookJobs } from "./webhooks.server";
 
 /** Job names (one pg-boss queue each). */
 export const JOB = {
   processWebhook: "process-webhook",
+  /** PostgreSQL, per shop: applies the shop's "received" webhook events in arrival order (app/jobs/webhooks.server.ts). */
+  drainWebhooks: "drain-webhooks",
+  /** PostgreSQL, every minute: one drain per shop whose events wait "received" (a lost hand-off). */
+  webhookSweep: "webhook-sweep",
   /** Per shop, debounced: stock alerts and sync health after webhooks changed stock or demand. */
   alertsAfterWebhook: "alerts-after-webhook",
   snapshotInventory: "snapshot-inventory",
@@ -54,11 +59,11 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     await processWebhookEvent(shop, webhookEventId, {
       // One evaluation per shop a few seconds after a burst: while one waits, further enqueues are dropped.
       afterApplied: async (topic, outcome) => {
-        if (!alertsFollowWebhook(topic, outcome)) return;
-        await queue.enqueue(JOB.alertsAfterWebhook, { shop }, { singletonKey: `alerts-after-webhook:${shop}`, runAt: new Date(now().getTime() + ALERTS_DEBOUNCE_MS) });
+        if (alertsFollowWebhook(topic, outcome)) await enqueueAlertsAfterWebhook(queue, shop, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
       },
     });
   });
+  registerWebhookJobs(queue, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
   queue.register(JOB.alertsAfterWebhook, async (data) => {
     const shop = z.string().min(1).parse(data.shop);
     await reevaluateStockAlerts(shop, now());
@@ -123,6 +128,8 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     await boss.schedule(JOB.notificationDigest, "*/15 * * * *", { shop: "*" }, { singletonKey: "sweep" });
     await boss.createQueue(JOB.planSweep, { name: JOB.planSweep, policy: "stately" });
     await boss.schedule(JOB.planSweep, "25 * * * *", { shop: "*" }, { singletonKey: "sweep" });
+    await boss.createQueue(JOB.webhookSweep, { name: JOB.webhookSweep, policy: "stately" });
+    await boss.schedule(JOB.webhookSweep, "* * * * *", { shop: "*" }, { singletonKey: "sweep" });
   } else {
     const every = (job: string, ms: number) => {
       const sweep = () =>

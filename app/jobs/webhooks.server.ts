@@ -1,29 +1,134 @@
-import { settleBulkOperationFinish } from "~/services/sync/process-webhook.server";
+import { z } from "zod";
+import { shopsWithStrandedWebhookEvents } from "~/models/webhook-event.server";
+import { alertsFollowWebhook } from "~/services/alerts.server";
+import { drainReceivedWebhookEvents, settleBulkOperationFinish, SYNC_TOPICS } from "~/services/sync/process-webhook.server";
 import { ingestWebhook, type IncomingWebhook, type IngestResult } from "~/services/webhooks.server";
 import { topicFromConstant } from "~/shopify/webhook-topics";
+import { env } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
 import { enqueueBackfill } from "./backfill.server";
 import { getJobQueue, JOB } from "./index.server";
+import { DEFAULT_MAX_ATTEMPTS, retryDelayMs, type JobQueue } from "./queue.server";
+
+// Hand-off of recorded webhooks (docs/decisions/005-webhook-drain.md). On PostgreSQL the committed
+// WebhookEvent row ("received") is the work item: a request asks for one per-shop `drain-webhooks` job,
+// throttled per process, and a sweep every minute catches events whose hand-off never happened. On SQLite
+// (one process, the Job table) each event still gets its own `process-webhook` job.
+
+/** At most one drain enqueue per shop per this many ms per process (plus one trailing, see DrainRequests). */
+export const DRAIN_THROTTLE_MS = 250;
+/** Events handled by one drain job before it hands over to a fresh one (other shops get their turn). */
+export const DRAIN_LIMIT = 1000;
+/** The sweep re-drains shops whose events have waited "received" this long. */
+export const STRANDED_AFTER_MS = 30_000;
+
+export const drainSingletonKey = (shop: string) => `drain-webhooks:${shop}`;
 
 /**
- * What a webhook route calls after authenticating: validate + record once (service), then hand the event
- * to exactly one `process-webhook` job. The job key is the event id, so a repeated hand-off is dropped
- * while one is pending. If enqueueing fails, the error propagates (500), the event stays "received", and
- * Shopify's retry of the same webhook id hands it off again (see ingestWebhook); the job itself does
- * nothing for an event already processed. A bulk_operations/finish the shop's backfill waits for enqueues
- * the backfill job (which finds the operation completed and streams its result).
+ * What a webhook route calls after authenticating: validate + record once (service), then hand off. The
+ * event row is committed before this resolves, so the 200 that follows never loses it. If the hand-off
+ * fails, the error propagates (500), the event stays "received", and Shopify's retry of the same webhook
+ * id hands it off again (see ingestWebhook); on PostgreSQL the sweep would also find it. A
+ * bulk_operations/finish the shop's backfill waits for enqueues the backfill job.
  */
 export async function receiveWebhook(incoming: IncomingWebhook): Promise<IngestResult> {
   const result = await ingestWebhook(incoming);
   if (result.eventId) {
-    await getJobQueue().enqueue(
-      JOB.processWebhook,
-      { shop: incoming.shop, webhookEventId: result.eventId },
-      // A first delivery's event row is new, so no job can hold its key yet.
-      { singletonKey: `webhook:${result.eventId}`, keyIsNew: result.outcome === "queued" },
-    );
+    const queue = getJobQueue();
+    if (queue.backend === "pg-boss") await drainRequests(queue).request(incoming.shop);
+    else
+      await queue.enqueue(
+        JOB.processWebhook,
+        { shop: incoming.shop, webhookEventId: result.eventId },
+        // A first delivery's event row is new, so no job can hold its key yet.
+        { singletonKey: `webhook:${result.eventId}`, keyIsNew: result.outcome === "queued" },
+      );
   }
   if (result.outcome === "recorded" && topicFromConstant(incoming.topic) === "bulk_operations/finish") {
     if (await settleBulkOperationFinish(incoming.shop, incoming.webhookId, incoming.payload)) await enqueueBackfill(getJobQueue(), incoming.shop);
   }
   return result;
+}
+
+/**
+ * Per-shop throttle of drain enqueues. The first request in a window enqueues at once (and the caller
+ * awaits it); later ones in the window share one trailing enqueue at the window's end. Either way an
+ * enqueue starts after the caller's event was committed, so a drain that runs after it sees the event
+ * (pg-boss's "stately" policy keeps one queued drain per shop beside the one running). A trailing enqueue
+ * lost with its process is covered by the sweep.
+ */
+export class DrainRequests {
+  private last = new Map<string, number>();
+  private trailing = new Set<string>();
+
+  constructor(
+    private readonly send: (shop: string) => Promise<unknown>,
+    private readonly intervalMs = DRAIN_THROTTLE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async request(shop: string): Promise<void> {
+    const now = this.now();
+    const last = this.last.get(shop);
+    if (last === undefined || now - last >= this.intervalMs) {
+      this.last.set(shop, now);
+      if (this.last.size > 10_000) this.forgetBefore(now - this.intervalMs);
+      await this.send(shop);
+      return;
+    }
+    if (this.trailing.has(shop)) return;
+    this.trailing.add(shop);
+    const timer = setTimeout(() => {
+      this.trailing.delete(shop);
+      this.last.set(shop, this.now());
+      this.send(shop).catch((error: unknown) => logger.error({ kind: "webhook-drain", shop, outcome: "enqueue-failed", error: String(error) }));
+    }, last + this.intervalMs - now);
+    timer.unref();
+  }
+
+  private forgetBefore(time: number) {
+    for (const [shop, at] of this.last) if (at < time && !this.trailing.has(shop)) this.last.delete(shop);
+  }
+}
+
+const enqueueDrain = (queue: JobQueue, shop: string) => queue.enqueue(JOB.drainWebhooks, { shop }, { singletonKey: drainSingletonKey(shop) });
+
+let requests: { queue: JobQueue; drains: DrainRequests } | null = null;
+function drainRequests(queue: JobQueue): DrainRequests {
+  // Tests enqueue on every request, so a job is waiting when they run the queue right after delivering.
+  if (requests?.queue !== queue) requests = { queue, drains: new DrainRequests((shop) => enqueueDrain(queue, shop), env.NODE_ENV === "test" ? 0 : DRAIN_THROTTLE_MS) };
+  return requests.drains;
+}
+
+const shopData = z.object({ shop: z.string().min(1) });
+
+/** The drain job and the sweep that re-drains stranded events (registered on both backends). */
+export function registerWebhookJobs(queue: JobQueue, options: { now: () => Date; alertsDebounceMs: number }) {
+  queue.register(JOB.drainWebhooks, async (data) => {
+    const { shop } = shopData.parse(data);
+    let alerts = false;
+    const summary = await drainReceivedWebhookEvents(shop, {
+      limit: DRAIN_LIMIT,
+      afterApplied: async (topic, outcome) => void (alerts ||= alertsFollowWebhook(topic, outcome)),
+      // Marked failed already; retried on its own with backoff, this drain having been its first attempt.
+      onError: async (webhookEventId) => {
+        await queue.enqueue(
+          JOB.processWebhook,
+          { shop, webhookEventId },
+          { singletonKey: `webhook:${webhookEventId}`, runAt: new Date(options.now().getTime() + retryDelayMs(1)), maxAttempts: DEFAULT_MAX_ATTEMPTS - 1 },
+        );
+      },
+    });
+    if (alerts) await enqueueAlertsAfterWebhook(queue, shop, options);
+    if (summary.more) await enqueueDrain(queue, shop);
+  });
+  queue.register(JOB.webhookSweep, async () => {
+    const before = new Date(options.now().getTime() - STRANDED_AFTER_MS);
+    for (const shop of await shopsWithStrandedWebhookEvents(SYNC_TOPICS, before)) await enqueueDrain(queue, shop);
+  });
+}
+
+/** One evaluation per shop a few seconds after a burst: while one waits, further enqueues are dropped. */
+export function enqueueAlertsAfterWebhook(queue: JobQueue, shop: string, options: { now: () => Date; alertsDebounceMs: number }) {
+  return queue.enqueue(JOB.alertsAfterWebhook, { shop }, { singletonKey: `alerts-after-webhook:${shop}`, runAt: new Date(options.now().getTime() + options.alertsDebounceMs) });
 }

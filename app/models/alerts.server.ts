@@ -70,6 +70,10 @@ export async function syncAlerts(shop: string, ruleTypes: readonly string[], cur
         changed.push({ id: found.id, severity: c.severity, message: c.message, data });
     }
     for (let i = 0; i < toCreate.length; i += ROWS_PER_STATEMENT) await insertAlerts(tx, shop, toCreate.slice(i, i + ROWS_PER_STATEMENT), now);
+    // PostgreSQL plans the id-list UPDATEs below (and the next run's) from table statistics: after a bulk insert
+    // into a table it believed empty it chose a nested loop over every alert × every id (minutes at 80,000).
+    // Autovacuum would refresh them later, or never where it is off: refresh them now.
+    if (isPostgres && toCreate.length >= ANALYZE_AFTER_INSERTS) await tx.$executeRawUnsafe('ANALYZE "Alert"');
     for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) await updateAlertTexts(tx, shop, changed.slice(i, i + ROWS_PER_STATEMENT));
     await updateByIds(tx, shop, reopened, { status: "open", resolvedAt: null, acknowledgedAt: null, acknowledgedBy: null, snoozedUntil: null, firstSeenAt: now });
     await updateByIds(tx, shop, seenIds, { lastSeenAt: now });
@@ -121,6 +125,9 @@ async function updateAlertTexts(tx: Db, shop: string, rows: readonly { id: strin
     shop,
   );
 }
+
+/** New alerts in one sync from which PostgreSQL's statistics of the table are refreshed. */
+const ANALYZE_AFTER_INSERTS = 1000;
 
 /** The same values on many alerts of the shop, in one UPDATE per 20,000 ids. */
 async function updateByIds(tx: Db, shop: string, ids: readonly string[], set: Record<string, string | Date | null>) {

@@ -131,6 +131,9 @@ export async function completePlanRun(
     prisma.replenishmentLine.deleteMany({ where: { shop, planRunId: { in: olderIds } } }),
     prisma.planRun.updateMany({ where: { shop, id: { in: olderIds }, status: "complete" }, data: { status: "superseded" } }),
   ]);
+  // The screens' queries are planned from statistics; a plan replaces ~all rows of these tables. Autovacuum
+  // would refresh them later (or never, where it is off): stale ones turned index reads into scans.
+  if (isPostgres) await prisma.$executeRawUnsafe('ANALYZE "ReplenishmentLine", "Forecast"');
 }
 
 export function failPlanRun(shop: string, planRunId: string, error: string) {

@@ -1,23 +1,110 @@
 import crypto from "node:crypto";
-import prisma from "~/db.server";
+import prisma, { isPostgres } from "~/db.server";
+import type { Db } from "./transaction.server";
+
+export interface NewWebhookEvent {
+  webhookId: string;
+  topic: string;
+  status: "received" | "failed";
+  error?: string;
+  payload?: string;
+}
+
+/** The stored row for a delivery: new (`created`), or the one an earlier delivery of its webhook id made. */
+export interface RecordedWebhookEvent {
+  id: string;
+  created: boolean;
+  status: string;
+}
+
+interface PendingInsert {
+  id: string;
+  shop: string;
+  event: NewWebhookEvent;
+  receivedAt: Date;
+  settle: (recorded: RecordedWebhookEvent | null) => void;
+  fail: (error: unknown) => void;
+}
+
+// Group commit: the deliveries that arrive while one INSERT is in flight are written together by the next
+// one (one statement, one commit), so a burst costs one round trip per batch rather than per webhook. With
+// nothing in flight a delivery is written at once (after the current tick), so a quiet server adds no delay.
+const MAX_BATCH = 200; // 9 parameters a row: far below both databases' limits
+let waiting: PendingInsert[] = [];
+let writing = false;
+let scheduled = false;
 
 /**
  * Records a delivery once: the (shop, webhookId) unique constraint makes a redelivery a no-op.
- * Returns the new row's id, or null when this webhook id was already recorded.
- * One raw INSERT … ON CONFLICT DO NOTHING (same SQL on SQLite and PostgreSQL): this is the webhook hot
- * path, and a Prisma `create` costs ~2.5× the CPU (query compilation) and a caught P2002 on redelivery.
+ * Resolves to the new row (`created`), or to the row an earlier delivery of this webhook id made (null if
+ * that row is gone), only after the row is committed: the caller answers 200 after that. One raw multi-row
+ * `INSERT … ON CONFLICT DO NOTHING RETURNING` per batch (same SQL shape on SQLite and PostgreSQL), plus one
+ * SELECT of the earlier rows when the batch held redeliveries: a Prisma `create` per webhook costs ~2.5×
+ * the CPU (query compilation) and a caught P2002 on redelivery.
  */
-export async function recordWebhookEvent(
-  shop: string,
-  event: { webhookId: string; topic: string; status: "received" | "failed"; error?: string; payload?: string },
-): Promise<string | null> {
-  const id = crypto.randomUUID();
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    INSERT INTO "WebhookEvent" ("id", "shop", "webhookId", "topic", "status", "attempts", "error", "payload", "receivedAt")
-    VALUES (${id}, ${shop}, ${event.webhookId}, ${event.topic}, ${event.status}, 0, ${event.error ?? null}, ${event.payload ?? null}, ${new Date()})
-    ON CONFLICT ("shop", "webhookId") DO NOTHING
-    RETURNING "id"`;
-  return rows.length ? rows[0].id : null;
+export function recordWebhookEvent(shop: string, event: NewWebhookEvent): Promise<RecordedWebhookEvent | null> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ id: crypto.randomUUID(), shop, event, receivedAt: new Date(), settle: resolve, fail: reject });
+    scheduleFlush();
+  });
+}
+
+function scheduleFlush() {
+  if (writing || scheduled || waiting.length === 0) return;
+  scheduled = true;
+  setImmediate(() => void flush());
+}
+
+async function flush() {
+  scheduled = false;
+  const batch = waiting.slice(0, MAX_BATCH);
+  waiting = waiting.slice(MAX_BATCH);
+  writing = true;
+  try {
+    const inserted = await insertEvents(batch);
+    const earlier = await findEarlierEvents(batch.filter((row) => !inserted.has(row.id)));
+    for (const row of batch) {
+      if (inserted.has(row.id)) row.settle({ id: row.id, created: true, status: row.event.status });
+      else row.settle(earlier.get(`${row.shop}\n${row.event.webhookId}`) ?? null);
+    }
+  } catch (error) {
+    // The whole statement failed (nothing committed): every delivery in it answers 500, Shopify retries.
+    for (const row of batch) row.fail(error);
+  } finally {
+    writing = false;
+    scheduleFlush();
+  }
+}
+
+/** The rows already stored for redelivered webhook ids, by shop + "\n" + webhook id. */
+async function findEarlierEvents(redelivered: readonly PendingInsert[]): Promise<Map<string, RecordedWebhookEvent>> {
+  if (redelivered.length === 0) return new Map();
+  const p = (i: number) => (isPostgres ? `$${i}` : "?");
+  const rows = await prisma.$queryRawUnsafe<{ id: string; shop: string; webhookId: string; status: string }[]>(
+    `SELECT "id", "shop", "webhookId", "status" FROM "WebhookEvent"
+      WHERE ${redelivered.map((_, i) => `("shop" = ${p(2 * i + 1)} AND "webhookId" = ${p(2 * i + 2)})`).join(" OR ")}`,
+    ...redelivered.flatMap((row) => [row.shop, row.event.webhookId]),
+  );
+  return new Map(rows.map((r) => [`${r.shop}\n${r.webhookId}`, { id: r.id, created: false, status: r.status }]));
+}
+
+/** Returns the ids of the rows inserted; a webhook id already recorded (or twice in the batch) is skipped. */
+async function insertEvents(batch: readonly PendingInsert[]): Promise<Set<string>> {
+  const p = (i: number) => (isPostgres ? `$${i}` : "?");
+  const values: unknown[] = [];
+  const rows = batch.map(({ id, shop, event, receivedAt }) => {
+    const base = values.length;
+    values.push(id, shop, event.webhookId, event.topic, event.status, event.error ?? null, event.payload ?? null, receivedAt);
+    return `(${p(base + 1)}, ${p(base + 2)}, ${p(base + 3)}, ${p(base + 4)}, ${p(base + 5)}, 0, ${p(base + 6)}, ${p(base + 7)}, ${p(base + 8)})`;
+  });
+  const inserted = await prisma.$queryRawUnsafe<{ id: string }[]>(
+    `INSERT INTO "WebhookEvent" ("id", "shop", "webhookId", "topic", "status", "attempts", "error", "payload", "receivedAt")
+     VALUES ${rows.join(", ")}
+     ON CONFLICT ("shop", "webhookId") DO NOTHING
+     RETURNING "id"`,
+    ...values,
+  );
+  return new Set(inserted.map((r) => r.id));
 }
 
 export function markWebhookEvent(shop: string, webhookId: string, status: "processed" | "failed", error?: string) {
@@ -41,8 +128,8 @@ export function findWebhookEventByWebhookId(shop: string, webhookId: string) {
 }
 
 /** Marks one event (by row id) processed or failed; every processing attempt is counted. */
-export function markWebhookEventById(shop: string, id: string, status: "processed" | "failed", error?: string) {
-  return prisma.webhookEvent.updateMany({
+export function markWebhookEventById(shop: string, id: string, status: "processed" | "failed", error?: string, db: Db = prisma) {
+  return db.webhookEvent.updateMany({
     where: { shop, id },
     data: { status, error: error ?? null, processedAt: new Date(), attempts: { increment: 1 } },
   });
@@ -62,4 +149,47 @@ export function listFailedWebhookEvents(shop: string, take = 10) {
     take,
     select: { id: true, webhookId: true, topic: true, error: true, attempts: true, receivedAt: true, processedAt: true },
   });
+}
+
+/** Where a drain of received events has got to: events are taken in (receivedAt, id) order. */
+export interface WebhookEventCursor {
+  receivedAt: Date;
+  id: string;
+}
+
+/**
+ * The next `take` events of this shop still "received" (recorded, not yet applied) among `topics`, in
+ * arrival order after `after`, with their payloads. Served by the (shop, status) index: received events
+ * are few, however long the table grows.
+ */
+export function listReceivedWebhookEvents(shop: string, topics: readonly string[], after: WebhookEventCursor | null, take: number) {
+  return prisma.webhookEvent.findMany({
+    where: {
+      shop,
+      status: "received",
+      topic: { in: [...topics] },
+      ...(after ? { OR: [{ receivedAt: { gt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    take,
+  });
+}
+
+/**
+ * Queue infrastructure (crosses shops): the active shops with an event among `topics` still "received"
+ * that arrived before `before` — a hand-off that never happened (a process died after answering 200).
+ * One EXISTS per shop on the (shop, status) index rather than a scan of every event.
+ */
+export async function shopsWithStrandedWebhookEvents(topics: readonly string[], before: Date): Promise<string[]> {
+  const p = (i: number) => (isPostgres ? `$${i}` : "?");
+  const marks = topics.map((_, i) => p(i + 2)).join(", ");
+  const rows = await prisma.$queryRawUnsafe<{ shop: string }[]>(
+    `SELECT s."shop" FROM "Shop" s
+      WHERE s."active" AND EXISTS (
+        SELECT 1 FROM "WebhookEvent" e
+         WHERE e."shop" = s."shop" AND e."status" = 'received' AND e."receivedAt" < ${p(1)} AND e."topic" IN (${marks}))`,
+    before,
+    ...topics,
+  );
+  return rows.map((r) => r.shop);
 }

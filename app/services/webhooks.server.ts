@@ -1,6 +1,6 @@
 import { cancelShopJobs } from "~/models/jobs.server";
 import { markShopUninstalled, deleteAllShopData, updateShopScopes } from "~/models/shop-data.server";
-import { findWebhookEventByWebhookId, markWebhookEvent, recordWebhookEvent } from "~/models/webhook-event.server";
+import { markWebhookEvent, recordWebhookEvent } from "~/models/webhook-event.server";
 import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
 import { topicFromConstant, type WebhookTopic } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
@@ -20,7 +20,7 @@ export type WebhookOutcome = "applied" | "queued" | "duplicate" | "rejected" | "
 export interface IngestResult {
   outcome: WebhookOutcome;
   /**
-   * The WebhookEvent row to hand to `process-webhook`: set for a new data event ("queued") and for a
+   * The WebhookEvent row to hand off (app/jobs/webhooks.server.ts): set for a new data event ("queued") and for a
    * redelivery of one that is still unprocessed ("duplicate"); null otherwise.
    */
   eventId: string | null;
@@ -29,8 +29,8 @@ export interface IngestResult {
 /**
  * Takes one verified delivery: validates it, records it once under its webhook id (with its raw payload),
  * and applies the app-lifecycle and privacy topics at once. Catalog, order and inventory topics are
- * recorded as "received" and returned as "queued": the caller (app/jobs/webhooks.server.ts) enqueues one
- * `process-webhook` job for the event. bulk_operations/finish stays "recorded" for the backfill.
+ * recorded as "received" and returned as "queued": the caller (app/jobs/webhooks.server.ts) hands the event
+ * off (the shop's drain job on PostgreSQL, one `process-webhook` job on SQLite). bulk_operations/finish stays "recorded" for the backfill.
  * A payload that fails its schema is kept raw as a failed event (visible in Sync health,
  * re-processable) and still acknowledged, so Shopify does not retry it forever.
  */
@@ -51,19 +51,18 @@ export async function ingestWebhook(incoming: IncomingWebhook): Promise<IngestRe
     return done("rejected");
   }
   const sync = isSyncTopic(topic);
-  const eventId = await recordWebhookEvent(shop, {
+  const recorded = await recordWebhookEvent(shop, {
     webhookId,
     topic,
     status: "received",
     ...(sync || topic === "bulk_operations/finish" ? { payload: JSON.stringify(redactCustomerFields(incoming.payload)) } : {}),
   });
-  if (!eventId) {
+  if (!recorded?.created) {
     // A redelivery. If the first delivery's hand-off never happened (crash, enqueue error → 500), the
-    // event is still "received": hand it off again (the job's singleton key drops a second pending job).
-    const existing = sync ? await findWebhookEventByWebhookId(shop, webhookId) : null;
-    return done("duplicate", existing?.status === "received" ? existing.id : null);
+    // event is still "received": hand it off again (singleton keys drop a second pending job).
+    return done("duplicate", sync && recorded?.status === "received" ? recorded.id : null);
   }
-  if (sync) return done("queued", eventId);
+  if (sync) return done("queued", recorded.id);
   if (!(await applyLifecycleTopic(shop, topic, parsed.data))) return done("recorded");
   if (topic !== "shop/redact") await markWebhookEvent(shop, webhookId, "processed");
   return done("applied");

@@ -2,7 +2,13 @@ import { findShop } from "~/models/shop.server";
 import { evaluateAlertsAfterWebhook } from "~/services/alerts.server";
 import { isAwaitedBulkOperation } from "~/services/backfill.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
-import { findWebhookEvent, findWebhookEventByWebhookId, markWebhookEventById } from "~/models/webhook-event.server";
+import {
+  findWebhookEvent,
+  findWebhookEventByWebhookId,
+  listReceivedWebhookEvents,
+  markWebhookEventById,
+  type WebhookEventCursor,
+} from "~/models/webhook-event.server";
 import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
 import { ALL_TOPICS, type WebhookTopic } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
@@ -51,21 +57,31 @@ export type ProcessOutcome = "processed" | "already-processed" | "failed" | "mis
  * an error while applying marks the event failed with the message and is re-thrown so the queue retries
  * with backoff. Events of an uninstalled shop are skipped.
  */
-export async function processWebhookEvent(
+export async function processWebhookEvent(shop: string, eventId: string, options: ProcessOptions = {}): Promise<ProcessOutcome> {
+  return processLoadedEvent(shop, () => findWebhookEvent(shop, eventId), options);
+}
+
+export interface ProcessOptions {
+  force?: boolean;
+  /**
+   * Called instead of re-evaluating alerts inline. The queue passes one that enqueues a debounced
+   * per-shop alerts job, so a burst of webhooks costs one evaluation, not one each.
+   */
+  afterApplied?: (topic: string, outcome: ProcessOutcome) => Promise<void>;
+}
+
+type StoredEvent = NonNullable<Awaited<ReturnType<typeof findWebhookEvent>>>;
+type ShopRow = Awaited<ReturnType<typeof findShop>>;
+
+async function processLoadedEvent(
   shop: string,
-  eventId: string,
-  options: {
-    force?: boolean;
-    /**
-     * Called instead of re-evaluating alerts inline. The queue passes one that enqueues a debounced
-     * per-shop alerts job, so a burst of webhooks costs one evaluation, not one each.
-     */
-    afterApplied?: (topic: string, outcome: ProcessOutcome) => Promise<void>;
-  } = {},
+  load: () => Promise<StoredEvent | null>,
+  options: ProcessOptions,
+  shopRow?: ShopRow,
 ): Promise<ProcessOutcome> {
   const seen: { topic: string | null; outcome: ProcessOutcome } = { topic: null, outcome: "failed" };
   try {
-    seen.outcome = await applyWebhookEvent(shop, eventId, options, seen);
+    seen.outcome = await applyWebhookEvent(shop, await load(), options, seen, shopRow);
     return seen.outcome;
   } finally {
     // Stock alerts follow stock and demand; failures feed sync_unhealthy. Never fails the processing itself.
@@ -76,11 +92,17 @@ export async function processWebhookEvent(
   }
 }
 
-async function applyWebhookEvent(shop: string, eventId: string, options: { force?: boolean }, seen: { topic: string | null }): Promise<ProcessOutcome> {
-  const event = await findWebhookEvent(shop, eventId);
+async function applyWebhookEvent(
+  shop: string,
+  event: StoredEvent | null,
+  options: { force?: boolean },
+  seen: { topic: string | null },
+  knownShop?: ShopRow,
+): Promise<ProcessOutcome> {
   if (!event) return "missing";
+  const eventId = event.id;
   if (event.status === "processed" && !options.force) return "already-processed";
-  const shopRow = await findShop(shop);
+  const shopRow = knownShop === undefined ? await findShop(shop) : knownShop;
   if (shopRow && !shopRow.active) return "skipped";
   seen.topic = event.topic;
   const topic = ALL_TOPICS.find((t) => t === event.topic);
@@ -102,15 +124,61 @@ async function applyWebhookEvent(shop: string, eventId: string, options: { force
   }
   const timeZone = shopRow?.ianaTimezone ?? "UTC";
   try {
-    await inTransaction((tx) => applyTopic(shop, topic, parsed.data, timeZone, event.receivedAt, tx));
+    // Applied and marked processed in one commit: a crash between the two cannot leave it half done.
+    await inTransaction(async (tx) => {
+      await applyTopic(shop, topic, parsed.data, timeZone, event.receivedAt, tx);
+      await markWebhookEventById(shop, eventId, "processed", undefined, tx);
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await markWebhookEventById(shop, eventId, "failed", message);
     logger.warn({ kind: "webhook-apply", shop, topic, outcome: "failed", error: message });
     throw error;
   }
-  await markWebhookEventById(shop, eventId, "processed");
   return "processed";
+}
+
+export interface DrainSummary {
+  processed: number;
+  failed: number;
+  /** Stopped at `limit` with events possibly left: the caller schedules another drain. */
+  more: boolean;
+}
+
+/**
+ * Applies the shop's "received" sync events in arrival order, `batch` rows a read, until none is left or
+ * `limit` were handled (the `drain-webhooks` job; the committed WebhookEvent row is the durable work item).
+ * Each event is applied as `processWebhookEvent` would (idempotent, own transaction); one whose apply
+ * throws is already marked failed and goes to `onError` (the queue retries it as a `process-webhook` job).
+ * Events of an uninstalled shop stay unapplied.
+ */
+export async function drainReceivedWebhookEvents(
+  shop: string,
+  options: ProcessOptions & { batch?: number; limit?: number; onError: (eventId: string, error: unknown) => Promise<void> },
+): Promise<DrainSummary> {
+  const summary: DrainSummary = { processed: 0, failed: 0, more: false };
+  const shopRow = await findShop(shop);
+  if (shopRow && !shopRow.active) return summary;
+  const limit = options.limit ?? 1000;
+  let cursor: WebhookEventCursor | null = null;
+  for (let handled = 0; handled < limit; ) {
+    const events = await listReceivedWebhookEvents(shop, SYNC_TOPICS, cursor, Math.min(options.batch ?? 100, limit - handled));
+    if (events.length === 0) return summary;
+    for (const event of events) {
+      cursor = { receivedAt: event.receivedAt, id: event.id };
+      handled++;
+      try {
+        const outcome = await processLoadedEvent(shop, async () => event, options, shopRow);
+        if (outcome === "processed") summary.processed++;
+        else if (outcome === "failed") summary.failed++;
+      } catch (error) {
+        summary.failed++;
+        await options.onError(event.id, error);
+      }
+    }
+  }
+  summary.more = true;
+  return summary;
 }
 
 /**
