@@ -72,8 +72,48 @@ async function insertRows(tx: Db, table: string, columns: readonly string[], row
  * rather than createMany: a plan writes ~3 KB of forecast JSON per series, and passing it through the
  * client's query compiler cost more than computing it (docs/benchmarks.md, "Plan run at scale").
  */
-export async function insertPlanChunk(shop: string, planRunId: string, forecasts: ForecastRow[], lines: ReplenishmentRow[]) {
-  await prisma.$transaction((tx) => insertPlanRows(tx, shop, planRunId, forecasts, lines), { timeout: 120_000, maxWait: 30_000 });
+export async function insertPlanChunk(shop: string, planRunId: string, forecasts: ForecastRow[], lines: ReplenishmentRow[], progress?: PlanProgress) {
+  await prisma.$transaction(
+    async (tx) => {
+      await insertPlanRows(tx, shop, planRunId, forecasts, lines);
+      // With the rows, in the same commit: a run interrupted after this chunk resumes right after it.
+      if (progress) {
+        const { resumeAfter, seriesTotal, seriesPlanned, seriesSkipped, skippedReasons } = progress;
+        await tx.planRun.update({ where: { id: planRunId, shop }, data: { resumeAfter, heartbeatAt: new Date(), seriesTotal, seriesPlanned, seriesSkipped, skippedReasons } });
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/** A running plan's progress: the last variant planned and the coverage so far. */
+export interface PlanProgress {
+  resumeAfter: string;
+  seriesTotal: number;
+  seriesPlanned: number;
+  seriesSkipped: number;
+  skippedReasons: Record<string, number>;
+}
+
+/**
+ * The shop's interrupted plan for `asOfDate`, if any: still "running" with no progress since `staleBefore`
+ * (a live run writes progress with every chunk, about every second).
+ */
+export async function findInterruptedPlanRun(shop: string, asOfDate: string, staleBefore: Date) {
+  const runs = await prisma.planRun.findMany({ where: { shop, status: "running", asOfDate }, orderBy: { startedAt: "desc" } });
+  return runs.find((r) => (r.heartbeatAt ?? r.startedAt) < staleBefore) ?? null;
+}
+
+/** Marks the shop's other stale running plans failed ("interrupted") and drops their rows. */
+export async function abandonInterruptedPlanRuns(shop: string, staleBefore: Date, keepId: string | null) {
+  const runs = await prisma.planRun.findMany({ where: { shop, status: "running", id: { not: keepId ?? "" } } });
+  const stale = runs.filter((r) => (r.heartbeatAt ?? r.startedAt) < staleBefore).map((r) => r.id);
+  if (stale.length === 0) return;
+  await prisma.$transaction([
+    prisma.forecast.deleteMany({ where: { shop, planRunId: { in: stale } } }),
+    prisma.replenishmentLine.deleteMany({ where: { shop, planRunId: { in: stale } } }),
+    prisma.planRun.updateMany({ where: { shop, id: { in: stale } }, data: { status: "failed", error: "interrupted", finishedAt: new Date() } }),
+  ]);
 }
 
 /** Inserts forecasts and lines of a run inside the caller's transaction. */

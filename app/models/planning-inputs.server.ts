@@ -8,15 +8,16 @@ export function findPlanningShop(shop: string) {
   return prisma.shop.findUniqueOrThrow({ where: { shop } });
 }
 
-/** Variants to plan (not deleted; all, or those of `ids`), with product, vendor and planning overrides. */
-export async function listPlannableVariants(shop: string, ids?: readonly string[]) {
+/** Variants to plan (not deleted; all, those of `ids`, or those after `after`), with product, vendor and planning overrides. */
+export async function listPlannableVariants(shop: string, ids?: readonly string[], after?: string) {
   if (ids) return (await inIdChunks([...ids], (chunk) => findPlannableVariants(shop, chunk))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return findPlannableVariants(shop);
+  return findPlannableVariants(shop, undefined, after);
 }
 
-function findPlannableVariants(shop: string, ids?: string[]) {
+/** `after`: only ids after it, in the database's own order (the order a run plans and resumes in). */
+function findPlannableVariants(shop: string, ids?: string[], after?: string) {
   return prisma.variant.findMany({
-    where: { shop, deletedAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    where: { shop, deletedAt: null, ...(ids ? { id: { in: ids } } : after ? { id: { gt: after } } : {}) },
     select: {
       id: true,
       title: true,

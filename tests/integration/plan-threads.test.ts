@@ -109,3 +109,44 @@ describe("ABC classes of a plan run", () => {
     expect(line.serviceLevel).toBe(0.99);
   }, 60_000);
 });
+
+describe("an interrupted plan run", () => {
+  it("resumes after its last written chunk and ends with the rows and coverage of an uninterrupted run", async () => {
+    const shop = await seedShop();
+    const full = await planShop(shop, { now: NOW, threads: 0 });
+    const linesAll = await linesOf(shop, full.planRunId);
+    const forecastsAll = await forecastsOf(shop, full.planRunId);
+    // Rewind the run to the state a process killed after the chunk ending at the 10th variant leaves: rows of
+    // later variants gone, progress and coverage of that chunk, still "running", silent for 10 minutes.
+    const variantIds = [...new Set(linesAll.map((l) => l.variantId))].sort();
+    const cut = variantIds[9];
+    const kept = linesAll.filter((l) => l.variantId <= cut);
+    await prisma.replenishmentLine.deleteMany({ where: { shop, planRunId: full.planRunId, variantId: { gt: cut } } });
+    await prisma.forecast.deleteMany({ where: { shop, planRunId: full.planRunId, variantId: { gt: cut } } });
+    const quiet = new Date(Date.now() - 10 * 60_000);
+    await prisma.planRun.update({
+      where: { id: full.planRunId },
+      data: { status: "running", finishedAt: null, resumeAfter: cut, heartbeatAt: quiet, startedAt: quiet, seriesTotal: kept.length, seriesPlanned: kept.length, seriesSkipped: 0, skippedReasons: {} },
+    });
+    // Another run of an earlier day, cut short too: dropped with its rows.
+    const stale = await prisma.planRun.create({ data: { shop, status: "running", asOfDate: "2026-11-20", startedAt: quiet } });
+    await prisma.forecast.create({ data: { shop, planRunId: stale.id, variantId: cut, locationId: kept[0].locationId, method: "ses", demandClass: "smooth", mean: [1] } });
+
+    const resumed = await planShop(shop, { now: NOW, threads: 2 });
+    expect(resumed.planRunId).toBe(full.planRunId);
+    expect(resumed).toMatchObject({ seriesPlanned: full.seriesPlanned, seriesTotal: full.seriesTotal });
+    expect(await linesOf(shop, full.planRunId)).toEqual(linesAll);
+    expect(await forecastsOf(shop, full.planRunId)).toEqual(forecastsAll);
+    expect(await prisma.planRun.findUniqueOrThrow({ where: { id: full.planRunId } })).toMatchObject({ status: "complete" });
+    expect(await prisma.planRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "failed", error: "interrupted" });
+    expect(await prisma.forecast.count({ where: { planRunId: stale.id } })).toBe(0);
+  }, 60_000);
+
+  it("does not take over a running plan that is still making progress", async () => {
+    const shop = await seedShop();
+    const live = await prisma.planRun.create({ data: { shop, status: "running", asOfDate: TODAY, heartbeatAt: new Date() } });
+    const other = await planShop(shop, { now: NOW, threads: 0 });
+    expect(other.planRunId).not.toBe(live.id);
+    expect(await prisma.planRun.findUniqueOrThrow({ where: { id: live.id } })).toMatchObject({ status: "running" });
+  }, 60_000);
+});

@@ -14,7 +14,19 @@ import {
   allAbcClassesInRun,
   revenueByVariant,
 } from "~/models/planning-inputs.server";
-import { completePlanRun, createPlanRun, failPlanRun, insertPlanChunk, latestCompletePlanRun, reclassifyPlanRows, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
+import {
+  abandonInterruptedPlanRuns,
+  completePlanRun,
+  createPlanRun,
+  failPlanRun,
+  findInterruptedPlanRun,
+  insertPlanChunk,
+  latestCompletePlanRun,
+  reclassifyPlanRows,
+  type ForecastRow,
+  type PlanProgress,
+  type ReplenishmentRow,
+} from "~/models/plan-run.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
@@ -25,6 +37,8 @@ import { seriesKey, type ForecastOverrideSpan } from "./series";
 /** Two years of daily history: enough for yearly seasonality, bounded memory per chunk. */
 export const HISTORY_DAYS = 730;
 const CHUNK_VARIANTS = 400;
+/** A running plan without progress for this long was cut short (a live one writes a chunk about every second). */
+export const INTERRUPTED_AFTER_MS = 5 * 60_000;
 
 export interface PlanRunSummary {
   planRunId: string;
@@ -58,22 +72,37 @@ export interface PlanTimings {
  * A full plan run for one shop: forecasts every tracked variant × location from its local-day demand
  * history (stocked-out days are unknown demand, not zero), then safety stock, reorder point and order
  * quantity for the variant's ABC service level. Rows are written in chunks under a "running" run and
- * become visible together when the run completes; a failed run leaves the previous plan in place.
+ * become visible together when the run completes; a failed run leaves the previous plan in place, and a
+ * run cut short (process killed) is resumed by the next plan of that day after its last written chunk.
  */
 export async function planShop(shop: string, options: { now?: Date; trigger?: string; threads?: number } = {}): Promise<PlanRunSummary> {
   return logJob("plan-shop", shop, async () => {
     const settings = await findPlanningShop(shop);
     const asOfDate = localDate(options.now ?? new Date(), settings.ianaTimezone);
-    const run = await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" });
+    // A run of today cut short (process killed, deploy) resumes after its last written chunk; older ones are dropped.
+    const staleBefore = new Date(Date.now() - INTERRUPTED_AFTER_MS);
+    const interrupted = await findInterruptedPlanRun(shop, asOfDate, staleBefore);
+    await abandonInterruptedPlanRuns(shop, staleBefore, interrupted?.id ?? null);
+    const run = interrupted ?? (await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" }));
+    const resumed: PlanProgress | undefined = interrupted?.resumeAfter
+      ? {
+          resumeAfter: interrupted.resumeAfter,
+          seriesTotal: interrupted.seriesTotal,
+          seriesPlanned: interrupted.seriesPlanned,
+          seriesSkipped: interrupted.seriesSkipped,
+          skippedReasons: (interrupted.skippedReasons ?? {}) as Record<string, number>,
+        }
+      : undefined;
+    if (interrupted) logger.info({ kind: "plan-resume", shop, planRunId: run.id, resumeAfter: resumed?.resumeAfter ?? null });
     try {
       const started = performance.now();
-      const inputs = await loadRunInputs(shop, settings, asOfDate);
+      const inputs = await loadRunInputs(shop, settings, asOfDate, undefined, resumed?.resumeAfter);
       const inputsMs = performance.now() - started;
       const sink: PlanSink = {
-        write: (forecasts, lines) => insertPlanChunk(shop, run.id, forecasts, lines),
+        write: (forecasts, lines, progress) => insertPlanChunk(shop, run.id, forecasts, lines, progress),
         reclassify: (classes, lines) => reclassifyPlanRows(shop, run.id, classes, lines),
       };
-      const { coverage, threads, timings } = await planVariants(shop, inputs, sink, options.threads);
+      const { coverage, threads, timings } = await planVariants(shop, inputs, sink, options.threads, resumed);
       await completePlanRun(shop, run.id, coverage);
       const alertsStarted = performance.now();
       // Alerts follow the new plan; their failure is logged and never fails the plan itself.
@@ -112,9 +141,15 @@ interface RunInputs {
  * Reads a run's shop-wide inputs. `only` restricts it to some variants with known ABC classes (an
  * incremental run keeps the classes of the plan it patches: ABC ranks the whole catalogue by a year's revenue).
  */
-export async function loadRunInputs(shop: string, settings: Settings, asOfDate: string, only?: { variantIds: string[]; abc: Record<string, AbcClass> }): Promise<RunInputs> {
+export async function loadRunInputs(
+  shop: string,
+  settings: Settings,
+  asOfDate: string,
+  only?: { variantIds: string[]; abc: Record<string, AbcClass> },
+  resumeAfter?: string,
+): Promise<RunInputs> {
   const [variants, locations, vendors, openLines, observed, previous] = await Promise.all([
-    listPlannableVariants(shop, only?.variantIds),
+    listPlannableVariants(shop, only?.variantIds, resumeAfter),
     listActiveLocations(shop),
     listVendors(shop),
     listOpenPurchaseOrderLines(shop, only?.variantIds),
@@ -158,7 +193,8 @@ export type Coverage = Pick<PlanRunSummary, "seriesTotal" | "seriesPlanned" | "s
 
 /** Where a run's rows go: a running plan (full run) or a patch of a complete one (incremental run). */
 export interface PlanSink {
-  write(forecasts: ForecastRow[], lines: ReplenishmentRow[]): Promise<void>;
+  /** One chunk's rows, with the run's progress after it (a full run stores it for resuming). */
+  write(forecasts: ForecastRow[], lines: ReplenishmentRow[], progress: PlanProgress): Promise<void>;
   /**
    * Full runs, once the classes are ranked: the variants whose class differs from the provisional one their
    * rows were written with get these lines instead, and their forecasts the new class (see planVariants).
@@ -179,6 +215,7 @@ export async function planVariants(
   inputs: RunInputs,
   sink: PlanSink,
   threads?: number,
+  resumed?: PlanProgress,
 ): Promise<{ coverage: Coverage; threads: number; timings: Omit<PlanTimings, "inputsMs" | "alertsMs"> }> {
   const timings = { readMs: 0, waitMs: 0, writeMs: 0, linesMs: 0 };
   const timed = async <T>(phase: keyof typeof timings, work: () => Promise<T>): Promise<T> => {
@@ -194,19 +231,28 @@ export async function planVariants(
   const fromDate = addDays(asOfDate, -HISTORY_DAYS);
   const toDate = addDays(asOfDate, -1);
   const revenueFrom = addDays(asOfDate, -365);
-  const tally: ChunkResult = { forecasts: [], pending: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
+  // A resumed run starts from the coverage its written chunks stored.
+  const tally: ChunkResult = {
+    forecasts: [],
+    pending: [],
+    seriesTotal: resumed?.seriesTotal ?? 0,
+    seriesPlanned: resumed?.seriesPlanned ?? 0,
+    skippedReasons: { ...(resumed?.skippedReasons ?? {}) },
+  };
   const revenueCents = new Map<string, number>();
   const pending: PendingLine[] = [];
   const provisional = inputs.abc ?? (inputs.provisionalAbc as Record<string, AbcClass>);
   const classOf = (variantId: string): AbcClass => provisional[variantId] ?? "C";
   const runner = await createChunkRunner(context, threads ?? planThreads(inputs.variants.length * Math.max(1, inputs.locationCount)));
-  const inFlight: Promise<ChunkResult>[] = [];
+  const inFlight: { job: Promise<ChunkResult>; lastId: string }[] = [];
   const writeOldest = async () => {
-    const result = await timed("waitMs", () => inFlight.shift()!);
+    const { job, lastId } = inFlight.shift()!;
+    const result = await timed("waitMs", () => job);
     const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: classOf(f.variantId) }));
-    await timed("writeMs", () => sink.write(forecasts, result.pending.map((p) => finishLine(context, p, classOf(p.variantId)))));
-    if (!inputs.abc) for (const p of result.pending) pending.push(p);
     mergeResult(tally, { ...result, forecasts: [], pending: [] });
+    const progress = { resumeAfter: lastId, ...coverageOf(tally) };
+    await timed("writeMs", () => sink.write(forecasts, result.pending.map((p) => finishLine(context, p, classOf(p.variantId))), progress));
+    if (!inputs.abc) for (const p of result.pending) pending.push(p);
   };
   try {
     for (let start = 0; start < inputs.variants.length; start += CHUNK_VARIANTS) {
@@ -216,7 +262,7 @@ export async function planVariants(
         return runner.run(input);
       });
       job.catch(() => undefined); // awaited in writeOldest; this only keeps an early failure from going unhandled
-      inFlight.push(job);
+      inFlight.push({ job, lastId: chunk[chunk.length - 1].id });
       if (inFlight.length > Math.max(1, runner.threads)) await writeOldest();
     }
     while (inFlight.length) await writeOldest();
@@ -224,7 +270,8 @@ export async function planVariants(
     await runner.close();
   }
   const linesStarted = performance.now();
-  if (!inputs.abc) {
+  // A resumed run keeps its provisional classes: the revenue of its first chunks was read by the run cut short.
+  if (!inputs.abc && !resumed) {
     const abc = classifyAbc([...revenueCents].map(([id, cents]) => ({ id, revenueCents: cents })));
     const ranked = (variantId: string): AbcClass => abc[variantId] ?? "C";
     // Rewriting a row costs more than writing it: only the classes that moved (few from one night to the next).
@@ -235,9 +282,15 @@ export async function planVariants(
     }
   }
   timings.linesMs = performance.now() - linesStarted;
-  const coverage = { seriesTotal: tally.seriesTotal, seriesPlanned: tally.seriesPlanned, seriesSkipped: tally.seriesTotal - tally.seriesPlanned, skippedReasons: tally.skippedReasons };
-  return { coverage, threads: runner.threads, timings };
+  return { coverage: coverageOf(tally), threads: runner.threads, timings };
 }
+
+const coverageOf = (t: ChunkResult): Coverage => ({
+  seriesTotal: t.seriesTotal,
+  seriesPlanned: t.seriesPlanned,
+  seriesSkipped: t.seriesTotal - t.seriesPlanned,
+  skippedReasons: { ...t.skippedReasons },
+});
 
 type PlannableVariant = Awaited<ReturnType<typeof listPlannableVariants>>[number];
 

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "PlanRun" ADD COLUMN "heartbeatAt" DATETIME;
+ALTER TABLE "PlanRun" ADD COLUMN "resumeAfter" TEXT;
+
