@@ -23,6 +23,23 @@ const statusBadge = (page: Page, status: string) => page.getByText(status, { exa
 
 const cellText = async (page: Page, row: number, cell: number) => (await page.locator("tbody tr").nth(row).locator("td").nth(cell).innerText()).trim();
 
+/** Re-plans from Replenishment (searched by SKU) and waits until the variant's row at `location` shows these figures. */
+async function replannedRow(page: Page, sku: string, location: string, expected: { onHand: number; onOrder: number }) {
+  await page.goto(`${baseUrl}/app/replenishment?q=${encodeURIComponent(sku)}`);
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Re-plan now" }).click();
+  await page.waitForLoadState("networkidle");
+  await expect
+    .poll(
+      async () => {
+        const i = (await page.locator("tbody tr").allInnerTexts()).findIndex((r) => r.includes(location) && r.includes(sku));
+        return i < 0 ? null : { onHand: Number(await cellText(page, i, 4)), onOrder: Number(await cellText(page, i, 5)) };
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual(expected);
+}
+
 describe("from a critical suggestion to received stock", () => {
   it("filters critical lines, drafts a PO, submits, approves as the approver, downloads and emails it, receives in two parts, and re-plans", async () => {
     const page = await newPage(browser());
@@ -38,6 +55,7 @@ describe("from a critical suggestion to received stock", () => {
     const sku = variantLine.split("·").pop()!.trim();
     const location = await cellText(page, 0, 2);
     const onHandBefore = Number(await cellText(page, 0, 4));
+    const onOrderBefore = Number(await cellText(page, 0, 5));
     expect(product.length).toBeGreaterThan(0);
     await page.locator("tbody tr").first().getByRole("checkbox").check({ force: true });
     await page.screenshot({ path: `${SCREENSHOTS}/journey-1-replenishment-critical.png`, fullPage: true });
@@ -99,24 +117,20 @@ describe("from a critical suggestion to received stock", () => {
     await page.getByRole("button", { name: "Receive", exact: true }).click();
     await poll(() => statusBadge(page, "Partially received").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-4-partially-received.png`, fullPage: true });
+    const poUrl = page.url();
+
+    // Re-planned, Replenishment shows the first part on hand and the rest still on order.
+    await replannedRow(page, sku, location, { onHand: onHandBefore + firstPart, onOrder: onOrderBefore + ordered - firstPart });
+    await page.screenshot({ path: `${SCREENSHOTS}/journey-4b-replenishment-after-partial-receipt.png`, fullPage: true });
+    await page.goto(poUrl);
+    await page.waitForLoadState("networkidle");
     await poll(() => page.getByLabel(/received now$/).first().inputValue()).toBe(String(ordered - firstPart));
     await page.getByRole("button", { name: "Receive", exact: true }).click();
     await poll(() => statusBadge(page, "Received").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-5-received.png`, fullPage: true });
 
-    // A fresh plan sees the received units on hand at the destination.
-    await page.goto(`${baseUrl}/app/replenishment?q=${encodeURIComponent(sku)}`);
-    await page.waitForLoadState("networkidle");
-    await page.getByRole("button", { name: "Re-plan now" }).click();
-    await page.waitForLoadState("networkidle");
-    const rowAt = async () => {
-      const rows = await page.locator("tbody tr").allInnerTexts();
-      return rows.findIndex((r) => r.includes(location) && r.includes(sku));
-    };
-    await expect.poll(async () => {
-      const i = await rowAt();
-      return i < 0 ? null : Number(await cellText(page, i, 4));
-    }, { timeout: 60_000 }).toBe(onHandBefore + ordered);
+    // A fresh plan sees all received units on hand at the destination, and nothing of this PO on order.
+    await replannedRow(page, sku, location, { onHand: onHandBefore + ordered, onOrder: onOrderBefore });
     await page.screenshot({ path: `${SCREENSHOTS}/journey-6-replenishment-after-receipt.png`, fullPage: true });
   });
 });
