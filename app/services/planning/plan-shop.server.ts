@@ -60,9 +60,9 @@ export interface PlanTimings {
   readMs: number;
   /** Waiting for chunk forecasts (the maths not hidden behind reads and writes). */
   waitMs: number;
-  /** Writing forecasts (and an incremental run's lines) per chunk. */
+  /** Writing each chunk's forecasts and lines (with the run's progress). */
   writeMs: number;
-  /** Ranking ABC, finishing and writing a full run's lines, labelling its forecasts. */
+  /** A full run's ABC ranking at the end, and rewriting the rows whose class moved. */
   linesMs: number;
   alertsMs: number;
 }
