@@ -41,7 +41,12 @@ export async function createChunkRunner(context: PlanContext, threads: number): 
       const total: ChunkResult = { forecasts: [], pending: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
       for (let i = 0; i < input.variants.length; i += SLICE_VARIANTS) {
         if (i > 0) await yieldToEventLoop();
-        mergeResult(total, forecastChunk(context, { ...input, variants: input.variants.slice(i, i + SLICE_VARIANTS) }));
+        const variants = input.variants.slice(i, i + SLICE_VARIANTS);
+        // Each slice unpacks only its own variants' demand.
+        const ids = new Set(variants.map((v) => v.id));
+        const demand = input.demand.filter((d) => ids.has(d.variantId));
+        const stockouts = input.stockouts.filter((o) => ids.has(o.variantId));
+        mergeResult(total, forecastChunk(context, { ...input, variants, demand, stockouts }));
       }
       return total;
     },
