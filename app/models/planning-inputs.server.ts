@@ -189,17 +189,16 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
   return [...ids].sort().slice(0, limit);
 }
 
-/** ABC classes the given plan run assigned, by variant (all its variants). */
-export async function allAbcClassesInRun(shop: string, planRunId: string): Promise<Record<string, string>> {
-  const rows = await prisma.$queryRaw<{ variantId: string; abcClass: string }[]>`
-    SELECT DISTINCT "variantId", "abcClass" FROM "ReplenishmentLine" WHERE "shop" = ${shop} AND "planRunId" = ${planRunId} AND "abcClass" IS NOT NULL`;
-  return Object.fromEntries(rows.map((r) => [r.variantId, r.abcClass]));
-}
-
-/** ABC classes the given plan run assigned to these variants. */
-export async function abcClassesInRun(shop: string, planRunId: string, variantIds: readonly string[]): Promise<Record<string, string>> {
-  const rows = await inIdChunks([...variantIds], (ids) =>
-    prisma.replenishmentLine.findMany({ where: { shop, planRunId, variantId: { in: ids }, abcClass: { not: null } }, select: { variantId: true, abcClass: true }, distinct: ["variantId"] }),
-  );
+/**
+ * ABC classes the given plan run assigned, by variant: to all its variants (one raw read of ~100 k lines for a
+ * full run's provisional classes), or to these (an incremental run).
+ */
+export async function abcClassesInRun(shop: string, planRunId: string, variantIds?: readonly string[]): Promise<Record<string, string>> {
+  const rows = variantIds
+    ? await inIdChunks([...variantIds], (ids) =>
+        prisma.replenishmentLine.findMany({ where: { shop, planRunId, variantId: { in: ids }, abcClass: { not: null } }, select: { variantId: true, abcClass: true }, distinct: ["variantId"] }),
+      )
+    : await prisma.$queryRaw<{ variantId: string; abcClass: string }[]>`
+        SELECT DISTINCT "variantId", "abcClass" FROM "ReplenishmentLine" WHERE "shop" = ${shop} AND "planRunId" = ${planRunId} AND "abcClass" IS NOT NULL`;
   return Object.fromEntries(rows.map((r) => [r.variantId, r.abcClass!]));
 }

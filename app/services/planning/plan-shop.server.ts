@@ -11,7 +11,7 @@ import {
   listStockoutDays,
   listVendors,
   observedLeadTimes,
-  allAbcClassesInRun,
+  abcClassesInRun,
   revenueByVariant,
 } from "~/models/planning-inputs.server";
 import {
@@ -159,7 +159,7 @@ export async function loadRunInputs(
   const provisionalAbc = only
     ? {}
     : previous
-      ? await allAbcClassesInRun(shop, previous.id)
+      ? await abcClassesInRun(shop, previous.id)
       : classifyAbc((await revenueByVariant(shop, addDays(asOfDate, -365))).map((r) => ({ id: r.variantId, revenueCents: Math.max(0, toCents(r.revenue)) })));
   const context: PlanContext = {
     asOfDate,
