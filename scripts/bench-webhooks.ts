@@ -1,10 +1,10 @@
-// `npm run bench:webhooks [-- --count 3000 --concurrency 32 --db sqlite|postgres|both]`
+// `npm run bench:webhooks [-- --count 3000 --concurrency 32 --warmup 300 --web-processes N --db sqlite|postgres|both]`
 // Replays a burst of HMAC-signed orders/create webhooks (10% redeliveries of an earlier webhook id) against
 // the built server, on SQLite and on PostgreSQL, then waits for the queue to apply them and checks that
 // nothing was lost or counted twice. Prints acknowledgement throughput and p50/p99 latency.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -16,12 +16,17 @@ const { values: args } = parseArgs({
   options: {
     count: { type: "string", default: "3000" },
     concurrency: { type: "string", default: "32" },
+    warmup: { type: "string", default: "300" },
+    // Web server processes (WEB_CONCURRENCY); default: 2 on PostgreSQL (one per core), 1 on SQLite (one writer).
+    "web-processes": { type: "string" },
     db: { type: "string", default: "both" },
     postgres: { type: "string", default: "postgresql://postgres@127.0.0.1:5432/postgres" },
   },
 });
 const COUNT = Number(args.count);
 const CONCURRENCY = Number(args.concurrency);
+const WARMUP = Number(args.warmup);
+const webProcesses = (kind: "sqlite" | "postgres") => Number(args["web-processes"] ?? (kind === "postgres" ? 2 : 1));
 const SECRET = "bench-secret";
 const SHOP = "bench-shop.myshopify.com";
 const VARIANTS = 50;
@@ -123,11 +128,12 @@ async function benchOne(kind: "sqlite" | "postgres") {
     NODE_ENV: "production",
     DATABASE_URL: url,
     PORT: String(port),
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
     SHOPIFY_API_KEY: "bench",
     SHOPIFY_API_SECRET: SECRET,
     SHOPIFY_APP_URL: `http://localhost:${port}`,
     STOCKCAST_DEMO: "0",
+    WEB_CONCURRENCY: String(webProcesses(kind)),
   };
   const children = [start("scripts/serve.ts", env)];
   // On PostgreSQL the web app only enqueues; a worker process applies the events (on SQLite the app does).
@@ -141,7 +147,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
     // The burst: every 10th delivery repeats an earlier webhook id with the same body, as Shopify's retries do.
     const deliveries: { body: string; id: string; hmac: string }[] = [];
     const unique: { body: string; id: string; hmac: string; quantity: number }[] = [];
-    for (let i = 0; deliveries.length < COUNT; i++) {
+    for (let i = 0; deliveries.length < WARMUP + COUNT; i++) {
       if (deliveries.length % 10 === 9 && unique.length) deliveries.push(unique[Math.floor(unique.length / 2)]);
       else {
         const payload = orderPayload(i);
@@ -152,30 +158,45 @@ async function benchOne(kind: "sqlite" | "postgres") {
         deliveries.push(entry);
       }
     }
-    const latencies: number[] = [];
+    // Warm-up: the first deliveries of a fresh server pay for JIT compilation and opening database
+    // connections (≈ 0.5 s for the first 32). They are applied and checked like the rest, but not timed.
+    const warm = deliveries.splice(0, Math.min(WARMUP, deliveries.length - 1));
+    const sendAll = async (list: typeof deliveries, record: (t0: number, status: number) => void) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < list.length) {
+            const d = list[next++];
+            const t0 = performance.now();
+            const status = await post(port, d.body, {
+              "Content-Type": "application/json",
+              "X-Shopify-Hmac-Sha256": d.hmac,
+              "X-Shopify-Topic": "orders/create",
+              "X-Shopify-Shop-Domain": SHOP,
+              "X-Shopify-Webhook-Id": d.id,
+              "X-Shopify-API-Version": "2026-10",
+            });
+            record(t0, status);
+          }
+        }),
+      );
+    };
     let failures = 0;
-    let next = 0;
+    await sendAll(warm, (_t0, status) => void (status !== 200 && failures++));
+    await new Promise((r) => setTimeout(r, 1000));
+    const latencies: number[] = [];
+    // BENCH_TRACE_FILE=path writes "start ms,latency ms" per timed delivery (where in the burst the slow ones are).
+    const trace: string[] | null = process.env.BENCH_TRACE_FILE ? [] : null;
     const cpuBefore = cpuSeconds(children[0].pid);
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < deliveries.length) {
-          const d = deliveries[next++];
-          const t0 = performance.now();
-          const status = await post(port, d.body, {
-            "Content-Type": "application/json",
-            "X-Shopify-Hmac-Sha256": d.hmac,
-            "X-Shopify-Topic": "orders/create",
-            "X-Shopify-Shop-Domain": SHOP,
-            "X-Shopify-Webhook-Id": d.id,
-            "X-Shopify-API-Version": "2026-10",
-          });
-          latencies.push(performance.now() - t0);
-          if (status !== 200) failures++;
-        }
-      }),
-    );
+    await sendAll(deliveries, (t0, status) => {
+      const ms = performance.now() - t0;
+      latencies.push(ms);
+      trace?.push(`${(t0 - started).toFixed(1)},${ms.toFixed(1)}`);
+      if (status !== 200) failures++;
+    });
     const seconds = (performance.now() - started) / 1000;
+    if (trace) writeFileSync(`${process.env.BENCH_TRACE_FILE}.${kind}`, trace.join("\n") + "\n");
     const serverCpuMs = ((cpuSeconds(children[0].pid) - cpuBefore) * 1000) / deliveries.length;
     const applyStart = performance.now();
     let processed = 0;
@@ -194,6 +215,8 @@ async function benchOne(kind: "sqlite" | "postgres") {
     return {
       db: kind === "sqlite" ? "SQLite" : "PostgreSQL",
       sent: deliveries.length,
+      warmup: warm.length,
+      webProcesses: webProcesses(kind),
       unique: unique.length,
       non200: failures,
       perSecond: deliveries.length / seconds,
@@ -219,13 +242,13 @@ if (!existsSync(path.join(process.env.STOCKCAST_BUILD_DIR || "build", "server/in
 const kinds = args.db === "both" ? (["sqlite", "postgres"] as const) : [args.db as "sqlite" | "postgres"];
 const rows = [];
 for (const kind of kinds) rows.push(await benchOne(kind));
-console.log(`\norders/create burst: ${COUNT} deliveries (10% redeliveries), ${CONCURRENCY} in flight, ${new Date().toISOString()}`);
+console.log(`\norders/create burst: ${COUNT} timed deliveries after ${WARMUP} untimed warm-up ones (10% redeliveries), ${CONCURRENCY} in flight, ${new Date().toISOString()}`);
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`);
-console.log("| database | sent | unique | non-200 | webhooks/s | p50 ms | p99 ms | server CPU ms per webhook | queue drained in s | lost | double-counted units |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("| database | web processes | warm-up (untimed) | sent (timed) | unique (all) | non-200 | webhooks/s | p50 ms | p99 ms | server CPU ms per webhook | queue drained in s | lost | double-counted units |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   console.log(
-    `| ${r.db} | ${r.sent} | ${r.unique} | ${r.non200} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.serverCpuMs.toFixed(2)} | ${r.applySeconds.toFixed(1)} | ${r.lost} | ${r.doubleCounted} |`,
+    `| ${r.db} | ${r.webProcesses} | ${r.warmup} | ${r.sent} | ${r.unique} | ${r.non200} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.serverCpuMs.toFixed(2)} | ${r.applySeconds.toFixed(1)} | ${r.lost} | ${r.doubleCounted} |`,
   );
 }
 process.exit(rows.every((r) => r.lost === 0 && r.doubleCounted === 0 && r.non200 === 0 && r.processed === r.unique) ? 0 : 1);

@@ -135,7 +135,13 @@ export class TableJobQueue implements JobQueue {
     for (let n = 0; n < (options.limit ?? 1000); n++) {
       // Webhooks must be acknowledged within seconds; applying them can wait for a quiet moment. One job
       // per tick still runs, so work never starves under steady traffic.
-      if (n > 0 && options.yieldWhile?.()) break;
+      if (n > 0 && options.yieldWhile) {
+        // better-sqlite3 is synchronous, so a job can finish in microtasks alone and the next would start
+        // without the event loop ever polling sockets: requests waiting there would never count as in
+        // flight (a 270-job backlog held a webhook burst for 3 s). Let pending I/O in first.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.yieldWhile()) break;
+      }
       const now = options.now ?? new Date();
       const job = await claimDueJob(names, options.includeDelayed ? new Date("9999-12-31T00:00:00Z") : now, now);
       if (!job) break;
