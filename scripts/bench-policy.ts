@@ -40,8 +40,11 @@ const settings: BenchSettings = {
 const allSeries = readSeriesCsv(values.input);
 const series = values.limit ? allSeries.slice(0, Number(values.limit)) : allSeries;
 
-const COVER_DAYS = [7, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365];
-const SERVICE_LEVELS = [0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995];
+// The issue's knob ranges are 7–90 cover days and 80–99.5% service; both are extended until every curve
+// reaches the 95% and 98% fill rates compared (rules up to 4 years of cover, Stockcast up to 99.99%,
+// the highest level Settings accepts).
+const COVER_DAYS = [7, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 540, 730, 1095, 1460];
+const SERVICE_LEVELS = [0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 0.9995, 0.9999];
 const closed = closedDates(allSeries);
 const stockcast: PolicyFamily[] = values["rules-only"]
   ? []
@@ -88,7 +91,7 @@ lines.push("| policy | knob | pooled fill rate | mean item fill rate | stockout 
 lines.push("|---|---|---|---|---|---|---|---|");
 for (const f of families) {
   for (const p of curves.get(f.name) ?? []) {
-    const knob = f.knobLabel === "service level" ? pct(p.knob) : `${p.knob} d`;
+    const knob = f.knobLabel === "service level" ? `${Number((100 * p.knob).toFixed(2))}%` : `${p.knob} d`;
     lines.push(`| ${f.name} | ${knob} | ${pct(p.pooledFillRate)} | ${pct(p.meanItemFillRate)} | ${p.stockoutDays} | ${p.averageUnits.toFixed(0)} | ${money(p.averageValue)} | ${p.orders} |`);
   }
 }

@@ -200,7 +200,7 @@ export default function ForecastDetailPage() {
                       ["Reorder point", units(n.reorderPoint)],
                       ["Order-up-to level", units(n.orderUpTo)],
                       ["Economic order quantity", n.eoq ? units(n.eoq) : "—"],
-                      ["Service level target", `${(n.serviceLevel * 100).toFixed(1)}% of cycles without a stockout`],
+                      ["Service level target", `${Number((n.serviceLevel * 100).toFixed(2))}% of cycles without a stockout`],
                       ["On hand / on order", `${n.onHand} / ${n.onOrder}`],
                     ].map(([label, value]) => (
                       <BlockStack gap="050" key={label}>

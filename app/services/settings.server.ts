@@ -42,8 +42,9 @@ export class ShopNotFoundError extends Error {
   }
 }
 
-const toPercent = (fraction: number) => Math.round(fraction * 1000) / 10;
-const toFraction = (percent: number) => Math.round(percent * 10) / 1000;
+// Two decimals of a percent: service levels go up to 99.99%.
+const toPercent = (fraction: number) => Math.round(fraction * 10000) / 100;
+const toFraction = (percent: number) => Math.round(percent * 100) / 10000;
 const money = (value: { toFixed(digits: number): string } | string) => (typeof value === "string" ? Number(value).toFixed(2) : value.toFixed(2));
 
 function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>>>): PlanningSettings {

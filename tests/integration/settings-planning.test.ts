@@ -85,7 +85,7 @@ describe("Settings → planning parameters", () => {
     expect(status).toBe(400);
     expect(body).toMatchObject({ intent: "save-settings", ok: false });
     expect(body.fieldErrors).toEqual({
-      serviceLevelA: "Class A cycle service level must be between 50 and 99.9%.",
+      serviceLevelA: "Class A cycle service level must be between 50 and 99.99%.",
       serviceLevelB: "Class B cycle service level is required.",
       reviewPeriodDays: "Review period must be a whole number of days.",
       holdingCostRatePercent: "Holding cost rate must be between 1 and 100%.",
@@ -102,13 +102,13 @@ describe("Settings → planning parameters", () => {
     const low = { ...VALID, serviceLevelC: "50", reviewPeriodDays: "1", forecastHorizonDays: "28", overstockCoverDays: "30", orderingCost: "0.01", deadStockMinValue: "0" };
     expect((await post(headers, { intent: "save-settings", ...low })).status).toBe(200);
     expect(await settingsRow(shop)).toMatchObject({ serviceLevelC: 0.5, reviewPeriodDays: 1, forecastHorizonDays: 28, overstockCoverDays: 30, orderingCost: "0.01", deadStockMinValue: "0" });
-    const high = { ...VALID, serviceLevelA: "99.9", reviewPeriodDays: "90", forecastHorizonDays: "365", overstockCoverDays: "730", deadStockDays: "730", holdingCostRatePercent: "100" };
+    const high = { ...VALID, serviceLevelA: "99.99", reviewPeriodDays: "90", forecastHorizonDays: "365", overstockCoverDays: "730", deadStockDays: "730", holdingCostRatePercent: "100" };
     expect((await post(headers, { intent: "save-settings", ...high })).status).toBe(200);
-    expect(await settingsRow(shop)).toMatchObject({ serviceLevelA: 0.999, reviewPeriodDays: 90, forecastHorizonDays: 365, overstockCoverDays: 730, deadStockDays: 730, holdingCostRate: 1 });
-    const { status, body } = await post(headers, { intent: "save-settings", ...high, serviceLevelA: "99.95", reviewPeriodDays: "91", orderingCost: "0" });
+    expect(await settingsRow(shop)).toMatchObject({ serviceLevelA: 0.9999, reviewPeriodDays: 90, forecastHorizonDays: 365, overstockCoverDays: 730, deadStockDays: 730, holdingCostRate: 1 });
+    const { status, body } = await post(headers, { intent: "save-settings", ...high, serviceLevelA: "99.995", reviewPeriodDays: "91", orderingCost: "0" });
     expect(status).toBe(400);
     expect(body.fieldErrors).toEqual({
-      serviceLevelA: "Class A cycle service level must be a percentage with at most one decimal, like 97.5.",
+      serviceLevelA: "Class A cycle service level must be a percentage with at most two decimals, like 99.95.",
       reviewPeriodDays: "Review period must be between 1 and 90 days.",
       orderingCost: "Ordering cost must be more than 0 and at most 1,000,000.",
     });

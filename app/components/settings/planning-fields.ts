@@ -32,8 +32,8 @@ const serviceLevel = (abc: "A" | "B" | "C", who: string): PlanningField => ({
   help: `Cycle service level: the chance of not running out between two orders, for ${who}. Higher means more safety stock.`,
   kind: "percent",
   min: 50,
-  max: 99.9,
-  decimals: 1,
+  max: 99.99,
+  decimals: 2,
 });
 
 export const PLANNING_FIELDS: Record<PlanningFieldName, PlanningField> = {

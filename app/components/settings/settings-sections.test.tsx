@@ -53,14 +53,14 @@ describe("Settings screen sections", () => {
         settings={SETTINGS}
         currencyCode="CAD"
         saving={false}
-        result={{ intent: "save-settings", ok: false, fieldErrors: { serviceLevelA: "Class A cycle service level must be between 50 and 99.9%." } }}
+        result={{ intent: "save-settings", ok: false, fieldErrors: { serviceLevelA: "Class A cycle service level must be between 50 and 99.99%." } }}
         onSave={noop}
       />,
     );
     expect(out).toContain("Class A cycle service level");
     expect(out).toContain("the chance of not running out between two orders");
-    expect(out).toContain("Allowed: between 50 and 99.9%.");
-    expect(out).toContain("Class A cycle service level must be between 50 and 99.9%.");
+    expect(out).toContain("Allowed: between 50 and 99.99%.");
+    expect(out).toContain("Class A cycle service level must be between 50 and 99.99%.");
     expect(out).toContain("Nothing was saved");
     expect(out).toContain('value="25.00"');
     expect(out).toContain("CAD");

@@ -8,15 +8,17 @@ import { CHANNEL_KINDS, SEVERITIES, slackUrlProblem } from "~/services/notificat
 export const MAX_UPLOAD_MB = 20;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
-const NUMBER_SHAPES: Record<PlanningField["kind"], { pattern: RegExp; example: string }> = {
+const NUMBER_SHAPES: Record<PlanningField["kind"] | "percent2", { pattern: RegExp; example: string }> = {
   percent: { pattern: /^\d+(\.\d)?$/, example: "a percentage with at most one decimal, like 97.5" },
+  // Service levels: 99.95% and 99.99% are real choices for items whose demand comes in rare large orders.
+  percent2: { pattern: /^\d+(\.\d{1,2})?$/, example: "a percentage with at most two decimals, like 99.95" },
   days: { pattern: /^\d+$/, example: "a whole number of days" },
   money: { pattern: /^\d+(\.\d{1,2})?$/, example: "an amount like 25 or 25.50, without a currency symbol" },
 };
 
 /** One text field → number (percent, days) or decimal string (money), with the field's range checked. */
 function fieldSchema(field: PlanningField) {
-  const shape = NUMBER_SHAPES[field.kind];
+  const shape = NUMBER_SHAPES[field.kind === "percent" && field.decimals === 2 ? "percent2" : field.kind];
   return z
     .string({ required_error: `${field.label} is required.`, invalid_type_error: `${field.label} is required.` })
     .transform((raw, ctx) => {
