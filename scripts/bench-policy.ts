@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { closedDates, readSeriesCsv } from "./policy/read-series";
-import { ruleFamilies, runPoint, valueAt, type BenchSettings, type CurvePoint, type PolicyFamily } from "./policy/run-policies";
+import { ruleFamilies, runPoint, unitCostCents, valueAt, type BenchSettings, type CurvePoint, type PolicyFamily } from "./policy/run-policies";
 import { stockcastFamily } from "./policy/stockcast-policy";
 
 const { values } = parseArgs({
@@ -46,10 +46,13 @@ const series = values.limit ? allSeries.slice(0, Number(values.limit)) : allSeri
 const COVER_DAYS = [7, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 540, 730, 1095, 1460];
 const SERVICE_LEVELS = [0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 0.9995, 0.9999];
 const closed = closedDates(allSeries);
+const meanUnitCostCents = series.reduce((sum, s) => sum + unitCostCents(s.id, settings.seed), 0) / Math.max(1, series.length);
 const stockcast: PolicyFamily[] = values["rules-only"]
   ? []
   : [
       stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "forecaster" }),
+      // With Settings → "Balance service levels by unit cost" on: the reference is the assortment's mean cost.
+      stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "forecaster", costReferenceCents: meanUnitCostCents }),
       stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "normal-sd" }),
     ];
 const rules = ruleFamilies(COVER_DAYS);

@@ -8,6 +8,12 @@ export function findPlanningShop(shop: string) {
   return prisma.shop.findUniqueOrThrow({ where: { shop } });
 }
 
+/** Mean unit cost (decimal string) of the shop's tracked, live variants with a known cost; null when none has one. */
+export async function meanTrackedUnitCost(shop: string): Promise<string | null> {
+  const { _avg } = await prisma.variant.aggregate({ where: { shop, deletedAt: null, tracked: true, unitCost: { gt: 0 } }, _avg: { unitCost: true } });
+  return _avg.unitCost === null ? null : _avg.unitCost.toString();
+}
+
 /** Variants to plan (not deleted; all, those of `ids`, or those after `after`), with product, vendor and planning overrides. */
 export async function listPlannableVariants(shop: string, ids?: readonly string[], after?: string) {
   if (ids) return (await inIdChunks([...ids], (chunk) => findPlannableVariants(shop, chunk))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -8,6 +8,7 @@ const SETTINGS_SELECT = {
   serviceLevelA: true,
   serviceLevelB: true,
   serviceLevelC: true,
+  balanceServiceByCost: true,
   reviewPeriodDays: true,
   holdingCostRate: true,
   orderingCost: true,
@@ -27,6 +28,7 @@ export interface ShopSettingsWrite {
   serviceLevelA: number;
   serviceLevelB: number;
   serviceLevelC: number;
+  balanceServiceByCost: boolean;
   reviewPeriodDays: number;
   holdingCostRate: number;
   /** Decimal string, e.g. "25.00". */

@@ -17,6 +17,8 @@ export interface PlanningSettings {
   serviceLevelA: number;
   serviceLevelB: number;
   serviceLevelC: number;
+  /** Scale each variant's class service level by its unit cost (cheaper items get more, dearer less). */
+  balanceServiceByCost: boolean;
   reviewPeriodDays: number;
   /** % of unit cost per year. */
   holdingCostRatePercent: number;
@@ -52,6 +54,7 @@ function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>
     serviceLevelA: toPercent(row.serviceLevelA),
     serviceLevelB: toPercent(row.serviceLevelB),
     serviceLevelC: toPercent(row.serviceLevelC),
+    balanceServiceByCost: row.balanceServiceByCost,
     reviewPeriodDays: row.reviewPeriodDays,
     holdingCostRatePercent: toPercent(row.holdingCostRate),
     orderingCost: money(row.orderingCost),
@@ -68,6 +71,7 @@ function toWrite(settings: PlanningSettings): ShopSettingsWrite {
     serviceLevelA: toFraction(settings.serviceLevelA),
     serviceLevelB: toFraction(settings.serviceLevelB),
     serviceLevelC: toFraction(settings.serviceLevelC),
+    balanceServiceByCost: settings.balanceServiceByCost,
     reviewPeriodDays: settings.reviewPeriodDays,
     holdingCostRate: toFraction(settings.holdingCostRatePercent),
     orderingCost: money(settings.orderingCost),

@@ -1,13 +1,14 @@
 import { forecastSeries, leadTimeDemand } from "~/lib/forecasting";
 import {
   blendLeadTime,
+  costBalancedServiceLevel,
   normalQuantile,
   planLine,
   quantileWithLeadTimeVariability,
   type IntervalDemand,
   type ReplenishmentPolicy,
 } from "~/lib/replenishment";
-import type { PolicyFamily } from "./run-policies";
+import { unitCostCents, type PolicyFamily } from "./run-policies";
 
 /** Options of the Stockcast policy in the simulation. */
 export interface StockcastPolicyOptions {
@@ -25,6 +26,12 @@ export interface StockcastPolicyOptions {
   readonly quantileSource?: "forecaster" | "normal-sd";
 }
 
+/** Settings → "Balance service levels by unit cost": the item's and the assortment's mean unit cost. */
+export interface CostBalance {
+  readonly unitCostCents: number;
+  readonly referenceUnitCostCents: number;
+}
+
 /**
  * Stockcast's weekly policy, as the nightly planner would run it on the data known at each review:
  * 1. lead time = stated value blended with the receipts observed so far (blendLeadTime);
@@ -35,8 +42,12 @@ export interface StockcastPolicyOptions {
  *    order-up-to level;
  * 4. planLine turns that into the suggested quantity (order up to S when IP < S).
  */
-export function stockcastPolicy(options: StockcastPolicyOptions): ReplenishmentPolicy {
-  const { serviceLevel: p, reviewPeriodDays: R } = options;
+export function stockcastPolicy(options: StockcastPolicyOptions & { readonly costBalance?: CostBalance }): ReplenishmentPolicy {
+  const { reviewPeriodDays: R, costBalance } = options;
+  // As the planner does (plan-chunk.ts lineServiceLevel) when the shop balances service levels by cost.
+  const p = costBalance
+    ? costBalancedServiceLevel({ serviceLevel: options.serviceLevel, unitCost: costBalance.unitCostCents, referenceUnitCost: costBalance.referenceUnitCostCents })
+    : options.serviceLevel;
   const normalSd = options.quantileSource === "normal-sd";
   return (ctx) => {
     const lt = blendLeadTime({ statedDays: options.statedLeadTimeDays, observedDays: ctx.observedLeadTimes });
@@ -75,10 +86,11 @@ export function stockcastPolicy(options: StockcastPolicyOptions): ReplenishmentP
 export function stockcastFamily(
   serviceLevels: readonly number[],
   closedDates: ReadonlySet<string>,
-  options: { readonly quantileSource?: "forecaster" | "normal-sd" } = {}
+  options: { readonly quantileSource?: "forecaster" | "normal-sd"; readonly costReferenceCents?: number } = {}
 ): PolicyFamily {
+  const base = options.quantileSource === "normal-sd" ? "Stockcast (LTD σ, normal)" : "Stockcast (LTD quantile)";
   return {
-    name: options.quantileSource === "normal-sd" ? "Stockcast (LTD σ, normal)" : "Stockcast (LTD quantile)",
+    name: options.costReferenceCents ? `${base.slice(0, -1)}, cost-balanced)` : base,
     knobLabel: "service level",
     knobs: serviceLevels,
     make: (knob, { series, settings }) => {
@@ -90,6 +102,9 @@ export function stockcastFamily(
         reviewPeriodDays: settings.reviewPeriodDays,
         closed,
         quantileSource: options.quantileSource,
+        costBalance: options.costReferenceCents
+          ? { unitCostCents: unitCostCents(series.id, settings.seed), referenceUnitCostCents: options.costReferenceCents }
+          : undefined,
       });
     },
   };

@@ -77,6 +77,43 @@ describe("a plan run", () => {
   });
 });
 
+describe("balancing service levels by unit cost (Settings)", () => {
+  it("gives cheap items more service and dear ones less when on, the class level to every item when off", async () => {
+    const shop = `balance-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+    await prisma.shop.create({ data: { shop, name: "b", ianaTimezone: "UTC", serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95, balanceServiceByCost: true } });
+    const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug" } });
+    const costs: Record<string, string | null> = { cheap: "2.00", dear: "8.00", unknown: null };
+    const variants: Record<string, string> = {};
+    for (const [n, [name, unitCost]] of Object.entries(costs).entries()) {
+      const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n + 1}`, productId: product.id, title: name, sku: name, unitCost } });
+      variants[name] = v.id;
+      await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 10, onHand: 10 } });
+      // The same noisy demand for all three, so only the cost can set them apart.
+      const days = Array.from({ length: 180 }, (_, i) => ({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -1 - i), units: (i * 7) % 11, revenue: "10" }));
+      await prisma.demandDay.createMany({ data: days });
+    }
+    const linesOf = async (runId: string) => {
+      const lines = await prisma.replenishmentLine.findMany({ where: { shop, planRunId: runId } });
+      return Object.fromEntries(Object.entries(variants).map(([name, id]) => [name, lines.find((l) => l.variantId === id)!]));
+    };
+
+    // Mean known cost $5: 1 − 0.05·2/5 = 0.98 and 1 − 0.05·8/5 = 0.92; no cost keeps the class's 0.95.
+    const on = await linesOf((await planShop(shop, { now: NOW })).planRunId);
+    expect(on.cheap.serviceLevel).toBeCloseTo(0.98, 9);
+    expect(on.dear.serviceLevel).toBeCloseTo(0.92, 9);
+    expect(on.unknown.serviceLevel).toBeCloseTo(0.95, 9);
+    expect(on.cheap.safetyStock).toBeGreaterThan(on.unknown.safetyStock);
+    expect(on.unknown.safetyStock).toBeGreaterThan(on.dear.safetyStock);
+
+    await prisma.shop.update({ where: { shop }, data: { balanceServiceByCost: false } });
+    const off = await linesOf((await planShop(shop, { now: NOW })).planRunId);
+    for (const name of Object.keys(variants)) expect(off[name].serviceLevel).toBe(0.95);
+    expect(off.cheap.safetyStock).toBe(off.dear.safetyStock);
+    expect(off.cheap.safetyStock).toBe(on.unknown.safetyStock);
+  });
+});
+
 describe("working with a plan", () => {
   it("lets the merchant override a suggested quantity (audited, shop-scoped) and exports the filtered plan as CSV", async () => {
     const a = await seedShop("plan-edit");

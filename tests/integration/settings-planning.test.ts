@@ -56,6 +56,7 @@ describe("Settings → planning parameters", () => {
       serviceLevelA: 98,
       serviceLevelB: 95,
       serviceLevelC: 90,
+      balanceServiceByCost: false,
       reviewPeriodDays: 7,
       holdingCostRatePercent: 25,
       orderingCost: "25.00",
@@ -124,6 +125,23 @@ describe("Settings → planning parameters", () => {
       overstockCoverDays: "Overstock after must be longer than the review period (60 days).",
     });
     expect(await settingsRow(shop)).toEqual(before);
+  });
+
+  it("turns unit-cost balancing on (audited) and off again when the checkbox is left unchecked", async () => {
+    const { shop, headers } = await signedInShop("balance", "staff-9");
+    expect((await post(headers, { intent: "save-settings", ...VALID, balanceServiceByCost: "true" })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).balanceServiceByCost).toBe(true);
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { shop } });
+    expect(audit.after).toMatchObject({ balanceServiceByCost: true });
+    expect(audit.before).toMatchObject({ balanceServiceByCost: false });
+    const loaded = await ((await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response).json();
+    expect(loaded.planning.settings.balanceServiceByCost).toBe(true);
+
+    const bad = await post(headers, { intent: "save-settings", ...VALID, balanceServiceByCost: "maybe" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ balanceServiceByCost: "Balance service levels by unit cost must be on or off." });
+    expect((await post(headers, { intent: "save-settings", ...VALID })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).balanceServiceByCost).toBe(false);
   });
 
   it("saves valid parameters, audits who changed what, and never touches another shop", async () => {

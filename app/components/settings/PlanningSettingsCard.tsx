@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { PLANNING_FIELDS, PLANNING_FIELD_NAMES, rangeText, type PlanningFieldName } from "./planning-fields";
 
 export type PlanningValues = Record<PlanningFieldName, number | string>;
@@ -9,11 +9,11 @@ export type SaveActionResult =
   | { intent: "save-settings"; ok: false; fieldErrors: Partial<Record<string, string>> };
 
 interface Props {
-  settings: PlanningValues;
+  settings: PlanningValues & { balanceServiceByCost?: boolean };
   currencyCode: string;
   saving: boolean;
   result: SaveActionResult | null;
-  onSave: (values: Record<PlanningFieldName, string>) => void;
+  onSave: (values: Record<PlanningFieldName, string> & { balanceServiceByCost: "true" | "false" }) => void;
 }
 
 const asText = (settings: PlanningValues) => Object.fromEntries(PLANNING_FIELD_NAMES.map((n) => [n, String(settings[n])])) as Record<PlanningFieldName, string>;
@@ -31,7 +31,10 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
   const initial = useMemo(() => JSON.parse(key) as Record<PlanningFieldName, string>, [key]);
   const [values, setValues] = useState(initial);
   useEffect(() => setValues(initial), [initial]);
-  const dirty = PLANNING_FIELD_NAMES.some((n) => values[n] !== initial[n]);
+  const initialBalance = settings.balanceServiceByCost ?? false;
+  const [balance, setBalance] = useState(initialBalance);
+  useEffect(() => setBalance(initialBalance), [initialBalance]);
+  const dirty = balance !== initialBalance || PLANNING_FIELD_NAMES.some((n) => values[n] !== initial[n]);
   const errors = result && !result.ok ? result.fieldErrors : {};
 
   const suffix = (name: PlanningFieldName) => {
@@ -55,7 +58,7 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            onSave(values);
+            onSave({ ...values, balanceServiceByCost: balance ? "true" : "false" });
           }}
         >
           <BlockStack gap="500">
@@ -85,11 +88,27 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
                       );
                     })}
                   </FormLayout.Group>
+                  {group.fields.includes("serviceLevelA") ? (
+                    <Checkbox
+                      label="Balance service levels by unit cost"
+                      name="balanceServiceByCost"
+                      checked={balance}
+                      onChange={setBalance}
+                      helpText="Cheaper items get a higher service level and dearer ones a lower, averaging each class's level: the same money in stock then prevents more lost units. Leave off to favour revenue over units."
+                      error={errors.balanceServiceByCost}
+                    />
+                  ) : null}
                 </FormLayout>
               </BlockStack>
             ))}
             <InlineStack gap="200" align="end">
-              <Button disabled={!dirty || saving} onClick={() => setValues(initial)}>
+              <Button
+                disabled={!dirty || saving}
+                onClick={() => {
+                  setValues(initial);
+                  setBalance(initialBalance);
+                }}
+              >
                 Discard
               </Button>
               <Button variant="primary" submit disabled={!dirty} loading={saving}>

@@ -64,6 +64,10 @@ describe("Settings screen sections", () => {
     expect(out).toContain("Nothing was saved");
     expect(out).toContain('value="25.00"');
     expect(out).toContain("CAD");
+    expect(out).toContain("Balance service levels by unit cost");
+    expect(out).toMatch(/<input[^>]*name="balanceServiceByCost"[^>]*aria-checked="false"/);
+    const on = html(<PlanningSettingsCard settings={{ ...SETTINGS, balanceServiceByCost: true }} currencyCode="CAD" saving={false} result={null} onSave={noop} />);
+    expect(on).toMatch(/<input[^>]*name="balanceServiceByCost"[^>]*aria-checked="true"/);
   });
 
   it("sync health: counts, a Re-process button per failed event, job errors, backfill progress", () => {

@@ -13,6 +13,7 @@ export * from "./inventory-position";
 export * from "./plan-line";
 export * from "./bundles";
 export * from "./budget";
+export * from "./cost-balanced-service";
 export { normalCdf, normalLoss, normalPdf, normalQuantile } from "./normal";
 export * from "./simulate";
 export * from "./cover-rules";

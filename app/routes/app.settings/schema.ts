@@ -50,6 +50,11 @@ export const planningSettingsForm = z
     serviceLevelA: numeric("serviceLevelA"),
     serviceLevelB: numeric("serviceLevelB"),
     serviceLevelC: numeric("serviceLevelC"),
+    // A checkbox: absent (unchecked in a plain form post) means off.
+    balanceServiceByCost: z
+      .enum(["true", "false", "on"], { errorMap: () => ({ message: "Balance service levels by unit cost must be on or off." }) })
+      .optional()
+      .transform((v) => v === "true" || v === "on"),
     reviewPeriodDays: numeric("reviewPeriodDays"),
     holdingCostRatePercent: numeric("holdingCostRatePercent"),
     orderingCost: money("orderingCost"),

@@ -1,6 +1,6 @@
 import type { AbcClass } from "~/lib/analytics";
 import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
-import { onOrderQuantity, planLine, type LeadTimeEstimate, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
+import { costBalancedServiceLevel, onOrderQuantity, planLine, type LeadTimeEstimate, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
 import { applyForecastOverrides, buildPackedSeries, naiveSquaredScale, orderMinimum, seriesKey, shiftTotal, type ForecastOverrideSpan } from "./series";
@@ -45,6 +45,8 @@ export interface PlanContext {
   orderingCostCents: number;
   holdingCostRate: number;
   serviceLevel: Record<AbcClass, number>;
+  /** Settings → "Balance service levels by unit cost": the shop's mean unit cost (cents); null when off. */
+  costReferenceCents: number | null;
   activeLocationIds: string[];
   vendors: Record<string, { moq: number | null; leadTime: LeadTimeEstimate }>;
   /** Lead time of variants without a vendor. */
@@ -123,7 +125,7 @@ export interface PendingLine {
   dailyForecast: number[];
   leadTimeDemandMean: number;
   protectionDemandMean: number;
-  /** By service level (as a string key): [lead-time demand quantile, protection-period demand quantile]. */
+  /** By class service level (as a string key): [lead-time demand quantile, protection-period demand quantile] at lineServiceLevel. */
   quantiles: Record<string, [number, number]>;
 }
 
@@ -137,6 +139,12 @@ export interface ChunkResult {
 }
 
 export const toCents = (decimal: string | null | undefined) => Math.round(Number(decimal ?? 0) * 100);
+
+/** A series' service level: its class's, balanced by unit cost when the shop asks for it. */
+export function lineServiceLevel(context: PlanContext, classLevel: number, unitCostCents: number): number {
+  if (context.costReferenceCents === null || !(context.costReferenceCents > 0)) return classLevel;
+  return costBalancedServiceLevel({ serviceLevel: classLevel, unitCost: Math.max(0, unitCostCents), referenceUnitCost: context.costReferenceCents });
+}
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -218,6 +226,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         },
         rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
       });
+      const unitCostCents = toCents(variant.unitCost);
       result.pending.push({
         variantId: variant.id,
         locationId,
@@ -230,12 +239,17 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         moq: orderMinimum(variant.moqOverride ?? vendor?.moq, variant.minQty),
         casePack: variant.casePack ?? undefined,
         maxQuantity: variant.maxQty ?? undefined,
-        unitCostCents: toCents(variant.unitCost),
+        unitCostCents,
         leadTime,
         dailyForecast: adjusted.mean,
         leadTimeDemandMean: ltd.mean,
         protectionDemandMean: protection.mean,
-        quantiles: Object.fromEntries(serviceLevels.map((sl) => [String(sl), [ltd.quantile(sl), protection.quantile(sl)]])),
+        quantiles: Object.fromEntries(
+          serviceLevels.map((sl) => {
+            const level = lineServiceLevel(context, sl, unitCostCents);
+            return [String(sl), [ltd.quantile(level), protection.quantile(level)]];
+          }),
+        ),
       });
     }
   }
@@ -244,8 +258,9 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
 
 /** The replenishment line of a pending series at its ABC class's service level, with the order rules applied. */
 export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass): LineOut {
-  const sl = context.serviceLevel[abcClass];
-  const [ltdQuantile, protectionQuantile] = p.quantiles[String(sl)];
+  const classLevel = context.serviceLevel[abcClass];
+  const sl = lineServiceLevel(context, classLevel, p.unitCostCents);
+  const [ltdQuantile, protectionQuantile] = p.quantiles[String(classLevel)];
   const R = context.reviewPeriodDays;
   const lineInput: PlanLineInput = {
     dailyForecast: p.dailyForecast,

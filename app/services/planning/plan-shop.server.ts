@@ -7,6 +7,7 @@ import {
   listDemandSeries,
   listInventoryLevels,
   listOpenPurchaseOrderLines,
+  meanTrackedUnitCost,
   listPlannableVariants,
   listStockoutDays,
   listVendors,
@@ -169,6 +170,7 @@ export async function loadRunInputs(
     orderingCostCents: toCents(settings.orderingCost.toString()),
     holdingCostRate: settings.holdingCostRate,
     serviceLevel: { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC },
+    costReferenceCents: settings.balanceServiceByCost ? toCents(await meanTrackedUnitCost(shop)) : null,
     activeLocationIds: locations.map((l) => l.id),
     vendors: Object.fromEntries(
       vendors.map((v) => [v.id, { moq: v.moq, leadTime: blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: observed.get(v.id) ?? [] }) }]),
