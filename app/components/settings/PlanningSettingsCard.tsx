@@ -94,7 +94,7 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
                       name="balanceServiceByCost"
                       checked={balance}
                       onChange={setBalance}
-                      helpText="Cheaper items get a higher service level and dearer ones a lower, averaging each class's level: the same money in stock then prevents more lost units. Leave off to favour revenue over units."
+                      helpText="Cheaper items get a higher service level and dearer ones a lower, each class keeping its level on average: the same money in stock then prevents more lost units. Leave off to weigh lost revenue rather than lost units."
                       error={errors.balanceServiceByCost}
                     />
                   ) : null}

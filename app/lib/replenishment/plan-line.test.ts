@@ -48,6 +48,10 @@ describe("planLine", () => {
       "Order 120 units. 30 units are available to sell; that covers about 3 days of expected sales. Stock runs out in 3 days, before an order placed now can arrive (5-day lead time). Target stock 142.8 units covers the 5-day lead time plus 7 days until the next review with a 95% chance of not running out (safety stock 22.8); counting stock on order you have 30. Rounded up to whole cases of 12."
     );
   });
+  it("names the service level with up to two decimals (99.99% is not 100%)", () => {
+    expect(planLine({ ...base, serviceLevel: 0.9999 }).reason).toContain("with a 99.99% chance of not running out");
+    expect(planLine({ ...base, serviceLevel: 0.975 }).reason).toContain("with a 97.5% chance of not running out");
+  });
   it("walks the urgency ladder", () => {
     const at = (onHand: number, onOrder = 0) => planLine({ ...base, stock: { onHand, onOrder, committed: 0 } }).urgency;
     expect(at(30)).toBe("critical"); // out on day 3 < L = 5

@@ -261,7 +261,8 @@ function buildReason(p: {
     if (p.urgency === "critical") parts.push(`Stock runs out ${when}, before an order placed now can arrive (${fmt(p.leadDays)}-day lead time).`);
     else parts.push(`Stock runs out ${when}.`);
   }
-  const pct = `${(p.serviceLevel * 100).toFixed(1).replace(/\.0$/, "")}%`;
+  // Two decimals at most: 99.99% must not read as 100%.
+  const pct = `${Number((p.serviceLevel * 100).toFixed(2))}%`;
   parts.push(
     `Target stock ${fmt(p.target)} units covers the ${fmt(p.leadDays)}-day lead time plus ${fmt(p.reviewPeriodDays)} days until the next review with a ${pct} chance of not running out (safety stock ${fmt(p.safety)}); counting stock on order you have ${fmt(p.ip)}.`
   );

@@ -139,13 +139,13 @@ export interface ChunkResult {
 }
 
 export const toCents = (decimal: string | null | undefined) => Math.round(Number(decimal ?? 0) * 100);
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A series' service level: its class's, balanced by unit cost when the shop asks for it. */
 export function lineServiceLevel(context: PlanContext, classLevel: number, unitCostCents: number): number {
   if (context.costReferenceCents === null || !(context.costReferenceCents > 0)) return classLevel;
   return costBalancedServiceLevel({ serviceLevel: classLevel, unitCost: Math.max(0, unitCostCents), referenceUnitCost: context.costReferenceCents });
 }
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Forecasts every planned series of a chunk of variants: demand history with stocked-out days as unknown
