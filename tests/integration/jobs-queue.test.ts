@@ -3,30 +3,21 @@
 import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { getJobQueue, JOB, registerJobs } from "~/jobs/index.server";
+import { JOB, registerJobs } from "~/jobs/index.server";
 import { enqueuePlan, handlePlanJob } from "~/jobs/planning.server";
-import { createJobQueue, retryDelayMs, RETRY_BASE_SECONDS, TableJobQueue, type JobData } from "~/jobs/queue.server";
+import { retryDelayMs, RETRY_BASE_SECONDS, TableJobQueue, type JobData } from "~/jobs/queue.server";
 import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
 import { snapshotShopInventory } from "~/services/sync/inventory.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { shopsDueForSnapshot } from "~/services/sync/snapshots.server";
 import { localDate } from "~/utils/dates";
+import { openTestQueue, stopTestQueues, trackTestQueue } from "../setup/test-queues";
 
 const postgres = !process.env.DATABASE_URL!.startsWith("file:");
 const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-const queues: { stop(): Promise<void> }[] = [];
+const newQueue = openTestQueue;
 
-function newQueue() {
-  const queue = createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false });
-  queues.push(queue);
-  return queue;
-}
-
-afterAll(async () => {
-  for (const q of queues) await q.stop();
-  await getJobQueue().stop();
-  globalThis.__stockcastJobQueue = undefined;
-});
+afterAll(stopTestQueues);
 
 describe("job queue", () => {
   it("uses pg-boss on PostgreSQL and the Job table on SQLite", async () => {
@@ -215,8 +206,7 @@ describe("job queue", () => {
   });
 
   it.skipIf(postgres)("on SQLite the running poller owns WAL checkpoints: automatic ones off, done when idle", async () => {
-    const queue = new TableJobQueue({ pollMs: 50 });
-    queues.push(queue);
+    const queue = trackTestQueue(new TableJobQueue({ pollMs: 50 }));
     await queue.start();
     const [setting] = await prisma.$queryRawUnsafe<{ wal_autocheckpoint: bigint | number }[]>("PRAGMA wal_autocheckpoint");
     expect(Number(setting.wal_autocheckpoint)).toBe(0);

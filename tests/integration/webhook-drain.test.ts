@@ -5,28 +5,18 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
-import { getJobQueue, JOB, registerJobs } from "~/jobs/index.server";
-import { createJobQueue } from "~/jobs/queue.server";
+import { JOB, registerJobs } from "~/jobs/index.server";
 import { DrainRequests, STRANDED_AFTER_MS } from "~/jobs/webhooks.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { recordWebhookEvent, shopsWithStrandedWebhookEvents } from "~/models/webhook-event.server";
 import { SYNC_TOPICS } from "~/services/sync/process-webhook.server";
+import { openTestQueue, stopTestQueues } from "../setup/test-queues";
 
 const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 const fixture = (name: string) => readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8");
-const queues: { stop(): Promise<void> }[] = [];
+const newQueue = () => registerJobs(openTestQueue());
 
-function newQueue() {
-  const queue = registerJobs(createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false }));
-  queues.push(queue);
-  return queue;
-}
-
-afterAll(async () => {
-  for (const q of queues) await q.stop();
-  await getJobQueue().stop();
-  globalThis.__stockcastJobQueue = undefined;
-});
+afterAll(stopTestQueues);
 
 /** A shop with the fixtures' location and product, and `n` orders recorded as received (not applied). */
 async function shopWithReceivedOrders(label: string, n: number, receivedAt = new Date()) {
@@ -117,8 +107,7 @@ describe("drain-webhooks", () => {
 
   it("the sweep re-drains active shops whose events wait longer than the threshold, and only those", async () => {
     const now = new Date();
-    const queue = registerJobs(createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false }), { now: () => now });
-    queues.push(queue);
+    const queue = registerJobs(openTestQueue(), { now: () => now });
     const stranded = await shopWithReceivedOrders("stranded", 1, new Date(now.getTime() - STRANDED_AFTER_MS - 5000));
     const fresh = await shopWithReceivedOrders("fresh", 1, now);
     const gone = await shopWithReceivedOrders("stranded-gone", 1, new Date(now.getTime() - STRANDED_AFTER_MS - 5000));
