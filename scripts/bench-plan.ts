@@ -394,7 +394,7 @@ async function benchOne(kind: "sqlite" | "postgres") {
   const label = postgres ? "PostgreSQL" : "SQLite";
   console.log(`[${label}] ${url.replace(/\/\/[^@]*@/, "//")}`);
   // Also on a reused database: it may predate the newest migrations (e.g. an index).
-  migrateDeploy(url);
+  await migrateDeploy(url);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",

@@ -120,7 +120,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function benchOne(kind: "sqlite" | "postgres") {
   const url = await createFreshDatabase(kind === "sqlite" ? "file:./prisma/bench.db" : args.postgres!, "bench");
-  migrateDeploy(url);
+  await migrateDeploy(url);
   const db = await seed(url);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {

@@ -4,6 +4,7 @@ import { claimDueJob, completeJob, failJob, insertJob, PGBOSS_SCHEMA } from "~/m
 import { checkpointWal, takeOverWalCheckpoints } from "~/models/sqlite-wal.server";
 import { httpQuietFor, httpRequestsInFlight } from "~/utils/http-load.server";
 import { logJob, logger } from "~/utils/logger.server";
+import { yieldToEventLoop } from "~/utils/event-loop";
 
 // One job interface (docs/decisions/004-job-queue.md): pg-boss on PostgreSQL, the Job table polled
 // in-process on SQLite. Job data is plain JSON and always names the shop; handlers are idempotent
@@ -139,7 +140,7 @@ export class TableJobQueue implements JobQueue {
         // better-sqlite3 is synchronous, so a job can finish in microtasks alone and the next would start
         // without the event loop ever polling sockets: requests waiting there would never count as in
         // flight (a 270-job backlog held a webhook burst for 3 s). Let pending I/O in first.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
         if (options.yieldWhile()) break;
       }
       const now = options.now ?? new Date();

@@ -8,6 +8,7 @@
  * stored as createMany would store them). Everything else uses createMany in chunks.
  */
 import type { PrismaClient } from "@prisma/client";
+import { yieldToEventLoop } from "../../app/utils/event-loop";
 import type { DemoData } from "./generate";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -49,7 +50,10 @@ export const SHOP_TABLES_DELETE_ORDER = [
 
 export type ShopTable = (typeof SHOP_TABLES_DELETE_ORDER)[number];
 
-type Delegate = { deleteMany(args: { where: { shop: string } }): Promise<{ count: number }> };
+type Delegate = {
+  deleteMany(args: { where: { shop: string } }): Promise<{ count: number }>;
+  count(args: { where: { shop: string } }): Promise<number>;
+};
 type CreateDelegate = { createMany(args: { data: object[] }): Promise<{ count: number }> };
 
 function delegate<T>(tx: Tx, model: string): T {
@@ -64,6 +68,7 @@ export async function deleteShopRows(tx: Tx, shop: string): Promise<Record<strin
   const counts: Record<string, number> = {};
   for (const model of SHOP_TABLES_DELETE_ORDER) {
     counts[model] = (await delegate<Delegate>(tx, model).deleteMany({ where: { shop } })).count;
+    await yieldToEventLoop();
   }
   return counts;
 }
@@ -94,12 +99,18 @@ async function insertRaw(tx: Tx, provider: "sqlite" | "postgresql", table: strin
       tuples.push(`(${marks.join(", ")})`);
     }
     await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columnList}) VALUES ${tuples.join(", ")}`, ...params);
+    // SQLite writes synchronously: without a turn of the event loop, a full seed (~270k rows) would hold
+    // the process for tens of seconds (no timers, no sockets, no test-runner RPC).
+    await yieldToEventLoop();
   }
 }
 
 async function insertMany(tx: Tx, model: string, rows: readonly object[]): Promise<void> {
   const d = delegate<CreateDelegate>(tx, model);
-  for (let i = 0; i < rows.length; i += CREATE_MANY_CHUNK) await d.createMany({ data: rows.slice(i, i + CREATE_MANY_CHUNK) });
+  for (let i = 0; i < rows.length; i += CREATE_MANY_CHUNK) {
+    await d.createMany({ data: rows.slice(i, i + CREATE_MANY_CHUNK) });
+    await yieldToEventLoop();
+  }
 }
 
 export interface SeedResult {
@@ -116,7 +127,7 @@ export interface SeedOptions {
   timeoutMs?: number;
 }
 
-/** Replaces the demo shop's rows with `data` in one transaction. */
+/** Replaces the demo shop's rows with `data` in one transaction, and checks every table's row count. */
 export async function seedDemoShop(prisma: PrismaClient, data: DemoData, options: SeedOptions = {}): Promise<SeedResult> {
   const log = options.log ?? (() => {});
   const provider = providerOf(prisma);
@@ -159,6 +170,11 @@ export async function seedDemoShop(prisma: PrismaClient, data: DemoData, options
       await step("Receipt", data.receipts);
       await step("ReceiptLine", data.receiptLines);
       await step("AuditEntry", data.auditEntries);
+      // Read back before committing: a seed that lost or doubled rows never becomes the demo shop.
+      for (const [model, expected] of Object.entries(inserted)) {
+        const stored = await delegate<Delegate>(tx, model).count({ where: { shop } });
+        if (stored !== expected) throw new Error(`seeding ${shop}: ${model} holds ${stored} rows after writing ${expected}`);
+      }
     },
     { timeout: options.timeoutMs ?? 600_000, maxWait: 30_000 },
   );

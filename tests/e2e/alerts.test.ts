@@ -93,8 +93,8 @@ describe("alerts", () => {
   });
 });
 
-describe("alert evaluation cost on the demo shop", () => {
-  it("re-evaluates the stock rules after a webhook in well under the full evaluation's time", async () => {
+describe("alert re-evaluation on the demo shop", () => {
+  it("re-evaluates the stock rules after a webhook without raising a persisting condition twice", async () => {
     process.env.DATABASE_URL = inject("demoDatabaseUrl");
     const { evaluateAlerts } = await import("~/services/alerts.server");
     const { DEMO_SHOP } = await import("~/utils/env.server");
@@ -109,7 +109,6 @@ describe("alert evaluation cost on the demo shop", () => {
     expect(full.created + full.resolved).toBeGreaterThanOrEqual(0);
     // A persisting condition is one alert: evaluating again raises nothing new.
     expect(stock.created).toBe(0);
-    // Measured 275 ms (stock only) vs 1.8 s (all rules) with ~740 open alerts; generous for 2 shared cores.
-    expect(stockMs).toBeLessThan(5_000);
+    // Timings are logged, not asserted (scripts/bench-alerts.ts measures them): the suite shares its cores.
   });
 });

@@ -19,6 +19,9 @@ export async function newPage(browser: Browser): Promise<Page> {
     viewport: { width: 1280, height: 900 },
     userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
   });
+  // Playwright's 30 s default is tight when the demo shares 2 cores with the suite and other work.
+  context.setDefaultTimeout(90_000);
+  context.setDefaultNavigationTimeout(90_000);
   return context.newPage();
 }
 
@@ -38,4 +41,4 @@ export function launchSharedBrowser(): () => Browser {
 }
 
 /** The demo shares 2 cores with other work: give each revalidation time. */
-export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 200 });
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 90_000, interval: 200 });

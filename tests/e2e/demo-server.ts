@@ -31,7 +31,8 @@ export default async function setup(project: TestProject) {
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  // Migrate, seed ~270k rows and plan: about 40 s on a quiet machine, several times that on a busy one.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`demo exited early:\n${log}`);
     if (Date.now() > deadline) throw new Error(`demo did not become healthy:\n${log}`);

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { NAV_ITEMS } from "~/components/nav-items";
-import { launchSharedBrowser, newPage, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
@@ -22,13 +22,13 @@ describe("the demo, in a real browser", () => {
 
     const page = await newPage(browser());
     await page.goto(`${baseUrl}/app`);
-    await expect.poll(() => page.textContent("body")).toContain(shop.name);
+    await poll(() => page.textContent("body")).toContain(shop.name);
     const shown = async (id: string) => Number((await page.textContent(`#count-${id}`))!.replace(/,/g, ""));
     expect(await shown("variants")).toBe(variants);
     expect(await shown("locations")).toBe(locations);
     expect(await shown("vendors")).toBe(vendors);
     expect(await shown("orders")).toBe(orders);
-    await expect.poll(() => page.getByText("Demo mode").count()).toBeGreaterThan(0);
+    await poll(() => page.getByText("Demo mode").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
   });
 
@@ -38,7 +38,7 @@ describe("the demo, in a real browser", () => {
     for (const item of NAV_ITEMS.slice(1)) {
       await page.getByRole("navigation", { name: "Stockcast" }).getByRole("link", { name: item.label, exact: true }).click();
       await page.waitForURL(`${baseUrl}${item.url}`);
-      await expect.poll(() => page.getByRole("heading", { name: item.label, level: 1 }).count()).toBe(1);
+      await poll(() => page.getByRole("heading", { name: item.label, level: 1 }).count()).toBe(1);
       await page.screenshot({ path: `${SCREENSHOTS}/${item.url.split("/").pop()}.png`, fullPage: true });
     }
   });

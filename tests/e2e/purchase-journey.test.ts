@@ -3,7 +3,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { launchSharedBrowser, newPage, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const outboxDir = process.env.E2E_OUTBOX_DIR ?? inject("demoOutboxDir");
@@ -15,9 +15,6 @@ const emlFiles = () => {
   }
 };
 const browser = launchSharedBrowser();
-
-// The demo shares a small machine with other work: give each step time to render before giving up.
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 250 });
 
 const statusBadge = (page: Page, status: string) => page.getByText(status, { exact: true }).first();
 
@@ -35,7 +32,7 @@ async function replannedRow(page: Page, sku: string, location: string, expected:
         const i = (await page.locator("tbody tr").allInnerTexts()).findIndex((r) => r.includes(location) && r.includes(sku));
         return i < 0 ? null : { onHand: Number(await cellText(page, i, 4)), onOrder: Number(await cellText(page, i, 5)) };
       },
-      { timeout: 60_000 },
+      { timeout: 120_000 },
     )
     .toEqual(expected);
 }

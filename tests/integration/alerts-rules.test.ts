@@ -155,7 +155,7 @@ describe("alert rules through evaluateAlerts", () => {
       expect(byEntity.get(key(s))!.lastSeenAt.getTime()).toBe(tomorrow.getTime() + DAY);
     }
     for (const s of [dropA, dropB]) expect(byEntity.get(key(s))).toMatchObject({ status: "resolved", resolvedAt: new Date(tomorrow.getTime() + DAY) });
-  }, 90_000);
+  });
 
   it("vendor_reliability_dropped: on-time deliveries of the last 90 days against the 90 before", async () => {
     const a = await seedShop("vendor");
@@ -267,10 +267,7 @@ describe("after a webhook", () => {
     expect(await alertsOf(a.shop, "stocked_out_now")).toEqual([]);
 
     const event = await levelEvent(a.shop, 0);
-    const started = Date.now();
     expect(await processWebhookEvent(a.shop, event.id)).toBe("processed");
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(5_000);
     expect((await alertsOf(a.shop, "stocked_out_now"))[0]).toMatchObject({ status: "open", severity: "critical" });
     expect(await prisma.alert.count({ where: { shop: b.shop } })).toBe(0);
 

@@ -72,5 +72,5 @@ describe("install backfill at scale", () => {
     expect(await prisma.backfillRun.findFirstOrThrow({ where: { shop } })).toMatchObject({ status: "completed" });
     // Every JSONL line was read once: variants + levels; orders + line items.
     expect(summary.stages).toEqual({ locations: { objects: LOCATIONS.length }, catalog: { objects: VARIANT_COUNT + levels }, orders: { objects: ORDER_COUNT * 3 } });
-  }, 120_000);
+  });
 });

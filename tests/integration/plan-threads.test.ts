@@ -64,7 +64,7 @@ describe("plan runs in worker threads", () => {
     expect(singleLines.some((l) => l.suggestedQty > 0)).toBe(true);
     const overridden = singleForecasts.find((f) => (f.params as { override?: unknown }).override);
     expect(overridden).toBeDefined();
-  }, 60_000);
+  });
 });
 
 describe("ABC classes of a plan run", () => {
@@ -107,7 +107,7 @@ describe("ABC classes of a plan run", () => {
     expect([await classes("replenishmentLine"), await classes("forecast")]).toEqual(["A", "A"]);
     const line = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop, planRunId: run.planRunId, variantId: ids[9] } });
     expect(line.serviceLevel).toBe(0.99);
-  }, 60_000);
+  });
 });
 
 describe("an interrupted plan run", () => {
@@ -140,7 +140,7 @@ describe("an interrupted plan run", () => {
     expect(await prisma.planRun.findUniqueOrThrow({ where: { id: full.planRunId } })).toMatchObject({ status: "complete" });
     expect(await prisma.planRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "failed", error: "interrupted" });
     expect(await prisma.forecast.count({ where: { planRunId: stale.id } })).toBe(0);
-  }, 60_000);
+  });
 
   it("does not take over a running plan that is still making progress", async () => {
     const shop = await seedShop();
@@ -148,5 +148,5 @@ describe("an interrupted plan run", () => {
     const other = await planShop(shop, { now: NOW, threads: 0 });
     expect(other.planRunId).not.toBe(live.id);
     expect(await prisma.planRun.findUniqueOrThrow({ where: { id: live.id } })).toMatchObject({ status: "running" });
-  }, 60_000);
+  });
 });

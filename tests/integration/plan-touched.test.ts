@@ -75,7 +75,7 @@ describe("an incremental plan", () => {
     expect(await planTouchedVariants(a.shop)).toMatchObject({ variants: 2, seriesPlanned: 1 });
     expect((await linesOf(a.shop)).map((l) => l.variantId)).not.toContain(others[0].id);
     expect((await prisma.planRun.findUniqueOrThrow({ where: { id: plan.planRunId } })).seriesPlanned).toBe(plan.seriesPlanned - 1);
-  }, 60_000);
+  });
 
   it("runs through the queue a minute after the alerts job that follows a webhook burst", async () => {
     const a = await seedShop("touched-job");
@@ -96,5 +96,5 @@ describe("an incremental plan", () => {
     } finally {
       await queue.stop();
     }
-  }, 60_000);
+  });
 });

@@ -88,7 +88,7 @@ let a: Awaited<ReturnType<typeof seedPlannedShop>>;
 beforeAll(async () => {
   a = await seedPlannedShop("repl-a");
   await seedPlannedShop("repl-b");
-}, 60_000);
+});
 
 /** The old query: filters in Prisma (search as an id list, fine here: the oracle runs once per case). */
 async function oracle(q: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<string[]> {

@@ -21,7 +21,7 @@ afterAll(async () => {
 async function dumpBuiltFrom(schemaFile: string): Promise<string[]> {
   const fresh = await createFreshDatabase(url, "drift");
   created.push(fresh);
-  const script = sqlFromEmpty(fresh, schemaFile);
+  const script = await sqlFromEmpty(fresh, schemaFile);
   if (postgres) {
     const client = new pg.Client({ connectionString: fresh });
     await client.connect();

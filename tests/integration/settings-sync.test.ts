@@ -1,6 +1,7 @@
 // Settings → Sync health and Import through the real route: a failed webhook event re-processed after the
 // fact becomes processed; a CSV with a bad row imports nothing and names the line; the backfill button
 // enqueues one job per shop (and is refused in demo mode).
+import { fakeFlowTriggers, server } from "../setup/shopify-fake";
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -14,6 +15,7 @@ import { APP, createSignedInShop } from "../setup/admin-request";
 const fixture = (name: string) => readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8");
 
 afterAll(async () => {
+  server.close();
   await getJobQueue().stop();
   globalThis.__stockcastJobQueue = undefined;
 });
@@ -37,6 +39,8 @@ function recordEvent(shop: string, topic: string, payload: string) {
 describe("Settings → Sync health", () => {
   it("re-processes a failed webhook event after the fact, and only the shop's own events", async () => {
     const { shop, headers } = await signedInShop("reprocess");
+    // Applying the order raises alerts for the new shop, and each new alert goes to Shopify Flow.
+    fakeFlowTriggers(shop);
     // A point-of-sale order whose location has not been synced yet fails...
     const order = await recordEvent(shop, "orders/create", fixture("orders_create"));
     await expect(processWebhookEvent(shop, order.id)).rejects.toThrow();

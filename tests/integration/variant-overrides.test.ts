@@ -1,8 +1,9 @@
 // The variant page (forecast detail) through its real loader and action with Shopify's session-token auth:
 // per-variant planning overrides and manual forecast overrides are validated, audited, shown in the
 // variant's history, and honoured by the next planShop run.
+import { fakeFlowTriggers, server } from "../setup/shopify-fake";
 import crypto from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import * as detailRoute from "~/routes/app.forecasts.$variantId";
@@ -20,6 +21,7 @@ async function seedShop(label: string) {
   const store = `vo-${label}-${crypto.randomUUID().slice(0, 8)}`;
   const shop = `${store}.myshopify.com`;
   await storeAdminSession(shop);
+  const flow = fakeFlowTriggers(shop);
   await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95, forecastHorizonDays: 90 } });
   const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
@@ -34,8 +36,10 @@ async function seedShop(label: string) {
     for (let i = 1; i <= 120; i++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units: 5, revenue: "150" });
   }
   await prisma.demandDay.createMany({ data: days });
-  return { store, shop, location, main, other };
+  return { store, shop, location, main, other, flow };
 }
+
+afterAll(() => server.close());
 
 const getPage = (store: string, variantId: string) => getAsStaff(detailRoute.loader, `/app/forecasts/${variantId}`, store, STAFF, { variantId });
 const post = (store: string, variantId: string, fields: Record<string, string>) => postAsStaff(detailRoute.action, `/app/forecasts/${variantId}`, store, STAFF, fields, { variantId });
@@ -99,7 +103,7 @@ describe("per-variant planning overrides", () => {
     expect((await getPage(b.store, a.main.id)).status).toBe(404);
     expect((await saveOverrides(b.store, a.main.id, saved, { casePack: "1" })).status).toBe(404);
     expect((await prisma.variant.findUniqueOrThrow({ where: { id: a.main.id } })).casePack).toBe(12);
-  }, 120_000);
+  });
 
   it("are honoured by the next plan: do not reorder, case pack, minimum and maximum per order, lead time", async () => {
     const a = await seedShop("honour");
@@ -127,7 +131,7 @@ describe("per-variant planning overrides", () => {
     const capped = await lineOf(a.shop, a.other.id);
     expect(capped.suggestedQty).toBe(70);
     expect(capped.reason).toContain("Capped at the maximum of 70 per order.");
-  }, 120_000);
+  });
 });
 
 describe("manual forecast overrides", () => {
@@ -205,7 +209,7 @@ describe("manual forecast overrides", () => {
 
     await planShop(a.shop);
     expect((await lineOf(a.shop, a.main.id)).leadTimeDemand).toBeCloseTo(base.leadTimeDemand, 3);
-  }, 120_000);
+  });
 
   it("lists the variant's whole history: overrides, forecast overrides and quantity edits from Replenishment", async () => {
     const a = await seedShop("hist");
@@ -222,5 +226,5 @@ describe("manual forecast overrides", () => {
       [STAFF, `Forecast overridden to 0/day on ${new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${TODAY}T00:00:00Z`))}`, "Closed for inventory"],
       ["7001", `Order quantity set to 42 (suggested ${line.suggestedQty})`, null],
     ]);
-  }, 120_000);
+  });
 });

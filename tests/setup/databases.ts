@@ -1,6 +1,6 @@
 // Throw-away databases for integration tests: create, migrate, drop. Used by the global setup and by the
 // migration-drift test, which needs extra fresh databases of its own.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,20 +49,23 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** Runs the Prisma CLI (JS schema engine, offline) against `url`; prisma.config.ts picks the provider. */
-export function prismaCli(url: string, args: string[]): string {
-  return execFileSync(path.resolve("node_modules/.bin/prisma"), args, {
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
+/**
+ * Runs the Prisma CLI (JS schema engine, offline) against `url`; prisma.config.ts picks the provider.
+ * Asynchronous on purpose: a test worker blocked on a child process cannot answer vitest's RPC.
+ */
+export function prismaCli(url: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(path.resolve("node_modules/.bin/prisma"), args, { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`prisma ${args.join(" ")} failed: ${error.message}\n${stderr}`)) : resolve(stdout),
+    );
   });
 }
 
-export function migrateDeploy(url: string): void {
-  prismaCli(url, ["migrate", "deploy"]);
+export async function migrateDeploy(url: string): Promise<void> {
+  await prismaCli(url, ["migrate", "deploy"]);
 }
 
 /** The SQL that builds `schemaFile` from nothing, as Prisma would write it today. */
-export function sqlFromEmpty(url: string, schemaFile = schemaPath[providerOf(url)]): string {
+export function sqlFromEmpty(url: string, schemaFile = schemaPath[providerOf(url)]): Promise<string> {
   return prismaCli(url, ["migrate", "diff", "--from-empty", "--to-schema-datamodel", schemaFile, "--script"]);
 }

@@ -7,7 +7,7 @@ import { createFreshDatabase, dropDatabase, migrateDeploy } from "./databases";
 export default async function setup(project: TestProject) {
   const like = process.env.TEST_DATABASE_URL ?? "file:./prisma/test.db";
   const url = await createFreshDatabase(like, "it");
-  migrateDeploy(url);
+  await migrateDeploy(url);
   project.provide("databaseUrl", url);
   process.env.DATABASE_URL = url;
   console.log(`[integration] ${url.startsWith("file:") ? "SQLite" : "PostgreSQL"} database ${url.replace(/\/\/[^@]*@/, "//")}`);

@@ -234,3 +234,13 @@ export function fakeShop(shop: string, store: FakeStore): ShopifyFake {
   server.use(...fake.handlers());
   return fake;
 }
+
+/**
+ * The Shopify of a signed-in shop in a test about something else: it answers the "Stockcast alert raised" Flow
+ * trigger that evaluateAlerts sends for each new alert (after a plan, or after a stock webhook).
+ */
+export function fakeFlowTriggers(shop: string): ShopifyFake {
+  const fake = fakeShop(shop, { shop: { name: shop, ianaTimezone: "UTC", currencyCode: "USD" } });
+  fake.roots.set("FlowTriggerReceive", () => ({ flowTriggerReceive: { userErrors: [] } }));
+  return fake;
+}

@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { forecastChunk, type ChunkInput, type ChunkResult, type PlanContext } from "./plan-chunk";
+import { yieldToEventLoop } from "~/utils/event-loop";
 
 /** Forecasts plan chunks: in worker threads for large shops, else on the calling thread. */
 export interface ChunkRunner {
@@ -19,7 +20,6 @@ export interface ChunkRunner {
 export const THREADED_MIN_SERIES = 4000;
 /** Variants per slice on the calling thread: requests waiting on the event loop get through between slices. */
 const SLICE_VARIANTS = 16;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Worker threads for a plan of `series` series: PLAN_THREADS if set, else one per core (at most 4), none for small shops. */
 export function planThreads(series: number): number {
