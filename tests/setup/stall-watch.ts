@@ -12,7 +12,7 @@ const now = process.hrtime.bigint.bind(process.hrtime);
 const realSetInterval = globalThis.setInterval;
 
 const log = process.env.STALL_LOG;
-const testName = () => expect.getState().currentTestName ?? "(a hook outside any test)";
+const testName = () => expect.getState().currentTestName ?? "(between tests, or in a hook)";
 let last = now();
 // The test running when the loop was last free: the stall began there, whatever runs once it ends.
 let lastSeen = testName();
