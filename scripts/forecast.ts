@@ -1,12 +1,13 @@
 /**
  * Forecast CLI.
  *   npm run forecast -- --input history.csv --horizon 28 --out forecasts.csv
- *                       [--freq day|week] [--holdout 28] [--stockouts mask.csv] [--ensemble k]
+ *                       [--freq day|week] [--levels 0.8,0.9,0.95] [--holdout 28] [--stockouts mask.csv] [--ensemble k]
  *   npm run forecast -- --synthetic 50000 [--days 730] [--horizon 28]   (memory/speed proof)
  * Input: series_id,date,qty (daily, or weekly dated by Monday; rows grouped by series).
- * Output: series_id,h,method,mean,lo95,hi95,q95_total (the benchmark's score.py format).
+ * Output: series_id,h,method,mean,lo95,hi95,q95_total (the benchmark's score.py format); `--levels 0.9,0.99`
+ * adds q0.9_total,q0.99_total: quantiles of the total over the horizon, as the planner computes them.
  */
-import { parseArgs } from "./forecast/args";
+import { parseArgs, parseLevels } from "./forecast/args";
 import { InputError } from "./forecast/csv";
 import { runForecast } from "./forecast/run";
 import { runSynthetic } from "./forecast/synthetic";
@@ -29,6 +30,7 @@ async function main() {
     method: a.method,
     detectClosed: !a["no-closed"],
     calibrate: a.calibrate,
+    levels: a.levels ? parseLevels(a.levels) : [],
   });
   const rss = process.memoryUsage().rss / 2 ** 20;
   console.error(

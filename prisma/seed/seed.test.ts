@@ -168,4 +168,16 @@ describe("seedDemoShop", () => {
     const po = await prisma.purchaseOrder.findFirstOrThrow({ where: { shop: OTHER } });
     expect(po.number).toBe("PO-1001");
   });
+
+  it("lets timers (and sockets) in while it writes, though better-sqlite3 writes synchronously", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      await seedDemoShop(prisma, data);
+    } finally {
+      clearInterval(timer);
+    }
+    // Without a turn of the event loop between statements, no timer could fire before the seed ended.
+    expect(ticks).toBeGreaterThan(10);
+  });
 });

@@ -17,10 +17,33 @@ const Args = z
     method: z.string().default("stockcast"),
     "no-closed": z.boolean().default(false),
     calibrate: z.boolean().default(false),
+    levels: z.string().optional(),
   })
   .refine((a) => a.input || a.synthetic, { message: "--input <history.csv> (or --synthetic N) is required" });
 
 export type CliArgs = z.infer<typeof Args>;
+
+/** One `--levels` entry: the probability, and its spelling for the `q<label>_total` column. */
+export interface TotalLevel {
+  label: string;
+  p: number;
+}
+
+/**
+ * `--levels 0.8,0.9,0.995` → one quantile of the horizon total per level, its column spelled as given
+ * (`q0.9_total`). Each level is a decimal strictly between 0 and 1, none twice.
+ */
+export function parseLevels(spec: string): TotalLevel[] {
+  const levels = spec.split(",").map((raw) => raw.trim());
+  const out: TotalLevel[] = [];
+  for (const label of levels) {
+    const p = Number(label);
+    if (!/^0?\.\d+$/.test(label) || !(p > 0 && p < 1)) throw new Error(`--levels: "${label}" is not a level between 0 and 1 (e.g. 0.9)`);
+    if (out.some((l) => l.p === p)) throw new Error(`--levels: ${label} is given twice`);
+    out.push({ label, p });
+  }
+  return out;
+}
 
 /** Parses `--key value` / `--flag` pairs. */
 export function parseArgs(argv: readonly string[]): CliArgs {

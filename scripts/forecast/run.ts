@@ -4,7 +4,8 @@
  * as soon as its rows are complete and writes score.py rows. Memory: O(one series + calendar).
  */
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
-import { calibrateTotalsScale, forecastSeries, type SeriesForecast } from "~/lib/forecasting";
+import { calibrateTotalsScale, forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
+import type { TotalLevel } from "./args";
 import { InputError, isoWeekday, readRows } from "./csv";
 
 /** Options of {@link runForecast}. */
@@ -21,6 +22,8 @@ export interface RunOptions {
   detectClosed: boolean;
   /** Calibrate total quantiles across series on a backtest of the last horizon. */
   calibrate: boolean;
+  /** Extra quantiles of the horizon total, one `q<label>_total` column each (`--levels`). */
+  levels?: readonly TotalLevel[];
 }
 
 /** Summary of a run. */
@@ -126,11 +129,23 @@ class Writer {
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(6).replace(/0+$/, "").replace(/\.$/, ""));
 
-/** score.py rows for one series' forecast. */
-export function forecastRows(seriesId: string, method: string, f: SeriesForecast): string {
+/** The CSV header: score.py's columns, then one `q<label>_total` per `--levels` entry. */
+export function forecastHeader(levels: readonly TotalLevel[] = []): string {
+  return `series_id,h,method,mean,lo95,hi95,q95_total${levels.map((l) => `,q${l.label}_total`).join("")}\n`;
+}
+
+/**
+ * score.py rows for one series' forecast. The `--levels` quantiles of the horizon total come from
+ * leadTimeDemand, the function the planner takes its lead-time quantiles from (plan-chunk.ts).
+ */
+export function forecastRows(seriesId: string, method: string, f: SeriesForecast, levels: readonly TotalLevel[] = []): string {
   const iv = f.intervals.find((i) => Math.abs(i.level - 0.95) < 1e-9) ?? f.intervals[f.intervals.length - 1];
   let s = "";
-  const q = fmt(f.q95Total);
+  let q = fmt(f.q95Total);
+  if (levels.length) {
+    const total = leadTimeDemand(f, f.mean.length);
+    q += levels.map((l) => `,${fmt(total.quantile(l.p))}`).join("");
+  }
   for (let h = 0; h < f.mean.length; h++) {
     s += `${seriesId},${h + 1},${method},${fmt(f.mean[h])},${fmt(iv.lower[h])},${fmt(iv.upper[h])},${q}\n`;
   }
@@ -250,7 +265,7 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
   const calib = o.calibrate ? await calibrationPass(o, cal, stockouts) : { scale: 1, series: 0 };
   const calibSeconds = (performance.now() - tc) / 1000;
   const out = new Writer(o.out ? createWriteStream(o.out) : null);
-  await out.write("series_id,h,method,mean,lo95,hi95,q95_total\n");
+  await out.write(forecastHeader(o.levels));
   const methods: Record<string, number> = {};
   let series = 0;
   let fitMs = 0;
@@ -273,7 +288,7 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
     const m = f.method.replace(/\(.*$/, "");
     methods[m] = (methods[m] ?? 0) + 1;
     series++;
-    await out.write(forecastRows(id, o.method, f));
+    await out.write(forecastRows(id, o.method, f, o.levels));
   });
   await out.end();
   return {

@@ -17,8 +17,13 @@ globalThis.fetch = async (input, init) => {
   return realFetch(input, init);
 };
 
+/** Requests refused since the last call, forgotten (for the guard's own test). */
+export function takeRefusedRequests(): string[] {
+  return refused.splice(0);
+}
+
 afterEach(() => {
   if (refused.length === 0) return;
-  const calls = [...new Set(refused.splice(0))];
+  const calls = [...new Set(takeRefusedRequests())];
   throw new Error(`this test tried to reach the network (${calls.length} distinct request(s)): ${calls.slice(0, 5).join(", ")}`);
 });

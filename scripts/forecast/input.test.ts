@@ -1,0 +1,55 @@
+// The forecast CLI's input: bad arguments and bad rows get a message that names the problem (and the line).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseArgs } from "./args";
+import { InputError, isoWeekday, parseDay, readRows } from "./csv";
+import { runForecast } from "./run";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "stockcast-cli-"));
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const readAll = async (p: string) => {
+  const rows = [];
+  for await (const r of readRows(p)) rows.push(r);
+  return rows;
+};
+const options = (input: string) => ({ input, horizon: 7, holdout: 0, ensemble: 1, method: "stockcast", detectClosed: true, calibrate: false });
+
+describe("forecast CLI arguments", () => {
+  it("takes the product's defaults and refuses what it does not know", () => {
+    expect(parseArgs(["--input", "h.csv"])).toMatchObject({ input: "h.csv", horizon: 28, holdout: 0, calibrate: false });
+    expect(() => parseArgs([])).toThrow("--input <history.csv> (or --synthetic N) is required");
+    expect(() => parseArgs(["h.csv"])).toThrow('unexpected argument "h.csv"');
+    expect(() => parseArgs(["--input", "h.csv", "--freq", "month"])).toThrow(/^freq: /);
+    expect(() => parseArgs(["--input", "h.csv", "--horizon", "0"])).toThrow(/^horizon: /);
+  });
+});
+
+describe("forecast CLI input rows", () => {
+  it("reads dates as UTC day numbers and knows Mondays", () => {
+    expect(parseDay("2026-12-07")).toBe(Date.UTC(2026, 11, 7) / 86_400_000);
+    expect(isoWeekday(parseDay("2026-12-07"))).toBe(1);
+    expect(parseDay("2026-02-30")).toBeNaN();
+    expect(parseDay("07/12/2026")).toBeNaN();
+  });
+
+  it("names the file and line of a bad date, quantity or header", async () => {
+    await expect(readAll(file("date.csv", "series_id,date,qty\na,2026-01-01,1\na,2026-13-01,2\n"))).rejects.toThrow(/date\.csv:3: date "2026-13-01" is not a valid YYYY-MM-DD date/);
+    await expect(readAll(file("neg.csv", "series_id,date,qty\na,2026-01-01,-2\n"))).rejects.toThrow(/neg\.csv:2: qty -2 is negative/);
+    await expect(readAll(file("word.csv", "series_id,date,qty\na,2026-01-01,many\n"))).rejects.toThrow(/word\.csv:2: qty "many" is not a number/);
+    await expect(readAll(file("head.csv", "sku,date,qty\na,2026-01-01,1\n"))).rejects.toThrow(/head\.csv:1: header must contain series_id,date,qty \(missing series_id\)/);
+    await expect(readAll(file("empty.csv", ""))).rejects.toBeInstanceOf(InputError);
+  });
+
+  it("refuses a series whose rows are split apart, and weekly rows not dated by Monday", async () => {
+    const split = file("split.csv", "series_id,date,qty\na,2026-01-01,1\nb,2026-01-01,1\na,2026-01-02,1\n");
+    await expect(runForecast(options(split))).rejects.toThrow(/split\.csv:4: rows of series "a" are not contiguous/);
+    const weekly = file("weekly.csv", "series_id,date,qty\na,2026-01-05,1\na,2026-01-13,1\n");
+    await expect(runForecast({ ...options(weekly), freq: "week" })).rejects.toThrow(/weekly\.csv:3: weekly rows must be dated by the Monday of the week/);
+  });
+});
