@@ -9,6 +9,7 @@ import {
   type ReplenishmentQuery,
 } from "~/models/replenishment.server";
 import { inTransaction } from "~/models/transaction.server";
+import { csvField } from "~/utils/csv";
 
 export interface ReplenishmentRowDto {
   id: string;
@@ -103,11 +104,6 @@ export async function editSuggestedQuantity(shop: string, actor: string, lineId:
   });
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The filtered plan as CSV (every matching line, not just one page), for spreadsheets and vendors. */
 export async function exportReplenishmentCsv(shop: string, query: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<string> {
   const header = ["product", "variant", "sku", "location", "vendor", "on_hand", "available", "on_order", "days_of_cover", "projected_stockout", "urgency", "suggested_qty", "abc_class", "unit_cost", "reason"];
@@ -116,9 +112,15 @@ export async function exportReplenishmentCsv(shop: string, query: Omit<Replenish
     const dto = await getReplenishment(shop, { ...query, page, pageSize: 1000 });
     for (const r of dto.rows) {
       out.push(
-        [r.product, r.variant, r.sku, r.location, r.vendor, r.onHand, r.available, r.onOrder, r.daysOfCover, r.projectedStockoutDate, r.urgency, r.suggestedQty, r.abcClass, r.unitCost, r.reason]
-          .map(csvCell)
-          .join(","),
+        [
+          ...[r.product, r.variant, r.sku, r.location, r.vendor].map((v) => csvField(v)),
+          ...[r.onHand, r.available, r.onOrder, r.daysOfCover].map((v) => csvField(v, { text: false })),
+          ...[r.projectedStockoutDate, r.urgency].map((v) => csvField(v)),
+          csvField(r.suggestedQty, { text: false }),
+          csvField(r.abcClass),
+          csvField(r.unitCost, { text: false }),
+          csvField(r.reason),
+        ].join(","),
       );
     }
     if (page * 1000 >= dto.total) break;

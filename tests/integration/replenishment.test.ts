@@ -210,6 +210,24 @@ describe("the Replenishment listing", () => {
     expect(csv.trim().split("\n")).toHaveLength(1 + BULK_VARIANTS * 2);
   });
 
+  it("exports titles a spreadsheet would run as formulas as plain text, and numbers as numbers", async () => {
+    const product = `${a.shop}-p1002`;
+    const title = await prisma.product.findUniqueOrThrow({ where: { id: product } });
+    await prisma.product.update({ where: { id: product }, data: { title: '=HYPERLINK("http://evil.example","Reorder")' } });
+    try {
+      const [header, ...rows] = (await exportReplenishmentCsv(a.shop, { search: "OTHER-1002", sort: "stockout" })).trim().split("\n");
+      expect(header.split(",")[0]).toBe("product");
+      expect(rows).toHaveLength(3 * 2);
+      for (const row of rows) {
+        expect(row.startsWith(`"'=HYPERLINK(""http://evil.example"",""Reorder"")"`)).toBe(true);
+        // on_hand of the seeded lines: a number, not defused text
+        expect(row).toContain(",5,5,0,");
+      }
+    } finally {
+      await prisma.product.update({ where: { id: product }, data: { title: title.title } });
+    }
+  });
+
   it("matches a search literally (LIKE wildcards are plain characters) and skips deleted variants", async () => {
     // "100%_c" is in one product title; as a pattern "%" and "_" would also match e.g. "1000" products' titles.
     const literal = await listReplenishmentLines(a.shop, a.run.id, { search: "d 100%_C", sort: "stockout", page: 1, pageSize: 50 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, defaultVendorMessage, documentLines, formatAmount, formatDay, lineTitle, poCsv, poFilename, vendorEmail, type PoDocument } from "./po-document";
+import { defaultVendorMessage, documentLines, formatAmount, formatDay, lineTitle, poCsv, poFilename, vendorEmail, type PoDocument } from "./po-document";
 
 const doc = (over: Partial<PoDocument> = {}): PoDocument => ({
   shopName: "Maple & Moss",
@@ -27,15 +27,6 @@ describe("PO document", () => {
     ]);
     expect(d.units).toBe(15);
     expect(d.total).toBe("151.01");
-  });
-
-  it("quotes CSV fields per RFC 4180 and defuses spreadsheet formulas", () => {
-    expect(csvField("plain")).toBe("plain");
-    expect(csvField('Stove, "compact"')).toBe('"Stove, ""compact"""');
-    expect(csvField("two\nlines")).toBe('"two\nlines"');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField("-5")).toBe("'-5");
-    expect(csvField(-5, { text: false })).toBe("-5");
   });
 
   it("writes the CSV with a header and one row per line", () => {

@@ -1,6 +1,7 @@
 // What a purchase order looks like on paper: the document model shared by the PDF, the CSV and the email
 // to the vendor, plus the pure pieces (CSV escaping, money and date formatting, file names). No I/O.
 import { centsToDecimal, lineTotalCents, normaliseUnitCost } from "./money";
+import { csvField } from "~/utils/csv";
 
 export interface PoDocumentLine {
   sku: string;
@@ -49,16 +50,6 @@ export function documentLines(lines: readonly { sku: string | null; title: strin
 /** "Tent" + "Green" → "Tent — Green"; Shopify's placeholder "Default Title" is dropped. */
 export function lineTitle(product: string, variant: string | null): string {
   return variant && variant !== "Default Title" ? `${product} — ${variant}` : product;
-}
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, with quotes doubled. Text that a
- * spreadsheet would run as a formula (=, +, -, @, tab, CR first) is prefixed with ' (OWASP "CSV injection").
- */
-export function csvField(value: string | number, { text = true }: { text?: boolean } = {}): string {
-  let s = String(value);
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const CSV_HEADER = ["sku", "title", "quantity", "unit_cost", "line_total"] as const;
