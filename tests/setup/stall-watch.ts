@@ -3,13 +3,15 @@
 // `Timeout calling "onTaskUpdate"`. Every stall over STALL_REPORT_MS is printed at once and, when
 // STALL_LOG names a file, appended to it so scripts/test/summary.mjs can list the worst ones.
 import { appendFileSync } from "node:fs";
-import { expect } from "vitest";
+import { beforeEach, expect } from "vitest";
 
 const TICK_MS = 200;
 const STALL_REPORT_MS = 5_000;
 // Captured now: fake timers in a test replace the globals, never these references.
 const now = process.hrtime.bigint.bind(process.hrtime);
 const realSetInterval = globalThis.setInterval;
+const realSetImmediate = globalThis.setImmediate;
+const realSetTimeout = globalThis.setTimeout;
 
 const log = process.env.STALL_LOG;
 const testName = () => expect.getState().currentTestName ?? "(between tests, or in a hook)";
@@ -32,3 +34,12 @@ const timer = realSetInterval(() => {
   if (log) appendFileSync(log, `${JSON.stringify({ ms: Math.round(gapMs), file, test, run: process.env.STALL_RUN ?? "" })}\n`);
 }, TICK_MS);
 timer.unref();
+
+// vitest runs a file's synchronous tests back to back in microtasks, so a file of quick CPU-bound tests
+// (the demo generator, the forecasting contract) blocked the loop for 43 s as one stretch beside two busy
+// loops. A full turn of the loop before each test lets the worker answer its RPC between tests: a timer,
+// then an immediate, passes the poll phase (where RPC replies arrive) from whichever phase we are in.
+beforeEach(async () => {
+  await new Promise<void>((resolve) => realSetTimeout(resolve, 0));
+  await new Promise<void>((resolve) => realSetImmediate(resolve));
+});
