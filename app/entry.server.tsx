@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { addSecurityHeaders } from "./utils/security-headers";
 
 export const streamTimeout = 5000;
 
@@ -16,6 +17,7 @@ export default async function handleRequest(
 ) {
   // Sets the CSP frame-ancestors that let the Shopify admin embed us.
   addDocumentResponseHeaders(request, responseHeaders);
+  addSecurityHeaders(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {

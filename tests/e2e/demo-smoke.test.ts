@@ -32,6 +32,19 @@ describe("the demo, in a real browser", () => {
     await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
   });
 
+  it("serves the login page with headers that forbid framing it outside the admin and sniffing it", async () => {
+    const response = await fetch(`${baseUrl}/auth/login`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none';");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    // An embedded document keeps the admin's frame-ancestors.
+    const app = await fetch(`${baseUrl}/app?shop=${SHOP}&embedded=1`, { redirect: "manual" });
+    expect(app.status).toBe(200);
+    expect(app.headers.get("content-security-policy")).toContain(`frame-ancestors https://${SHOP} https://admin.shopify.com`);
+    expect(app.headers.has("x-frame-options")).toBe(false);
+  });
+
   it("navigates to every screen from the app's navigation", async () => {
     const page = await newPage(browser());
     await page.goto(`${baseUrl}/app`);
