@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { limitRequestBody } from "../app/utils/body-limit.server";
 import { trackHttpRequest } from "../app/utils/http-load.server";
 
 export async function startServer(options: { port: number; buildDir?: string; host?: string }) {
@@ -38,7 +39,8 @@ export async function startServer(options: { port: number; buildDir?: string; ho
       res.on("finish", () =>
         logRequest?.({ shop: ctx.shop, method: req.method, route: req.path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }),
       );
-      return handler(req, res, next);
+      // Same tick as the handler: it starts reading the body, and the limit sees every chunk too.
+      return limitRequestBody(req, res, () => handler(req, res, next));
     };
     return withRequestContext ? withRequestContext(run) : run();
   });
