@@ -56,11 +56,11 @@ describe("intervalQuantiles", () => {
 });
 
 describe("forecastDemand", () => {
-  it("takes L = ⌈mean lead time⌉, covers L + R + 1 days and gives both totals at every level", () => {
+  it("takes L = ⌈mean lead time⌉, covers L + R days and gives both totals at every level", () => {
     const input = Object.freeze({ history: Object.freeze(history()), leadTime: { meanDays: 6.2, sdDays: 1.5 }, reviewPeriodDays: 7, serviceLevels: [0.9, 0.99] });
     const out = forecastDemand(input);
     expect(out.leadTimeDays).toBe(7);
-    expect(out.forecast.mean).toHaveLength(15);
+    expect(out.forecast.mean).toHaveLength(14);
     expect(out.adjusted.mean).toEqual(out.forecast.mean);
     expect(out.leadTimeDemand.periods).toBe(7);
     expect(out.protectionDemand.periods).toBe(14);
@@ -75,7 +75,7 @@ describe("forecastDemand", () => {
     const plain = forecastDemand(input);
     const over = forecastDemand({ ...input, overrides: [{ id: "o", fromDay: 10, toDay: 20, dailyUnits: 9 }] });
     expect(over.adjusted.ids).toEqual(["o"]);
-    expect(over.adjusted.mean.slice(10, 15)).toEqual([9, 9, 9, 9, 9]);
+    expect(over.adjusted.mean.slice(10)).toEqual([9, 9, 9, 9]);
     expect(over.leadTimeDemand).toEqual(plain.leadTimeDemand);
     // Days 10..13 of the 14-day protection interval are overridden: Δ = Σ (9 − statistical mean).
     const delta = plain.forecast.mean.slice(10, 14).reduce((sum, m) => sum + 9 - m, 0);

@@ -38,7 +38,7 @@ export interface IntervalQuantiles {
 
 /** Inputs of {@link forecastDemand}: one variant × location's history, lead time, review period and service levels. */
 export interface DemandInput extends Omit<HistoryInput, "horizon" | "period"> {
-  /** Days to forecast; raised to L + R + 1 so the protection interval is covered. Default L + R + 1. */
+  /** Days to forecast; raised to L + R so the protection interval is covered. Default L + R. */
   readonly horizonDays?: number;
   readonly leadTime: LeadTimeDays;
   /** Days between reviews (7 for weekly planning). */
@@ -136,7 +136,7 @@ export function forecastDemand(input: DemandInput): DemandForecast {
     history: input.history,
     stockoutMask: input.stockoutMask,
     closedMask: input.closedMask,
-    horizon: Math.max(input.horizonDays ?? 0, L + R + 1),
+    horizon: Math.max(input.horizonDays ?? 0, L + R),
   });
   const adjusted = applyHorizonOverrides(forecast, input.overrides ?? []);
   const options = { serviceLevels: input.serviceLevels, leadTimeSdDays: input.leadTime.sdDays, adjustedMean: adjusted.mean };
