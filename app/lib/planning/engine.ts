@@ -1,5 +1,5 @@
 import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
-import { planLine, quantileWithLeadTimeVariability, type PlanLine, type PlanLineInput } from "~/lib/replenishment";
+import { planLine, quantileWithLeadTimeVariability, type IntervalDemand, type PlanLine, type PlanLineInput } from "~/lib/replenishment";
 import { applyHorizonOverrides, shiftTotal, type HorizonOverride, type OverriddenForecast } from "./overrides";
 
 // The one engine: the nightly plan, incremental and threaded plans, the forecast CLI and the policy
@@ -149,6 +149,12 @@ export function forecastDemand(input: DemandInput): DemandForecast {
   };
 }
 
+/** Inputs of {@link decideOrder}: planLine's, with both demand totals from step 1 required. */
+export interface DecideInput extends Omit<PlanLineInput, "dailySd" | "leadTimeDemand" | "protectionDemand"> {
+  readonly leadTimeDemand: IntervalDemand;
+  readonly protectionDemand: IntervalDemand;
+}
+
 /** The order decision: the plan line, and the order rules' conflict when they contradict each other. */
 export interface OrderDecision {
   readonly line: PlanLine;
@@ -168,7 +174,7 @@ export interface OrderDecision {
  * @example decideOrder({ dailyForecast: Array(15).fill(2), leadTimeDemand: { mean: 14, quantile: 20 }, protectionDemand: { mean: 28, quantile: 36 },
  *   leadTime: { meanDays: 7, sdDays: 0 }, reviewPeriodDays: 7, serviceLevel: 0.95, stock: { onHand: 10, onOrder: 0, committed: 0 } }).suggestedQuantity // 26
  */
-export function decideOrder(input: Omit<PlanLineInput, "dailySd">): OrderDecision {
+export function decideOrder(input: DecideInput): OrderDecision {
   try {
     const line = planLine(input);
     return { line, suggestedQuantity: line.suggestedQuantity, ruleConflict: null };
