@@ -4,9 +4,9 @@
  *                            [--out DIR] [--python /usr/bin/python3]
  * 1. Uses the peers' prepared tracks BENCH/work/NAME/{daily,weekly} when run_all.sh has run
  *    (so the table shows Stockcast next to the peers); otherwise runs prepare.py into OUT.
- * 2. Loads each track's history.csv, then times forecastSeries over every series (in memory, one
- *    process, CSV I/O excluded as for the peers): `warmup` untimed passes (JIT), then `runs` timed
- *    passes; reports the median and the cold first pass.
+ * 2. Loads each track's history.csv, then times the CLI's forecast step (forecastForCli, the engine's
+ *    forecastHistory) over every series (in memory, one process, CSV I/O excluded as for the peers):
+ *    `warmup` untimed passes (JIT), then `runs` timed passes; reports the median and the cold first pass.
  * 3. Writes forecasts + a timings CSV and scores them with score.py (PROTOCOL.md §8).
  * Prints series/second, peak RSS and the score.py tables.
  */
@@ -14,8 +14,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { z } from "zod";
-import { forecastSeries } from "~/lib/forecasting";
-import { eachSeries, forecastRows, learnCalendar } from "./forecast/run";
+import { eachSeries, forecastForCli, forecastRows, learnCalendar } from "./forecast/run";
 
 const Args = z.object({
   input: z.string(),
@@ -63,24 +62,24 @@ async function main() {
     const cal = await learnCalendar(file, track === "daily" ? "day" : "week");
     const series: { id: string; y: Float64Array; closed?: Uint8Array }[] = [];
     await eachSeries(
-      { input: file, horizon: meta.H, holdout: 0, ensemble: 1, method: "stockcast", detectClosed: true, calibrate: false },
+      { input: file, horizon: meta.H, holdout: 0, detectClosed: true },
       cal,
       null,
       (id, y, closed) => {
         series.push({ id, y, closed });
       }
     );
-    const period = track === "daily" ? 7 : 52;
+    const freq = track === "daily" ? "day" : "week";
     const times: number[] = [];
     let rows = "series_id,h,method,mean,lo95,hi95,q95_total\n";
     let cold = NaN;
     for (let r = 0; r < a.warmup + a.runs; r++) {
       const t0 = performance.now();
-      const out = series.map((s) => forecastSeries(s.y, { horizon: meta.H, period, closedMask: s.closed }));
+      const out = series.map((s) => forecastForCli(s.y, { horizon: meta.H, freq, closedMask: s.closed }));
       const dt = (performance.now() - t0) / 1000;
       if (r === 0) cold = dt;
       if (r >= a.warmup) times.push(dt);
-      if (r === a.warmup + a.runs - 1) out.forEach((f, i) => (rows += forecastRows(series[i].id, "stockcast", f)));
+      if (r === a.warmup + a.runs - 1) out.forEach((f, i) => (rows += forecastRows(series[i].id, f)));
     }
     const secs = median(times);
     const fcFile = join(a.out, `${name}_${track}_stockcast.csv`);

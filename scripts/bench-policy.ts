@@ -50,10 +50,9 @@ const meanUnitCostCents = series.reduce((sum, s) => sum + unitCostCents(s.id, se
 const stockcast: PolicyFamily[] = values["rules-only"]
   ? []
   : [
-      stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "forecaster" }),
+      stockcastFamily(SERVICE_LEVELS, closed),
       // With Settings → "Balance service levels by unit cost" on: the reference is the assortment's mean cost.
-      stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "forecaster", costReferenceCents: meanUnitCostCents }),
-      stockcastFamily(SERVICE_LEVELS, closed, { quantileSource: "normal-sd" }),
+      stockcastFamily(SERVICE_LEVELS, closed, { costReferenceCents: meanUnitCostCents }),
     ];
 const rules = ruleFamilies(COVER_DAYS);
 const families: PolicyFamily[] = [...stockcast, ...rules];

@@ -1,11 +1,12 @@
 /**
  * Forecast CLI.
  *   npm run forecast -- --input history.csv --horizon 28 --out forecasts.csv
- *                       [--freq day|week] [--levels 0.8,0.9,0.95] [--holdout 28] [--stockouts mask.csv] [--ensemble k]
+ *                       [--freq day|week] [--levels 0.8,0.9,0.95] [--holdout 28] [--stockouts mask.csv] [--no-closed]
  *   npm run forecast -- --synthetic 50000 [--days 730] [--horizon 28]   (memory/speed proof)
  * Input: series_id,date,qty (daily, or weekly dated by Monday; rows grouped by series).
  * Output: series_id,h,method,mean,lo95,hi95,q95_total (the benchmark's score.py format); `--levels 0.9,0.99`
- * adds q0.9_total,q0.99_total: quantiles of the total over the horizon, as the planner computes them.
+ * adds q0.9_total,q0.99_total: quantiles of the total over the horizon, from the planner's engine
+ * (app/lib/planning). The CLI runs the product's defaults only: there is no flag for an experimental method.
  */
 import { parseArgs, parseLevels } from "./forecast/args";
 import { InputError } from "./forecast/csv";
@@ -26,10 +27,7 @@ async function main() {
     freq: a.freq,
     holdout: a.holdout,
     stockouts: a.stockouts,
-    ensemble: a.ensemble,
-    method: a.method,
     detectClosed: !a["no-closed"],
-    calibrate: a.calibrate,
     levels: a.levels ? parseLevels(a.levels) : [],
   });
   const rss = process.memoryUsage().rss / 2 ** 20;
@@ -37,7 +35,6 @@ async function main() {
     `forecast: ${s.series} series (${s.freq}, ${s.closedDays} closed periods detected, ${
       s.skipped
     } skipped) in ${s.wallSeconds.toFixed(2)} s; ` +
-      `totals scale ${s.totalsScale.toFixed(3)} (calibration pass ${s.calibrationSeconds.toFixed(2)} s); ` +
       `fit+forecast ${s.fitSeconds.toFixed(2)} s = ${(s.series / s.fitSeconds).toFixed(0)} series/s; rss ${rss.toFixed(0)} MiB` +
       (a.out ? `; wrote ${a.out}` : "") +
       `; methods: ${Object.entries(s.methods)

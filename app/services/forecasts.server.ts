@@ -16,6 +16,7 @@ import {
   updateVariantOverridesIfUnchanged,
   type VariantOverridesWrite as VariantOverrides,
 } from "~/models/forecasts.server";
+import { leadTimePeriods } from "~/lib/planning";
 import { findPlanningShop } from "~/models/planning-inputs.server";
 import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
@@ -213,7 +214,8 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
     });
   }
   const today = localDate(now, settings.ianaTimezone);
-  const leadPeriods = line ? Math.max(1, Math.ceil(line.leadTimeDays)) : 0;
+  // The engine's lead-time rule (the stored days are rounded to 3 decimals, as the line shows them).
+  const leadPeriods = line ? leadTimePeriods(line.leadTimeDays) : 0;
   const leadDelta = applied ? applied.days.reduce((sum, h, i) => (h < leadPeriods ? sum + (mean[h] - applied.baseMean[i]) : sum), 0) : 0;
   const locationName = (id: string) => names.locations.get(id) ?? "Unknown location";
   const vendor = overrides.product.vendor;

@@ -3,7 +3,9 @@
  */
 import { z } from "zod";
 
-const Args = z
+// The product's defaults only: the experimental --calibrate, --ensemble and --method went away, because the
+// CLI is judged on what the planner ships (app/lib/planning forecastHistory).
+const Options = z
   .object({
     input: z.string().optional(),
     horizon: z.coerce.number().int().positive().default(28),
@@ -13,13 +15,11 @@ const Args = z
     stockouts: z.string().optional(),
     synthetic: z.coerce.number().int().positive().optional(),
     days: z.coerce.number().int().positive().default(730),
-    ensemble: z.coerce.number().int().positive().default(1),
-    method: z.string().default("stockcast"),
     "no-closed": z.boolean().default(false),
-    calibrate: z.boolean().default(false),
     levels: z.string().optional(),
   })
-  .refine((a) => a.input || a.synthetic, { message: "--input <history.csv> (or --synthetic N) is required" });
+  .strict();
+const Args = Options.refine((a) => a.input || a.synthetic, { message: "--input <history.csv> (or --synthetic N) is required" });
 
 export type CliArgs = z.infer<typeof Args>;
 
@@ -52,6 +52,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const a = argv[i];
     if (!a.startsWith("--")) throw new Error(`unexpected argument "${a}"`);
     const key = a.slice(2);
+    if (!(key in Options.shape)) throw new Error(`unknown option ${a}`);
     const next = argv[i + 1];
     if (next === undefined || next.startsWith("--")) raw[key] = true;
     else {

@@ -18,11 +18,13 @@ const readAll = async (p: string) => {
   for await (const r of readRows(p)) rows.push(r);
   return rows;
 };
-const options = (input: string) => ({ input, horizon: 7, holdout: 0, ensemble: 1, method: "stockcast", detectClosed: true, calibrate: false });
+const options = (input: string) => ({ input, horizon: 7, holdout: 0, detectClosed: true });
 
 describe("forecast CLI arguments", () => {
   it("takes the product's defaults and refuses what it does not know", () => {
-    expect(parseArgs(["--input", "h.csv"])).toMatchObject({ input: "h.csv", horizon: 28, holdout: 0, calibrate: false });
+    expect(parseArgs(["--input", "h.csv"])).toEqual({ input: "h.csv", horizon: 28, holdout: 0, days: 730, "no-closed": false });
+    // The experimental flags went away: the CLI runs what the planner ships.
+    for (const flag of ["--calibrate", "--ensemble", "--method"]) expect(() => parseArgs(["--input", "h.csv", flag, "2"])).toThrow(`unknown option ${flag}`);
     expect(() => parseArgs([])).toThrow("--input <history.csv> (or --synthetic N) is required");
     expect(() => parseArgs(["h.csv"])).toThrow('unexpected argument "h.csv"');
     expect(() => parseArgs(["--input", "h.csv", "--freq", "month"])).toThrow(/^freq: /);

@@ -1,5 +1,5 @@
-// `npm run forecast -- --levels …`: quantiles of the horizon total at the levels asked for, from the function
-// the planner takes its lead-time quantiles from.
+// `npm run forecast -- --levels …`: quantiles of the horizon total at the levels asked for, from the engine's
+// step the planner takes its lead-time quantiles from.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forecastSeries, leadTimeDemand } from "~/lib/forecasting";
 import { parseArgs, parseLevels } from "./args";
-import { forecastHeader, forecastRows, runForecast } from "./run";
+import { forecastForCli, forecastHeader, forecastRows, runForecast } from "./run";
 
 /** 140 days of a weekly pattern with noise and a few zero days (deterministic). */
 function sampleSeries(seed: number, days = 140): Float64Array {
@@ -49,7 +49,7 @@ describe("--levels", () => {
   it("writes the planner's quantiles of the horizon total; q0.95_total is q95_total", () => {
     const f = forecastSeries(sampleSeries(7), { horizon: 28, period: 7 });
     const levels = parseLevels("0.5,0.8,0.95,0.995");
-    const rows = forecastRows("s1", "stockcast", f, levels).trim().split("\n").map(columns);
+    const rows = forecastRows("s1", forecastForCli(sampleSeries(7), { horizon: 28, freq: "day" }, levels)).trim().split("\n").map(columns);
     expect(rows).toHaveLength(28);
     const total = leadTimeDemand(f, 28);
     const expected = levels.map((l) => total.quantile(l.p));
@@ -63,17 +63,17 @@ describe("--levels", () => {
   });
 
   it("leaves the score.py columns as they are without --levels", () => {
-    const f = forecastSeries(sampleSeries(3), { horizon: 7, period: 7 });
-    expect(forecastRows("s", "m", f)).toBe(forecastRows("s", "m", f, []));
-    expect(columns(forecastRows("s", "m", f).split("\n")[0])).toHaveLength(7);
+    const f = forecastForCli(sampleSeries(3), { horizon: 7, freq: "day" });
+    expect(forecastRows("s", f)).toBe(forecastRows("s", forecastForCli(sampleSeries(3), { horizon: 7, freq: "day" }, [])));
+    expect(columns(forecastRows("s", f).split("\n")[0])).toHaveLength(7);
   });
 
   it("never writes a negative or NaN quantile, and quantiles rise with the level (property)", () => {
     const levels = parseLevels("0.5,0.8,0.9,0.95,0.98,0.99,0.995");
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 30, maxLength: 120 }), fc.integer({ min: 1, max: 28 }), (history, horizon) => {
-        const f = forecastSeries(Float64Array.from(history), { horizon, period: 7 });
-        const q = columns(forecastRows("s", "m", f, levels).split("\n")[0]).slice(7).map(Number);
+        const f = forecastForCli(Float64Array.from(history), { horizon, freq: "day" }, levels);
+        const q = columns(forecastRows("s", f).split("\n")[0]).slice(7).map(Number);
         expect(q.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
         for (let i = 1; i < q.length; i++) expect(q[i]).toBeGreaterThanOrEqual(q[i - 1]);
       }),
@@ -90,7 +90,7 @@ describe("--levels", () => {
       sampleSeries(seed, 84).forEach((qty, t) => lines.push(`${id},${new Date(Date.UTC(2025, 0, 1 + t)).toISOString().slice(0, 10)},${qty}`));
     }
     writeFileSync(input, `${lines.join("\n")}\n`);
-    const summary = await runForecast({ input, out, horizon: 14, holdout: 0, ensemble: 1, method: "stockcast", detectClosed: true, calibrate: false, levels: parseLevels("0.9,0.99") });
+    const summary = await runForecast({ input, out, horizon: 14, holdout: 0, detectClosed: true, levels: parseLevels("0.9,0.99") });
     expect(summary.series).toBe(2);
     const [header, ...rows] = readFileSync(out, "utf8").trim().split("\n");
     expect(header).toBe("series_id,h,method,mean,lo95,hi95,q95_total,q0.9_total,q0.99_total");

@@ -4,7 +4,8 @@
  * as soon as its rows are complete and writes score.py rows. Memory: O(one series + calendar).
  */
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
-import { calibrateTotalsScale, forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
+import type { SeriesForecast } from "~/lib/forecasting";
+import { forecastHistory, intervalQuantiles } from "~/lib/planning";
 import type { TotalLevel } from "./args";
 import { InputError, isoWeekday, readRows } from "./csv";
 
@@ -16,12 +17,8 @@ export interface RunOptions {
   freq?: "day" | "week";
   holdout: number;
   stockouts?: string;
-  ensemble: number;
-  method: string;
   /** Detect shop-wide closed days (all series zero) and treat them as unknown. */
   detectClosed: boolean;
-  /** Calibrate total quantiles across series on a backtest of the last horizon. */
-  calibrate: boolean;
   /** Extra quantiles of the horizon total, one `q<label>_total` column each (`--levels`). */
   levels?: readonly TotalLevel[];
 }
@@ -32,11 +29,8 @@ export interface RunSummary {
   skipped: number;
   freq: "day" | "week";
   closedDays: number;
-  /** Seconds spent inside forecastSeries (fit + forecast + intervals). */
+  /** Seconds spent forecasting (fit + forecast + intervals + --levels quantiles). */
   fitSeconds: number;
-  /** Seconds of the calibration backtest pass (forecastSeries on every series once more). */
-  calibrationSeconds: number;
-  totalsScale: number;
   wallSeconds: number;
   methods: Record<string, number>;
 }
@@ -134,20 +128,45 @@ export function forecastHeader(levels: readonly TotalLevel[] = []): string {
   return `series_id,h,method,mean,lo95,hi95,q95_total${levels.map((l) => `,q${l.label}_total`).join("")}\n`;
 }
 
+/** The method column of every row: the product's forecaster. */
+export const METHOD = "stockcast";
+
+/** One series' forecast and the `--levels` quantiles of its horizon total. */
+export interface SeriesRows {
+  forecast: SeriesForecast;
+  /** Quantile of the total over the whole horizon at each `--levels` entry, in order. */
+  totals: readonly number[];
+}
+
 /**
- * score.py rows for one series' forecast. The `--levels` quantiles of the horizon total come from
- * leadTimeDemand, the function the planner takes its lead-time quantiles from (plan-chunk.ts).
+ * The CLI's forecast-and-quantile step: the planner's engine (forecastHistory, then intervalQuantiles over
+ * the whole horizon at the `--levels`; no lead-time σ, so the quantiles are the forecaster's own).
  */
-export function forecastRows(seriesId: string, method: string, f: SeriesForecast, levels: readonly TotalLevel[] = []): string {
+export function forecastForCli(
+  history: ArrayLike<number>,
+  o: { horizon: number; freq: "day" | "week"; closedMask?: Uint8Array; stockoutMask?: Uint8Array },
+  levels: readonly TotalLevel[] = []
+): SeriesRows {
+  const forecast = forecastHistory({
+    history,
+    horizon: o.horizon,
+    period: o.freq === "week" ? 52 : 7,
+    closedMask: o.closedMask,
+    stockoutMask: o.stockoutMask,
+  });
+  const totals = levels.length
+    ? intervalQuantiles(forecast, forecast.mean.length, { serviceLevels: levels.map((l) => l.p), leadTimeSdDays: 0 }).quantiles
+    : [];
+  return { forecast, totals };
+}
+
+/** score.py rows for one series' forecast, then its `--levels` totals (see forecastForCli). */
+export function forecastRows(seriesId: string, { forecast: f, totals }: SeriesRows): string {
   const iv = f.intervals.find((i) => Math.abs(i.level - 0.95) < 1e-9) ?? f.intervals[f.intervals.length - 1];
   let s = "";
-  let q = fmt(f.q95Total);
-  if (levels.length) {
-    const total = leadTimeDemand(f, f.mean.length);
-    q += levels.map((l) => `,${fmt(total.quantile(l.p))}`).join("");
-  }
+  const q = fmt(f.q95Total) + totals.map((t) => `,${fmt(t)}`).join("");
   for (let h = 0; h < f.mean.length; h++) {
-    s += `${seriesId},${h + 1},${method},${fmt(f.mean[h])},${fmt(iv.lower[h])},${fmt(iv.upper[h])},${q}\n`;
+    s += `${seriesId},${h + 1},${METHOD},${fmt(f.mean[h])},${fmt(iv.lower[h])},${fmt(iv.upper[h])},${q}\n`;
   }
   return s;
 }
@@ -219,41 +238,6 @@ export async function eachSeries(
   return skipped;
 }
 
-/**
- * Pass 2: backtest every series at origin n − H (its last H periods held out) and derive the
- * cross-series totals calibration factor (calibrateTotalsScale).
- */
-async function calibrationPass(
-  o: RunOptions,
-  cal: Calendar,
-  stockouts: Map<string, Set<number>> | null
-): Promise<{ scale: number; series: number }> {
-  const samples: { forecast: number; quantile: number; actual: number }[] = [];
-  const H = o.horizon;
-  await eachSeries(o, cal, stockouts, (_id, y, closed, so) => {
-    for (let j = 1; j <= CALIBRATION_ORIGINS; j++) {
-      const n = y.length - (j - 1) * H;
-      if (n < 3 * H) return;
-      let actual = 0;
-      for (let t = n - H; t < n; t++) actual += y[t];
-      const f = forecastSeries(y.subarray(0, n - H), {
-        horizon: H,
-        period: cal.freq === "week" ? 52 : 7,
-        closedMask: closed?.subarray(0, n - H),
-        stockoutMask: so?.subarray(0, n - H),
-        ensemble: o.ensemble,
-      });
-      let F = 0;
-      for (const v of f.mean) F += v;
-      samples.push({ forecast: F, quantile: f.q95Total, actual });
-    }
-  });
-  return { scale: calibrateTotalsScale(samples, 0.95), series: samples.length };
-}
-
-/** Backtest origins of the calibration pass: the last CALIBRATION_ORIGINS horizons. */
-const CALIBRATION_ORIGINS = 2;
-
 /** Runs the CLI end to end. */
 export async function runForecast(o: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
@@ -261,9 +245,6 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
   if (o.stockouts && !existsSync(o.stockouts)) throw new InputError(o.stockouts, 0, "file not found");
   const cal = await learnCalendar(o.input, o.freq);
   const stockouts = o.stockouts ? await loadStockouts(o.stockouts) : null;
-  const tc = performance.now();
-  const calib = o.calibrate ? await calibrationPass(o, cal, stockouts) : { scale: 1, series: 0 };
-  const calibSeconds = (performance.now() - tc) / 1000;
   const out = new Writer(o.out ? createWriteStream(o.out) : null);
   await out.write(forecastHeader(o.levels));
   const methods: Record<string, number> = {};
@@ -271,24 +252,17 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
   let fitMs = 0;
   const skipped = await eachSeries(o, cal, stockouts, async (id, y, closedMask, stockoutMask) => {
     const t = performance.now();
-    let f: SeriesForecast;
+    let rows: SeriesRows;
     try {
-      f = forecastSeries(y, {
-        horizon: o.horizon,
-        period: cal.freq === "week" ? 52 : 7,
-        closedMask,
-        stockoutMask,
-        ensemble: o.ensemble,
-        totalsScale: calib.scale,
-      });
+      rows = forecastForCli(y, { horizon: o.horizon, freq: cal.freq, closedMask, stockoutMask }, o.levels);
     } catch (e) {
       throw new Error(`series "${id}": ${e instanceof Error ? e.message : String(e)}`);
     }
     fitMs += performance.now() - t;
-    const m = f.method.replace(/\(.*$/, "");
+    const m = rows.forecast.method.replace(/\(.*$/, "");
     methods[m] = (methods[m] ?? 0) + 1;
     series++;
-    await out.write(forecastRows(id, o.method, f, o.levels));
+    await out.write(forecastRows(id, rows));
   });
   await out.end();
   return {
@@ -297,8 +271,6 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
     freq: cal.freq,
     closedDays: cal.closed.size,
     fitSeconds: fitMs / 1000,
-    calibrationSeconds: calibSeconds,
-    totalsScale: calib.scale,
     wallSeconds: (performance.now() - t0) / 1000,
     methods,
   };

@@ -3,7 +3,8 @@
  * (seeded), forecast one at a time; reports throughput and peak RSS. Proves the memory bound
  * of the pipeline without a multi-gigabyte CSV.
  */
-import { forecastSeries, mulberry32 } from "~/lib/forecasting";
+import { mulberry32 } from "~/lib/forecasting";
+import { forecastHistory } from "~/lib/planning";
 
 /** Summary of a synthetic run. */
 export interface SyntheticSummary {
@@ -27,7 +28,7 @@ export function syntheticSeries(i: number, days: number, out: Float64Array): Flo
   return out;
 }
 
-/** Runs N synthetic series through forecastSeries. */
+/** Runs N synthetic series through the engine's forecast (forecastHistory, the product's defaults). */
 export function runSynthetic(n: number, days: number, horizon: number): SyntheticSummary {
   const y = new Float64Array(days);
   let peak = process.memoryUsage().rss;
@@ -35,7 +36,7 @@ export function runSynthetic(n: number, days: number, horizon: number): Syntheti
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     syntheticSeries(i, days, y);
-    const f = forecastSeries(y, { horizon, period: 7 });
+    const f = forecastHistory({ history: y, horizon });
     checksum += f.q95Total;
     if ((i & 1023) === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }

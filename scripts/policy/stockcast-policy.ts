@@ -1,13 +1,5 @@
-import { forecastSeries, leadTimeDemand } from "~/lib/forecasting";
-import {
-  blendLeadTime,
-  costBalancedServiceLevel,
-  normalQuantile,
-  planLine,
-  quantileWithLeadTimeVariability,
-  type IntervalDemand,
-  type ReplenishmentPolicy,
-} from "~/lib/replenishment";
+import { planSeries } from "~/lib/planning";
+import { blendLeadTime, costBalancedServiceLevel, type ReplenishmentPolicy } from "~/lib/replenishment";
 import { unitCostCents, type PolicyFamily } from "./run-policies";
 
 /** Options of the Stockcast policy in the simulation. */
@@ -17,14 +9,14 @@ export interface StockcastPolicyOptions {
   /** Vendor's stated lead time, days (blended with receipts observed during the simulation). */
   readonly statedLeadTimeDays: number;
   readonly reviewPeriodDays: number;
+  /** Settings → forecast horizon, days: it steers the forecaster's model selection. Default the shop's default, 90. */
+  readonly forecastHorizonDays?: number;
   /** Shop-closed flags per series day (known from the shop calendar); only past entries are used. */
   readonly closed?: readonly boolean[];
-  /**
-   * Where the service-level quantile of lead-time demand comes from: the forecaster's empirical
-   * `quantile(p)` (default), or `mean + Φ⁻¹(p)·sd` with the forecaster's σ of the lead-time total.
-   */
-  readonly quantileSource?: "forecaster" | "normal-sd";
 }
+
+/** A new shop's forecast horizon (prisma/schema.prisma, Shop.forecastHorizonDays). */
+export const DEFAULT_FORECAST_HORIZON_DAYS = 90;
 
 /** Settings → "Balance service levels by unit cost": the item's and the assortment's mean unit cost. */
 export interface CostBalance {
@@ -33,52 +25,34 @@ export interface CostBalance {
 }
 
 /**
- * Stockcast's weekly policy, as the nightly planner would run it on the data known at each review:
- * 1. lead time = stated value blended with the receipts observed so far (blendLeadTime);
- * 2. forecastSeries on recorded sales, with days that opened with no stock masked as unknown demand and
- *    shop-closed days masked as closed; refitted at every review (no fit reuse);
- * 3. leadTimeDemand gives the distribution of the total over L and over L + R days; its quantile at the
- *    service level, widened for lead-time σ (quantileWithLeadTimeVariability), sets reorder point and
- *    order-up-to level;
- * 4. planLine turns that into the suggested quantity (order up to S when IP < S).
+ * Stockcast's weekly policy: the planner's engine (planSeries, app/lib/planning) on the data known at
+ * each review, refitted at every review:
+ * 1. lead time = stated value blended with the receipts observed so far (blendLeadTime), as the planner
+ *    blends a vendor's stated lead time with its receipts;
+ * 2. sales with days that opened with no stock masked as unknown demand and shop-closed days as closed,
+ *    forecast over the shop's horizon (the horizon steers model selection, so it must be the planner's);
+ * 3. the engine's quantiles of demand over L and L + R days at the service level (widened for lead-time σ)
+ *    and its order decision (order up to S when IP < S). Nothing of the maths lives here.
  */
 export function stockcastPolicy(options: StockcastPolicyOptions & { readonly costBalance?: CostBalance }): ReplenishmentPolicy {
-  const { reviewPeriodDays: R, costBalance } = options;
+  const { costBalance } = options;
   // As the planner does (plan-chunk.ts lineServiceLevel) when the shop balances service levels by cost.
-  const p = costBalance
+  const serviceLevel = costBalance
     ? costBalancedServiceLevel({ serviceLevel: options.serviceLevel, unitCost: costBalance.unitCostCents, referenceUnitCost: costBalance.referenceUnitCostCents })
     : options.serviceLevel;
-  const normalSd = options.quantileSource === "normal-sd";
   return (ctx) => {
-    const lt = blendLeadTime({ statedDays: options.statedLeadTimeDays, observedDays: ctx.observedLeadTimes });
-    const L = Math.max(1, Math.round(lt.meanDays));
-    const forecast = forecastSeries(ctx.sales, {
-      horizon: L + R + 1,
-      period: 7,
+    const leadTime = blendLeadTime({ statedDays: options.statedLeadTimeDays, observedDays: ctx.observedLeadTimes });
+    const { decision } = planSeries({
+      history: ctx.sales,
       stockoutMask: ctx.openedEmpty,
       closedMask: options.closed ? options.closed.slice(0, ctx.sales.length) : undefined,
-    });
-    const interval = (periods: number): IntervalDemand => {
-      const d = leadTimeDemand(forecast, periods);
-      const quantile = quantileWithLeadTimeVariability({
-        quantile: normalSd ? d.mean + normalQuantile(p) * d.sd : d.quantile(p),
-        sd: d.sd,
-        dailyMean: d.mean / periods,
-        leadTimeSdDays: lt.sdDays,
-        serviceLevel: p,
-      });
-      return { mean: d.mean, quantile };
-    };
-    const line = planLine({
-      dailyForecast: forecast.mean,
-      leadTimeDemand: interval(L),
-      protectionDemand: interval(L + R),
-      leadTime: { meanDays: L, sdDays: lt.sdDays },
-      reviewPeriodDays: R,
-      serviceLevel: p,
+      horizonDays: options.forecastHorizonDays ?? DEFAULT_FORECAST_HORIZON_DAYS,
+      leadTime,
+      reviewPeriodDays: options.reviewPeriodDays,
+      serviceLevel,
       stock: { onHand: ctx.onHand, onOrder: ctx.onOrder, committed: 0 },
     });
-    return line.suggestedQuantity;
+    return decision.suggestedQuantity;
   };
 }
 
@@ -86,11 +60,10 @@ export function stockcastPolicy(options: StockcastPolicyOptions & { readonly cos
 export function stockcastFamily(
   serviceLevels: readonly number[],
   closedDates: ReadonlySet<string>,
-  options: { readonly quantileSource?: "forecaster" | "normal-sd"; readonly costReferenceCents?: number } = {}
+  options: { readonly costReferenceCents?: number } = {}
 ): PolicyFamily {
-  const base = options.quantileSource === "normal-sd" ? "Stockcast (LTD σ, normal)" : "Stockcast (LTD quantile)";
   return {
-    name: options.costReferenceCents ? `${base.slice(0, -1)}, cost-balanced)` : base,
+    name: options.costReferenceCents ? "Stockcast (LTD quantile, cost-balanced)" : "Stockcast (LTD quantile)",
     knobLabel: "service level",
     knobs: serviceLevels,
     make: (knob, { series, settings }) => {
@@ -101,7 +74,6 @@ export function stockcastFamily(
         statedLeadTimeDays: settings.leadTimeDays,
         reviewPeriodDays: settings.reviewPeriodDays,
         closed,
-        quantileSource: options.quantileSource,
         costBalance: options.costReferenceCents
           ? { unitCostCents: unitCostCents(series.id, settings.seed), referenceUnitCostCents: options.costReferenceCents }
           : undefined,

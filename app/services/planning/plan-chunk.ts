@@ -1,9 +1,9 @@
 import type { AbcClass } from "~/lib/analytics";
-import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
-import { costBalancedServiceLevel, onOrderQuantity, planLine, type LeadTimeEstimate, type PlanLine, type PlanLineInput, type ScheduledReceipt } from "~/lib/replenishment";
+import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
+import { costBalancedServiceLevel, onOrderQuantity, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
-import { applyForecastOverrides, buildPackedSeries, naiveSquaredScale, orderMinimum, seriesKey, shiftTotal, type ForecastOverrideSpan } from "./series";
+import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, seriesKey, type ForecastOverrideSpan } from "./series";
 
 // The CPU-bound part of a plan run: plain data in, rows out, no I/O. It runs on the calling thread or in a
 // worker thread (plan-pool.server.ts), so everything here must survive structured cloning.
@@ -148,10 +148,11 @@ export function lineServiceLevel(context: PlanContext, classLevel: number, unitC
 }
 
 /**
- * Forecasts every planned series of a chunk of variants: demand history with stocked-out days as unknown
- * demand, lead time (override, else vendor's blended), manual forecast overrides; lead-time demand
- * quantiles at every service level the shop uses, so the ABC class (which needs the whole catalogue's
- * revenue) can be applied later by `finishLine`. Skipped series are counted by reason.
+ * Forecasts every planned series of a chunk of variants with the engine's first step (forecastDemand,
+ * app/lib/planning): demand history with stocked-out days as unknown demand, lead time (override, else
+ * vendor's blended), manual forecast overrides; lead-time demand quantiles at every service level the shop
+ * uses, so the ABC class (which needs the whole catalogue's revenue) can be applied later by `finishLine`.
+ * Skipped series are counted by reason.
  */
 export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkResult {
   const result: ChunkResult = { forecasts: [], pending: [], seriesTotal: 0, seriesPlanned: 0, skippedReasons: {} };
@@ -182,23 +183,25 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
       const vendor = variant.vendorId ? context.vendors[variant.vendorId] : undefined;
       const blended = vendor ? vendor.leadTime : context.defaultLeadTime;
       const leadTime = variant.leadTimeOverrideDays ? { meanDays: variant.leadTimeOverrideDays, sdDays: 0 } : blended;
-      const L = Math.max(1, Math.ceil(leadTime.meanDays));
-      const R = context.reviewPeriodDays;
-      let forecast: SeriesForecast;
+      const unitCostCents = toCents(variant.unitCost);
+      // Quantiles at each class's level, balanced by unit cost (finishLine picks the class's pair).
+      const lineLevels = serviceLevels.map((sl) => lineServiceLevel(context, sl, unitCostCents));
+      let demand: DemandForecast;
       try {
-        forecast = forecastSeries(history?.units ?? new Float64Array(context.historyDays), {
-          horizon: Math.max(context.forecastHorizonDays, L + R + 1),
-          period: 7,
+        demand = forecastDemand({
+          history: history?.units ?? new Float64Array(context.historyDays),
           stockoutMask: history?.stockout,
+          horizonDays: context.forecastHorizonDays,
+          leadTime,
+          reviewPeriodDays: context.reviewPeriodDays,
+          serviceLevels: lineLevels,
+          overrides: horizonOverrides(asOfDate, input.overrides.get(key) ?? []),
         });
       } catch (error) {
         skip(`forecast failed: ${error instanceof Error ? error.message : "unknown error"}`);
         continue;
       }
-      // Manual forecast overrides replace the mean on their days and shift the totals (see series.ts).
-      const adjusted = applyForecastOverrides(forecast, asOfDate, input.overrides.get(key) ?? []);
-      const ltd = shiftTotal(leadTimeDemand(forecast, L), forecast.mean, adjusted.mean, L);
-      const protection = shiftTotal(leadTimeDemand(forecast, L + R), forecast.mean, adjusted.mean, L + R);
+      const { forecast, adjusted, leadTimeDemand: ltd, protectionDemand: protection } = demand;
       const ordered = input.onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
       // Cross-validated error of the chosen method, scaled like the benchmark's RMSSE.
       const scale = history ? naiveSquaredScale(history.units, history.stockout) : 0;
@@ -226,7 +229,6 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         },
         rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
       });
-      const unitCostCents = toCents(variant.unitCost);
       result.pending.push({
         variantId: variant.id,
         locationId,
@@ -244,47 +246,30 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         dailyForecast: adjusted.mean,
         leadTimeDemandMean: ltd.mean,
         protectionDemandMean: protection.mean,
-        quantiles: Object.fromEntries(
-          serviceLevels.map((sl) => {
-            const level = lineServiceLevel(context, sl, unitCostCents);
-            return [String(sl), [ltd.quantile(level), protection.quantile(level)]];
-          }),
-        ),
+        quantiles: Object.fromEntries(serviceLevels.map((sl, i) => [String(sl), [ltd.quantiles[i], protection.quantiles[i]]])),
       });
     }
   }
   return result;
 }
 
-/** The replenishment line of a pending series at its ABC class's service level, with the order rules applied. */
+/** The replenishment line of a pending series at its ABC class's service level: the engine's second step (decideOrder). */
 export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass): LineOut {
   const classLevel = context.serviceLevel[abcClass];
   const sl = lineServiceLevel(context, classLevel, p.unitCostCents);
   const [ltdQuantile, protectionQuantile] = p.quantiles[String(classLevel)];
-  const R = context.reviewPeriodDays;
-  const lineInput: PlanLineInput = {
+  const { line: plan, suggestedQuantity, ruleConflict } = decideOrder({
     dailyForecast: p.dailyForecast,
     leadTimeDemand: { mean: p.leadTimeDemandMean, quantile: ltdQuantile },
     protectionDemand: { mean: p.protectionDemandMean, quantile: protectionQuantile },
     leadTime: p.leadTime,
-    reviewPeriodDays: R,
+    reviewPeriodDays: context.reviewPeriodDays,
     serviceLevel: sl,
     stock: { onHand: p.level.onHand, onOrder: p.onOrderUnits, committed: p.level.committed },
     scheduledReceipts: p.receipts,
     constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },
     eoqCosts: p.unitCostCents > 0 ? { orderingCostCents: context.orderingCostCents, holdingCostRate: context.holdingCostRate, unitCostCents: p.unitCostCents } : undefined,
-  };
-  let plan: PlanLine;
-  let ruleConflict: string | null = null;
-  try {
-    plan = planLine(lineInput);
-  } catch (error) {
-    // Contradictory order rules (e.g. no whole case between MOQ and max) must not sink the whole plan:
-    // plan without them, suggest nothing, and tell the merchant what to fix.
-    if (!(error instanceof RangeError) || !lineInput.constraints) throw error;
-    ruleConflict = error.message;
-    plan = planLine({ ...lineInput, constraints: undefined });
-  }
+  });
   const doNotReorder = p.doNotReorder || ruleConflict !== null;
   return {
     variantId: p.variantId,
@@ -304,7 +289,7 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     eoq: Math.round(plan.economicOrderQuantity ?? 0),
     orderUpTo: round3(plan.orderUpToLevel),
     serviceLevel: sl,
-    suggestedQty: doNotReorder ? 0 : plan.suggestedQuantity,
+    suggestedQty: p.doNotReorder ? 0 : suggestedQuantity,
     daysOfCover: plan.daysOfCover === null ? null : round3(plan.daysOfCover),
     projectedStockoutDate: plan.projectedStockoutDay === null ? null : addDays(context.asOfDate, plan.projectedStockoutDay),
     urgency: doNotReorder && !ruleConflict ? "low" : plan.urgency,

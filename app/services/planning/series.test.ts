@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applyForecastOverrides, buildPackedSeries, orderMinimum, shiftTotal } from "./series";
+import { applyHorizonOverrides } from "~/lib/planning";
+import { buildPackedSeries, horizonOverrides, orderMinimum, type ForecastOverrideSpan } from "./series";
+
+// Overrides by date, as the planner hands them to the engine.
+const applyForecastOverrides = (f: Parameters<typeof applyHorizonOverrides>[0], asOfDate: string, spans: ForecastOverrideSpan[]) =>
+  applyHorizonOverrides(f, horizonOverrides(asOfDate, spans));
 
 const forecast = Object.freeze({
   mean: Object.freeze([2, 2, 2, 2]) as readonly number[],
@@ -29,18 +34,6 @@ describe("applyForecastOverrides", () => {
     expect(out.mean).toEqual([3, 9, 9, 9]);
     expect(out.baseMean).toEqual([2, 2, 2, 2]);
     expect(out.ids).toEqual(["early", "late"]);
-  });
-});
-
-describe("shiftTotal", () => {
-  it("shifts mean and quantiles by the overrides' change over the interval only", () => {
-    const total = { mean: 8, quantile: (p: number) => 8 + 10 * p };
-    const shifted = shiftTotal(total, [2, 2, 2, 2], [2, 5, 5, 2], 2);
-    expect(shifted.mean).toBe(11);
-    expect(shifted.quantile(0.5)).toBe(16);
-    expect(shiftTotal(total, [2, 2], [0, 0], 2).quantile(0.1)).toBe(5);
-    expect(shiftTotal(total, [2, 2, 2], [2, 2, 50], 2)).toBe(total);
-    expect(shiftTotal({ mean: 1, quantile: () => 1 }, [3], [0], 1).mean).toBe(0);
   });
 });
 
