@@ -39,7 +39,7 @@ export async function startServer(options: { port: number; buildDir?: string; ho
       res.on("finish", () =>
         logRequest?.({ shop: ctx.shop, method: req.method, route: req.path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }),
       );
-      // Same tick as the handler: it starts reading the body, and the limit sees every chunk too.
+      // Before the handler: nothing has read the body yet.
       return limitRequestBody(req, res, () => handler(req, res, next));
     };
     return withRequestContext ? withRequestContext(run) : run();

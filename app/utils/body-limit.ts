@@ -1,6 +1,6 @@
 // How large a request body each kind of route accepts. scripts/serve.ts refuses a larger one with 413
-// before anything reads or parses it: by Content-Length at once, and while streaming when the length is
-// not declared. A body that is never read cannot cost memory or time.
+// before anything reads or parses it (body-limit.server.ts). A body that is never read cannot cost memory
+// or time.
 
 /** Largest CSV accepted by Settings → Import. */
 export const MAX_UPLOAD_MB = 20;

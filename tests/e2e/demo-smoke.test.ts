@@ -45,12 +45,12 @@ describe("the demo, in a real browser", () => {
     expect(app.headers.has("x-frame-options")).toBe(false);
   });
 
-  it("refuses an oversized body with 413 before reading it, and stays healthy", async () => {
+  it("refuses an oversized body with 413, and a body of undeclared size with 411, before reading it, and stays healthy", async () => {
     // Declared length: refused at once (webhooks take at most 5 MB).
     const big = await fetch(`${baseUrl}/webhooks/orders`, { method: "POST", headers: { "Content-Type": "application/json" }, body: Buffer.alloc(25 * 1024 * 1024, 0x20) });
     expect(big.status).toBe(413);
     expect(await big.text()).toContain("a webhook may be at most 5120 KB");
-    // Undeclared length (chunked): cut off while streaming (sign-in takes at most 64 KB).
+    // Undeclared length (chunked): its size is known only once read, so it is refused unread.
     const chunks = Array.from({ length: 20 }, () => new Uint8Array(8 * 1024).fill(0x61));
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -60,7 +60,8 @@ describe("the demo, in a real browser", () => {
       },
     });
     const chunked = await fetch(`${baseUrl}/auth/login`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: stream, duplex: "half" } as RequestInit);
-    expect(chunked.status).toBe(413);
+    expect(chunked.status).toBe(411);
+    expect(await chunked.text()).toContain("send a sign-in request with a Content-Length header");
     // Any other form: 1 MB.
     const form = await fetch(`${baseUrl}/app/settings`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: `intent=planning&x=${"a".repeat(1100 * 1024)}` });
     expect(form.status).toBe(413);

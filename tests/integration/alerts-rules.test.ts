@@ -11,6 +11,7 @@ import { createJobQueue } from "~/jobs/queue.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { addDays } from "~/utils/dates";
+import { createManyInSlices } from "../setup/bulk-insert";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -114,9 +115,10 @@ describe("alert rules through evaluateAlerts", () => {
     const series = variants.flatMap((variantId) => [a.location.id, second.id].map((locationId) => ({ variantId, locationId })));
     expect(series.length).toBeGreaterThan(500);
     await prisma.inventoryLevel.createMany({ data: series.filter((s) => s.variantId !== a.variant.id || s.locationId !== a.location.id).map((s) => ({ shop: a.shop, ...s, onHand: 150, available: 150 })) });
-    await prisma.demandDay.createMany({
-      data: series.filter((s) => s.variantId !== a.variant.id || s.locationId !== a.location.id).flatMap((s) => Array.from({ length: 35 }, (_, i) => ({ shop: a.shop, ...s, date: addDays(TODAY, -1 - i), units: 5 }))),
-    });
+    await createManyInSlices(
+      (args) => prisma.demandDay.createMany(args),
+      series.filter((s) => s.variantId !== a.variant.id || s.locationId !== a.location.id).flatMap((s) => Array.from({ length: 35 }, (_, i) => ({ shop: a.shop, ...s, date: addDays(TODAY, -1 - i), units: 5 }))),
+    );
     await planShop(a.shop, { now: NOW });
     const run = await prisma.planRun.findFirstOrThrow({ where: { shop: a.shop, status: "complete" } });
     expect(await prisma.forecast.count({ where: { shop: a.shop, planRunId: run.id } })).toBe(series.length);

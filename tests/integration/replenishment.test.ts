@@ -13,6 +13,7 @@ import {
 import { inTransaction } from "~/models/transaction.server";
 import { exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
 import { REPLENISHMENT_SORTS, type ReplenishmentSort } from "~/utils/planning-options";
+import { createManyInSlices } from "../setup/bulk-insert";
 
 // The screen's listing reads pages from per-sort indexes in two key ranges (non-null, then null keys). The
 // oracle is the straightforward Prisma query it replaced: same rows, same order, same totals.
@@ -80,7 +81,7 @@ async function seedPlannedShop(label: string) {
       });
     }
   }
-  await prisma.replenishmentLine.createMany({ data: lines });
+  await createManyInSlices((args) => prisma.replenishmentLine.createMany(args), lines);
   return { shop, run, locations, vendors };
 }
 
