@@ -25,6 +25,7 @@ import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { ALERT_TYPES } from "~/lib/alerts";
+import { canChange, guardChange } from "~/services/permissions.server";
 import { acknowledge, getAlerts, getMutes, muteAlerts, snoozeDefaults, snoozeUntilDate, unmute } from "~/services/alerts.server";
 import { demoClockFromCookieHeader, now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
@@ -45,25 +46,31 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("mute"), ids }),
   z.object({ intent: z.literal("unmute"), muteId: z.string().min(1).max(64) }),
 ]);
+/** Every intent this action accepts (the viewer-role test walks them all). */
+export const ACTION_INTENTS = [...actionSchema.optionsMap.keys()] as string[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+  const ctx = await requireAdmin(request);
+  const { shop } = ctx;
   const parsed = querySchema.safeParse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
   if (!parsed.success) throw new Response("Invalid filters", { status: 400 });
   const q = parsed.data;
   const now = clockNow(request);
   const listTab = q.status === "muted" ? "open" : q.status;
-  const [alerts, mutes, defaults] = await Promise.all([
+  const [alerts, mutes, defaults, editable] = await Promise.all([
     getAlerts(shop, { tab: listTab, severity: q.severity, type: q.type, page: q.page, pageSize: PAGE_SIZE }, now),
     getMutes(shop),
     snoozeDefaults(shop, now),
+    canChange(ctx, request),
   ]);
   const demoClock = env.demoMode ? (demoClockFromCookieHeader(request.headers.get("Cookie"))?.toISOString() ?? null) : null;
-  return json({ ...alerts, mutes, tab: q.status, ...defaults, demoMode: env.demoMode, demoClock, now: now.toISOString() });
+  return json({ ...alerts, mutes, tab: q.status, ...defaults, demoMode: env.demoMode, demoClock, now: now.toISOString(), canChange: editable });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireAdmin(request);
+  const { actor, refusal } = await guardChange(ctx, request);
+  if (refusal) return json({ error: refusal, notice: null }, { status: 403 });
   const form = await request.formData();
   const parsed = actionSchema.safeParse({
     intent: form.get("intent"),
@@ -76,20 +83,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = clockNow(request);
   switch (input.intent) {
     case "acknowledge": {
-      const { count } = await acknowledge(ctx.shop, input.ids, ctx.staffId, now);
+      const { count } = await acknowledge(ctx.shop, input.ids, actor.staffId, now);
       return json({ error: null, notice: `${count} alert${count === 1 ? "" : "s"} acknowledged.` });
     }
     case "snooze": {
-      const { error, count } = await snoozeUntilDate(ctx.shop, input.ids, input.until, ctx.staffId, now);
+      const { error, count } = await snoozeUntilDate(ctx.shop, input.ids, input.until, actor.staffId, now);
       if (error) return json({ error, notice: null }, { status: 400 });
       return json({ error: null, notice: `${count} alert${count === 1 ? "" : "s"} snoozed until ${input.until}.` });
     }
     case "mute": {
-      const { added, skipped } = await muteAlerts(ctx.shop, input.ids, ctx.staffId, now);
+      const { added, skipped } = await muteAlerts(ctx.shop, input.ids, actor.staffId, now);
       return json({ error: null, notice: `Muted ${added} rule${added === 1 ? "" : "s"}.${skipped ? ` ${skipped} alert${skipped === 1 ? "" : "s"} cannot be muted.` : ""}` });
     }
     case "unmute": {
-      const removed = await unmute(ctx.shop, input.muteId, ctx.staffId, now);
+      const removed = await unmute(ctx.shop, input.muteId, actor.staffId, now);
       if (!removed) return json({ error: "That mute no longer exists.", notice: null }, { status: 404 });
       return json({ error: null, notice: "Rule unmuted: its alerts come back while the condition persists." });
     }

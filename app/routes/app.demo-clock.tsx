@@ -5,6 +5,7 @@ import { requireAdmin } from "~/auth.server";
 import { demoClockFromCookieHeader, demoClockSetCookie } from "~/utils/clock.server";
 
 // Demo mode only: moves the app's clock (app/utils/clock.server.ts) with a cookie. Anywhere else: 404.
+// No role check: it changes only this browser's cookie, never the shop's data, so a demo viewer may use it.
 const schema = z.object({
   at: z
     .string()

@@ -19,6 +19,7 @@ import {
   removeForecastOverride,
   saveVariantOverrides,
 } from "~/services/forecasts.server";
+import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 
 const paramsSchema = z.object({ variantId: z.string().min(1).max(64) });
@@ -30,15 +31,15 @@ function parseParams(params: LoaderFunctionArgs["params"]) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+  const ctx = await requireAdmin(request);
   const { variantId } = parseParams(params);
   const location = new URL(request.url).searchParams.get("location");
-  const detail = await getForecastDetail(shop, variantId, location, clockNow(request));
+  const [detail, editable] = await Promise.all([getForecastDetail(ctx.shop, variantId, location, clockNow(request)), canChange(ctx, request)]);
   if (!detail)
     throw new Response("This variant has no forecast in the current plan.", {
       status: 404,
     });
-  return json(detail);
+  return json({ ...detail, canChange: editable });
 }
 
 const expectedSchema = z
@@ -57,21 +58,28 @@ const expectedSchema = z
   .pipe(variantOverridesShape);
 
 const intentSchema = z.enum(["save_overrides", "add_forecast_override", "delete_forecast_override"], { errorMap: () => ({ message: "Unknown action." }) });
+/** Every intent this action accepts (the viewer-role test walks them all). */
+export const ACTION_INTENTS: readonly string[] = intentSchema.options;
 
 interface ActionResult {
   intent: z.infer<typeof intentSchema> | null;
   ok: boolean;
   changed?: boolean;
   error: string | null;
-  code?: "invalid" | "conflict";
+  code?: "invalid" | "conflict" | "forbidden";
   fieldErrors: Partial<Record<string, string>>;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+  const ctx = await requireAdmin(request);
   const { variantId } = parseParams(params);
+  const { actor, refusal } = await guardChange(ctx, request);
   const form = Object.fromEntries(await request.formData());
   const intent = intentSchema.safeParse(form.intent);
+  // The intent only tells the screen which card shows the refusal.
+  if (refusal) return json<ActionResult>({ intent: intent.data ?? null, ok: false, error: refusal, code: "forbidden", fieldErrors: {} }, { status: 403 });
+  const { shop } = ctx;
+  const staffId = actor.staffId;
   if (!intent.success)
     return json<ActionResult>(
       {

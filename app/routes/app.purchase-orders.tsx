@@ -11,7 +11,7 @@ import { PoSourceBadge, PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { PO_STATUS_TABS, formatMoney } from "~/components/po/format";
 import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
 import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/errors";
-import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor } from "~/services/purchase-orders/permissions.server";
+import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActor } from "~/services/permissions.server";
 import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 import { PO_STATUSES } from "~/services/purchase-orders/state-machine";
 
@@ -40,10 +40,17 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create_from_plan"), lineIds: z.array(z.string().min(1).max(64)).min(1).max(5_000) }),
   z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
 ]);
+/** Every intent this action accepts (the viewer-role test walks them all). */
+export const ACTION_INTENTS = [...actionSchema.optionsMap.keys()] as string[];
 
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireAdmin(request);
   const form = await request.formData();
+  // Switching the demo persona only sets a cookie: a viewer must be able to switch back.
+  if (form.get("intent") !== "switch_persona") {
+    const { refusal } = await guardChange(ctx, request);
+    if (refusal) return json({ error: refusal }, { status: 403 });
+  }
   const parsed = actionSchema.safeParse({ intent: form.get("intent"), lineIds: form.getAll("lineId"), staffId: form.get("staffId") });
   if (!parsed.success) throw new Response("Invalid form", { status: 400 });
   const input = parsed.data;

@@ -17,7 +17,7 @@ import { downloadFile } from "~/components/po/download";
 import { formatDateTime, formatMoney } from "~/components/po/format";
 import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
-import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor } from "~/services/purchase-orders/permissions.server";
+import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActor } from "~/services/permissions.server";
 import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
 import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
 import { sendToVendor } from "~/services/purchase-orders/send.server";
@@ -82,11 +82,18 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("retry_push"), receiptId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
 ]);
+/** Every intent this action accepts (the viewer-role test walks them all). */
+export const ACTION_INTENTS = [...actionSchema.optionsMap.keys()] as string[];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAdmin(request);
   const { id } = parseParams(params);
   const form = await request.formData();
+  // Switching the demo persona only sets a cookie: a viewer must be able to switch back.
+  if (form.get("intent") !== "switch_persona") {
+    const { refusal } = await guardChange(ctx, request);
+    if (refusal) return json({ error: refusal, code: "forbidden" as const }, { status: 403 });
+  }
   const lines = form.getAll("lineId").map((lineId, i) => ({ lineId, quantity: form.getAll("quantity")[i] }));
   const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), lines });
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid form", code: "invalid" as const }, { status: 400 });

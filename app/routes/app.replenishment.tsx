@@ -24,15 +24,17 @@ import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { URGENCY_TONE, formatDate, formatDays } from "~/components/format";
 import { parseReplenishmentQuery, URGENCIES } from "~/utils/planning-options";
 import { planShop } from "~/services/planning/plan-shop.server";
+import { canChange, guardChange } from "~/services/permissions.server";
 import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
 
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+  const ctx = await requireAdmin(request);
   const parsed = parseReplenishmentQuery(new URL(request.url).searchParams);
   if (!parsed) throw new Response("Invalid filters", { status: 400 });
-  return json(await getReplenishment(shop, { ...parsed.query, page: parsed.page, pageSize: PAGE_SIZE }));
+  const [replenishment, editable] = await Promise.all([getReplenishment(ctx.shop, { ...parsed.query, page: parsed.page, pageSize: PAGE_SIZE }), canChange(ctx, request)]);
+  return json({ ...replenishment, canChange: editable });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -43,13 +45,17 @@ const actionSchema = z.discriminatedUnion("intent", [
     quantity: z.union([z.literal("").transform(() => null), z.coerce.number().int("Enter a whole number of units").min(0, "Quantity can't be negative").max(1_000_000)]),
   }),
 ]);
+/** Every intent this action accepts (the viewer-role test walks them all). */
+export const ACTION_INTENTS = [...actionSchema.optionsMap.keys()] as string[];
 
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireAdmin(request);
+  const { actor, refusal } = await guardChange(ctx, request);
+  if (refusal) return json({ error: refusal }, { status: 403 });
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 400 });
   if (parsed.data.intent === "edit_quantity") {
-    const ok = await editSuggestedQuantity(ctx.shop, ctx.staffId, parsed.data.lineId, parsed.data.quantity);
+    const ok = await editSuggestedQuantity(ctx.shop, actor.staffId, parsed.data.lineId, parsed.data.quantity);
     if (!ok) throw new Response("Line not found", { status: 404 });
     return json({ error: null });
   }

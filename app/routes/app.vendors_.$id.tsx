@@ -11,6 +11,7 @@ import { PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { VendorTrendChart } from "~/components/vendors/VendorTrendChart";
 import { VENDOR_LEAD_TIME_MAX, VENDOR_LEAD_TIME_MIN, fieldErrors, vendorForm, type VendorFieldName } from "~/components/vendors/vendor-form";
 import { VENDOR_NOT_FOUND_MESSAGE, VendorEditError, getVendorDetail, updateVendor } from "~/services/vendors.server";
+import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
@@ -22,22 +23,28 @@ function parseParams(params: LoaderFunctionArgs["params"]) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+  const ctx = await requireAdmin(request);
   const { id } = parseParams(params);
-  const detail = await getVendorDetail(shop, id, clockNow(request));
+  const [detail, editable] = await Promise.all([getVendorDetail(ctx.shop, id, clockNow(request)), canChange(ctx, request)]);
   if (!detail) throw new Response(VENDOR_NOT_FOUND_MESSAGE, { status: 404 });
-  return json(detail);
+  return json({ ...detail, canChange: editable });
 }
 
 const actionSchema = vendorForm.extend({ intent: z.literal("update"), updatedAt: z.string().min(1).max(40) });
+/** Every intent this action accepts (the viewer-role test walks them all). */
+export const ACTION_INTENTS: readonly string[] = [actionSchema.shape.intent.value];
 
 type ActionResult =
   | { ok: true; changed: boolean; error: null; fieldErrors: Partial<Record<VendorFieldName, string>> }
-  | { ok: false; changed: false; error: string | null; code: "invalid" | "conflict"; fieldErrors: Partial<Record<VendorFieldName, string>> };
+  | { ok: false; changed: false; error: string | null; code: "invalid" | "conflict" | "forbidden"; fieldErrors: Partial<Record<VendorFieldName, string>> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+  const ctx = await requireAdmin(request);
   const { id } = parseParams(params);
+  const { actor, refusal } = await guardChange(ctx, request);
+  if (refusal) return json<ActionResult>({ ok: false, changed: false, error: refusal, code: "forbidden", fieldErrors: {} }, { status: 403 });
+  const { shop } = ctx;
+  const staffId = actor.staffId;
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return json<ActionResult>({ ok: false, changed: false, error: "Fix the highlighted fields.", code: "invalid", fieldErrors: fieldErrors<VendorFieldName>(parsed.error) }, { status: 400 });

@@ -12,7 +12,7 @@ import { enqueueBackfill } from "~/jobs/backfill.server";
 import { getJobQueue } from "~/jobs/index.server";
 import { importCsv, type ImportRequest } from "~/services/csv-import/import.server";
 import { ChannelInputError, ChannelNotFoundError, getNotificationSettings, removeChannel, saveChannel, sendTestNotification } from "~/services/notifications/channels.server";
-import { demoStaffFromCookieHeader, resolveActor, roleOf } from "~/services/purchase-orders/permissions.server";
+import { canChange, guardChange, type Actor } from "~/services/permissions.server";
 import {
   getPlanningSettings,
   getStaffRoles,
@@ -29,6 +29,7 @@ import {
   channelIdForm,
   fieldErrors,
   importForm,
+  INTENTS,
   intentSchema,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_MB,
@@ -39,32 +40,40 @@ import {
 } from "./schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop, mode } = await requireAdmin(request);
+  const admin = await requireAdmin(request);
+  const { shop, mode } = admin;
   const planning = await getPlanningSettings(shop).catch((error) => {
     if (error instanceof ShopNotFoundError) throw new Response("This shop is not installed", { status: 404 });
     throw error;
   });
-  const [sync, notifications, staff] = await Promise.all([getSyncStatus(shop), getNotificationSettings(shop), getStaffRoles(shop)]);
+  const [sync, notifications, staff, editable] = await Promise.all([getSyncStatus(shop), getNotificationSettings(shop), getStaffRoles(shop), canChange(admin, request)]);
   // On SQLite the app process is its own worker and starts it on first use: a shop with channels needs the
   // notification sweeps running even when no webhook has started it yet (PostgreSQL: `npm run worker`).
   if (notifications.channels.length > 0) getJobQueue();
-  return json({ mode, planning, sync, notifications, staff, maxUploadMb: MAX_UPLOAD_MB });
+  return json({ mode, planning, sync, notifications, staff, maxUploadMb: MAX_UPLOAD_MB, canChange: editable });
 }
 
 export type SettingsActionResult = SaveActionResult | ReprocessActionResult | BackfillActionResult | ImportActionResult | NotificationActionResult | StaffActionResult;
 
-/** The acting staff member: in demo mode the persona chosen with the role switcher. */
-async function actorOf(admin: Awaited<ReturnType<typeof requireAdmin>>, request: Request) {
-  const { actor } = await resolveActor(admin.shop, { mode: admin.mode, staffId: admin.staffId }, demoStaffFromCookieHeader(request.headers.get("Cookie")));
-  return actor;
+type Intent = (typeof INTENTS)[number];
+
+/** Staff roles keep their own, stricter rule (only owners, once there is one: settings.server.ts). */
+const OWNER_RULED: readonly Intent[] = ["save-staff", "delete-staff"];
+
+/** A viewer's refusal in the shape each card of the screen shows. */
+function refused(intent: Intent, message: string) {
+  const body: SettingsActionResult =
+    intent === "reprocess"
+      ? { intent, eventId: "", outcome: "skipped", error: message }
+      : intent === "save-settings" || intent === "import"
+        ? { intent, ok: false, fieldErrors: { form: message, ...(intent === "import" ? { file: message } : {}) } }
+        : { intent: intent as "backfill", ok: false, message };
+  return json<SettingsActionResult>(body, { status: 403 });
 }
 
 /** Handles Settings → Notifications and Staff roles; null for other intents. */
-async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<typeof requireAdmin>>, request: Request, fields: Record<string, string>) {
+async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<typeof requireAdmin>>, actor: Actor, fields: Record<string, string>) {
   if (!/-(channel|staff)$/.test(intent)) return null;
-  const actor = await actorOf(admin, request);
-  if (intent.endsWith("-channel") && (await roleOf(admin.shop, actor)).role === "viewer")
-    return json<SettingsActionResult>({ intent: intent as "save-channel", ok: false, message: "Viewers can see notification settings but not change them. Ask an owner." }, { status: 403 });
   try {
     switch (intent) {
       case "save-channel": {
@@ -135,16 +144,18 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) throw new Response("Unknown action", { status: 400 });
+  const { actor, refusal } = await guardChange(admin, request);
+  if (refusal && !OWNER_RULED.includes(intent.data)) return refused(intent.data, refusal);
   const fields = Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
-  const handled = await notificationsAndStaff(intent.data, admin, request, fields);
+  const handled = await notificationsAndStaff(intent.data, admin, actor, fields);
   if (handled) return handled;
 
   switch (intent.data) {
     case "save-settings": {
       const parsed = planningSettingsForm.safeParse(fields);
       if (!parsed.success) return json<SettingsActionResult>({ intent: "save-settings", ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
-      const { changed } = await savePlanningSettings(admin.shop, admin.staffId, parsed.data);
+      const { changed } = await savePlanningSettings(admin.shop, actor.staffId, parsed.data);
       return json<SettingsActionResult>({ intent: "save-settings", ok: true, changed });
     }
     case "reprocess": {
@@ -174,7 +185,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const fileName = ("name" in file && typeof file.name === "string" && file.name) || "upload.csv";
       const req: ImportRequest =
         parsed.data.kind === "shopify-inventory" ? { kind: parsed.data.kind, fileName, snapshotDate: parsed.data.snapshotDate! } : { kind: parsed.data.kind, fileName };
-      const result = await importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()), { actor: (await actorOf(admin, request)).staffId });
+      const result = await importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()), { actor: actor.staffId });
       return json<SettingsActionResult>({ intent: "import", ok: true, fileName, result }, { status: result.status === "failed" ? 422 : 200 });
     }
   }

@@ -1,0 +1,287 @@
+// The viewer role, app-wide: a staff member whose StaffRole is "viewer" posts every intent of every mutating
+// admin action through the real route action with a valid session token, and gets 403 with the one message
+// while nothing in the shop's data changes. The intents come from the routes' own schemas (ACTION_INTENTS),
+// and the route files are scanned for actions, so a new route or intent without a check fails here.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { Prisma } from "@prisma/client";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import * as alertsRoute from "~/routes/app.alerts";
+import * as demoClockRoute from "~/routes/app.demo-clock";
+import * as forecastRoute from "~/routes/app.forecasts.$variantId";
+import * as poDetailRoute from "~/routes/app.purchase-orders_.$id";
+import * as poListRoute from "~/routes/app.purchase-orders";
+import * as replenishmentRoute from "~/routes/app.replenishment";
+import * as settingsRoute from "~/routes/app.settings/route";
+import { INTENTS as SETTINGS_INTENTS } from "~/routes/app.settings/schema";
+import * as vendorRoute from "~/routes/app.vendors_.$id";
+import { VIEWER_MESSAGE } from "~/services/permissions.server";
+import { APP, callRoute, createSignedInShop, postAsStaff, sessionTokenHeaders } from "../setup/admin-request";
+
+const OWNER = "9001";
+const VIEWER = "9002";
+const MANAGER = "9003";
+const NO_ROLE = "9004";
+
+async function seedShop(label: string) {
+  const { shop } = await createSignedInShop(label, { currencyCode: "CAD" });
+  await prisma.staffRole.createMany({
+    data: [
+      { shop, staffId: OWNER, name: "Olive Owner", role: "owner" },
+      { shop, staffId: VIEWER, name: "Vic Viewer", role: "viewer" },
+      { shop, staffId: MANAGER, name: "Max Manager", role: "manager" },
+    ],
+  });
+  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme" } });
+  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
+  const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Green", sku: "T-G" } });
+  const po = await prisma.purchaseOrder.create({
+    data: {
+      shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "approved",
+      lines: { create: [{ shop, variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" }] },
+    },
+    include: { lines: true },
+  });
+  const alert = (key: string) =>
+    prisma.alert.create({
+      data: { shop, type: "below_reorder_point", severity: "warning", dedupeKey: key, entityType: "variant_location", entityId: `${variant.id}|${key}`, message: "Tent — Green is below its reorder point." },
+    });
+  const alerts = [await alert("a1"), await alert("a2"), await alert("a3")];
+  const mute = await prisma.alertMute.create({ data: { shop, ruleType: "overstock", entityType: "variant", entityId: variant.id, createdBy: OWNER } });
+  const channel = await prisma.notificationChannel.create({ data: { shop, kind: "email", target: "ops@example.com" } });
+  const ownerRow = await prisma.staffRole.findFirstOrThrow({ where: { shop, staffId: OWNER } });
+  return { shop, vendor, location, variant, po, alerts, mute, channel, ownerRow };
+}
+type Seeded = Awaited<ReturnType<typeof seedShop>>;
+
+/** Every shop-scoped row of the shop, per model (derived from the schema, so a new table is covered too). */
+async function snapshot(shop: string) {
+  const models = Prisma.dmmf.datamodel.models.filter((m) => m.name !== "Session" && m.fields.some((f) => f.name === "shop"));
+  const out: Record<string, unknown> = {};
+  for (const m of models) {
+    const delegate = (prisma as unknown as Record<string, { findMany: (args: object) => Promise<unknown[]> }>)[m.name[0].toLowerCase() + m.name.slice(1)];
+    out[m.name] = await delegate.findMany({ where: { shop }, orderBy: { id: "asc" } });
+  }
+  return out;
+}
+
+type Action = (args: ActionFunctionArgs) => Promise<unknown>;
+type Fields = [string, string][];
+
+interface RouteUnderTest {
+  file: string;
+  action: Action;
+  path: (s: Seeded) => string;
+  params: (s: Seeded) => Record<string, string>;
+  /** The intents the route's own schema accepts. */
+  intents: readonly string[];
+  /** A plausible form for each intent: what a manager would post. */
+  forms: Record<string, (s: Seeded) => Fields>;
+}
+
+/** A calendar date `n` days from today (UTC), as the forms take it. */
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const version = (s: Seeded): [string, string] => ["version", String(s.po.version)];
+const noOverrides = JSON.stringify({ leadTimeOverrideDays: null, moqOverride: null, casePack: null, minQty: null, maxQty: null, doNotReorder: false });
+
+const ROUTES: RouteUnderTest[] = [
+  {
+    file: "app.purchase-orders.tsx",
+    action: poListRoute.action,
+    path: () => "/app/purchase-orders",
+    params: () => ({}),
+    intents: poListRoute.ACTION_INTENTS,
+    forms: {
+      create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]],
+      switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
+    },
+  },
+  {
+    file: "app.purchase-orders_.$id.tsx",
+    action: poDetailRoute.action,
+    path: (s) => `/app/purchase-orders/${s.po.id}`,
+    params: (s) => ({ id: s.po.id }),
+    intents: poDetailRoute.ACTION_INTENTS,
+    forms: {
+      submit: (s) => [["intent", "submit"], version(s)],
+      approve: (s) => [["intent", "approve"], version(s)],
+      send: (s) => [["intent", "send"], version(s)],
+      close: (s) => [["intent", "close"], version(s)],
+      reject: (s) => [["intent", "reject"], version(s), ["reason", "Too many"]],
+      cancel: (s) => [["intent", "cancel"], version(s), ["reason", "Not needed"]],
+      send_email: (s) => [["intent", "send_email"], version(s), ["to", "orders@acme.example"], ["message", "Hi"]],
+      update_lines: (s) => [["intent", "update_lines"], version(s), ["lineId", s.po.lines[0].id], ["quantity", "5"]],
+      receive: (s) => [["intent", "receive"], version(s), ["idempotencyKey", "receive-key-0001"], ["lineId", s.po.lines[0].id], ["quantity", "1"]],
+      retry_push: () => [["intent", "retry_push"], ["receiptId", "receipt-1"]],
+      switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
+    },
+  },
+  {
+    file: "app.replenishment.tsx",
+    action: replenishmentRoute.action,
+    path: () => "/app/replenishment",
+    params: () => ({}),
+    intents: replenishmentRoute.ACTION_INTENTS,
+    forms: {
+      plan: () => [["intent", "plan"]],
+      edit_quantity: () => [["intent", "edit_quantity"], ["lineId", "line-1"], ["quantity", "12"]],
+    },
+  },
+  {
+    file: "app.alerts.tsx",
+    action: alertsRoute.action,
+    path: () => "/app/alerts",
+    params: () => ({}),
+    intents: alertsRoute.ACTION_INTENTS,
+    forms: {
+      acknowledge: (s) => [["intent", "acknowledge"], ["id", s.alerts[0].id]],
+      snooze: (s) => [["intent", "snooze"], ["id", s.alerts[0].id], ["until", inDays(7)]],
+      mute: (s) => [["intent", "mute"], ["id", s.alerts[0].id]],
+      unmute: (s) => [["intent", "unmute"], ["muteId", s.mute.id]],
+    },
+  },
+  {
+    file: "app.forecasts.$variantId.tsx",
+    action: forecastRoute.action,
+    path: (s) => `/app/forecasts/${s.variant.id}`,
+    params: (s) => ({ variantId: s.variant.id }),
+    intents: forecastRoute.ACTION_INTENTS,
+    forms: {
+      save_overrides: () => [["intent", "save_overrides"], ["expected", noOverrides], ["casePack", "6"]],
+      add_forecast_override: (s) => [["intent", "add_forecast_override"], ["locationId", s.location.id], ["startDate", inDays(1)], ["endDate", inDays(30)], ["dailyUnits", "20"]],
+      delete_forecast_override: () => [["intent", "delete_forecast_override"], ["overrideId", "override-1"]],
+    },
+  },
+  {
+    file: "app.vendors_.$id.tsx",
+    action: vendorRoute.action,
+    path: (s) => `/app/vendors/${s.vendor.id}`,
+    params: (s) => ({ id: s.vendor.id }),
+    intents: vendorRoute.ACTION_INTENTS,
+    forms: {
+      update: (s) => [["intent", "update"], ["updatedAt", s.vendor.updatedAt.toISOString()], ["currency", "CAD"], ["statedLeadTimeDays", "21"], ["moq", "50"]],
+    },
+  },
+  {
+    file: "app.settings/route.tsx",
+    action: settingsRoute.action,
+    path: () => "/app/settings",
+    params: () => ({}),
+    intents: SETTINGS_INTENTS,
+    forms: {
+      "save-settings": () => [
+        ["intent", "save-settings"], ["serviceLevelA", "99"], ["serviceLevelB", "95"], ["serviceLevelC", "90"], ["reviewPeriodDays", "7"], ["holdingCostRatePercent", "25"],
+        ["orderingCost", "25"], ["forecastHorizonDays", "90"], ["overstockCoverDays", "180"], ["deadStockDays", "90"], ["deadStockMinValue", "100"],
+      ],
+      reprocess: () => [["intent", "reprocess"], ["eventId", "event-1"]],
+      backfill: () => [["intent", "backfill"]],
+      // Sent as multipart with a file below, as the Import card does.
+      import: () => [["intent", "import"], ["kind", "shopify-orders"]],
+      "save-channel": () => [["intent", "save-channel"], ["kind", "email"], ["target", "new@example.com"], ["minSeverity", "info"]],
+      "delete-channel": (s) => [["intent", "delete-channel"], ["id", s.channel.id]],
+      "test-channel": (s) => [["intent", "test-channel"], ["id", s.channel.id]],
+      "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
+      "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
+    },
+  },
+];
+
+/** Intents a viewer may post, and why: they change no shop data. */
+const NOT_REFUSED: Record<string, string> = {
+  // Only sets the demo role-switcher cookie (and is refused outside demo mode): a viewer must be able to switch back.
+  switch_persona: "demo cookie only",
+};
+
+/** Staff roles keep their stricter owner-only rule and its message (settings.server.ts). */
+const OWNER_MESSAGE = "Only an owner can change staff roles. Ask the shop owner.";
+const OWNER_RULED = new Set(["save-staff", "delete-staff"]);
+
+/** Route files whose actions need no role check, and why. */
+const EXEMPT_FILES: Record<string, string> = {
+  "app.demo-clock.tsx": "demo mode only (404 otherwise); sets this browser's clock cookie, no shop data",
+};
+const isWebhookOrAuth = (file: string) => /^(webhooks\.|auth\.)/.test(file);
+
+async function post(route: RouteUnderTest, s: Seeded, staffId: string, fields: Fields): Promise<Response> {
+  if (fields.some(([k, v]) => k === "intent" && v === "import")) {
+    const form = new FormData();
+    for (const [k, v] of fields) form.append(k, v);
+    form.append("file", new Blob(["Name,Created at,Lineitem sku,Lineitem quantity\n#1001,2026-11-01 10:00:00 +0000,T-G,2\n"], { type: "text/csv" }), "orders.csv");
+    const request = new Request(`${APP}${route.path(s)}`, { method: "POST", headers: await sessionTokenHeaders(s.shop, staffId), body: form });
+    return callRoute(() => route.action({ request, params: route.params(s), context: {} }));
+  }
+  return postAsStaff(route.action, route.path(s), s.shop, staffId, fields, route.params(s));
+}
+
+/** Route files under app/routes (a folder route counts as `<folder>/route.tsx`). */
+function routeFiles(): string[] {
+  const dir = path.resolve("app/routes");
+  return readdirSync(dir).flatMap((name) => {
+    if (!statSync(path.join(dir, name)).isDirectory()) return [name];
+    return readdirSync(path.join(dir, name)).filter((f) => /^route\.tsx?$/.test(f)).map((f) => `${name}/${f}`);
+  });
+}
+
+describe("viewer role", () => {
+  it("covers every route action and every intent the routes accept", () => {
+    const withAction = routeFiles().filter((f) => /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(readFileSync(path.resolve("app/routes", f), "utf8")));
+    const walked = ROUTES.map((r) => r.file);
+    expect(withAction.filter((f) => !isWebhookOrAuth(f) && !(f in EXEMPT_FILES)).sort()).toEqual([...walked].sort());
+    for (const route of ROUTES) {
+      expect(route.intents.length, route.file).toBeGreaterThan(0);
+      expect(Object.keys(route.forms).sort(), route.file).toEqual([...route.intents].sort());
+      // Belt and braces: every `intent: "…"` / z.literal("…") the file mentions is in its schema's list.
+      const source = readFileSync(path.resolve("app/routes", route.file), "utf8");
+      const mentioned = [...source.matchAll(/intent:\s*z\.literal\("([\w-]+)"\)/g)].map((m) => m[1]);
+      for (const intent of mentioned) expect(route.intents, `${route.file}: ${intent}`).toContain(intent);
+    }
+  });
+
+  it("refuses every intent of every mutating action with 403 and changes nothing", async () => {
+    const s = await seedShop("viewer-walk");
+    const before = await snapshot(s.shop);
+    const walked: string[] = [];
+    for (const route of ROUTES) {
+      for (const intent of route.intents) {
+        const response = await post(route, s, VIEWER, route.forms[intent](s));
+        const label = `${route.file} ${intent}`;
+        walked.push(label);
+        if (intent in NOT_REFUSED) {
+          // Outside demo mode the persona switch is refused as a bad request; either way it writes nothing.
+          expect.soft(response.status, label).toBe(400);
+          continue;
+        }
+        // Soft: one run lists every intent that lacks the check, not just the first.
+        expect.soft(response.status, label).toBe(403);
+        const body = response.headers.get("content-type")?.includes("json") ? JSON.stringify(await response.json()) : await response.text();
+        expect.soft(body, label).toContain(JSON.stringify(OWNER_RULED.has(intent) ? OWNER_MESSAGE : VIEWER_MESSAGE).slice(1, -1));
+      }
+    }
+    expect(walked).toHaveLength(ROUTES.reduce((n, r) => n + r.intents.length, 0));
+    expect(await snapshot(s.shop)).toEqual(before);
+    expect(await prisma.auditEntry.count({ where: { shop: s.shop } })).toBe(0);
+  });
+
+  it("leaves the demo clock to demo mode: a viewer outside it gets 404 and nothing changes", async () => {
+    const s = await seedShop("viewer-clock");
+    const before = await snapshot(s.shop);
+    const response = await postAsStaff(demoClockRoute.action, "/app/demo-clock", s.shop, VIEWER, { at: "2099-01-01" });
+    expect(response.status).toBe(404);
+    expect(await snapshot(s.shop)).toEqual(before);
+  });
+
+  it("still lets staff without a role row, and managers, change things", async () => {
+    const s = await seedShop("viewer-positive");
+    const alerts = ROUTES.find((r) => r.file === "app.alerts.tsx")!;
+    for (const [staffId, alert] of [[NO_ROLE, s.alerts[1]], [MANAGER, s.alerts[2]]] as const) {
+      const response = await post(alerts, s, staffId, [["intent", "acknowledge"], ["id", alert.id]]);
+      expect(response.status, staffId).toBe(200);
+      expect(await response.json()).toEqual({ error: null, notice: "1 alert acknowledged." });
+      expect(await prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ status: "acknowledged", acknowledgedBy: staffId });
+    }
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: s.alerts[0].id } })).status).toBe("open");
+  });
+});
