@@ -23,6 +23,7 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { ViewerBanner } from "~/components/ViewerBanner";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { ALERT_TYPES } from "~/lib/alerts";
 import { canChange, guardChange } from "~/services/permissions.server";
@@ -148,6 +149,7 @@ export default function AlertsPage() {
   return (
     <Page title="Alerts" subtitle="Raised after each plan run and when stock or orders change; an alert resolves itself when its condition clears.">
       <BlockStack gap="400">
+        <ViewerBanner canChange={data.canChange} />
         {data.demoMode ? <DemoClock demoClock={data.demoClock} today={data.today} /> : null}
         {result?.error ? (
           <Banner tone="critical" title="Nothing changed">

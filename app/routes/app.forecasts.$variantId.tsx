@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { ViewerBanner } from "~/components/ViewerBanner";
 import { ForecastChart } from "~/components/ForecastChart";
 import { ForecastOverridesCard } from "~/components/forecast/ForecastOverridesCard";
 import { PlanningOverridesCard } from "~/components/forecast/PlanningOverridesCard";
@@ -157,6 +158,7 @@ export default function ForecastDetailPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <ViewerBanner canChange={d.canChange} />
             <Card>
               <BlockStack gap="300">
                 <InlineStack align="space-between" blockAlign="center">

@@ -20,6 +20,7 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { ViewerBanner } from "~/components/ViewerBanner";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { URGENCY_TONE, formatDate, formatDays } from "~/components/format";
 import { parseReplenishmentQuery, URGENCIES } from "~/utils/planning-options";
@@ -84,16 +85,19 @@ export default function ReplenishmentPage() {
 
 
   const runPlan = () => submit({ intent: "plan" }, { method: "post" });
-  const primaryAction = { content: data.plan ? "Re-plan now" : "Run first plan", onAction: runPlan, loading: planning };
+  const primaryAction = { content: data.plan ? "Re-plan now" : "Run first plan", onAction: runPlan, loading: planning, disabled: !data.canChange };
 
   if (!data.plan) {
     return (
       <Page title="Replenishment" primaryAction={primaryAction}>
-        <Card>
-          <EmptyState heading="No plan yet" action={{ content: "Run first plan", onAction: runPlan, loading: planning }} image="">
-            <p>Stockcast forecasts each variant at each location and suggests what to order. The first plan takes a minute.</p>
-          </EmptyState>
-        </Card>
+        <BlockStack gap="400">
+          <ViewerBanner canChange={data.canChange} />
+          <Card>
+            <EmptyState heading="No plan yet" action={{ content: "Run first plan", onAction: runPlan, loading: planning, disabled: !data.canChange }} image="">
+              <p>Stockcast forecasts each variant at each location and suggests what to order. The first plan takes a minute.</p>
+            </EmptyState>
+          </Card>
+        </BlockStack>
       </Page>
     );
   }
@@ -141,6 +145,7 @@ export default function ReplenishmentPage() {
       secondaryActions={[{ content: "Export CSV", onAction: () => window.location.assign(`/app/replenishment/export?${params.toString()}`) }]}
     >
       <BlockStack gap="400">
+        <ViewerBanner canChange={data.canChange} />
         <Card padding="0">
           <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
           <div style={{ padding: "8px 12px" }}>
@@ -175,7 +180,7 @@ export default function ReplenishmentPage() {
             itemCount={data.rows.length}
             selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
             onSelectionChange={handleSelectionChange}
-            promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: createPurchaseOrders, disabled: creating }]}
+            promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: createPurchaseOrders, disabled: creating || !data.canChange }]}
             loading={navigation.state === "loading"}
             headings={[
               { title: "Variant" },

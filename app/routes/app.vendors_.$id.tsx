@@ -5,6 +5,7 @@ import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineGrid, Inline
 import { useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { ViewerBanner } from "~/components/ViewerBanner";
 import { formatDate, formatMoneyCents } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
 import { PoStatusBadge } from "~/components/po/PoStatusBadge";
@@ -70,6 +71,7 @@ export default function VendorPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <ViewerBanner canChange={d.canChange} />
             <Card>
               <BlockStack gap="300">
                 <InlineStack gap="200" blockAlign="center">

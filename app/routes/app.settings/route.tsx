@@ -3,6 +3,7 @@ import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, uns
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
+import { ViewerBanner } from "~/components/ViewerBanner";
 import { ImportCard, type ImportActionResult } from "~/components/settings/ImportCard";
 import { NotificationsCard, type NotificationActionResult } from "~/components/settings/NotificationsCard";
 import { PlanningSettingsCard, type SaveActionResult } from "~/components/settings/PlanningSettingsCard";
@@ -201,6 +202,11 @@ export default function SettingsPage() {
   return (
     <Page title="Settings" subtitle="Planning parameters, Shopify sync, history import, notifications and staff roles">
       <Layout>
+        {!data.canChange && (
+          <Layout.Section>
+            <ViewerBanner canChange={data.canChange} />
+          </Layout.Section>
+        )}
         <Layout.AnnotatedSection
           id="planning"
           title="Planning parameters"
