@@ -17,7 +17,7 @@ import * as replenishmentRoute from "~/routes/app.replenishment";
 import * as settingsRoute from "~/routes/app.settings/route";
 import { INTENTS as SETTINGS_INTENTS } from "~/routes/app.settings/schema";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
-import { VIEWER_MESSAGE } from "~/services/permissions.server";
+import { DEMO_STAFF_COOKIE, guardChange, VIEWER_MESSAGE } from "~/services/permissions.server";
 import { APP, callRoute, createSignedInShop, postAsStaff, sessionTokenHeaders } from "../setup/admin-request";
 
 const OWNER = "9001";
@@ -283,5 +283,17 @@ describe("viewer role", () => {
       expect(await prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ status: "acknowledged", acknowledgedBy: staffId });
     }
     expect((await prisma.alert.findUniqueOrThrow({ where: { id: s.alerts[0].id } })).status).toBe("open");
+  });
+
+  it("in demo mode judges the persona chosen with the role switcher, not the demo login", async () => {
+    const s = await seedShop("viewer-demo");
+    const demo = { shop: s.shop, mode: "demo" as const, staffId: "demo-owner" };
+    const as = (staffId: string | null) => new Request(`${APP}/app/alerts`, { method: "POST", headers: staffId ? { Cookie: `${DEMO_STAFF_COOKIE}=${staffId}` } : {} });
+    expect(await guardChange(demo, as(VIEWER))).toEqual({ actor: { staffId: VIEWER, isOwner: false }, refusal: VIEWER_MESSAGE });
+    expect(await guardChange(demo, as(MANAGER))).toEqual({ actor: { staffId: MANAGER, isOwner: false }, refusal: null });
+    // No cookie: the shop's owner row acts.
+    expect(await guardChange(demo, as(null))).toEqual({ actor: { staffId: OWNER, isOwner: true }, refusal: null });
+    // Outside demo mode the cookie is ignored: the session token's staff member acts.
+    expect(await guardChange({ ...demo, mode: "shopify", staffId: VIEWER }, as(MANAGER))).toMatchObject({ refusal: VIEWER_MESSAGE });
   });
 });
