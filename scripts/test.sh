@@ -20,8 +20,12 @@ vitest() {
 }
 
 step "prisma clients"; run prisma-clients npm run -s db:generate
-step "typecheck"; run typecheck npx tsc --noEmit
-step "lint"; run lint npx eslint --max-warnings=0 app scripts tests prisma
+step "typecheck and lint (side by side: one core each)"
+npx tsc --noEmit >"$reports/typecheck.log" 2>&1 &
+typecheck_pid=$!
+run lint npx eslint --max-warnings=0 app scripts tests prisma
+wait "$typecheck_pid" || failed_steps+=("typecheck (exit $?)")
+cat "$reports/typecheck.log"
 step "unit tests"; vitest unit --passWithNoTests
 
 step "production build for the browser tests (in the background)"
