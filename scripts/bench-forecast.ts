@@ -5,7 +5,7 @@
  * 1. Uses the peers' prepared tracks BENCH/work/NAME/{daily,weekly} when run_all.sh has run
  *    (so the table shows Stockcast next to the peers); otherwise runs prepare.py into OUT.
  * 2. Loads each track's history.csv, then times the CLI's forecast step (forecastForCli, the engine's
- *    forecastHistory) over every series (in memory, one process, CSV I/O excluded as for the peers):
+ *    forecastDemand) over every series (in memory, one process, CSV I/O excluded as for the peers):
  *    `warmup` untimed passes (JIT), then `runs` timed passes; reports the median and the cold first pass.
  * 3. Writes forecasts + a timings CSV and scores them with score.py (PROTOCOL.md §8).
  * Prints series/second, peak RSS and the score.py tables.

@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 // The product's defaults only: the experimental --calibrate, --ensemble and --method went away, because the
-// CLI is judged on what the planner ships (app/lib/planning forecastHistory).
+// CLI is judged on what the planner ships (app/lib/planning forecastDemand).
 const Options = z
   .object({
     input: z.string().optional(),

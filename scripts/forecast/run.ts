@@ -5,7 +5,7 @@
  */
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
 import type { SeriesForecast } from "~/lib/forecasting";
-import { forecastHistory, intervalQuantiles } from "~/lib/planning";
+import { forecastDemand } from "~/lib/planning";
 import type { TotalLevel } from "./args";
 import { InputError, isoWeekday, readRows } from "./csv";
 
@@ -139,25 +139,26 @@ export interface SeriesRows {
 }
 
 /**
- * The CLI's forecast-and-quantile step: the planner's engine (forecastHistory, then intervalQuantiles over
- * the whole horizon at the `--levels`; no lead-time σ, so the quantiles are the forecaster's own).
+ * The CLI's forecast-and-quantile step: the planner's engine (forecastDemand) with the horizon as a fixed
+ * lead time and no review period, so `--levels` are quantiles of the horizon total, the forecaster's own
+ * (no lead-time σ).
  */
 export function forecastForCli(
   history: ArrayLike<number>,
   o: { horizon: number; freq: "day" | "week"; closedMask?: Uint8Array; stockoutMask?: Uint8Array },
   levels: readonly TotalLevel[] = []
 ): SeriesRows {
-  const forecast = forecastHistory({
+  const demand = forecastDemand({
     history,
-    horizon: o.horizon,
+    horizonDays: o.horizon,
     period: o.freq === "week" ? 52 : 7,
     closedMask: o.closedMask,
     stockoutMask: o.stockoutMask,
+    leadTime: { meanDays: o.horizon, sdDays: 0 },
+    reviewPeriodDays: 0,
+    serviceLevels: levels.map((l) => l.p),
   });
-  const totals = levels.length
-    ? intervalQuantiles(forecast, forecast.mean.length, { serviceLevels: levels.map((l) => l.p), leadTimeSdDays: 0 }).quantiles
-    : [];
-  return { forecast, totals };
+  return { forecast: demand.forecast, totals: demand.leadTimeDemand.quantiles };
 }
 
 /** score.py rows for one series' forecast, then its `--levels` totals (see forecastForCli). */

@@ -4,7 +4,7 @@
  * of the pipeline without a multi-gigabyte CSV.
  */
 import { mulberry32 } from "~/lib/forecasting";
-import { forecastHistory } from "~/lib/planning";
+import { forecastForCli } from "./run";
 
 /** Summary of a synthetic run. */
 export interface SyntheticSummary {
@@ -28,7 +28,7 @@ export function syntheticSeries(i: number, days: number, out: Float64Array): Flo
   return out;
 }
 
-/** Runs N synthetic series through the engine's forecast (forecastHistory, the product's defaults). */
+/** Runs N synthetic series through the CLI's forecast step (the engine's, with the product's defaults). */
 export function runSynthetic(n: number, days: number, horizon: number): SyntheticSummary {
   const y = new Float64Array(days);
   let peak = process.memoryUsage().rss;
@@ -36,7 +36,7 @@ export function runSynthetic(n: number, days: number, horizon: number): Syntheti
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     syntheticSeries(i, days, y);
-    const f = forecastHistory({ history: y, horizon });
+    const f = forecastForCli(y, { horizon, freq: "day" }).forecast;
     checksum += f.q95Total;
     if ((i & 1023) === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }

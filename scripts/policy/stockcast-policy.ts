@@ -1,4 +1,4 @@
-import { planSeries } from "~/lib/planning";
+import { decideOrder, forecastDemand } from "~/lib/planning";
 import { blendLeadTime, costBalancedServiceLevel, type ReplenishmentPolicy } from "~/lib/replenishment";
 import { unitCostCents, type PolicyFamily } from "./run-policies";
 
@@ -25,7 +25,7 @@ export interface CostBalance {
 }
 
 /**
- * Stockcast's weekly policy: the planner's engine (planSeries, app/lib/planning) on the data known at
+ * Stockcast's weekly policy: the planner's engine (forecastDemand then decideOrder, app/lib/planning, as plan-chunk.ts calls them) on the data known at
  * each review, refitted at every review:
  * 1. lead time = stated value blended with the receipts observed so far (blendLeadTime), as the planner
  *    blends a vendor's stated lead time with its receipts;
@@ -42,17 +42,24 @@ export function stockcastPolicy(options: StockcastPolicyOptions & { readonly cos
     : options.serviceLevel;
   return (ctx) => {
     const leadTime = blendLeadTime({ statedDays: options.statedLeadTimeDays, observedDays: ctx.observedLeadTimes });
-    const { decision } = planSeries({
+    const demand = forecastDemand({
       history: ctx.sales,
       stockoutMask: ctx.openedEmpty,
       closedMask: options.closed ? options.closed.slice(0, ctx.sales.length) : undefined,
       horizonDays: options.forecastHorizonDays ?? DEFAULT_FORECAST_HORIZON_DAYS,
       leadTime,
       reviewPeriodDays: options.reviewPeriodDays,
+      serviceLevels: [serviceLevel],
+    });
+    return decideOrder({
+      dailyForecast: demand.adjusted.mean,
+      leadTimeDemand: { mean: demand.leadTimeDemand.mean, quantile: demand.leadTimeDemand.quantiles[0] },
+      protectionDemand: { mean: demand.protectionDemand.mean, quantile: demand.protectionDemand.quantiles[0] },
+      leadTime,
+      reviewPeriodDays: options.reviewPeriodDays,
       serviceLevel,
       stock: { onHand: ctx.onHand, onOrder: ctx.onOrder, committed: 0 },
-    });
-    return decision.suggestedQuantity;
+    }).suggestedQuantity;
   };
 }
 

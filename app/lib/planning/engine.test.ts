@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { leadTimeDemand } from "~/lib/forecasting";
 import { normalQuantile } from "~/lib/replenishment";
-import { decideOrder, forecastDemand, forecastHistory, intervalQuantiles, leadTimePeriods, planSeries } from "./engine";
+import { decideOrder, forecastDemand, leadTimePeriods } from "./engine";
 
 /** 120 days: about 4 a day, more on one weekday, a few zero days (deterministic). */
 function history(seed = 5, days = 120): number[] {
@@ -22,18 +22,24 @@ describe("leadTimePeriods", () => {
   });
 });
 
-describe("intervalQuantiles", () => {
-  const f = forecastHistory({ history: Object.freeze(history()), horizon: 28 });
+describe("forecastDemand's interval totals", () => {
+  // A fixed 14-day lead time and no review period: the lead-time total is the interval total over 14 days.
+  const input = { history: Object.freeze(history()), horizonDays: 28, reviewPeriodDays: 0 };
+  const totalOf = (sdDays: number, serviceLevels: number[], overrides = []) =>
+    forecastDemand({ ...input, leadTime: { meanDays: 14, sdDays }, serviceLevels, overrides });
+  const f = totalOf(0, []).forecast;
 
   it("is the forecaster's quantile of the total when the lead time is fixed", () => {
     const total = leadTimeDemand(f, 14);
-    const out = intervalQuantiles(f, 14, { serviceLevels: [0.9, 0.95], leadTimeSdDays: 0 });
-    expect(out).toEqual({ periods: 14, mean: total.mean, sd: total.sd, quantiles: [total.quantile(0.9), total.quantile(0.95)] });
+    const out = totalOf(0, [0.9, 0.95]);
+    expect(out.leadTimeDemand).toEqual({ periods: 14, mean: total.mean, sd: total.sd, quantiles: [total.quantile(0.9), total.quantile(0.95)] });
+    // With R = 0 the protection interval is the lead time itself.
+    expect(out.protectionDemand).toBe(out.leadTimeDemand);
   });
 
   it("widens for lead-time σ: q' = q + Φ⁻¹(p)·(√(σ² + d²σ_L²) − σ) (Silver, Pyke & Thomas ch. 6; ADR 021)", () => {
     const total = leadTimeDemand(f, 14);
-    const [q] = intervalQuantiles(f, 14, { serviceLevels: [0.95], leadTimeSdDays: 2.8 }).quantiles;
+    const [q] = totalOf(2.8, [0.95]).leadTimeDemand.quantiles;
     const d = total.mean / 14;
     const expected = total.quantile(0.95) + normalQuantile(0.95) * (Math.sqrt(total.sd ** 2 + (d * 2.8) ** 2) - total.sd);
     expect(q).toBeCloseTo(expected, 9);
@@ -42,16 +48,17 @@ describe("intervalQuantiles", () => {
   });
 
   it("shifts mean and quantiles by the overrides' change in expected units", () => {
-    const adjustedMean = f.mean.map((m, h) => (h < 2 ? m + 10 : m));
-    const base = intervalQuantiles(f, 14, { serviceLevels: [0.95], leadTimeSdDays: 0 });
-    const shifted = intervalQuantiles(f, 14, { serviceLevels: [0.95], leadTimeSdDays: 0, adjustedMean });
+    const base = totalOf(0, [0.95]).leadTimeDemand;
+    // Days 0 and 1 set to 10 units above the statistical forecast: +20 units over the interval.
+    const overrides = [0, 1].map((day) => ({ id: `o${day}`, fromDay: day, toDay: day, dailyUnits: f.mean[day] + 10 }));
+    const shifted = forecastDemand({ ...input, leadTime: { meanDays: 14, sdDays: 0 }, serviceLevels: [0.95], overrides }).leadTimeDemand;
     expect(shifted.mean).toBeCloseTo(base.mean + 20, 9);
     expect(shifted.quantiles[0]).toBeCloseTo(base.quantiles[0] + 20, 9);
   });
 
   it("refuses a service level outside (0, 1) and a negative lead-time σ", () => {
-    expect(() => intervalQuantiles(f, 7, { serviceLevels: [1], leadTimeSdDays: 0 })).toThrow("serviceLevel must be between 0 and 1 exclusive");
-    expect(() => intervalQuantiles(f, 7, { serviceLevels: [0.9], leadTimeSdDays: -1 })).toThrow("leadTime.sdDays must be a non-negative finite number");
+    expect(() => totalOf(0, [1])).toThrow("serviceLevel must be between 0 and 1 exclusive");
+    expect(() => totalOf(-1, [0.9])).toThrow("leadTime.sdDays must be a non-negative finite number");
   });
 });
 
@@ -111,14 +118,25 @@ describe("decideOrder", () => {
   });
 });
 
-describe("planSeries", () => {
-  it("is forecastDemand then decideOrder at the one service level", () => {
-    const input = { history: history(9), leadTime: { meanDays: 10.4, sdDays: 2 }, reviewPeriodDays: 7, serviceLevel: 0.95, stock: { onHand: 12, onOrder: 5, committed: 2 } };
-    const { demand, decision } = planSeries(input);
-    const again = forecastDemand({ ...input, serviceLevels: [0.95] });
-    expect(demand.protectionDemand).toEqual(again.protectionDemand);
-    expect(decision.line.orderUpToLevel).toBe(again.protectionDemand.quantiles[0]);
-    expect(decision.suggestedQuantity).toBe(Math.ceil(again.protectionDemand.quantiles[0] - 15));
+describe("forecastDemand then decideOrder (as the planner and the policy benchmark call them)", () => {
+  const decide = (input: { history: number[]; leadTime: { meanDays: number; sdDays: number }; serviceLevel: number; stock: { onHand: number; onOrder: number; committed: number } }) => {
+    const demand = forecastDemand({ ...input, reviewPeriodDays: 7, serviceLevels: [input.serviceLevel] });
+    const decision = decideOrder({
+      dailyForecast: demand.adjusted.mean,
+      leadTimeDemand: { mean: demand.leadTimeDemand.mean, quantile: demand.leadTimeDemand.quantiles[0] },
+      protectionDemand: { mean: demand.protectionDemand.mean, quantile: demand.protectionDemand.quantiles[0] },
+      leadTime: input.leadTime,
+      reviewPeriodDays: 7,
+      serviceLevel: input.serviceLevel,
+      stock: input.stock,
+    });
+    return { demand, decision };
+  };
+
+  it("orders up to the protection quantile from the inventory position", () => {
+    const { demand, decision } = decide({ history: history(9), leadTime: { meanDays: 10.4, sdDays: 2 }, serviceLevel: 0.95, stock: { onHand: 12, onOrder: 5, committed: 2 } });
+    expect(decision.line.orderUpToLevel).toBe(demand.protectionDemand.quantiles[0]);
+    expect(decision.suggestedQuantity).toBe(Math.ceil(demand.protectionDemand.quantiles[0] - 15));
   });
 
   it("never orders a negative or NaN quantity, and quantiles rise with the service level (property)", () => {
@@ -136,7 +154,7 @@ describe("planSeries", () => {
             expect(total.quantiles.every((q) => Number.isFinite(q) && q >= 0)).toBe(true);
             for (let i = 1; i < total.quantiles.length; i++) expect(total.quantiles[i]).toBeGreaterThanOrEqual(total.quantiles[i - 1]);
           }
-          const { decision } = planSeries({ history: sales, leadTime: { meanDays, sdDays }, reviewPeriodDays: 7, serviceLevel: serviceLevels[0], stock: { onHand, onOrder: 0, committed: 0 } });
+          const { decision } = decide({ history: sales, leadTime: { meanDays, sdDays }, serviceLevel: serviceLevels[0], stock: { onHand, onOrder: 0, committed: 0 } });
           expect(Number.isInteger(decision.suggestedQuantity) && decision.suggestedQuantity >= 0).toBe(true);
         },
       ),

@@ -3,7 +3,8 @@ import { planLine, quantileWithLeadTimeVariability, type IntervalDemand, type Pl
 import { applyHorizonOverrides, shiftTotal, type HorizonOverride, type OverriddenForecast } from "./overrides";
 
 // The one engine: the nightly plan, incremental and threaded plans, the forecast CLI and the policy
-// benchmark all turn a series and its stock into a forecast, quantiles and an order through this file.
+// benchmark all turn a series and its stock into a forecast, quantiles and an order through its two steps,
+// forecastDemand and decideOrder.
 
 /** A lead time in days: mean and standard deviation (blendLeadTime's estimate, or an override with σ 0). */
 export interface LeadTimeDays {
@@ -12,7 +13,7 @@ export interface LeadTimeDays {
 }
 
 /** One series' demand history as the product forecasts it. */
-export interface HistoryInput {
+interface HistoryInput {
   /** Units sold per period, oldest first; the last entry is the period before the as-of date. */
   readonly history: ArrayLike<number>;
   /** Truthy where the item was stocked out (demand unknown, not zero). */
@@ -37,7 +38,7 @@ export interface IntervalQuantiles {
 }
 
 /** Inputs of {@link forecastDemand}: one variant × location's history, lead time, review period and service levels. */
-export interface DemandInput extends Omit<HistoryInput, "horizon" | "period"> {
+export interface DemandInput extends Omit<HistoryInput, "horizon"> {
   /** Days to forecast; raised to L + R so the protection interval is covered. Default L + R. */
   readonly horizonDays?: number;
   readonly leadTime: LeadTimeDays;
@@ -81,7 +82,7 @@ export function leadTimePeriods(meanDays: number): number {
  * Reference: method selection by rolling origin, Tashman (2000); ADRs 011 and 013.
  * @example forecastHistory({ history: [3, 0, 4, 2, 5, 1, 3, 4], horizon: 7 }).mean.length // 7
  */
-export function forecastHistory(input: HistoryInput): SeriesForecast {
+function forecastHistory(input: HistoryInput): SeriesForecast {
   return forecastSeries(input.history, {
     horizon: input.horizon,
     period: input.period ?? 7,
@@ -101,7 +102,7 @@ export function forecastHistory(input: HistoryInput): SeriesForecast {
  * @throws RangeError "lead time must be a positive integer", "serviceLevel must be between 0 and 1 exclusive"
  * @example intervalQuantiles(forecastHistory({ history: y, horizon: 28 }), 14, { serviceLevels: [0.9, 0.95], leadTimeSdDays: 2 })
  */
-export function intervalQuantiles(
+function intervalQuantiles(
   forecast: SeriesForecast,
   periods: number,
   options: { readonly serviceLevels: readonly number[]; readonly leadTimeSdDays: number; readonly adjustedMean?: readonly number[] },
@@ -136,17 +137,15 @@ export function forecastDemand(input: DemandInput): DemandForecast {
     history: input.history,
     stockoutMask: input.stockoutMask,
     closedMask: input.closedMask,
+    period: input.period,
     horizon: Math.max(input.horizonDays ?? 0, L + R),
   });
   const adjusted = applyHorizonOverrides(forecast, input.overrides ?? []);
   const options = { serviceLevels: input.serviceLevels, leadTimeSdDays: input.leadTime.sdDays, adjustedMean: adjusted.mean };
-  return {
-    forecast,
-    adjusted,
-    leadTimeDays: L,
-    leadTimeDemand: intervalQuantiles(forecast, L, options),
-    protectionDemand: intervalQuantiles(forecast, L + R, options),
-  };
+  const leadTimeDemand = intervalQuantiles(forecast, L, options);
+  // R = 0 (the forecast CLI's horizon total): the protection interval is the lead time, computed once.
+  const protectionDemand = R === 0 ? leadTimeDemand : intervalQuantiles(forecast, L + R, options);
+  return { forecast, adjusted, leadTimeDays: L, leadTimeDemand, protectionDemand };
 }
 
 /** Inputs of {@link decideOrder}: planLine's, with both demand totals from step 1 required. */
@@ -183,34 +182,4 @@ export function decideOrder(input: DecideInput): OrderDecision {
     const line = planLine({ ...input, constraints: undefined });
     return { line, suggestedQuantity: 0, ruleConflict: error.message };
   }
-}
-
-/** Inputs of {@link planSeries}: step 1's inputs at one service level, and the stock and order terms of step 2. */
-export interface SeriesPlanInput extends Omit<DemandInput, "serviceLevels">, Pick<PlanLineInput, "stock" | "scheduledReceipts" | "constraints" | "eoqCosts"> {
-  /** Cycle service level P₁ in (0, 1). */
-  readonly serviceLevel: number;
-}
-
-/**
- * Both steps at one service level: {@link forecastDemand} then {@link decideOrder} with the totals'
- * quantiles at that level and the lead time as given. Units.
- * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6.
- * @example planSeries({ history: y, leadTime: { meanDays: 14, sdDays: 2.8 }, reviewPeriodDays: 7, serviceLevel: 0.95,
- *   stock: { onHand: 5, onOrder: 0, committed: 0 } }).decision.suggestedQuantity
- */
-export function planSeries(input: SeriesPlanInput): { demand: DemandForecast; decision: OrderDecision } {
-  const demand = forecastDemand({ ...input, serviceLevels: [input.serviceLevel] });
-  const decision = decideOrder({
-    dailyForecast: demand.adjusted.mean,
-    leadTimeDemand: { mean: demand.leadTimeDemand.mean, quantile: demand.leadTimeDemand.quantiles[0] },
-    protectionDemand: { mean: demand.protectionDemand.mean, quantile: demand.protectionDemand.quantiles[0] },
-    leadTime: input.leadTime,
-    reviewPeriodDays: input.reviewPeriodDays,
-    serviceLevel: input.serviceLevel,
-    stock: input.stock,
-    scheduledReceipts: input.scheduledReceipts,
-    constraints: input.constraints,
-    eoqCosts: input.eoqCosts,
-  });
-  return { demand, decision };
 }
