@@ -81,6 +81,42 @@ describe("forecastSeries", () => {
   });
 });
 
+describe("outlier cap: the removed units come back, spread over half a year", () => {
+  // 2 a day with one big order at day 150. Non-zero sizes are all 2, so cap = max(q75 + 5·IQR, 5·q50) = 10:
+  // a 100-unit order is capped to 10 (excess 90); a 10-unit order is not capped. The prepared series,
+  // and so the selected method, are the same; only the spread excess differs.
+  const withOrder = (size: number, at: number, days: number) => Array.from({ length: days }, (_, t) => (t === at ? size : 2));
+
+  it("adds excess ÷ known periods in the last 182 days to the rate, from the day after the order on", () => {
+    const big = forecastSeries(withOrder(100, 150, 200), { horizon: 28 });
+    const plain = forecastSeries(withOrder(10, 150, 200), { horizon: 28 });
+    expect(big.capped).toEqual([{ index: 150, original: 100, capped: 10 }]);
+    expect(big.method).toBe(plain.method);
+    // no look-ahead: origins up to the order's day see nothing of it
+    for (let t = 0; t <= 150; t++) expect(big.leadTime.rate[t]).toBe(plain.leadTime.rate[t]);
+    // origin 151: 90 units over the 151 known days before it; origin 200: over the last 182
+    expect(big.leadTime.rate[151] - plain.leadTime.rate[151]).toBeCloseTo(90 / 151, 12);
+    expect(big.leadTime.rate[200] - plain.leadTime.rate[200]).toBeCloseTo(90 / 182, 12);
+    // the forecast mean carries it: per day, 90/182 × the weekday weight
+    const plainRate = plain.leadTime.rate[200];
+    big.mean.forEach((m, h) => expect(m - plain.mean[h]).toBeCloseTo((90 / 182) * (plain.mean[h] / plainRate), 9));
+  });
+
+  it("forgets an order older than half a year", () => {
+    const big = forecastSeries(withOrder(100, 100, 400), { horizon: 28 });
+    const plain = forecastSeries(withOrder(10, 100, 400), { horizon: 28 });
+    expect(big.capped).toHaveLength(1);
+    expect(big.mean).toEqual(plain.mean);
+  });
+
+  it("the totals' errors see what was really sold, so the quantile covers orders like it", () => {
+    const big = forecastSeries(withOrder(100, 150, 200), { horizon: 28 });
+    const plain = forecastSeries(withOrder(10, 150, 200), { horizon: 28 });
+    expect(big.leadTime.actual[150]).toBe(100);
+    expect(leadTimeDemand(big, 14).quantile(0.99)).toBeGreaterThan(leadTimeDemand(plain, 14).quantile(0.99) + 50);
+  });
+});
+
 describe("leadTimeDemand", () => {
   const f = forecastSeries(retailLike(21), { horizon: 28 });
 

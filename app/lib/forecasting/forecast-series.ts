@@ -238,9 +238,10 @@ const PIPELINE = {
  * 2005 + new/dead); 3. candidate level models for the class — SES over an α grid, trailing means,
  * and for intermittent/lumpy Croston-SBA and TSB — each a per-period rate path; 4. each rate is
  * spread over the seasonal profile (period 7: weekday weights) and scored by rolling-origin MSE
- * of H-period windows (Tashman 2000); the best (or the mean of the best k) wins; 5. intervals and
+ * of H-period windows (Tashman 2000); the best (or the mean of the best k) wins, and the units the
+ * outlier cap removed in the last half year come back spread evenly over it (ADR 028); 5. intervals and
  * q95Total come from the empirical distribution of errors at those origins (per step, and of
- * H-period totals), never from adding per-step quantiles. Dead series forecast 0; new series use
+ * H-period totals of what was sold, uncapped), never from adding per-step quantiles. Dead series forecast 0; new series use
  * analogues when given, else the mean since the first sale.
  * Units: demand per period (mean, intervals); units over the horizon (q95Total).
  * Complexity: O(n · candidates + n · H).
@@ -335,6 +336,7 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
       scores = [{ method, mse: withYear }, ...scores];
     }
   }
+  rate = withCappedExcess(rate, y, prep.capped, prep.offset, Math.round(grid.totalsWindow / 2));
   const finalRate = rate[n] === rate[n] ? Math.max(0, rate[n]) : 0;
   const P = profile.length;
   const mean = new Array<number>(H);
@@ -343,7 +345,7 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
     mean[h] = finalRate * profile[(n + h) % P] * (yearly && prefixAll ? yearlyIndex(prefixAll, n, h, yearly) : 1);
   const basis: LeadTimeBasis = {
     rate: Array.from(rate),
-    actual: Array.from(y),
+    actual: uncapped(y, prep.capped, prep.offset),
     profile: [...profile],
     window: grid.totalsWindow,
     scale,
@@ -584,6 +586,39 @@ function rawTotalQuantile(basis: LeadTimeBasis, L: number, p: number, F: number,
   }
   const sd = k > 0 ? Math.sqrt((ss / k) * L) : 0;
   return Math.max(F + z * sd, floor);
+}
+
+/**
+ * Adds back what the outlier cap removed, spread evenly: at each origin t, the capped-off units of the
+ * last `window` periods before t ÷ the known periods among them. The cap keeps one huge order from
+ * moving the level; spreading its excess keeps the long-run total unbiased (a spike's mass recurs at its
+ * average rate, as Croston 1972 spreads order sizes over intervals). Units per period. O(n).
+ * @example withCappedExcess(rate, y, [{ index: 3, original: 50, capped: 10 }], 0, 182) // +40 ÷ known periods from t = 4 on
+ */
+function withCappedExcess(rate: Float64Array, y: Float64Array, capped: readonly CappedPoint[], offset: number, window: number): Float64Array {
+  if (capped.length === 0) return rate;
+  const n = y.length;
+  const excess = new Float64Array(n + 1);
+  const known = new Float64Array(n + 1);
+  for (const c of capped) excess[c.index - offset + 1] += c.original - c.capped;
+  for (let t = 0; t < n; t++) {
+    excess[t + 1] += excess[t];
+    known[t + 1] = known[t] + (y[t] === y[t] ? 1 : 0);
+  }
+  const out = new Float64Array(rate);
+  for (let t = 1; t <= n; t++) {
+    const a = Math.max(0, t - window);
+    const k = known[t] - known[a];
+    if (k > 0 && out[t] === out[t]) out[t] += (excess[t] - excess[a]) / k;
+  }
+  return out;
+}
+
+/** The prepared series with the outlier cap undone (what was really sold): the totals' errors must see every spike. */
+function uncapped(y: Float64Array, capped: readonly CappedPoint[], offset: number): number[] {
+  const out = Array.from(y);
+  for (const c of capped) out[c.index - offset] = c.original;
+  return out;
 }
 
 /** JSON turns NaN into null: restore unknowns so a stored result behaves like a fresh one. */
