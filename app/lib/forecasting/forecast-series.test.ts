@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calibrateTotalsScale, forecastSeries, leadTimeDemand } from "./forecast-series";
+import { forecastSeries, leadTimeDemand } from "./forecast-series";
 import { mulberry32 } from "./prng";
 
 /** A year of intermittent daily demand with closed Saturdays (seeded, deterministic). */
@@ -67,17 +67,10 @@ describe("forecastSeries", () => {
   it("validates options", () => {
     expect(() => forecastSeries(y, { horizon: 0 })).toThrow(new RangeError("horizon must be a positive integer"));
     expect(() => forecastSeries(y, { horizon: 7, period: 12 as never })).toThrow(new RangeError("period must be 1, 7 or 52"));
-    expect(() => forecastSeries(y, { horizon: 7, ensemble: 0 })).toThrow(new RangeError("ensemble must be a positive integer"));
     expect(() => forecastSeries([1, -2], { horizon: 7 })).toThrow(new RangeError("demand must be non-negative"));
-    expect(() => forecastSeries(y, { horizon: 7, totalsScale: 0 })).toThrow(new RangeError("totalsScale must be positive"));
     expect(() => forecastSeries(y, { horizon: 7, levels: [95] })).toThrow(
       new RangeError("levels must be between 0 and 1 exclusive")
     );
-  });
-
-  it("an ensemble averages the best candidates", () => {
-    const f = forecastSeries(y, { horizon: 7, ensemble: 2 });
-    expect(f.method.startsWith("mean(")).toBe(true);
   });
 });
 
@@ -172,15 +165,6 @@ describe("leadTimeDemand", () => {
   it("validates its inputs", () => {
     expect(() => leadTimeDemand(f, 0)).toThrow(new RangeError("lead time must be a positive integer"));
     expect(() => leadTimeDemand(f, 5).quantile(1)).toThrow(new RangeError("p must be between 0 and 1 exclusive"));
-  });
-});
-
-describe("calibrateTotalsScale", () => {
-  it("returns the multiple of the upper spread that covers the level", () => {
-    expect(calibrateTotalsScale([{ forecast: 10, quantile: 20, actual: 25 }], 0.95)).toBe(1.5);
-    expect(calibrateTotalsScale([{ forecast: 10, quantile: 20, actual: 5 }])).toBe(1);
-    expect(calibrateTotalsScale([])).toBe(1);
-    expect(() => calibrateTotalsScale([], 1)).toThrow(new RangeError("level must be between 0 and 1 exclusive"));
   });
 });
 

@@ -34,19 +34,12 @@ export interface ForecastSeriesOptions {
   levels?: readonly number[];
   /** Seed for any simulation (kept for API stability; the default pipeline is deterministic). */
   seed?: number;
-  /** Average the best k candidates (k = 1: pick the best). Default 1. */
-  ensemble?: number;
   /** Early-life series of similar products (same type / vendor), aligned at their first sale. */
   analogues?: readonly ArrayLike<number>[];
   /** Outlier cap multiplier (see prepareSeries); 0 disables. Default 5. */
   outlierK?: number;
   /** Periods per week (7 daily, 1 weekly); derived from period when omitted. */
   periodsPerWeek?: number;
-  /**
-   * Cross-series calibration k of the totals' upper spread: quantile = F + k·(q − F) for p > 0.5
-   * (from calibrateTotalsScale on a recent backtest window). Default 1.
-   */
-  totalsScale?: number;
 }
 
 /**
@@ -62,15 +55,13 @@ export interface LeadTimeBasis {
   profile: number[];
   /** Origins used for empirical totals: the last `window` periods. */
   window: number;
-  /** Calibration factor of the upper spread (see ForecastSeriesOptions.totalsScale). */
-  scale: number;
   /** Previous-year index applied on top of rate × profile (null when not used). */
   yearly: YearlySpec | null;
 }
 
 /** Result of {@link forecastSeries}. */
 export interface SeriesForecast {
-  /** Selected method (or "mean(a+b)" for an ensemble, "zero" for dead, "analogue" for new items). */
+  /** Selected method ("zero" for dead, "analogue" for new items). */
   method: string;
   demandClass: DemandClass;
   classification: DemandClassification;
@@ -238,7 +229,7 @@ const PIPELINE = {
  * 2005 + new/dead); 3. candidate level models for the class — SES over an α grid, trailing means,
  * and for intermittent/lumpy Croston-SBA and TSB — each a per-period rate path; 4. each rate is
  * spread over the seasonal profile (period 7: weekday weights) and scored by rolling-origin MSE
- * of H-period windows (Tashman 2000); the best (or the mean of the best k) wins, and the units the
+ * of H-period windows (Tashman 2000); the best wins, and the units the
  * outlier cap removed in the last half year come back spread evenly over it (ADR 028); 5. intervals and
  * q95Total come from the empirical distribution of errors at those origins (per step, and of
  * H-period totals of what was sold, uncapped), never from adding per-step quantiles. Dead series forecast 0; new series use
@@ -253,11 +244,7 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
   const levels = checkLevels(opts.levels ?? DEFAULT_LEVELS);
   const period = opts.period ?? 7;
   if (period !== 1 && period !== 7 && period !== 52) throw new RangeError("period must be 1, 7 or 52");
-  const ensemble = opts.ensemble ?? 1;
-  if (!Number.isInteger(ensemble) || ensemble < 1) throw new RangeError("ensemble must be a positive integer");
   const ppw = opts.periodsPerWeek ?? (period === 7 ? 7 : 1);
-  const scale = opts.totalsScale ?? 1;
-  if (!(scale > 0 && Number.isFinite(scale))) throw new RangeError("totalsScale must be positive");
   for (let i = 0; i < history.length; i++) {
     if (history[i] < 0) throw new RangeError("demand must be non-negative");
   }
@@ -299,20 +286,9 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
       const d = scores.find((x) => x.method.startsWith("mean("));
       if (d && !(scores[0].mse < d.mse * (1 - grid.margin))) scores = [d, ...scores.filter((x) => x !== d)];
     }
-    const k = Math.min(ensemble, cands.length);
-    const chosen = scores.slice(0, k).map((s) => cands.find((c) => c.method === s.method) as Candidate);
-    if (k === 1) {
-      method = chosen[0].method;
-      rate = chosen[0].rate;
-    } else {
-      method = `mean(${chosen.map((c) => c.method).join("+")})`;
-      rate = new Float64Array(n + 1);
-      for (let t = 0; t <= n; t++) {
-        let s = 0;
-        for (const c of chosen) s += c.rate[t];
-        rate[t] = s / k;
-      }
-    }
+    const chosen = cands.find((c) => c.method === scores[0].method) as Candidate;
+    method = chosen.method;
+    rate = chosen.rate;
   }
   // yearly seasonality: previous-year index when at least two years are known and it wins the CV
   let yearly: YearlySpec | null = null;
@@ -348,7 +324,6 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
     actual: uncapped(y, prep.capped, prep.offset),
     profile: [...profile],
     window: grid.totalsWindow,
-    scale,
     yearly,
   };
   const intervals = stepIntervals(y, rate, profile, mean, n, H, levels, grid.totalsWindow);
@@ -539,15 +514,13 @@ function dispersion(basis: LeadTimeBasis): number {
  * Silver, Pyke & Thomas 2017 §7 on lumpy demand); the spread of (a) and (b) is widened by the
  * small-sample t factor, and the result is capped at the Chebyshev bound
  * F + sd·√((1 + 1/n_eff)/(1 − p)), sd = root mean square of the total errors (LeadTimeDemand.sd),
- * n_eff = origins / L ≥ 2 — so never above F + sd·√(1.5/(1 − p)) (F + 5.48·sd at p = 0.95; the
- * spread above F is then multiplied by totalsScale when that option is set).
+ * n_eff = origins / L ≥ 2 — so never above F + sd·√(1.5/(1 − p)) (F + 5.48·sd at p = 0.95).
  * Falls back to a normal approximation with one-step MSE (floored by (c)) when fewer than 8 origins
  * exist.
  */
 function totalQuantile(basis: LeadTimeBasis, L: number, p: number, totals = rollingTotals(basis, L)): number {
   const F = forecastTotal(basis, L);
-  const q = rawTotalQuantile(basis, L, p, F, totals);
-  return p > 0.5 ? F + (basis.scale ?? 1) * (q - F) : q;
+  return rawTotalQuantile(basis, L, p, F, totals);
 }
 
 /** `totals`: rollingTotals(basis, L). */
@@ -624,7 +597,7 @@ function uncapped(y: Float64Array, capped: readonly CappedPoint[], offset: numbe
 /** JSON turns NaN into null: restore unknowns so a stored result behaves like a fresh one. */
 function revive(b: LeadTimeBasis): LeadTimeBasis {
   const fix = (a: (number | null)[]) => (a.some((v) => v === null) ? a.map((v) => (v === null ? NaN : v)) : (a as number[]));
-  return { ...b, rate: fix(b.rate), actual: fix(b.actual), scale: b.scale ?? 1, yearly: b.yearly ?? null };
+  return { ...b, rate: fix(b.rate), actual: fix(b.actual), yearly: b.yearly ?? null };
 }
 
 /** Distribution of demand summed over a lead time (serialisable parts plus a quantile function). */
@@ -672,25 +645,4 @@ export function leadTimeDemand(result: Pick<SeriesForecast, "leadTime">, periods
       return Math.max(0, totalQuantile(basis, periods, p, totals));
     },
   };
-}
-
-/**
- * Cross-series calibration of total quantiles (split-conformal style; Vovk, Gammerman & Shafer
- * 2005; Angelopoulos & Bates 2023 §1): from a backtest at a recent origin, each series gives
- * r = (A − F)/(q − F) — the multiple of its upper spread its actual total needed. The returned k is
- * the `level` empirical quantile of r over series (r = −∞ when A ≤ F), clamped to [1, 4], so that
- * F + k·(q − F) would have covered `level` of the backtest totals.
- * @example calibrateTotalsScale([{ forecast: 10, quantile: 20, actual: 25 }], 0.95) // 1.5
- */
-export function calibrateTotalsScale(
-  samples: readonly { forecast: number; quantile: number; actual: number }[],
-  level = 0.95
-): number {
-  if (!(level > 0 && level < 1)) throw new RangeError("level must be between 0 and 1 exclusive");
-  if (samples.length === 0) return 1;
-  const r = samples
-    .map(({ forecast: F, quantile: q, actual: A }) => (A <= F ? -Infinity : q > F ? (A - F) / (q - F) : Infinity))
-    .sort((a, b) => a - b);
-  const k = r[Math.min(r.length - 1, Math.ceil(level * r.length) - 1)];
-  return Math.min(4, Math.max(1, k));
 }

@@ -4,7 +4,7 @@
  * Stable API (used by app/lib/replenishment, app/services/planning and scripts/policy; change a
  * signature only with a superseding ADR):
  *   forecastSeries(history, { horizon, period?: 7 | 52 | 1, stockoutMask?, closedMask?, levels?,
- *                            analogues?, ensemble?, totalsScale?, seed? })
+ *                            analogues?, seed? })
  *     → SeriesForecast { method, demandClass, classification, mean[], intervals[{level, lower, upper}],
  *                        q95Total, fromAnalogues, capped[], scores[], leadTime }
  *   leadTimeDemand(result, periods) → { periods, mean, sd, errors, quantile(p) }
@@ -12,7 +12,6 @@
  *     rolling-origin errors of L-period totals (ADR 013): use quantile(p) for a cycle-service-level
  *     reorder point / order-up-to level (p = service level), sd for normal-approximation formulas.
  *     `result.leadTime` is plain data, so a stored (JSON round-tripped) result works too.
- *   calibrateTotalsScale(samples, level) → k ≥ 1, passed back as forecastSeries({ totalsScale: k }).
  * Units: history and forecasts are demand per period (a day for period 7; a week for 52 or 1);
  * totals and quantiles are units over the lead time. Levels and p are fractions in (0, 1).
  * Everything is pure: no I/O, clock, environment or Math.random (seeds are parameters).
@@ -21,7 +20,6 @@ export {
   forecastSeries,
   leadTimeDemand,
   totalErrors,
-  calibrateTotalsScale,
   type ForecastSeriesOptions,
   type LeadTimeBasis,
   type LeadTimeDemand,

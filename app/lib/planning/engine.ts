@@ -78,7 +78,7 @@ export function leadTimePeriods(meanDays: number): number {
 
 /**
  * The product's forecast of one series: forecastSeries with stocked-out days as unknown demand and closed
- * days as closed, the default selection (no ensemble, no totals calibration). Units per period.
+ * days as closed, the default selection. Units per period.
  * Reference: method selection by rolling origin, Tashman (2000); ADRs 011 and 013.
  * @example forecastHistory({ history: [3, 0, 4, 2, 5, 1, 3, 4], horizon: 7 }).mean.length // 7
  */
