@@ -8,14 +8,17 @@ import type { JobData, JobQueue } from "./queue.server";
 export const PLAN_JOB = "plan-shop";
 /** One shop's incremental plan: re-plans the variants webhooks and edits changed since its latest plan. */
 export const PLAN_TOUCHED_JOB = "plan-touched";
-/** A burst of webhooks costs one incremental plan this long after it began (further enqueues are dropped). */
-export const PLAN_TOUCHED_DELAY_MS = 60_000;
+/**
+ * A change is re-planned this long after it (issue "Live plan": within seconds). While one run waits,
+ * further enqueues are dropped, so a burst of changes costs one incremental plan.
+ */
+export const PLAN_TOUCHED_DELAY_MS = 5_000;
 
 const planData = z.object({ shop: z.string().min(1), trigger: z.string().min(1).default("job") });
 const shopData = z.object({ shop: z.string().min(1) });
 
 /** Enqueues a plan of the shop; resolves to the job id, or null when one is already waiting. */
-export function enqueuePlan(queue: JobQueue, shop: string, trigger: "nightly" | "backfill"): Promise<string | null> {
+export function enqueuePlan(queue: JobQueue, shop: string, trigger: "nightly" | "backfill" | "settings"): Promise<string | null> {
   return queue.enqueue(PLAN_JOB, { shop, trigger }, { singletonKey: `plan:${shop}`, maxAttempts: 3 });
 }
 

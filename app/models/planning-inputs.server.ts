@@ -178,12 +178,16 @@ export function listActiveForecastOverrides(shop: string, variantIds: string[], 
  */
 export async function variantsTouchedSince(shop: string, since: Date, limit: number): Promise<string[]> {
   const after = { gt: since };
-  const [levels, orderLines, variants, orders, overrides] = await Promise.all([
+  const [levels, orderLines, variants, orders, overrides, audited, vendorVariants] = await Promise.all([
     prisma.inventoryLevel.findMany({ where: { shop, updatedAt: after }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
     prisma.orderLine.findMany({ where: { shop, updatedAt: after, variantId: { not: null } }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
     prisma.variant.findMany({ where: { shop, updatedAt: after }, select: { id: true }, take: limit }),
     prisma.purchaseOrderLine.findMany({ where: { shop, purchaseOrder: { updatedAt: after } }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
     prisma.forecastOverride.findMany({ where: { shop, createdAt: after }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
+    // A removed forecast override leaves no row behind, only its audit entry.
+    prisma.auditEntry.findMany({ where: { shop, entityType: "Variant", at: after }, select: { entityId: true }, distinct: ["entityId"], take: limit }),
+    // A vendor's lead time or minimum order moves every one of its variants' lines.
+    prisma.variant.findMany({ where: { shop, product: { vendor: { updatedAt: after } } }, select: { id: true }, take: limit }),
   ]);
   const ids = new Set<string>([
     ...levels.map((r) => r.variantId),
@@ -191,6 +195,8 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
     ...variants.map((r) => r.id),
     ...orders.map((r) => r.variantId),
     ...overrides.map((r) => r.variantId),
+    ...audited.map((r) => r.entityId),
+    ...vendorVariants.map((r) => r.id),
   ]);
   return [...ids].sort().slice(0, limit);
 }

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { replanSoon } from "~/jobs/replan-soon.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
 import { ForecastChart } from "~/components/ForecastChart";
 import { ForecastOverridesCard } from "~/components/forecast/ForecastOverridesCard";
@@ -104,18 +105,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const expected = expectedSchema.safeParse(form.expected);
         if (!expected.success) return refuse("Reload the page and try again.");
         const { changed } = await saveVariantOverrides(shop, staffId, variantId, expected.data, values.data);
+        if (changed) await replanSoon(shop);
         return saved(changed);
       }
       case "add_forecast_override": {
         const input = forecastOverrideForm.safeParse(form);
         if (!input.success) return invalid(input.error);
         await addForecastOverride(shop, staffId, variantId, input.data, clockNow(request));
+        await replanSoon(shop);
         return saved(true);
       }
       case "delete_forecast_override": {
         const id = z.string().min(1).max(64).safeParse(form.overrideId);
         if (!id.success) return refuse("Choose an override to delete.");
         await removeForecastOverride(shop, staffId, variantId, id.data);
+        await replanSoon(shop);
         return saved(true);
       }
     }

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } f
 import { Banner, BlockStack, Card, ChoiceList, EmptyState, Filters, IndexTable, InlineStack, Page, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { replanSoon } from "~/jobs/replan-soon.server";
 import { useUrlFilters } from "~/components/use-url-filters";
 import { formatDate } from "~/components/format";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
@@ -61,6 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
   try {
     const created = await createDraftPurchaseOrders(ctx.shop, actor, input.lineIds);
+    await replanSoon(ctx.shop);
     return redirect(created.length === 1 ? `/app/purchase-orders/${created[0].id}` : "/app/purchase-orders?status=draft");
   } catch (error) {
     if (isPurchaseOrderError(error)) return json({ error: error.message }, { status: HTTP_STATUS[error.code] });

@@ -5,6 +5,7 @@ import { useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit 
 import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { replanSoon } from "~/jobs/replan-soon.server";
 import { formatDate } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
 import { ConfirmModal } from "~/components/po/ConfirmModal";
@@ -148,6 +149,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await retryReceiptPush(ctx.shop, actor, id, input.receiptId, ctx.admin);
         break;
     }
+    // On order, receipts and stock moved: the plan follows within seconds, not at the next nightly run.
+    await replanSoon(ctx.shop);
     return json({ error: null, code: null });
   } catch (error) {
     if (isOverReceiptError(error)) return json({ error: error.message, code: "over_receipt" as const, overReceipt: error.lines }, { status: 400 });

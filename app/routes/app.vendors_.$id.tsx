@@ -5,6 +5,7 @@ import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineGrid, Inline
 import { useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { replanSoon } from "~/jobs/replan-soon.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
 import { formatDate, formatMoneyCents } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
@@ -53,6 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent: _intent, updatedAt, ...values } = parsed.data;
   try {
     const { changed } = await updateVendor(shop, staffId, id, updatedAt, values);
+    // Lead time and minimum order move every line of this vendor.
+    if (changed) await replanSoon(shop);
     return json<ActionResult>({ ok: true, changed, error: null, fieldErrors: {} });
   } catch (error) {
     if (!(error instanceof VendorEditError)) throw error;

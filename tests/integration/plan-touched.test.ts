@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { JOB, registerJobs } from "~/jobs/index.server";
+import { PLAN_TOUCHED_DELAY_MS } from "~/jobs/planning.server";
 import { createJobQueue } from "~/jobs/queue.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { planShop } from "~/services/planning/plan-shop.server";
@@ -77,7 +78,7 @@ describe("an incremental plan", () => {
     expect((await prisma.planRun.findUniqueOrThrow({ where: { id: plan.planRunId } })).seriesPlanned).toBe(plan.seriesPlanned - 1);
   });
 
-  it("runs through the queue a minute after the alerts job that follows a webhook burst", async () => {
+  it("runs through the queue a few seconds after the alerts job that follows a webhook burst", async () => {
     const a = await seedShop("touched-job");
     await planShop(a.shop, { now: NOW });
     const queue = registerJobs(createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false }));
@@ -90,7 +91,7 @@ describe("an incremental plan", () => {
       expect(await ours(JOB.alertsAfterWebhook)).toEqual(["completed"]);
       expect(await ours(JOB.planTouched)).toEqual(["queued"]);
       expect((await linesOf(a.shop)).find((l) => l.variantId === a.variants[0].id)!.onHand).toBe(3);
-      await queue.runDue({ includeDelayed: true, now: new Date(Date.now() + 61_000) });
+      await queue.runDue({ includeDelayed: true, now: new Date(Date.now() + PLAN_TOUCHED_DELAY_MS + 1000) });
       expect(await ours(JOB.planTouched)).toEqual(["completed"]);
       expect((await linesOf(a.shop)).find((l) => l.variantId === a.variants[0].id)!.onHand).toBe(400);
     } finally {

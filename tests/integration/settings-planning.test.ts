@@ -3,6 +3,8 @@
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { PLAN_JOB } from "~/jobs/planning.server";
+import { listJobSummaries } from "~/models/jobs.server";
 import { action, loader } from "~/routes/app.settings/route";
 import { APP, createSignedInShop } from "../setup/admin-request";
 
@@ -182,6 +184,11 @@ describe("Settings → planning parameters", () => {
     });
     expect(audit[0].after).toMatchObject({ serviceLevelA: 0.995, orderingCost: "1040.50", holdingCostRate: 0.225 });
 
+    // Every line depends on these: one full plan of shop A is queued (issue "Live plan"), none of shop B.
+    const plans = async (shop: string) => (await listJobSummaries(shop)).filter((j) => j.name === PLAN_JOB).map((j) => j.status);
+    expect(await plans(a.shop)).toEqual(["queued"]);
+    expect(await plans(b.shop)).toEqual([]);
+
     // Shop B: same values, same updatedAt, no audit.
     expect(await settingsRow(b.shop)).toEqual(beforeB);
     expect(await prisma.auditEntry.count({ where: { shop: b.shop } })).toBe(0);
@@ -192,6 +199,7 @@ describe("Settings → planning parameters", () => {
     const again = await post(a.headers, { intent: "save-settings", ...VALID, orderingCost: "1040.50" });
     expect(again.body).toEqual({ intent: "save-settings", ok: true, changed: false });
     expect(await prisma.auditEntry.count({ where: { shop: a.shop } })).toBe(1);
+    expect(await plans(a.shop)).toEqual(["queued"]);
   });
 
   it("answers an unknown intent with 400 and an unauthenticated request with Shopify's 401", async () => {

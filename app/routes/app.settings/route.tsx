@@ -11,6 +11,7 @@ import { StaffRolesCard, type StaffActionResult } from "~/components/settings/St
 import { SyncHealthCard, type BackfillActionResult, type ReprocessActionResult } from "~/components/settings/SyncHealthCard";
 import { enqueueBackfill } from "~/jobs/backfill.server";
 import { getJobQueue } from "~/jobs/index.server";
+import { replanShopSoon } from "~/jobs/replan-soon.server";
 import { importCsv, type ImportRequest } from "~/services/csv-import/import.server";
 import { ChannelInputError, ChannelNotFoundError, getNotificationSettings, removeChannel, saveChannel, sendTestNotification } from "~/services/notifications/channels.server";
 import { canChange, guardChange, type Actor } from "~/services/permissions.server";
@@ -157,6 +158,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = planningSettingsForm.safeParse(fields);
       if (!parsed.success) return json<SettingsActionResult>({ intent: "save-settings", ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
       const { changed } = await savePlanningSettings(admin.shop, actor.staffId, parsed.data);
+      // Service levels, horizon and costs move every line: a full plan, queued (one waiting per shop).
+      if (changed) await replanShopSoon(admin.shop);
       return json<SettingsActionResult>({ intent: "save-settings", ok: true, changed });
     }
     case "reprocess": {

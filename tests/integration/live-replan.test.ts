@@ -1,0 +1,113 @@
+// Issue "Live plan": every change a plan depends on is re-planned within seconds, through the real actions and
+// the job queue, without waiting for the nightly run.
+import crypto from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { fakeFlowTriggers, server } from "../setup/shopify-fake";
+import prisma from "~/db.server";
+import { getJobQueue, JOB } from "~/jobs/index.server";
+import { PLAN_TOUCHED_DELAY_MS } from "~/jobs/planning.server";
+import { listJobSummaries } from "~/models/jobs.server";
+import * as poRoute from "~/routes/app.purchase-orders_.$id";
+import * as vendorRoute from "~/routes/app.vendors_.$id";
+import * as variantRoute from "~/routes/app.forecasts.$variantId";
+import { planShop } from "~/services/planning/plan-shop.server";
+import { planTouchedVariants } from "~/services/planning/plan-touched.server";
+import { addDays, localDate } from "~/utils/dates";
+import { postAsStaff, storeAdminSession } from "../setup/admin-request";
+
+const APPROVER = "5102";
+
+/** A shop selling 3 a day of each of two variants of one vendor, with none on hand and one sent PO of 40 for the first. */
+async function seedShop(label: string) {
+  const store = `live-${label}-${crypto.randomUUID().slice(0, 8)}`;
+  const shop = `${store}.myshopify.com`;
+  await storeAdminSession(shop);
+  fakeFlowTriggers(shop); // alerts follow each re-plan and notify Shopify Flow
+  // No ordering cost: the order quantity is what the stock position needs, not a larger economic batch.
+  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", orderingCost: "0" } });
+  await prisma.staffRole.create({ data: { shop, staffId: APPROVER, name: "Avery Approver", role: "approver" } });
+  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
+  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug", vendorId: vendor.id } });
+  const today = localDate(new Date(), "UTC");
+  const variants = [];
+  for (let n = 1; n <= 2; n++) {
+    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `MUG-${n}`, unitCost: "4.00", price: "12" } });
+    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 0, onHand: 0 } });
+    await prisma.demandDay.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ shop, variantId: v.id, locationId: location.id, date: addDays(today, -i - 1), units: 3, revenue: "36" })) });
+    variants.push(v);
+  }
+  const po = await prisma.purchaseOrder.create({
+    data: {
+      shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, currency: "USD", createdBy: APPROVER, status: "sent",
+      expectedAt: new Date(Date.now() + 5 * 86_400_000),
+      lines: { create: [{ shop, variantId: variants[0].id, quantityOrdered: 40, unitCost: "4.00" }] },
+    },
+  });
+  await planShop(shop);
+  return { store, shop, vendor, variants, po, location };
+}
+
+afterAll(() => server.close());
+
+const lineOf = (shop: string, variantId: string) => prisma.replenishmentLine.findFirstOrThrow({ where: { shop, variantId } });
+const jobsOf = async (shop: string) => (await listJobSummaries(shop)).filter((j) => j.name === JOB.planTouched).map((j) => j.status);
+
+/** Runs whatever the queue has due a little after the re-plan delay. */
+const runReplan = () => getJobQueue().runDue({ includeDelayed: true, now: new Date(Date.now() + PLAN_TOUCHED_DELAY_MS + 1000) });
+
+describe("the plan follows every change within seconds", () => {
+  it("a cancelled PO leaves on order and the suggestion rises, through the PO action and the queue", async () => {
+    const a = await seedShop("po");
+    const before = await lineOf(a.shop, a.variants[0].id);
+    expect(before.onOrder).toBe(40);
+    const response = await postAsStaff(poRoute.action, `/app/purchase-orders/${a.po.id}`, a.store, APPROVER, { intent: "cancel", version: "1", reason: "Vendor out of stock" }, { id: a.po.id });
+    expect(response.status).toBe(200);
+    // Queued a few seconds out, not run inside the request.
+    expect(await jobsOf(a.shop)).toEqual(["queued"]);
+    expect((await lineOf(a.shop, a.variants[0].id)).onOrder).toBe(40);
+    await runReplan();
+    expect(await jobsOf(a.shop)).toEqual(["completed"]);
+    const after = await lineOf(a.shop, a.variants[0].id);
+    expect(after.onOrder).toBe(0);
+    expect(after.inventoryPosition).toBe(before.inventoryPosition - 40);
+    expect(after.suggestedQty).toBeGreaterThan(before.suggestedQty);
+  });
+
+  it("a vendor's new lead time re-plans every one of its variants", async () => {
+    const a = await seedShop("vendor");
+    const before = await Promise.all(a.variants.map((v) => lineOf(a.shop, v.id)));
+    const vendor = await prisma.vendor.findUniqueOrThrow({ where: { id: a.vendor.id } });
+    const response = await postAsStaff(vendorRoute.action, `/app/vendors/${a.vendor.id}`, a.store, APPROVER, { intent: "update", updatedAt: vendor.updatedAt.toISOString(), contactName: "Dana Reyes", email: "orders@acme.example", phone: "+1 (604) 555-0199", currency: "usd", statedLeadTimeDays: "40", moq: "", notes: "" }, { id: a.vendor.id });
+    expect(response.status).toBe(200);
+    expect(await jobsOf(a.shop)).toEqual(["queued"]);
+    await runReplan();
+    const after = await Promise.all(a.variants.map((v) => lineOf(a.shop, v.id)));
+    for (let i = 0; i < after.length; i++) {
+      expect(after[i].leadTimeDays).toBeGreaterThan(before[i].leadTimeDays);
+      expect(after[i].reorderPoint).toBeGreaterThan(before[i].reorderPoint);
+    }
+  });
+
+  it("adding and removing a forecast override re-plans that variant only", async () => {
+    const a = await seedShop("override");
+    const [main, other] = a.variants;
+    const before = await lineOf(a.shop, main.id);
+    const otherBefore = await lineOf(a.shop, other.id);
+    const today = localDate(new Date(), "UTC");
+    const post = (fields: Record<string, string>) => postAsStaff(variantRoute.action, `/app/forecasts/${main.id}`, a.store, APPROVER, fields, { variantId: main.id });
+    const added = await post({ intent: "add_forecast_override", locationId: a.location.id, startDate: today, endDate: addDays(today, 60), dailyUnits: "30" });
+    expect(added.status).toBe(200);
+    await runReplan();
+    const raised = await lineOf(a.shop, main.id);
+    expect(raised.leadTimeDemand).toBeGreaterThan(before.leadTimeDemand * 5);
+    expect(await lineOf(a.shop, other.id)).toEqual(otherBefore);
+
+    const override = await prisma.forecastOverride.findFirstOrThrow({ where: { shop: a.shop, variantId: main.id } });
+    const removed = await post({ intent: "delete_forecast_override", overrideId: override.id });
+    expect(removed.status).toBe(200);
+    // The removed override leaves no row behind: its audit entry is what marks the variant as touched.
+    expect(await planTouchedVariants(a.shop)).toMatchObject({ variants: 1, seriesPlanned: 1 });
+    expect((await lineOf(a.shop, main.id)).leadTimeDemand).toBeCloseTo(before.leadTimeDemand, 6);
+  });
+});
