@@ -3,6 +3,8 @@ import { inIdChunks } from "~/models/id-chunks.server";
 
 /** Open-PO statuses whose remaining quantity is on order (approved but not fully received). */
 export const ON_ORDER_STATUSES = ["approved", "sent", "partially_received"] as const;
+/** PO statuses whose units are drafted, not yet ordered (docs/on-order.md). */
+export const DRAFTED_STATUSES = ["draft", "pending_approval"] as const;
 
 export function findPlanningShop(shop: string) {
   return prisma.shop.findUniqueOrThrow({ where: { shop } });
@@ -131,12 +133,12 @@ export async function listOpenPurchaseOrderLines(shop: string, variantIds?: read
 
 async function findOpenPurchaseOrderLines(shop: string, variantIds?: string[]) {
   const lines = await prisma.purchaseOrderLine.findMany({
-    where: { shop, ...(variantIds ? { variantId: { in: variantIds } } : {}), purchaseOrder: { status: { in: [...ON_ORDER_STATUSES] } } },
+    where: { shop, ...(variantIds ? { variantId: { in: variantIds } } : {}), purchaseOrder: { status: { in: [...ON_ORDER_STATUSES, ...DRAFTED_STATUSES] } } },
     select: {
       variantId: true,
       quantityOrdered: true,
       quantityReceived: true,
-      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true, source: true } },
+      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true, source: true, status: true } },
     },
   });
   return lines.map((l) => ({
@@ -145,6 +147,8 @@ async function findOpenPurchaseOrderLines(shop: string, variantIds?: string[]) {
     remaining: Math.max(0, l.quantityOrdered - l.quantityReceived),
     expectedAt: l.purchaseOrder.expectedAt,
     source: l.purchaseOrder.source,
+    /** Not yet ordered: drafted units (the suggestion is net of them), not on order. */
+    drafted: (DRAFTED_STATUSES as readonly string[]).includes(l.purchaseOrder.status),
   }));
 }
 

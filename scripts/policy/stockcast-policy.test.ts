@@ -54,7 +54,7 @@ function planned(c: Case): number {
     demand: [{ variantId: "v", locationId: "loc", days: history.map((u, i) => (u > 0 ? `${addDays(from, i)}=${u}` : "")).filter(Boolean).join(",") }],
     stockouts: c.stockoutDays.map((i) => ({ variantId: "v", locationId: "loc", date: addDays(from, i) })),
     levels: new Map([["v|loc", { available: c.onHand, onHand: c.onHand, committed: 0, incoming: 0 }]]),
-    onOrder: new Map([["v|loc", { quantity: c.onOrder, imported: 0, receipts: [] }]]),
+    onOrder: new Map([["v|loc", { quantity: c.onOrder, imported: 0, receipts: [], drafted: 0 }]]),
     overrides: new Map(),
   };
   const chunk = forecastChunk(context, input);

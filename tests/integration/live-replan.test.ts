@@ -8,6 +8,7 @@ import { getJobQueue, JOB } from "~/jobs/index.server";
 import { PLAN_TOUCHED_DELAY_MS } from "~/jobs/planning.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import * as poRoute from "~/routes/app.purchase-orders_.$id";
+import * as poListRoute from "~/routes/app.purchase-orders";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import * as variantRoute from "~/routes/app.forecasts.$variantId";
 import { planShop } from "~/services/planning/plan-shop.server";
@@ -109,5 +110,26 @@ describe("the plan follows every change within seconds", () => {
     // The removed override leaves no row behind: its audit entry is what marks the variant as touched.
     expect(await planTouchedVariants(a.shop)).toMatchObject({ variants: 1, seriesPlanned: 1 });
     expect((await lineOf(a.shop, main.id)).leadTimeDemand).toBeCloseTo(before.leadTimeDemand, 6);
+  });
+
+  it("a drafted line is not drafted twice: its suggestion is net of the draft, its urgency is not", async () => {
+    const a = await seedShop("drafts");
+    const line = await lineOf(a.shop, a.variants[1].id);
+    expect(line).toMatchObject({ onOrder: 0, urgency: "critical" });
+    expect(line.suggestedQty).toBeGreaterThan(0);
+    const draft = (lineId: string) => postAsStaff(poListRoute.action, "/app/purchase-orders", a.store, APPROVER, [["intent", "create_from_plan"], ["lineId", lineId]]);
+    expect((await draft(line.id)).status).toBe(302);
+    const po = await prisma.purchaseOrder.findFirstOrThrow({ where: { shop: a.shop, status: "draft" }, include: { lines: true } });
+    expect(po.lines).toEqual([expect.objectContaining({ variantId: a.variants[1].id, quantityOrdered: line.suggestedQty })]);
+    await runReplan();
+    const after = await lineOf(a.shop, a.variants[1].id);
+    // Nothing is ordered yet: same position and urgency; nothing more to order.
+    expect(after).toMatchObject({ onOrder: 0, inventoryPosition: line.inventoryPosition, urgency: "critical", suggestedQty: 0 });
+    expect(after.reason).toContain(`${line.suggestedQty} units already in draft or pending POs cover this`);
+    // Selecting the re-planned line again drafts nothing.
+    const again = await draft(after.id);
+    expect(again.status).toBe(400);
+    expect(await again.json()).toEqual({ error: "Nothing to order: the selected lines are all at 0 units" });
+    expect(await prisma.purchaseOrder.count({ where: { shop: a.shop, status: "draft" } })).toBe(1);
   });
 });

@@ -109,6 +109,17 @@ describe("decideOrder", () => {
     expect(decideOrder({ ...input, constraints: { casePack: 12 } }).suggestedQuantity).toBe(36);
   });
 
+  it("suggests what to order beyond the units already drafted, keeping the real position and urgency", () => {
+    // S = 36, IP = 10: 26 to order; 20 already drafted → 6 more; 30 drafted → nothing.
+    const drafted = decideOrder({ ...input, draftedUnits: 20 });
+    expect(drafted.suggestedQuantity).toBe(6);
+    expect(drafted.line).toEqual(decideOrder(input).line);
+    expect(decideOrder({ ...input, draftedUnits: 30 }).suggestedQuantity).toBe(0);
+    // rounded by the same rules: 6 more in cases of 12 → 12
+    expect(decideOrder({ ...input, draftedUnits: 20, constraints: { casePack: 12 } }).suggestedQuantity).toBe(12);
+    expect(() => decideOrder({ ...input, draftedUnits: -1 })).toThrow("draftedUnits must be a non-negative integer");
+  });
+
   it("suggests nothing and names the conflict when the order rules contradict each other", () => {
     const out = decideOrder({ ...input, constraints: { moq: 30, casePack: 12, maxQuantity: 35 } });
     expect(out.suggestedQuantity).toBe(0);

@@ -152,12 +152,14 @@ export function forecastDemand(input: DemandInput): DemandForecast {
 export interface DecideInput extends Omit<PlanLineInput, "dailySd" | "leadTimeDemand" | "protectionDemand"> {
   readonly leadTimeDemand: IntervalDemand;
   readonly protectionDemand: IntervalDemand;
+  /** Units already in draft or pending-approval POs for this variant × location (not yet ordered). Default 0. */
+  readonly draftedUnits?: number;
 }
 
 /** The order decision: the plan line, and the order rules' conflict when they contradict each other. */
 export interface OrderDecision {
   readonly line: PlanLine;
-  /** Units to order: the line's suggestion, 0 when the order rules conflict. */
+  /** Units to order beyond what is already drafted: 0 when the order rules conflict. */
   readonly suggestedQuantity: number;
   /** The rule error (e.g. no whole case between MOQ and max) when the line was planned without the rules. */
   readonly ruleConflict: string | null;
@@ -166,7 +168,7 @@ export interface OrderDecision {
 /**
  * Step 2 of the engine: the order decision for one variant × location from step 1's totals at its
  * service level (planLine: order up to S when the inventory position is below it, rounded by MOQ, case
- * pack and maximum). Contradictory order rules do not throw: the line is planned without them and
+ * pack and maximum), net of the units already drafted (as if they were on order). Contradictory order rules do not throw: the line is planned without them and
  * nothing is suggested, so one bad variant cannot sink a plan. Units.
  * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 ((R, S) system); Harris (1913) for EOQ.
  * @throws RangeError planLine's errors other than the order rules'
@@ -174,9 +176,15 @@ export interface OrderDecision {
  *   leadTime: { meanDays: 7, sdDays: 0 }, reviewPeriodDays: 7, serviceLevel: 0.95, stock: { onHand: 10, onOrder: 0, committed: 0 } }).suggestedQuantity // 26
  */
 export function decideOrder(input: DecideInput): OrderDecision {
+  const drafted = input.draftedUnits ?? 0;
+  if (!Number.isInteger(drafted) || drafted < 0) throw new RangeError("draftedUnits must be a non-negative integer");
   try {
     const line = planLine(input);
-    return { line, suggestedQuantity: line.suggestedQuantity, ruleConflict: null };
+    if (drafted === 0 || line.suggestedQuantity === 0) return { line, suggestedQuantity: line.suggestedQuantity, ruleConflict: null };
+    // Drafted units will be on order once sent: the suggestion is what to order beyond them, rounded by the
+    // same rules. Position, urgency and cover stay those of the real stock: nothing drafted is ordered yet.
+    const net = planLine({ ...input, stock: { ...input.stock, onOrder: input.stock.onOrder + drafted } });
+    return { line, suggestedQuantity: net.suggestedQuantity, ruleConflict: null };
   } catch (error) {
     if (!(error instanceof RangeError) || !input.constraints) throw error;
     const line = planLine({ ...input, constraints: undefined });

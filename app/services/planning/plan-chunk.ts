@@ -1,5 +1,6 @@
 import type { AbcClass } from "~/lib/analytics";
 import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
+import type { PlanLine } from "~/lib/replenishment";
 import { costBalancedServiceLevel, onOrderQuantity, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
@@ -34,6 +35,8 @@ export interface ChunkOnOrder {
   quantity: number;
   imported: number;
   receipts: ScheduledReceipt[];
+  /** Units in draft or pending-approval POs: not on order yet; the suggestion is net of them. */
+  drafted: number;
 }
 
 /** What stays the same for every chunk of one run. */
@@ -117,6 +120,7 @@ export interface PendingLine {
   level: ChunkLevel;
   onOrderUnits: number;
   receipts: ScheduledReceipt[];
+  draftedUnits: number;
   moq: number | undefined;
   casePack: number | undefined;
   maxQuantity: number | undefined;
@@ -202,7 +206,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         continue;
       }
       const { forecast, adjusted, leadTimeDemand: ltd, protectionDemand: protection } = demand;
-      const ordered = input.onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
+      const ordered = input.onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [], drafted: 0 };
       // Cross-validated error of the chosen method, scaled like the benchmark's RMSSE.
       const scale = history ? naiveSquaredScale(history.units, history.stockout) : 0;
       const cvMse = forecast.scores[0]?.mse;
@@ -238,6 +242,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         level,
         onOrderUnits: onOrderQuantity({ stockcastOpen: ordered.quantity, importedOpen: ordered.imported, shopifyIncoming: level.incoming }),
         receipts: ordered.receipts,
+        draftedUnits: ordered.drafted,
         moq: orderMinimum(variant.moqOverride ?? vendor?.moq, variant.minQty),
         casePack: variant.casePack ?? undefined,
         maxQuantity: variant.maxQty ?? undefined,
@@ -251,6 +256,17 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
     }
   }
   return result;
+}
+
+/** The plan's reason, led by what is already drafted when drafts cover some or all of the order. */
+function draftedReason(drafted: number, net: number, plan: PlanLine): string {
+  if (drafted === 0 || plan.suggestedQuantity === 0) return plan.reason;
+  const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`;
+  const lead =
+    net > 0
+      ? `${units(drafted)} already in draft or pending POs, so order ${units(net)} more.`
+      : `${units(drafted)} already in draft or pending POs cover this: send them rather than drafting more.`;
+  return `${lead} Without those drafts: ${plan.reason}`;
 }
 
 /** The replenishment line of a pending series at its ABC class's service level: the engine's second step (decideOrder). */
@@ -267,6 +283,7 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     serviceLevel: sl,
     stock: { onHand: p.level.onHand, onOrder: p.onOrderUnits, committed: p.level.committed },
     scheduledReceipts: p.receipts,
+    draftedUnits: p.draftedUnits,
     constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },
     eoqCosts: p.unitCostCents > 0 ? { orderingCostCents: context.orderingCostCents, holdingCostRate: context.holdingCostRate, unitCostCents: p.unitCostCents } : undefined,
   });
@@ -297,7 +314,7 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
       ? `Order rules conflict (${ruleConflict}): fix this variant's MOQ, case pack or maximum. ${plan.reason}`
       : doNotReorder
         ? `Marked do not reorder. ${plan.reason}`
-        : plan.reason,
+        : draftedReason(p.draftedUnits, suggestedQuantity, plan),
     abcClass,
     unitCost: p.unitCost,
   };

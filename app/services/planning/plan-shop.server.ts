@@ -181,7 +181,12 @@ export async function loadRunInputs(
   const onOrder = new Map<string, ChunkOnOrder>();
   for (const l of openLines) {
     const key = seriesKey(l.variantId, l.locationId);
-    const entry = onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [] };
+    const entry = onOrder.get(key) ?? { quantity: 0, imported: 0, receipts: [], drafted: 0 };
+    onOrder.set(key, entry);
+    if (l.drafted) {
+      entry.drafted += l.remaining;
+      continue;
+    }
     if (l.source === "stocky") entry.imported += l.remaining;
     else entry.quantity += l.remaining;
     const day = l.expectedAt ? Math.max(0, daysBetween(asOfDate, l.expectedAt.toISOString().slice(0, 10))) : null;
