@@ -128,3 +128,14 @@ export async function lookupPurchaseOrderNames(shop: string, ids: { variantIds: 
 export function listVendorOptions(shop: string, db: Db = defaultDb) {
   return db.vendor.findMany({ where: { shop }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
+
+/** Lines of this shop's draft and pending-approval POs for these variants: what is drafted but not yet ordered. */
+export async function listDraftedLines(shop: string, variantIds: string[], db: Db = defaultDb) {
+  if (variantIds.length === 0) return [];
+  const lines = await db.purchaseOrderLine.findMany({
+    where: { shop, variantId: { in: variantIds }, purchaseOrder: { status: { in: ["draft", "pending_approval"] } } },
+    select: { variantId: true, quantityOrdered: true, purchaseOrder: { select: { id: true, number: true, destinationLocationId: true } } },
+    orderBy: { purchaseOrder: { number: "asc" } },
+  });
+  return lines.map((l) => ({ variantId: l.variantId, locationId: l.purchaseOrder.destinationLocationId, poId: l.purchaseOrder.id, number: l.purchaseOrder.number, units: l.quantityOrdered }));
+}

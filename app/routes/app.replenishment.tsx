@@ -11,6 +11,7 @@ import {
   Filters,
   IndexTable,
   InlineStack,
+  Link,
   Page,
   Select,
   Tabs,
@@ -215,9 +216,19 @@ export default function ReplenishmentPage() {
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {row.onOrder}
-                  </Text>
+                  <BlockStack gap="050">
+                    <Text as="span" alignment="end" numeric>
+                      {row.onOrder}
+                    </Text>
+                    {row.drafts.map((d) => (
+                      <Text key={d.id} as="span" variant="bodySm" tone="subdued" alignment="end">
+                        {/* Drafted units are not on order yet; the suggestion is already net of them. */}+{d.units} in draft{" "}
+                        <Link url={`/app/purchase-orders/${d.id}`} removeUnderline>
+                          {d.number}
+                        </Link>
+                      </Text>
+                    ))}
+                  </BlockStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" alignment="end" numeric>

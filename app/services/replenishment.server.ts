@@ -8,6 +8,7 @@ import {
   setEditedQuantity,
   type ReplenishmentQuery,
 } from "~/models/replenishment.server";
+import { listDraftedLines } from "~/models/purchase-orders.server";
 import { inTransaction } from "~/models/transaction.server";
 import { csvField } from "~/utils/csv";
 
@@ -31,6 +32,8 @@ export interface ReplenishmentRowDto {
   abcClass: string | null;
   unitCost: string | null;
   reason: string;
+  /** Draft and pending-approval POs holding this variant for this location (the suggestion is net of them). */
+  drafts: { id: string; number: string; units: number }[];
 }
 
 export interface ReplenishmentDto {
@@ -54,6 +57,9 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
     listReplenishmentLines(shop, run.id, query, counts),
     counts ? Object.fromEntries(Object.entries(counts).map(([urgency, c]) => [urgency, c.lines])) : countLinesByUrgency(shop, run.id),
   ]);
+  const drafted = await listDraftedLines(shop, [...new Set(rows.map((r) => r.variantId))]);
+  const draftsOf = (variantId: string, locationId: string) =>
+    drafted.filter((d) => d.variantId === variantId && d.locationId === locationId).map((d) => ({ id: d.poId, number: d.number, units: d.units }));
   return {
     plan: {
       asOfDate: run.asOfDate,
@@ -81,6 +87,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       abcClass: r.abcClass,
       unitCost: r.unitCost?.toString() ?? null,
       reason: r.reason,
+      drafts: draftsOf(r.variantId, r.locationId),
     })),
     total,
     page: query.page,

@@ -12,6 +12,7 @@ import * as poListRoute from "~/routes/app.purchase-orders";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import * as variantRoute from "~/routes/app.forecasts.$variantId";
 import { planShop } from "~/services/planning/plan-shop.server";
+import { getReplenishment } from "~/services/replenishment.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { addDays, localDate } from "~/utils/dates";
 import { postAsStaff, storeAdminSession } from "../setup/admin-request";
@@ -126,6 +127,10 @@ describe("the plan follows every change within seconds", () => {
     // Nothing is ordered yet: same position and urgency; nothing more to order.
     expect(after).toMatchObject({ onOrder: 0, inventoryPosition: line.inventoryPosition, urgency: "critical", suggestedQty: 0 });
     expect(after.reason).toContain(`${line.suggestedQty} units already in draft or pending POs cover this`);
+    // The screen links the draft beside on order.
+    const screen = await getReplenishment(a.shop, { sort: "stockout", page: 1, pageSize: 50 });
+    expect(screen.rows.find((r) => r.id === after.id)?.drafts).toEqual([{ id: po.id, number: po.number, units: line.suggestedQty }]);
+    expect(screen.rows.find((r) => r.variantId === a.variants[0].id)?.drafts).toEqual([]);
     // Selecting the re-planned line again drafts nothing.
     const again = await draft(after.id);
     expect(again.status).toBe(400);
