@@ -94,6 +94,19 @@ export function createPurchaseOrder(shop: string, po: NewPurchaseOrder, db: Db =
   });
 }
 
+/** The most recent open draft of Stockcast's own for this vendor × destination, with its lines (null: none). */
+export function findOpenDraft(shop: string, vendorId: string, destinationLocationId: string, db: Db = defaultDb) {
+  return db.purchaseOrder.findFirst({
+    where: { shop, vendorId, destinationLocationId, status: "draft", source: "stockcast" },
+    include: { lines: { orderBy: { id: "asc" } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+}
+
+export function addPurchaseOrderLine(shop: string, purchaseOrderId: string, line: { variantId: string; quantityOrdered: number; unitCost: string }, db: Db = defaultDb) {
+  return db.purchaseOrderLine.create({ data: { shop, purchaseOrderId, ...line } });
+}
+
 /** Replenishment lines of one plan run chosen for ordering (shop-scoped; ids of other runs are ignored). */
 export function findReplenishmentLinesForOrdering(shop: string, planRunId: string, ids: string[], db: Db = defaultDb) {
   return db.replenishmentLine.findMany({

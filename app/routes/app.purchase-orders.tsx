@@ -38,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const actionSchema = z.discriminatedUnion("intent", [
   // Posted by the Replenishment screen: draft POs from the selected plan lines.
-  z.object({ intent: z.literal("create_from_plan"), lineIds: z.array(z.string().min(1).max(64)).min(1).max(5_000) }),
+  // separate: a new PO per vendor × destination instead of adding to that pair's open draft.
+  z.object({ intent: z.literal("create_from_plan"), lineIds: z.array(z.string().min(1).max(64)).min(1).max(5_000), separate: z.enum(["true"]).optional() }),
   z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
 ]);
 /** Every intent this action accepts (the viewer-role test walks them all). */
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { refusal } = await guardChange(ctx, request);
     if (refusal) return json({ error: refusal }, { status: 403 });
   }
-  const parsed = actionSchema.safeParse({ intent: form.get("intent"), lineIds: form.getAll("lineId"), staffId: form.get("staffId") });
+  const parsed = actionSchema.safeParse({ intent: form.get("intent"), lineIds: form.getAll("lineId"), staffId: form.get("staffId"), separate: form.get("separate") ?? undefined });
   if (!parsed.success) throw new Response("Invalid form", { status: 400 });
   const input = parsed.data;
   if (input.intent === "switch_persona") {
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { actor } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
   try {
-    const created = await createDraftPurchaseOrders(ctx.shop, actor, input.lineIds);
+    const created = await createDraftPurchaseOrders(ctx.shop, actor, input.lineIds, { separate: input.separate === "true" });
     await replanSoon(ctx.shop);
     return redirect(created.length === 1 ? `/app/purchase-orders/${created[0].id}` : "/app/purchase-orders?status=draft");
   } catch (error) {

@@ -76,10 +76,12 @@ export default function ReplenishmentPage() {
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
   const creating = navigation.state !== "idle" && navigation.formData?.get("intent") === "create_from_plan";
   useEffect(() => clearSelection(), [data.rows, clearSelection]);
-  // Drafts one purchase order per vendor × destination from the selected lines (Purchase orders decides).
-  const createPurchaseOrders = () => {
+  // Drafts one purchase order per vendor × destination from the selected lines (Purchase orders decides): added to
+  // that pair's open draft, unless the merchant asks for separate POs.
+  const createPurchaseOrders = (separate = false) => {
     const form = new FormData();
     form.set("intent", "create_from_plan");
+    if (separate) form.set("separate", "true");
     for (const id of selectedResources) form.append("lineId", id);
     submit(form, { method: "post", action: "/app/purchase-orders" });
   };
@@ -181,7 +183,8 @@ export default function ReplenishmentPage() {
             itemCount={data.rows.length}
             selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
             onSelectionChange={handleSelectionChange}
-            promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: createPurchaseOrders, disabled: creating || !data.canChange }]}
+            promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: () => createPurchaseOrders(), disabled: creating || !data.canChange }]}
+            bulkActions={[{ content: "Create new purchase orders, not adding to open drafts", onAction: () => createPurchaseOrders(true), disabled: creating || !data.canChange }]}
             loading={navigation.state === "loading"}
             headings={[
               { title: "Variant" },

@@ -143,6 +143,29 @@ describe("drafting purchase orders from the plan", () => {
     expect(detail.lines.map((l) => [l.sku, l.unitCost, l.lineTotal]).sort()).toEqual([["SKU-1", "12.50", "150.00"], ["SKU-2", "0.335", "1.01"]]);
   });
 
+  it("adds to the open draft of the same vendor × destination, unless separate POs are asked for", async () => {
+    const s = await seedShop("merge");
+    const [first] = await createDraftPurchaseOrders(s.shop, APPROVER, [s.lines.acmeEast1.id]);
+    expect(first).toMatchObject({ number: "PO-1001", merged: false, lineCount: 1 });
+    // The same line again plus another of that vendor × destination: into PO-1001, quantities added.
+    const [merged] = await createDraftPurchaseOrders(s.shop, APPROVER, [s.lines.acmeEast1.id, s.lines.acmeEast2.id]);
+    expect(merged).toMatchObject({ id: first.id, number: "PO-1001", merged: true, lineCount: 2 });
+    const po = await prisma.purchaseOrder.findUniqueOrThrow({ where: { id: first.id }, include: { lines: true } });
+    expect(po).toMatchObject({ status: "draft", version: 2 });
+    expect(po.lines.map((l) => [l.variantId, l.quantityOrdered]).sort()).toEqual([[s.v1.id, 24], [s.v2.id, 3]].sort());
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { shop: s.shop, action: "purchase_order.lines_merged" } });
+    expect(audit).toMatchObject({ entityId: first.id, actor: APPROVER.staffId, before: { version: 1, lines: [{ variantId: s.v1.id, quantity: 12 }] } });
+    // Asked for separately: a new PO, the open draft untouched.
+    const [separate] = await createDraftPurchaseOrders(s.shop, APPROVER, [s.lines.acmeEast2.id], { separate: true });
+    expect(separate).toMatchObject({ number: "PO-1002", merged: false });
+    expect((await prisma.purchaseOrder.findUniqueOrThrow({ where: { id: first.id } })).version).toBe(2);
+    // A draft submitted for approval is no longer added to: its approver sees what was submitted.
+    await prisma.purchaseOrder.updateMany({ where: { shop: s.shop }, data: { status: "pending_approval" } });
+    const [fresh] = await createDraftPurchaseOrders(s.shop, APPROVER, [s.lines.acmeEast1.id]);
+    expect(fresh).toMatchObject({ number: "PO-1003", merged: false });
+    expect(await prisma.purchaseOrder.count({ where: { shop: s.shop } })).toBe(3);
+  });
+
   it("continues the shop's numbering, and concurrent drafts get distinct numbers", async () => {
     const s = await seedShop("numbers");
     await prisma.purchaseOrder.create({ data: { shop: s.shop, number: "PO-1041", vendorId: s.acme.id, destinationLocationId: s.east.id, createdBy: "x" } });
@@ -274,7 +297,7 @@ describe("purchase-order lifecycle", () => {
 describe("purchase-order permissions", () => {
   it("lets approvers, owners and the shop owner approve and reject; nobody else", async () => {
     const s = await seedShop("roles");
-    const ids = await Promise.all([1, 2, 3, 4].map(async () => (await createDraftPurchaseOrders(s.shop, OWNER, [s.lines.acmeWest.id]))[0].id));
+    const ids = await Promise.all([1, 2, 3, 4].map(async () => (await createDraftPurchaseOrders(s.shop, OWNER, [s.lines.acmeWest.id], { separate: true }))[0].id));
     for (const id of ids) await submitForApproval(s.shop, OWNER, id, 1);
     const before = await snapshot(s.shop, ids[0]);
     await expectPoError(approve(s.shop, VIEWER, ids[0], 2), "forbidden", "Only staff with the approver role can approve purchase orders");

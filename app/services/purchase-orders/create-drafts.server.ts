@@ -3,14 +3,18 @@
 import { recordAudit } from "~/models/audit.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import {
+  addPurchaseOrderLine,
   createPurchaseOrder,
+  findOpenDraft,
   findReplenishmentLinesForOrdering,
   listPurchaseOrderNumbers,
   lookupOrderingData,
+  setPurchaseOrderLineQuantity,
+  updatePurchaseOrderIfVersion,
   type NewPurchaseOrder,
 } from "~/models/purchase-orders.server";
 import { findShop } from "~/models/shop.server";
-import { inTransaction } from "~/models/transaction.server";
+import { inTransaction, type Db } from "~/models/transaction.server";
 import { isUniqueViolation } from "~/db.server";
 import { PurchaseOrderError } from "./errors";
 import { sumLines } from "./money";
@@ -26,11 +30,14 @@ export interface CreatedDraft {
   vendorId: string;
   destinationLocationId: string;
   lineCount: number;
+  /** True when the lines went into an open draft of the same vendor × destination instead of a new PO. */
+  merged: boolean;
 }
 
 /**
  * Creates one draft PO per vendor × destination location from the chosen lines of the shop's latest complete
- * plan. Quantity = the merchant's edited quantity, else the suggestion (lines at 0 are skipped); unit cost =
+ * plan, or, unless `separate` is asked for, adds them to that vendor × destination's open draft (quantities of
+ * a variant already on it add up), so one supplier gets one PO. Quantity = the merchant's edited quantity, else the suggestion (lines at 0 are skipped); unit cost =
  * the variant's, in the shop's currency; expected date = the shop's today + the vendor's stated lead time. Numbers are taken under the
  * (shop, number) unique constraint: a concurrent draft that takes the same number makes this retry.
  */
@@ -38,7 +45,7 @@ export async function createDraftPurchaseOrders(
   shop: string,
   actor: PoActor,
   replenishmentLineIds: string[],
-  options: { now?: Date } = {},
+  options: { now?: Date; separate?: boolean } = {},
 ): Promise<CreatedDraft[]> {
   const ids = [...new Set(replenishmentLineIds)];
   if (ids.length === 0) throw new PurchaseOrderError("invalid", "Select at least one line to order");
@@ -101,6 +108,11 @@ export async function createDraftPurchaseOrders(
         let next = nextPoNumber(await listPurchaseOrderNumbers(shop, tx));
         const created: CreatedDraft[] = [];
         for (const draft of drafts) {
+          const open = options.separate ? null : await findOpenDraft(shop, draft.vendorId, draft.destinationLocationId, tx);
+          if (open) {
+            created.push(await mergeIntoDraft(shop, actor, open, draft.lines, run.id, tx));
+            continue;
+          }
           const po = await createPurchaseOrder(shop, { ...draft, number: `PO-${next++}` }, tx);
           await recordAudit(
             shop,
@@ -123,7 +135,7 @@ export async function createDraftPurchaseOrders(
             },
             tx,
           );
-          created.push({ id: po.id, number: po.number, vendorId: po.vendorId, destinationLocationId: po.destinationLocationId, lineCount: po.lines.length });
+          created.push({ id: po.id, number: po.number, vendorId: po.vendorId, destinationLocationId: po.destinationLocationId, lineCount: po.lines.length, merged: false });
         }
         return created;
       });
@@ -131,4 +143,36 @@ export async function createDraftPurchaseOrders(
       if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+type OpenDraft = NonNullable<Awaited<ReturnType<typeof findOpenDraft>>>;
+
+/** Adds lines to an open draft (a variant already on it gets the sum), bumps its version and audits before and after. */
+async function mergeIntoDraft(shop: string, actor: PoActor, po: OpenDraft, lines: NewPurchaseOrder["lines"], planRunId: string, tx: Db): Promise<CreatedDraft> {
+  const byVariant = new Map(po.lines.map((l) => [l.variantId, l]));
+  const before = po.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantityOrdered }));
+  for (const line of lines) {
+    const existing = byVariant.get(line.variantId);
+    if (existing) await setPurchaseOrderLineQuantity(shop, existing.id, existing.quantityOrdered + line.quantityOrdered, tx);
+    else await addPurchaseOrderLine(shop, po.id, line, tx);
+  }
+  // Someone edited or submitted the draft meanwhile: nothing is merged (the transaction rolls back).
+  if ((await updatePurchaseOrderIfVersion(shop, po.id, po.version, {}, tx)) === 0) {
+    throw new PurchaseOrderError("conflict", `${po.number} changed while adding to it — reload and try again`);
+  }
+  const after = new Map(before.map((l) => [l.variantId, l.quantity]));
+  for (const line of lines) after.set(line.variantId, (after.get(line.variantId) ?? 0) + line.quantityOrdered);
+  await recordAudit(
+    shop,
+    {
+      actor: actor.staffId,
+      action: "purchase_order.lines_merged",
+      entityType: PO_ENTITY,
+      entityId: po.id,
+      before: { version: po.version, lines: before },
+      after: { version: po.version + 1, planRunId, lines: [...after].map(([variantId, quantity]) => ({ variantId, quantity })) },
+    },
+    tx,
+  );
+  return { id: po.id, number: po.number, vendorId: po.vendorId, destinationLocationId: po.destinationLocationId, lineCount: after.size, merged: true };
 }
