@@ -232,7 +232,7 @@ async function applyTopic(shop: string, topic: SyncTopic, data: unknown, timeZon
       await applyInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, timeZone, receivedAt, tx);
       return;
     case "inventory_levels/disconnect":
-      await disconnectInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, tx);
+      await disconnectInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, receivedAt, tx);
       return;
     case "inventory_items/create":
     case "inventory_items/update":
