@@ -38,7 +38,7 @@ async function installShop(label: string) {
 }
 
 /** A partial refund of one unit of the fixture order's line, with its own id and time. */
-function partialRefund(id: number, createdAt: string) {
+function partialRefund(id: number, createdAt: string): Record<string, unknown> {
   return { ...fixture("refunds_create"), id, admin_graphql_api_id: `gid://shopify/Refund/${id}`, created_at: createdAt, processed_at: createdAt };
 }
 
@@ -73,7 +73,7 @@ describe("refunds out of order", () => {
     await deliver("orders/create", shop, fixture("orders_create"));
     await deliver("refunds/create", shop, second);
     // The orders/updated of the first refund (between the two) lists only the first: 1 + the second = 2.
-    const between = { ...fixture("orders_create"), updated_at: "2026-11-23T10:00:30-05:00" };
+    const between: Record<string, unknown> = { ...fixture("orders_create"), updated_at: "2026-11-23T10:00:30-05:00" };
     between.line_items = (between.line_items as Record<string, unknown>[]).map((li) => ({ ...li, current_quantity: 2 }));
     between.refunds = [{ id: first.id, created_at: first.created_at, refund_line_items: first.refund_line_items }];
     await deliver("orders/updated", shop, between);
@@ -82,7 +82,8 @@ describe("refunds out of order", () => {
     await deliver("refunds/create", shop, first);
     expect(await lineState(shop)).toEqual({ refunded: 2, units: [1] });
     // The latest order state lists both: still 2.
-    const after = { ...between, updated_at: "2026-11-24T10:00:30-05:00", refunds: [between.refunds[0], { id: second.id, created_at: second.created_at, refund_line_items: second.refund_line_items }] };
+    const listed = (refund: Record<string, unknown>) => ({ id: refund.id, created_at: refund.created_at, refund_line_items: refund.refund_line_items });
+    const after: Record<string, unknown> = { ...between, updated_at: "2026-11-24T10:00:30-05:00", refunds: [listed(first), listed(second)] };
     after.line_items = (between.line_items as Record<string, unknown>[]).map((li) => ({ ...li, current_quantity: 1 }));
     await deliver("orders/updated", shop, after);
     expect(await lineState(shop)).toEqual({ refunded: 2, units: [1] });
