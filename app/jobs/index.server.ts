@@ -3,6 +3,7 @@ import { alertsFollowWebhook, reevaluateStockAlerts } from "~/services/alerts.se
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries, queueDueDigests, sendDelivery, shopsDueForDelivery } from "~/services/notifications/delivery.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
+import { clearExpiredWebhookPayloads } from "~/services/sync/retention.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -36,6 +37,8 @@ export const JOB = {
   notificationSweep: "notification-sweep",
   /** Every 15 minutes: claims each digest channel's daily digest once its local morning has come. */
   notificationDigest: "notification-digest",
+  /** Hourly: clears raw webhook payloads past their retention period (app/services/sync/retention.server.ts). */
+  webhookRetention: "webhook-retention",
 } as const;
 
 const ALERTS_DEBOUNCE_MS = 10_000;
@@ -80,6 +83,10 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
       await queue.enqueue(JOB.snapshotInventory, { shop, date }, { singletonKey: `snapshot:${shop}:${date}` });
     }
   });
+  queue.register(JOB.webhookRetention, async () => {
+    const cleared = await clearExpiredWebhookPayloads(now());
+    logger.info({ kind: "retention", outcome: "cleared", ...cleared });
+  });
   registerNotificationJobs(queue, now);
   return queue;
 }
@@ -112,7 +119,7 @@ function registerNotificationJobs(queue: JobQueue, now: () => Date) {
 
 /**
  * Starts working jobs in this process, plus the sweeps (hourly inventory snapshot, per-minute notification
- * delivery, quarter-hourly daily digest, hourly nightly-plan check): pg-boss cron schedules on PostgreSQL; on SQLite timers that
+ * delivery, quarter-hourly daily digest, hourly nightly-plan check, hourly webhook payload retention): pg-boss cron schedules on PostgreSQL; on SQLite timers that
  * enqueue each sweep (its singleton key keeps one pending at a time).
  */
 export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
@@ -130,6 +137,8 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     await boss.schedule(JOB.planSweep, "25 * * * *", { shop: "*" }, { singletonKey: "sweep" });
     await boss.createQueue(JOB.webhookSweep, { name: JOB.webhookSweep, policy: "stately" });
     await boss.schedule(JOB.webhookSweep, "* * * * *", { shop: "*" }, { singletonKey: "sweep" });
+    await boss.createQueue(JOB.webhookRetention, { name: JOB.webhookRetention, policy: "stately" });
+    await boss.schedule(JOB.webhookRetention, "40 * * * *", { shop: "*" }, { singletonKey: "sweep" });
   } else {
     const every = (job: string, ms: number) => {
       const sweep = () =>
@@ -143,6 +152,7 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     every(JOB.notificationSweep, 60_000);
     every(JOB.notificationDigest, 15 * 60_000);
     every(JOB.planSweep, 15 * 60_000);
+    every(JOB.webhookRetention, 60 * 60_000);
   }
   return async () => {
     for (const handle of timers) clearInterval(handle);

@@ -42,10 +42,12 @@ export function findOrderLinesOfOrder(shop: string, orderGid: string, db: Db = d
 /**
  * Writes one order line keyed on (shop, lineItemGid) unless the stored row carries a newer Shopify
  * `updated_at` (an older delivery never overwrites a newer one). Returns false when it was stale.
+ * An absolute `refundedQuantity` (the refunds the order listed as of its `updated_at`) is topped up with the
+ * refunds/create refunds recorded for the line that are newer than that snapshot: they are not in it yet.
  */
 export async function applyOrderLine(shop: string, line: OrderLineInput, db: Db = defaultDb): Promise<boolean> {
   const { refundedQuantity, ...fields } = line;
-  const data = { ...fields, ...(refundedQuantity !== undefined ? { refundedQuantity } : {}) };
+  const data = { ...fields, ...(refundedQuantity !== undefined ? { refundedQuantity: refundedQuantity + (await refundsAfter(shop, line.lineItemGid, line.shopifyUpdatedAt, db)) } : {}) };
   const updated = await db.orderLine.updateMany({
     where: { shop, lineItemGid: line.lineItemGid, shopifyUpdatedAt: { lte: line.shopifyUpdatedAt } },
     data,
@@ -60,6 +62,12 @@ export async function applyOrderLine(shop: string, line: OrderLineInput, db: Db 
   return row.shopifyUpdatedAt.getTime() === line.shopifyUpdatedAt.getTime();
 }
 
+/** Units of the refunds recorded for a line (refunds/create) created after `after`. */
+async function refundsAfter(shop: string, lineItemGid: string, after: Date, db: Db): Promise<number> {
+  const sum = await db.orderLineRefund.aggregate({ where: { shop, lineItemGid, refundedAt: { gt: after } }, _sum: { quantity: true } });
+  return sum._sum.quantity ?? 0;
+}
+
 /** Removes every line of one order (test orders never count as demand). Returns the removed keys. */
 export async function deleteOrderLinesOfOrder(shop: string, orderGid: string, db: Db = defaultDb): Promise<DemandKeyRow[]> {
   const rows = await db.orderLine.findMany({ where: { shop, orderGid }, select: keySelect });
@@ -68,25 +76,29 @@ export async function deleteOrderLinesOfOrder(shop: string, orderGid: string, db
 }
 
 /**
- * Adds a refund's quantity to a line, only if the line's stored state predates the refund: an orders/*
- * payload written at or after the refund already carried it in its absolute refunded quantity.
+ * Adds one refund's quantity to a line once, by refund id: not when the line's stored order state is as of
+ * the refund's time or later (an orders/* payload then already counted it in its absolute refunded
+ * quantity), and not when this refund was added before (a redelivery under a new id, a reprocess). Refunds
+ * arriving out of order each count: the line's order timestamp is left alone, so an older refund is not
+ * mistaken for one the order state includes.
  * Returns the line's demand key, or null when the refund was already reflected.
  * Throws when the line is unknown (the order has not arrived yet: the job retries).
  */
 export async function addRefundToLine(
   shop: string,
-  lineItemGid: string,
-  quantity: number,
-  refundedAt: Date,
+  refund: { lineItemGid: string; refundGid: string; quantity: number; refundedAt: Date },
   db: Db = defaultDb,
 ): Promise<DemandKeyRow | null> {
-  const line = await db.orderLine.findUnique({ where: { shop_lineItemGid: { shop, lineItemGid } }, select: { id: true, ...keySelect } });
+  const { lineItemGid, refundGid, quantity, refundedAt } = refund;
+  const line = await db.orderLine.findUnique({ where: { shop_lineItemGid: { shop, lineItemGid } }, select: { id: true, shopifyUpdatedAt: true, ...keySelect } });
   if (!line) throw new Error(`refund for unknown order line ${lineItemGid}`);
-  const updated = await db.orderLine.updateMany({
-    where: { shop, id: line.id, shopifyUpdatedAt: { lt: refundedAt } },
-    data: { refundedQuantity: { increment: quantity }, shopifyUpdatedAt: refundedAt },
-  });
-  return updated.count > 0 ? line : null;
+  if (line.shopifyUpdatedAt.getTime() >= refundedAt.getTime()) return null;
+  const seen = await db.orderLineRefund.findUnique({ where: { shop_lineItemGid_refundGid: { shop, lineItemGid, refundGid } }, select: { id: true } });
+  if (seen) return null;
+  // A concurrent apply of the same refund loses on the unique key: its transaction aborts and is retried.
+  await db.orderLineRefund.create({ data: { shop, lineItemGid, refundGid, quantity, refundedAt } });
+  await db.orderLine.update({ where: { id: line.id }, data: { refundedQuantity: { increment: quantity } } });
+  return { variantId: line.variantId, locationId: line.locationId, localDate: line.localDate };
 }
 
 /** Lines for a variant not yet synced when the order came: link them now. Returns their keys. */

@@ -193,3 +193,32 @@ export async function shopsWithStrandedWebhookEvents(topics: readonly string[], 
   );
   return rows.map((r) => r.shop);
 }
+
+/**
+ * Stored payloads of this shop's events among `topics` whose text contains `text` (a prefilter: the
+ * caller parses each to be sure), with their status.
+ */
+export function listEventPayloadsContaining(shop: string, topics: readonly string[], text: string, db: Db = prisma) {
+  return db.webhookEvent.findMany({
+    where: { shop, topic: { in: [...topics] }, payload: { contains: text } },
+    select: { id: true, topic: true, status: true, payload: true },
+  });
+}
+
+/** Replaces (or clears, with null) one event's stored payload. */
+export function setWebhookEventPayload(shop: string, id: string, payload: string | null, db: Db = prisma) {
+  return db.webhookEvent.updateMany({ where: { shop, id }, data: { payload } });
+}
+
+/**
+ * Retention (crosses shops, like the queue): clears the stored payload of up to `batch` events with
+ * `status` whose `processedAt` (processed) or `receivedAt` (failed) is before `before`. Served by the
+ * (status, processedAt) index for processed events. Returns how many were cleared; call until 0.
+ */
+export async function clearWebhookPayloadsBefore(status: "processed" | "failed", before: Date, batch = 1000): Promise<number> {
+  const dated = status === "processed" ? { processedAt: { lt: before } } : { receivedAt: { lt: before } };
+  const rows = await prisma.webhookEvent.findMany({ where: { status, ...dated, payload: { not: null } }, select: { id: true }, take: batch });
+  if (rows.length === 0) return 0;
+  const cleared = await prisma.webhookEvent.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status }, data: { payload: null } });
+  return cleared.count;
+}

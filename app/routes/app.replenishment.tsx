@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useActionData, useFetcher, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
   Card,
   ChoiceList,
@@ -28,6 +29,7 @@ import { parseReplenishmentQuery, URGENCIES } from "~/utils/planning-options";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
+import { ActionBusyError, busyHeaders, singleFlight } from "~/services/single-flight.server";
 
 const PAGE_SIZE = 50;
 
@@ -61,7 +63,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!ok) throw new Response("Line not found", { status: 404 });
     return json({ error: null });
   }
-  await planShop(ctx.shop, { trigger: "manual" });
+  try {
+    await singleFlight(ctx.shop, "replan", () => planShop(ctx.shop, { trigger: "manual" }));
+  } catch (error) {
+    if (error instanceof ActionBusyError) return json({ error: error.message }, { status: 429, headers: busyHeaders(error) });
+    throw error;
+  }
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
 
@@ -69,6 +76,7 @@ const TABS = [{ id: "all", label: "All" }, ...URGENCIES.map((u) => ({ id: u, lab
 
 export default function ReplenishmentPage() {
   const data = useLoaderData<typeof loader>();
+  const actionError = useActionData<typeof action>()?.error ?? null;
   const navigation = useNavigation();
   const submit = useSubmit();
   const planning = navigation.state !== "idle" && navigation.formData?.get("intent") === "plan";
@@ -95,6 +103,7 @@ export default function ReplenishmentPage() {
       <Page title="Replenishment" primaryAction={primaryAction}>
         <BlockStack gap="400">
           <ViewerBanner canChange={data.canChange} />
+          {actionError && <Banner tone="warning">{actionError}</Banner>}
           <Card>
             <EmptyState heading="No plan yet" action={{ content: "Run first plan", onAction: runPlan, loading: planning, disabled: !data.canChange }} image="">
               <p>Stockcast forecasts each variant at each location and suggests what to order. The first plan takes a minute.</p>
@@ -149,6 +158,7 @@ export default function ReplenishmentPage() {
     >
       <BlockStack gap="400">
         <ViewerBanner canChange={data.canChange} />
+        {actionError && <Banner tone="warning">{actionError}</Banner>}
         <Card padding="0">
           <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
           <div style={{ padding: "8px 12px" }}>

@@ -5,7 +5,8 @@ import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payl
 import { topicFromConstant, type WebhookTopic } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
 import { isSyncTopic } from "./sync/process-webhook.server";
-import { redactCustomerFields } from "./sync/redact";
+import { scrubOrderPayloads } from "./sync/retention.server";
+import { storedPayload } from "./sync/stored-payload";
 
 export interface IncomingWebhook {
   shop: string;
@@ -31,7 +32,7 @@ export interface IngestResult {
  * and applies the app-lifecycle and privacy topics at once. Catalog, order and inventory topics are
  * recorded as "received" and returned as "queued": the caller (app/jobs/webhooks.server.ts) hands the event
  * off (the shop's drain job on PostgreSQL, one `process-webhook` job on SQLite). bulk_operations/finish stays "recorded" for the backfill.
- * A payload that fails its schema is kept raw as a failed event (visible in Sync health,
+ * A payload that fails its schema is kept (its allow-listed fields, stored-payload.ts) as a failed event (visible in Sync health,
  * re-processable) and still acknowledged, so Shopify does not retry it forever.
  */
 export async function ingestWebhook(incoming: IncomingWebhook): Promise<IngestResult> {
@@ -45,7 +46,7 @@ export async function ingestWebhook(incoming: IncomingWebhook): Promise<IngestRe
       topic: topic ?? incoming.topic,
       status: "failed",
       error: parsed.ok ? "unknown topic" : parsed.error,
-      payload: JSON.stringify(redactCustomerFields(incoming.payload)),
+      payload: storedPayload(topic, incoming.payload) ?? undefined,
     });
     logger.warn({ kind: "webhook", shop, topic: incoming.topic, outcome: "rejected" });
     return done("rejected");
@@ -55,7 +56,7 @@ export async function ingestWebhook(incoming: IncomingWebhook): Promise<IngestRe
     webhookId,
     topic,
     status: "received",
-    ...(sync || topic === "bulk_operations/finish" ? { payload: JSON.stringify(redactCustomerFields(incoming.payload)) } : {}),
+    ...(sync || topic === "bulk_operations/finish" ? { payload: storedPayload(topic, incoming.payload)! } : {}),
   });
   if (!recorded?.created) {
     // A redelivery. If the first delivery's hand-off never happened (crash, enqueue error → 500), the
@@ -83,10 +84,15 @@ async function applyLifecycleTopic(shop: string, topic: WebhookTopic, payload: u
       await deleteAllShopData(shop);
       return true;
     case "customers/data_request":
-    case "customers/redact":
       // We hold no customer data (docs/privacy.md): order lines carry no customer fields. Acknowledge.
       logger.info({ kind: "compliance", shop, topic, outcome: "nothing-held" });
       return true;
+    case "customers/redact": {
+      // Order lines carry no customer fields; the stored webhook payloads of the orders named are scrubbed.
+      const scrubbed = await scrubOrderPayloads(shop, (payload as WebhookPayload<"customers/redact">).orders_to_redact);
+      logger.info({ kind: "compliance", shop, topic, outcome: "scrubbed", events: scrubbed });
+      return true;
+    }
     default:
       return false;
   }

@@ -35,6 +35,7 @@ const order = z
 
 const refund = z
   .object({
+    id: z.union([z.number(), z.string()]).optional(),
     admin_graphql_api_id: gid("Refund").optional(),
     order_id: z.union([z.number(), z.string()]),
     created_at: isoDate,

@@ -75,7 +75,8 @@ describe("Settings → Sync health", () => {
     const first = await call(headers, new URLSearchParams({ intent: "backfill" }));
     expect(first).toEqual({ status: 200, body: { intent: "backfill", ok: true, message: "Backfill queued. Progress appears here as it runs." } });
     const second = await call(headers, new URLSearchParams({ intent: "backfill" }));
-    expect(second.body).toMatchObject({ ok: true, message: "A backfill is already queued or running." });
+    // A re-run within ten minutes is refused (rate-limits.test.ts); the queue's singleton holds one job.
+    expect(second).toMatchObject({ status: 429, body: { ok: false, message: "A backfill was started for this shop a moment ago — try again in 10 minutes." } });
     const jobs = await listJobSummaries(shop);
     expect(jobs.filter((j) => j.name === "backfill").map((j) => j.status)).toEqual(["queued"]);
     expect((await load(headers)).sync.health.jobs.queued).toBe(1);

@@ -25,6 +25,7 @@ import {
   ShopNotFoundError,
   StaffRoleError,
 } from "~/services/settings.server";
+import { ActionBusyError, busyHeaders, singleFlight } from "~/services/single-flight.server";
 import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
 import {
   channelForm,
@@ -172,7 +173,13 @@ export async function action({ request }: ActionFunctionArgs) {
     case "backfill": {
       if (admin.mode === "demo")
         return json<SettingsActionResult>({ intent: "backfill", ok: false, message: "The demo shop has no Shopify store to read from." }, { status: 400 });
-      const jobId = await enqueueBackfill(getJobQueue(), admin.shop);
+      let jobId: string | null;
+      try {
+        jobId = await singleFlight(admin.shop, "backfill", () => enqueueBackfill(getJobQueue(), admin.shop));
+      } catch (error) {
+        if (!(error instanceof ActionBusyError)) throw error;
+        return json<SettingsActionResult>({ intent: "backfill", ok: false, message: error.message }, { status: 429, headers: busyHeaders(error) });
+      }
       return json<SettingsActionResult>({
         intent: "backfill",
         ok: true,
@@ -189,7 +196,13 @@ export async function action({ request }: ActionFunctionArgs) {
       const fileName = ("name" in file && typeof file.name === "string" && file.name) || "upload.csv";
       const req: ImportRequest =
         parsed.data.kind === "shopify-inventory" ? { kind: parsed.data.kind, fileName, snapshotDate: parsed.data.snapshotDate! } : { kind: parsed.data.kind, fileName };
-      const result = await importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()), { actor: actor.staffId });
+      let result: Awaited<ReturnType<typeof importCsv>>;
+      try {
+        result = await singleFlight(admin.shop, "import", async () => importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()), { actor: actor.staffId }));
+      } catch (error) {
+        if (!(error instanceof ActionBusyError)) throw error;
+        return json<SettingsActionResult>({ intent: "import", ok: false, fieldErrors: { form: error.message, file: error.message } }, { status: 429, headers: busyHeaders(error) });
+      }
       return json<SettingsActionResult>({ intent: "import", ok: true, fileName, result }, { status: result.status === "failed" ? 422 : 200 });
     }
   }

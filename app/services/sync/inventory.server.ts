@@ -19,22 +19,24 @@ async function resolveLevel(shop: string, level: LevelPayload, tx: Db) {
 
 /**
  * inventory_levels/update|connect: InventoryLevel keyed on variant (via the inventory item GID) × location;
- * the newest Shopify `updated_at` wins. When applied, the snapshot of that local date (shop time zone) is
+ * the newest Shopify `updated_at` wins. A payload without `updated_at` is dated by its receipt (`receivedAt`,
+ * the latest time its state can be from): it never erases the stored date, so an older delivery arriving
+ * after it still loses, and it does not overwrite a state dated after its receipt. When applied, the snapshot of that local date (shop time zone) is
  * written too: available, and stockedOut = available ≤ 0. An unknown item or location throws (retry).
  */
-export async function applyInventoryLevelPayload(shop: string, level: LevelPayload, timeZone: string, now: Date, tx: Db) {
+export async function applyInventoryLevelPayload(shop: string, level: LevelPayload, timeZone: string, receivedAt: Date, tx: Db) {
   const key = await resolveLevel(shop, level, tx);
-  const updatedAt = level.updated_at ? new Date(level.updated_at) : null;
+  const updatedAt = level.updated_at ? new Date(level.updated_at) : receivedAt;
   const available = level.available ?? 0;
   const applied = await applyInventoryLevel(shop, { ...key, available, shopifyUpdatedAt: updatedAt }, tx);
-  if (applied) await upsertInventorySnapshot(shop, { ...key, date: localDate(updatedAt ?? now, timeZone) }, available, tx);
+  if (applied) await upsertInventorySnapshot(shop, { ...key, date: localDate(updatedAt, timeZone) }, available, tx);
   return { applied };
 }
 
-/** inventory_levels/disconnect: the item is no longer stocked at that location. */
-export async function disconnectInventoryLevelPayload(shop: string, level: LevelPayload, tx: Db) {
+/** inventory_levels/disconnect: the item is no longer stocked at that location (dated as an update is). */
+export async function disconnectInventoryLevelPayload(shop: string, level: LevelPayload, receivedAt: Date, tx: Db) {
   const key = await resolveLevel(shop, level, tx);
-  await deleteInventoryLevel(shop, key.variantId, key.locationId, level.updated_at ? new Date(level.updated_at) : null, tx);
+  await deleteInventoryLevel(shop, key.variantId, key.locationId, level.updated_at ? new Date(level.updated_at) : receivedAt, tx);
 }
 
 /**

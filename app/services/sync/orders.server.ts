@@ -126,13 +126,16 @@ export async function applyOrder(
 }
 
 /**
- * refunds/create: adds each refunded quantity to its line, unless the line's stored state (from an
- * orders/* payload at or after the refund's `created_at`) already includes it; then re-derives the
- * line's own demand day (the order's local date — a refund corrects the day the units were sold).
+ * refunds/create: adds each refunded quantity to its line once per refund id, unless the line's stored
+ * state (from an orders/* payload at or after the refund's `created_at`) already includes it; then
+ * re-derives the line's own demand day (the order's local date — a refund corrects the day the units were
+ * sold). Two partial refunds count twice, in whatever order they arrive.
  * A refund for a line not stored yet throws: the job retries after the order arrives.
  */
 export async function applyRefund(shop: string, refund: RefundPayload, tx: Db): Promise<{ lines: number; applied: number }> {
   const refundedAt = new Date(refund.created_at);
+  // Shopify always sends the id; a payload without one is keyed on its time, as before.
+  const refundGid = refund.admin_graphql_api_id ?? (refund.id !== undefined ? toGid("Refund", refund.id) : `created_at:${refund.created_at}`);
   const byLine = new Map<string, number>();
   for (const item of refund.refund_line_items) {
     const gid = refundLineGid(item);
@@ -140,7 +143,7 @@ export async function applyRefund(shop: string, refund: RefundPayload, tx: Db): 
   }
   const touched: DemandKeyRow[] = [];
   for (const [gid, quantity] of byLine) {
-    const key = await addRefundToLine(shop, gid, quantity, refundedAt, tx);
+    const key = await addRefundToLine(shop, { lineItemGid: gid, refundGid, quantity, refundedAt }, tx);
     if (key) touched.push(key);
   }
   await rederiveDemandDays(shop, touched, tx);

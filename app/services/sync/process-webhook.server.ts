@@ -110,9 +110,13 @@ async function applyWebhookEvent(
     await markWebhookEventById(shop, eventId, "failed", `topic ${event.topic} is not applied by sync`);
     return "failed";
   }
+  if (event.payload === null) {
+    await markWebhookEventById(shop, eventId, "failed", "the stored payload was cleared after its retention period (docs/privacy.md): nothing to re-process");
+    return "failed";
+  }
   let payload: unknown;
   try {
-    payload = JSON.parse(event.payload ?? "null");
+    payload = JSON.parse(event.payload);
   } catch {
     await markWebhookEventById(shop, eventId, "failed", "stored payload is not JSON");
     return "failed";
@@ -232,7 +236,7 @@ async function applyTopic(shop: string, topic: SyncTopic, data: unknown, timeZon
       await applyInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, timeZone, receivedAt, tx);
       return;
     case "inventory_levels/disconnect":
-      await disconnectInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, tx);
+      await disconnectInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, receivedAt, tx);
       return;
     case "inventory_items/create":
     case "inventory_items/update":
