@@ -53,7 +53,7 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     // A finished backfill brings the whole store: plan it now rather than at night.
     if ((await handleBackfillJob(data, options.backfill)) === "completed") await enqueuePlan(queue, z.string().parse(data.shop), "backfill");
   });
-  queue.register(JOB.plan, handlePlanJob);
+  queue.register(JOB.plan, (data) => handlePlanJob(data, queue, now()));
   queue.register(JOB.planSweep, async () => {
     for (const shop of await shopsDueForNightlyPlan(now())) await enqueuePlan(queue, shop, "nightly");
   });
@@ -73,7 +73,7 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     // The same bursts that move stock alerts move plan lines: re-plan the touched variants a little later.
     await enqueueTouchedPlan(queue, shop, now());
   });
-  queue.register(JOB.planTouched, (data) => handleTouchedPlanJob(data, now()));
+  queue.register(JOB.planTouched, (data) => handleTouchedPlanJob(data, now(), queue));
   queue.register(JOB.snapshotInventory, async (data) => {
     const { shop, date } = snapshotData.parse(data);
     await snapshotInventoryForDay(shop, date);

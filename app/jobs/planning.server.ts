@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reevaluateStockAlerts } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
+import { ActionBusyError, singleFlight } from "~/services/single-flight.server";
 import type { JobData, JobQueue } from "./queue.server";
 
 /** One shop's full plan run (nightly, after a backfill); one pending per shop. */
@@ -22,9 +23,25 @@ export function enqueuePlan(queue: JobQueue, shop: string, trigger: "nightly" | 
   return queue.enqueue(PLAN_JOB, { shop, trigger }, { singletonKey: `plan:${shop}`, maxAttempts: 3 });
 }
 
-export async function handlePlanJob(data: JobData): Promise<void> {
+/** While a re-plan of the shop runs (a click on "Re-plan now" or another job), a plan job waits this long and tries again. */
+export const PLAN_BUSY_RETRY_MS = 30_000;
+
+/** A full plan, one at a time per shop with "Re-plan now" (the same lease); queued again while another runs. */
+export async function handlePlanJob(data: JobData, queue?: JobQueue, now = new Date()): Promise<void> {
   const { shop, trigger } = planData.parse(data);
-  await planShop(shop, { trigger });
+  const ran = await oneAtATime(shop, () => planShop(shop, { trigger }));
+  if (!ran && queue) await queue.enqueue(PLAN_JOB, { shop, trigger }, { singletonKey: `plan:${shop}`, runAt: new Date(now.getTime() + PLAN_BUSY_RETRY_MS), maxAttempts: 3 });
+}
+
+/** Runs `work` under the shop's re-plan lease; false (nothing run) when another re-plan holds it. */
+async function oneAtATime(shop: string, work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await singleFlight(shop, "replan", work);
+    return true;
+  } catch (error) {
+    if (error instanceof ActionBusyError) return false;
+    throw error;
+  }
 }
 
 /** Enqueues the shop's incremental plan PLAN_TOUCHED_DELAY_MS from `now`, unless one is already waiting. */
@@ -32,9 +49,15 @@ export function enqueueTouchedPlan(queue: JobQueue, shop: string, now = new Date
   return queue.enqueue(PLAN_TOUCHED_JOB, { shop }, { singletonKey: `plan-touched:${shop}`, runAt: new Date(now.getTime() + PLAN_TOUCHED_DELAY_MS), maxAttempts: 3 });
 }
 
-/** Re-plans the touched variants, then brings stock alerts up to date with the patched lines. */
-export async function handleTouchedPlanJob(data: JobData, now = new Date()): Promise<void> {
+/**
+ * Re-plans the touched variants, then brings stock alerts up to date with the patched lines. One re-plan at a
+ * time per shop: while another holds the lease, it is queued again (the changes are still "touched" then).
+ */
+export async function handleTouchedPlanJob(data: JobData, now = new Date(), queue?: JobQueue): Promise<void> {
   const { shop } = shopData.parse(data);
-  const summary = await planTouchedVariants(shop);
-  if (summary.seriesPlanned > 0) await reevaluateStockAlerts(shop, now);
+  const ran = await oneAtATime(shop, async () => {
+    const summary = await planTouchedVariants(shop);
+    if (summary.seriesPlanned > 0) await reevaluateStockAlerts(shop, now);
+  });
+  if (!ran && queue) await queue.enqueue(PLAN_TOUCHED_JOB, { shop }, { singletonKey: `plan-touched:${shop}`, runAt: new Date(now.getTime() + PLAN_BUSY_RETRY_MS), maxAttempts: 3 });
 }

@@ -20,8 +20,9 @@ export interface NewJob {
 }
 
 /**
- * Inserts a job, unless one with the same name and singleton key is still queued or running (then
- * returns null). Runs in a transaction; SQLite serialises writers, so the check and the insert are atomic.
+ * Inserts a job, unless one with the same name and singleton key is still queued (then returns null). A
+ * running one does not count, as with pg-boss's "stately" queues: a change made while its job runs gets one
+ * follow-up run. Runs in a transaction; SQLite serialises writers, so the check and the insert are atomic.
  */
 export async function insertJob(shop: string, job: NewJob): Promise<string | null> {
   const { keyIsNew, ...fields } = job;
@@ -29,7 +30,7 @@ export async function insertJob(shop: string, job: NewJob): Promise<string | nul
   return prisma.$transaction(async (tx) => {
     if (job.singletonKey) {
       const existing = await tx.job.findFirst({
-        where: { shop, name: job.name, singletonKey: job.singletonKey, status: { in: ["queued", "running"] } },
+        where: { shop, name: job.name, singletonKey: job.singletonKey, status: "queued" },
         select: { id: true },
       });
       if (existing) return null;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fakeFlowTriggers, server } from "../setup/shopify-fake";
 import prisma from "~/db.server";
 import { getJobQueue, JOB } from "~/jobs/index.server";
-import { PLAN_TOUCHED_DELAY_MS } from "~/jobs/planning.server";
+import { handleTouchedPlanJob, PLAN_BUSY_RETRY_MS, PLAN_TOUCHED_DELAY_MS } from "~/jobs/planning.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import * as poRoute from "~/routes/app.purchase-orders_.$id";
 import * as poListRoute from "~/routes/app.purchase-orders";
@@ -13,6 +13,7 @@ import * as vendorRoute from "~/routes/app.vendors_.$id";
 import * as variantRoute from "~/routes/app.forecasts.$variantId";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { getReplenishment } from "~/services/replenishment.server";
+import { singleFlight } from "~/services/single-flight.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { addDays, localDate } from "~/utils/dates";
 import { postAsStaff, storeAdminSession } from "../setup/admin-request";
@@ -136,5 +137,24 @@ describe("the plan follows every change within seconds", () => {
     expect(again.status).toBe(400);
     expect(await again.json()).toEqual({ error: "Nothing to order: the selected lines are all at 0 units" });
     expect(await prisma.purchaseOrder.count({ where: { shop: a.shop, status: "draft" } })).toBe(1);
+  });
+
+  it("waits for a re-plan already running for the shop, then runs after it", async () => {
+    const a = await seedShop("busy");
+    let finishManual!: () => void;
+    // "Re-plan now" (or another job) holds the shop's re-plan lease.
+    const manual = singleFlight(a.shop, "replan", () => new Promise<void>((resolve) => (finishManual = resolve)));
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop, variantId: a.variants[1].id }, data: { available: 500, onHand: 500 } });
+    const now = new Date();
+    await handleTouchedPlanJob({ shop: a.shop }, now, getJobQueue());
+    // It did not run beside the other re-plan: it is queued again, PLAN_BUSY_RETRY_MS later; the line is as it was.
+    const waiting = await prisma.job.findMany({ where: { shop: a.shop, name: JOB.planTouched, status: "queued" } });
+    if (waiting.length) expect(waiting.map((j) => j.runAt.getTime())).toEqual([now.getTime() + PLAN_BUSY_RETRY_MS]);
+    else expect(await jobsOf(a.shop)).toEqual(["queued"]); // PostgreSQL: pg-boss holds the queue
+    expect((await lineOf(a.shop, a.variants[1].id)).onHand).toBe(0);
+    finishManual();
+    await manual;
+    await handleTouchedPlanJob({ shop: a.shop }, new Date(), getJobQueue());
+    expect((await lineOf(a.shop, a.variants[1].id)).onHand).toBe(500);
   });
 });
