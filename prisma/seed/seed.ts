@@ -19,6 +19,7 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  */
 export const SHOP_TABLES_DELETE_ORDER = [
   "AuditEntry",
+  "ActionLease",
   "StaffRole",
   "NotificationDelivery",
   "NotificationChannel",
@@ -38,6 +39,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "WebhookEvent",
   "BundleComponent",
   "DemandDay",
+  "OrderLineRefund",
   "OrderLine",
   "InventorySnapshot",
   "InventoryLevel",
