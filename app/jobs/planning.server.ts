@@ -3,23 +3,22 @@ import { reevaluateStockAlerts } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { ActionBusyError, singleFlight } from "~/services/single-flight.server";
+import { PLAN_JOB, PLAN_TOUCHED_JOB } from "~/utils/job-names";
 import type { JobData, JobQueue } from "./queue.server";
 
-/** One shop's full plan run (nightly, after a backfill); one pending per shop. */
-export const PLAN_JOB = "plan-shop";
-/** One shop's incremental plan: re-plans the variants webhooks and edits changed since its latest plan. */
-export const PLAN_TOUCHED_JOB = "plan-touched";
+export { PLAN_JOB, PLAN_TOUCHED_JOB };
+
 /**
  * A change is re-planned this long after it (issue "Live plan": within seconds). While one run waits,
  * further enqueues are dropped, so a burst of changes costs one incremental plan.
  */
-export const PLAN_TOUCHED_DELAY_MS = 5_000;
+export const PLAN_TOUCHED_DELAY_MS = 2_000;
 
 const planData = z.object({ shop: z.string().min(1), trigger: z.string().min(1).default("job") });
 const shopData = z.object({ shop: z.string().min(1) });
 
 /** Enqueues a plan of the shop; resolves to the job id, or null when one is already waiting. */
-export function enqueuePlan(queue: JobQueue, shop: string, trigger: "nightly" | "backfill" | "settings"): Promise<string | null> {
+export function enqueuePlan(queue: JobQueue, shop: string, trigger: "nightly" | "backfill" | "settings" | "manual"): Promise<string | null> {
   return queue.enqueue(PLAN_JOB, { shop, trigger }, { singletonKey: `plan:${shop}`, maxAttempts: 3 });
 }
 

@@ -13,6 +13,11 @@ export async function replanSoon(shop: string, now = new Date()): Promise<void> 
   await orLog(shop, "plan-touched", () => enqueueTouchedPlan(getJobQueue(), shop, now));
 }
 
+/** "Re-plan now": a full plan of the shop, queued at once (one waiting per shop). */
+export async function replanShopNow(shop: string): Promise<void> {
+  await enqueuePlan(getJobQueue(), shop, "manual");
+}
+
 /** After a shop-wide settings change (service levels, horizon, costs): a full plan of the shop. */
 export async function replanShopSoon(shop: string): Promise<void> {
   await orLog(shop, "plan-shop", () => enqueuePlan(getJobQueue(), shop, "settings"));

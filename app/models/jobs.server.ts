@@ -208,3 +208,19 @@ export async function cancelShopJobs(shop: string): Promise<number> {
     throw error;
   }
 }
+
+/** How many of the shop's jobs with these names wait or run (the "re-planning…" indicator). */
+export async function countPendingJobs(shop: string, names: readonly string[]): Promise<number> {
+  if (!onPostgres()) return prisma.job.count({ where: { shop, name: { in: [...names] }, status: { in: ["queued", "running"] } } });
+  try {
+    const [row] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
+      `SELECT COUNT(*) AS n FROM ${PGBOSS_SCHEMA}.job WHERE data->>'shop' = $1 AND name = ANY($2::text[]) AND state IN ('created', 'retry', 'active')`,
+      shop,
+      [...names],
+    );
+    return Number(row?.n ?? 0);
+  } catch (error) {
+    if (isMissingRelation(error)) return 0;
+    throw error;
+  }
+}

@@ -24,7 +24,8 @@ export async function replacePlanVariants(shop: string, planRunId: string, varia
       const kept = lines.map((l) => ({ ...l, editedQty: edited.get(`${l.variantId}|${l.locationId}`) ?? null }));
       await insertPlanRows(tx, shop, planRunId, forecasts, kept);
       const delta = lines.length - removedLines;
-      if (delta !== 0) await tx.planRun.update({ where: { id: planRunId, shop }, data: { seriesPlanned: { increment: delta }, seriesTotal: { increment: delta } } });
+      // heartbeatAt: when the run's rows were last written (its chunks while running, its patches once complete).
+      await tx.planRun.update({ where: { id: planRunId, shop }, data: { heartbeatAt: new Date(), ...(delta !== 0 ? { seriesPlanned: { increment: delta }, seriesTotal: { increment: delta } } : {}) } });
       // The Replenishment screen's totals and tabs are cached per run.
       await refreshPlanRunLineCounts(shop, planRunId, tx);
     },

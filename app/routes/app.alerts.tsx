@@ -23,6 +23,8 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { PlanStatusLine } from "~/components/PlanStatusLine";
+import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { ALERT_TYPES } from "~/lib/alerts";
@@ -58,14 +60,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = parsed.data;
   const now = clockNow(request);
   const listTab = q.status === "muted" ? "open" : q.status;
-  const [alerts, mutes, defaults, editable] = await Promise.all([
+  const [alerts, mutes, defaults, editable, status] = await Promise.all([
     getAlerts(shop, { tab: listTab, severity: q.severity, type: q.type, page: q.page, pageSize: PAGE_SIZE }, now),
     getMutes(shop),
     snoozeDefaults(shop, now),
     canChange(ctx, request),
+    getPlanStatus(shop),
   ]);
   const demoClock = env.demoMode ? (demoClockFromCookieHeader(request.headers.get("Cookie"))?.toISOString() ?? null) : null;
-  return json({ ...alerts, mutes, tab: q.status, ...defaults, demoMode: env.demoMode, demoClock, now: now.toISOString(), canChange: editable });
+  return json({ ...alerts, mutes, tab: q.status, ...defaults, demoMode: env.demoMode, demoClock, now: now.toISOString(), canChange: editable, status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -150,6 +153,7 @@ export default function AlertsPage() {
     <Page title="Alerts" subtitle="Raised after each plan run and when stock or orders change; an alert resolves itself when its condition clears.">
       <BlockStack gap="400">
         <ViewerBanner canChange={data.canChange} />
+        <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
         {data.demoMode ? <DemoClock demoClock={data.demoClock} today={data.today} /> : null}
         {result?.error ? (
           <Banner tone="critical" title="Nothing changed">

@@ -4,6 +4,8 @@ import { useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
+import { PlanStatusLine } from "~/components/PlanStatusLine";
+import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { replanSoon } from "~/jobs/replan-soon.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
 import { ForecastChart } from "~/components/ForecastChart";
@@ -36,12 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAdmin(request);
   const { variantId } = parseParams(params);
   const location = new URL(request.url).searchParams.get("location");
-  const [detail, editable] = await Promise.all([getForecastDetail(ctx.shop, variantId, location, clockNow(request)), canChange(ctx, request)]);
+  const [detail, editable, status] = await Promise.all([getForecastDetail(ctx.shop, variantId, location, clockNow(request)), canChange(ctx, request), getPlanStatus(ctx.shop)]);
   if (!detail)
     throw new Response("This variant has no forecast in the current plan.", {
       status: 404,
     });
-  return json({ ...detail, canChange: editable });
+  return json({ ...detail, canChange: editable, status });
 }
 
 const expectedSchema = z
@@ -163,6 +165,7 @@ export default function ForecastDetailPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <ViewerBanner canChange={d.canChange} />
+            <PlanStatusLine updatedLabel={d.status.updatedLabel} replanning={d.status.replanning} />
             <Card>
               <BlockStack gap="300">
                 <InlineStack align="space-between" blockAlign="center">

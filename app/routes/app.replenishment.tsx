@@ -26,10 +26,11 @@ import { ViewerBanner } from "~/components/ViewerBanner";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { URGENCY_TONE, formatDate, formatDays } from "~/components/format";
 import { parseReplenishmentQuery, URGENCIES } from "~/utils/planning-options";
-import { planShop } from "~/services/planning/plan-shop.server";
+import { replanShopNow } from "~/jobs/replan-soon.server";
+import { PlanStatusLine } from "~/components/PlanStatusLine";
+import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
-import { ActionBusyError, busyHeaders, singleFlight } from "~/services/single-flight.server";
 
 const PAGE_SIZE = 50;
 
@@ -37,8 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireAdmin(request);
   const parsed = parseReplenishmentQuery(new URL(request.url).searchParams);
   if (!parsed) throw new Response("Invalid filters", { status: 400 });
-  const [replenishment, editable] = await Promise.all([getReplenishment(ctx.shop, { ...parsed.query, page: parsed.page, pageSize: PAGE_SIZE }), canChange(ctx, request)]);
-  return json({ ...replenishment, canChange: editable });
+  const [replenishment, editable, status] = await Promise.all([
+    getReplenishment(ctx.shop, { ...parsed.query, page: parsed.page, pageSize: PAGE_SIZE }),
+    canChange(ctx, request),
+    getPlanStatus(ctx.shop),
+  ]);
+  return json({ ...replenishment, canChange: editable, status });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -63,12 +68,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!ok) throw new Response("Line not found", { status: 404 });
     return json({ error: null });
   }
-  try {
-    await singleFlight(ctx.shop, "replan", () => planShop(ctx.shop, { trigger: "manual" }));
-  } catch (error) {
-    if (error instanceof ActionBusyError) return json({ error: error.message }, { status: 429, headers: busyHeaders(error) });
-    throw error;
-  }
+  // Queued, not run in the request: the screen shows "Re-planning…" and refreshes until it is done. A click
+  // while one waits adds nothing (one waiting plan per shop); the job takes the shop's re-plan lease.
+  await replanShopNow(ctx.shop);
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
 
@@ -96,7 +98,8 @@ export default function ReplenishmentPage() {
 
 
   const runPlan = () => submit({ intent: "plan" }, { method: "post" });
-  const primaryAction = { content: data.plan ? "Re-plan now" : "Run first plan", onAction: runPlan, loading: planning, disabled: !data.canChange };
+  // A re-plan already queued or running: the button waits with it (the status line says so).
+  const primaryAction = { content: data.plan ? "Re-plan now" : "Run first plan", onAction: runPlan, loading: planning || data.status.replanning, disabled: !data.canChange };
 
   if (!data.plan) {
     return (
@@ -104,8 +107,9 @@ export default function ReplenishmentPage() {
         <BlockStack gap="400">
           <ViewerBanner canChange={data.canChange} />
           {actionError && <Banner tone="warning">{actionError}</Banner>}
+          <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
           <Card>
-            <EmptyState heading="No plan yet" action={{ content: "Run first plan", onAction: runPlan, loading: planning, disabled: !data.canChange }} image="">
+            <EmptyState heading="No plan yet" action={{ content: "Run first plan", onAction: runPlan, loading: planning || data.status.replanning, disabled: !data.canChange }} image="">
               <p>Stockcast forecasts each variant at each location and suggests what to order. The first plan takes a minute.</p>
             </EmptyState>
           </Card>
@@ -159,6 +163,7 @@ export default function ReplenishmentPage() {
       <BlockStack gap="400">
         <ViewerBanner canChange={data.canChange} />
         {actionError && <Banner tone="warning">{actionError}</Banner>}
+        <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
         <Card padding="0">
           <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
           <div style={{ padding: "8px 12px" }}>

@@ -20,3 +20,17 @@ export function localDate(instant: Date, timeZone: string): string {
   if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
   return format.format(instant);
 }
+
+/**
+ * A moment as the shop's staff read it: month, day and time in the shop's time zone; with a time zone the
+ * runtime does not know, in UTC, saying so.
+ * @example shopTimeLabel(new Date("2026-12-07T18:32:00Z"), "America/Los_Angeles") // "Dec 7, 10:32 AM"
+ */
+export function shopTimeLabel(at: Date, timeZone: string): string {
+  const format = (tz: string) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: tz }).format(at);
+  try {
+    return format(timeZone);
+  } catch {
+    return `${format("UTC")} UTC`;
+  }
+}

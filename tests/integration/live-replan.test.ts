@@ -11,12 +11,14 @@ import * as poRoute from "~/routes/app.purchase-orders_.$id";
 import * as poListRoute from "~/routes/app.purchase-orders";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import * as variantRoute from "~/routes/app.forecasts.$variantId";
+import * as replenishmentRoute from "~/routes/app.replenishment";
+import { shopTimeLabel } from "~/utils/dates";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { singleFlight } from "~/services/single-flight.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { addDays, localDate } from "~/utils/dates";
-import { postAsStaff, storeAdminSession } from "../setup/admin-request";
+import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 const APPROVER = "5102";
 
@@ -156,5 +158,27 @@ describe("the plan follows every change within seconds", () => {
     await manual;
     await handleTouchedPlanJob({ shop: a.shop }, new Date(), getJobQueue());
     expect((await lineOf(a.shop, a.variants[1].id)).onHand).toBe(500);
+  });
+
+  it("each planning screen says when its plan changed and shows a re-plan on its way", async () => {
+    const a = await seedShop("status");
+    const status = async () => (await (await getAsStaff(replenishmentRoute.loader, "/app/replenishment", a.store, APPROVER)).json()).status;
+    const before = await status();
+    const run = await prisma.planRun.findFirstOrThrow({ where: { shop: a.shop, status: "complete" } });
+    expect(before).toEqual({ updatedAt: run.finishedAt!.toISOString(), updatedLabel: shopTimeLabel(run.finishedAt!, "UTC"), replanning: false });
+    // "Re-plan now" answers at once and the screen shows the queued re-plan.
+    expect((await postAsStaff(replenishmentRoute.action, "/app/replenishment", a.store, APPROVER, { intent: "plan" })).status).toBe(302);
+    expect((await status()).replanning).toBe(true);
+    const variantPage = await (await getAsStaff(variantRoute.loader, `/app/forecasts/${a.variants[0].id}`, a.store, APPROVER, { variantId: a.variants[0].id })).json();
+    expect(variantPage.status.replanning).toBe(true);
+    await runReplan();
+    const after = await status();
+    expect(after.replanning).toBe(false);
+    expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
+    // An incremental patch moves "updated" too, not only a full run.
+    const full = after.updatedAt;
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop, variantId: a.variants[1].id }, data: { onHand: 9, available: 9 } });
+    await planTouchedVariants(a.shop);
+    expect(Date.parse((await status()).updatedAt)).toBeGreaterThan(Date.parse(full));
   });
 });

@@ -3,7 +3,9 @@
 // another process would and checks the plain-words refusal. Runs on both databases.
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { cancelShopJobs } from "~/models/jobs.server";
+import { getJobQueue } from "~/jobs/index.server";
+import { handlePlanJob, PLAN_JOB } from "~/jobs/planning.server";
+import { cancelShopJobs, countPendingJobs } from "~/models/jobs.server";
 import * as exportRoute from "~/routes/app.replenishment_.export";
 import * as replenishmentRoute from "~/routes/app.replenishment";
 import * as settingsRoute from "~/routes/app.settings/route";
@@ -42,32 +44,39 @@ async function holdLease(shop: string, action: ExpensiveAction) {
 }
 
 describe("single-flight of expensive actions", () => {
-  it("runs one of 10 concurrent 'Re-plan now' clicks; the others are told a re-plan is running", async () => {
+  it("queues one plan for 10 concurrent 'Re-plan now' clicks, and runs it once", async () => {
     const { shop, headers } = await signedInShop("replan-burst");
     const responses = await Promise.all(Array.from({ length: 10 }, () => replan(headers)));
-    const statuses = responses.map((r) => r.status).sort();
-    expect(statuses).toEqual([302, 429, 429, 429, 429, 429, 429, 429, 429, 429]);
-    const refused = responses.find((r) => r.status === 429)!;
-    expect(refused.headers.get("Retry-After")).toBe("60");
-    expect(await refused.json()).toEqual({ error: "A re-plan is already running for this shop — try again in a minute." });
+    // Every click is answered at once (the screen then shows "Re-planning…"); one plan waits.
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(302));
+    expect(await countPendingJobs(shop, [PLAN_JOB])).toBe(1);
+    expect(await prisma.planRun.count({ where: { shop } })).toBe(0);
+    await getJobQueue().runDue({ includeDelayed: true });
     expect(await prisma.planRun.count({ where: { shop } })).toBe(1);
-    // Finished: the next click plans again.
+    expect(await countPendingJobs(shop, [PLAN_JOB])).toBe(0);
+    // Done: the next click queues another.
     expect((await replan(headers)).status).toBe(302);
+    expect(await countPendingJobs(shop, [PLAN_JOB])).toBe(1);
+    await getJobQueue().runDue({ includeDelayed: true });
     expect(await prisma.planRun.count({ where: { shop } })).toBe(2);
   });
 
-  it("refuses a re-plan while another process holds the lease, and takes over a lease whose holder died", async () => {
-    const { shop, headers } = await signedInShop("replan-held");
+  it("a queued plan waits while another process holds the re-plan lease, and takes over a lease whose holder died", async () => {
+    const { shop } = await signedInShop("replan-held");
     const release = await holdLease(shop, "replan");
-    expect((await replan(headers)).status).toBe(429);
+    await handlePlanJob({ shop, trigger: "manual" }, getJobQueue());
+    expect(await prisma.planRun.count({ where: { shop } })).toBe(0);
+    expect(await countPendingJobs(shop, [PLAN_JOB])).toBe(1); // back in the queue
     await release();
-    // A holder killed mid-run never finishes its lease: once it lapses the next click runs.
+    // A holder killed mid-run never finishes its lease: once it lapses the next plan runs.
     await prisma.actionLease.update({ where: { shop_action: { shop, action: "replan" } }, data: { finishedAt: null, busyUntil: new Date(Date.now() - 1000) } });
-    expect((await replan(headers)).status).toBe(302);
+    await handlePlanJob({ shop, trigger: "manual" });
+    expect(await prisma.planRun.count({ where: { shop } })).toBe(1);
     // Shops do not share a lease.
     const other = await signedInShop("replan-other");
     const releaseOther = await holdLease(other.shop, "replan");
-    expect((await replan(headers)).status).toBe(302);
+    await handlePlanJob({ shop, trigger: "manual" });
+    expect(await prisma.planRun.count({ where: { shop } })).toBe(2);
     await releaseOther();
   });
 

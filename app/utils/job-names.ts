@@ -1,0 +1,6 @@
+// Job names every layer may read without importing the queue or its handlers (a leaf: no imports).
+
+/** One shop's full plan run (nightly, after a backfill, after Settings or "Re-plan now"); one pending per shop. */
+export const PLAN_JOB = "plan-shop";
+/** One shop's incremental plan: re-plans the variants changed since its latest plan. */
+export const PLAN_TOUCHED_JOB = "plan-touched";
