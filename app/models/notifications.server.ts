@@ -1,9 +1,17 @@
 import { Prisma } from "@prisma/client";
 import { defaultDb, type Db } from "~/models/transaction.server";
+import { decryptSecret, encryptSecret, secretContext } from "~/utils/encryption";
+import { appKeyring } from "~/utils/encryption.server";
 
 // Notification channels (email address or Slack incoming webhook per shop) and their deliveries. Every
 // function takes the shop first and scopes by it. A channel's `target` is a secret for Slack: callers mask
-// it before it leaves the services layer.
+// it before it leaves the services layer. It is sealed at rest (AES-256-GCM, docs/security.md): written
+// sealed here, and every read below hands it back opened; a row from before encryption reads as it is.
+
+const sealTarget = (shop: string, target: string) => encryptSecret(target, secretContext.channelTarget(shop), appKeyring);
+function openTarget<T extends { shop: string; target: string }>(row: T): T {
+  return { ...row, target: decryptSecret(row.target, secretContext.channelTarget(row.shop), appKeyring) };
+}
 
 export type ChannelKind = "email" | "slack";
 export type Severity = "critical" | "warning" | "info";
@@ -19,20 +27,23 @@ export interface ChannelWrite {
   enabled: boolean;
 }
 
-export function listChannels(shop: string, db: Db = defaultDb) {
-  return db.notificationChannel.findMany({ where: { shop }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export async function listChannels(shop: string, db: Db = defaultDb) {
+  return (await db.notificationChannel.findMany({ where: { shop }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(openTarget);
 }
 
-export function findChannel(shop: string, id: string, db: Db = defaultDb) {
-  return db.notificationChannel.findFirst({ where: { shop, id } });
+export async function findChannel(shop: string, id: string, db: Db = defaultDb) {
+  const row = await db.notificationChannel.findFirst({ where: { shop, id } });
+  return row && openTarget(row);
 }
 
-export function createChannel(shop: string, data: ChannelWrite, db: Db = defaultDb) {
-  return db.notificationChannel.create({ data: { shop, ...data } });
+export async function createChannel(shop: string, data: ChannelWrite, db: Db = defaultDb) {
+  return openTarget(await db.notificationChannel.create({ data: { shop, ...data, target: sealTarget(shop, data.target) } }));
 }
 
-export function updateChannel(shop: string, id: string, data: Partial<ChannelWrite> & { lastError?: null }, db: Db = defaultDb) {
-  return db.notificationChannel.update({ where: { id, shop }, data });
+/** Changes a channel; a given target is sealed afresh (so an edit also seals a pre-encryption row). */
+export async function updateChannel(shop: string, id: string, data: Partial<ChannelWrite> & { lastError?: null }, db: Db = defaultDb) {
+  const sealed = data.target === undefined ? data : { ...data, target: sealTarget(shop, data.target) };
+  return openTarget(await db.notificationChannel.update({ where: { id, shop }, data: sealed }));
 }
 
 /** Deletes the channel and its delivery history. */
@@ -58,7 +69,7 @@ export async function listDigestChannels(db: Db = defaultDb) {
   const channels = await db.notificationChannel.findMany({ where: { enabled: true, dailyDigest: true }, orderBy: { id: "asc" } });
   const shops = await db.shop.findMany({ where: { shop: { in: [...new Set(channels.map((c) => c.shop))] } }, select: { shop: true, ianaTimezone: true } });
   const zone = new Map(shops.map((s) => [s.shop, s.ianaTimezone]));
-  return channels.map((c) => ({ ...c, ianaTimezone: zone.get(c.shop) ?? "UTC" }));
+  return channels.map((c) => ({ ...openTarget(c), ianaTimezone: zone.get(c.shop) ?? "UTC" }));
 }
 
 /**
