@@ -58,18 +58,30 @@ export function markChannelOutcome(shop: string, id: string, outcome: { delivere
   return db.notificationChannel.updateMany({ where: { shop, id }, data });
 }
 
-/** Shops with at least one enabled channel (the delivery sweep fans out over them; crosses shops by nature). */
+/**
+ * Shops with at least one enabled channel (the delivery sweep fans out over them; crosses shops by nature).
+ * An uninstalled shop (Shop.active false) is left out: it hears nothing until it installs again.
+ */
 export async function shopsWithEnabledChannels(db: Db = defaultDb): Promise<string[]> {
   const rows = await db.notificationChannel.findMany({ where: { enabled: true }, select: { shop: true }, distinct: ["shop"] });
-  return rows.map((r) => r.shop);
+  const gone = await uninstalledAmong(rows.map((r) => r.shop), db);
+  return rows.map((r) => r.shop).filter((shop) => !gone.has(shop));
 }
 
-/** Enabled digest channels of every shop, with the shop's time zone (the digest sweep decides which are due). */
+/** Enabled digest channels of installed shops, with the shop's time zone (the digest sweep decides which are due). */
 export async function listDigestChannels(db: Db = defaultDb) {
   const channels = await db.notificationChannel.findMany({ where: { enabled: true, dailyDigest: true }, orderBy: { id: "asc" } });
-  const shops = await db.shop.findMany({ where: { shop: { in: [...new Set(channels.map((c) => c.shop))] } }, select: { shop: true, ianaTimezone: true } });
+  const shops = await db.shop.findMany({ where: { shop: { in: [...new Set(channels.map((c) => c.shop))] } }, select: { shop: true, ianaTimezone: true, active: true } });
   const zone = new Map(shops.map((s) => [s.shop, s.ianaTimezone]));
-  return channels.map((c) => ({ ...openTarget(c), ianaTimezone: zone.get(c.shop) ?? "UTC" }));
+  const gone = new Set(shops.filter((s) => !s.active).map((s) => s.shop));
+  return channels.filter((c) => !gone.has(c.shop)).map((c) => ({ ...openTarget(c), ianaTimezone: zone.get(c.shop) ?? "UTC" }));
+}
+
+/** Which of `shops` have uninstalled the app (a shop without a row has not: it may be installing). */
+async function uninstalledAmong(shops: readonly string[], db: Db): Promise<Set<string>> {
+  if (shops.length === 0) return new Set();
+  const rows = await db.shop.findMany({ where: { shop: { in: [...shops] }, active: false }, select: { shop: true } });
+  return new Set(rows.map((r) => r.shop));
 }
 
 /**

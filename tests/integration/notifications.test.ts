@@ -198,6 +198,27 @@ describe("notification delivery", () => {
     expect((await findChannel(shop, legacy.id))?.target).toBe(legacySlack.url);
   });
 
+  it("sends no alert and no digest to an uninstalled shop, including deliveries queued before the uninstall", async () => {
+    const shop = await newShop("uninstalled");
+    const slack = await startSlack();
+    await saveChannel(shop, "tester", channel({ kind: "slack", target: slack.url, dailyDigest: true }));
+    await raiseAlert(shop, "critical", "Queued before the uninstall.");
+    const [queued] = await queueAlertDeliveries(shop);
+    expect(queued).toBeDefined();
+    await prisma.shop.update({ where: { shop }, data: { active: false, uninstalledAt: new Date() } });
+    await raiseAlert(shop, "critical", "Raised after the uninstall.");
+
+    const queue = newQueue(() => new Date("2026-11-22T16:05:00Z")); // past 08:00 UTC: a digest would be due
+    await runDeliverySweep(queue);
+    await queue.enqueue(JOB.notificationDigest, { shop: "*" }, { singletonKey: "sweep" });
+    await queue.runDue({ includeDelayed: true });
+    await queue.enqueue(JOB.sendNotification, { shop, deliveryId: queued }, { singletonKey: `delivery:${queued}` });
+    await queue.runDue({ includeDelayed: true });
+
+    expect(slack.requests).toEqual([]);
+    expect(await deliveries(shop)).toMatchObject([{ id: queued, status: "skipped", error: "The shop uninstalled Stockcast before delivery." }]);
+  });
+
   it("sends only alerts at or above the channel's minimum severity, and only alerts raised after it was added", async () => {
     const shop = await newShop("severity");
     const slack = await startSlack();
