@@ -63,3 +63,11 @@ describe("webhooks of an uninstalled shop", () => {
   });
 });
 
+describe("a correctly signed webhook whose shop header is not a shop domain", () => {
+  it.each(["evil.example.com", "not a shop", "shop.myshopify.com.evil.example"])("answers 400, records nothing: %s", async (shop) => {
+    const response = await deliver(orders, "/webhooks/orders", "orders/create", shop, order);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe("X-Shopify-Shop-Domain is not a shop domain");
+    expect(await prisma.webhookEvent.count({ where: { shop } })).toBe(0);
+  });
+});
