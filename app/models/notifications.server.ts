@@ -1,7 +1,8 @@
 import { Prisma } from "@prisma/client";
 import { defaultDb, type Db } from "~/models/transaction.server";
-import { decryptSecret, encryptSecret, secretContext } from "~/utils/encryption";
+import { decryptSecret, encryptSecret, SecretDecryptionError, secretContext } from "~/utils/encryption";
 import { appKeyring } from "~/utils/encryption.server";
+import { logger } from "~/utils/logger.server";
 
 // Notification channels (email address or Slack incoming webhook per shop) and their deliveries. Every
 // function takes the shop first and scopes by it. A channel's `target` is a secret for Slack: callers mask
@@ -9,8 +10,15 @@ import { appKeyring } from "~/utils/encryption.server";
 // sealed here, and every read below hands it back opened; a row from before encryption reads as it is.
 
 const sealTarget = (shop: string, target: string) => encryptSecret(target, secretContext.channelTarget(shop), appKeyring);
-function openTarget<T extends { shop: string; target: string }>(row: T): T {
-  return { ...row, target: decryptSecret(row.target, secretContext.channelTarget(row.shop), appKeyring) };
+/** The row with its target opened; a target no key opens reads as "" (logged): sends fail visibly, an edit heals it. */
+function openTarget<T extends { id: string; shop: string; target: string }>(row: T): T {
+  try {
+    return { ...row, target: decryptSecret(row.target, secretContext.channelTarget(row.shop), appKeyring) };
+  } catch (error) {
+    if (!(error instanceof SecretDecryptionError)) throw error;
+    logger.error({ kind: "notification-channel", shop: row.shop, channelId: row.id, outcome: "unreadable-target", error: error.message });
+    return { ...row, target: "" };
+  }
 }
 
 export type ChannelKind = "email" | "slack";

@@ -74,12 +74,14 @@ describe("Shopify sessions at rest", () => {
     expect(tokens).toEqual([TOKEN]);
   });
 
-  it("a row one key cannot open is refused, not served: a token moved to another shop's row does not load", async () => {
+  it("a token moved to another shop's row does not open there: that row loads as no session, and a new one replaces it", async () => {
     const [a, b] = [newShop("row-a"), newShop("row-b")];
     await sessionStorage.storeSession(offlineSession(a));
     await prisma.session.create({ data: { id: `offline_${b}`, shop: b, state: "", accessToken: (await rawSession(`offline_${a}`)).accessToken } });
-    await expect(sessionStorage.loadSession(`offline_${b}`)).rejects.toThrow(/failed authentication/);
-    await prisma.session.delete({ where: { id: `offline_${b}` } });
+    expect(await sessionStorage.loadSession(`offline_${b}`)).toBeUndefined();
+    expect(await sessionStorage.findSessionsByShop(b)).toEqual([]);
+    await sessionStorage.storeSession(offlineSession(b)); // what Shopify's token exchange does next
+    expect((await sessionStorage.loadSession(`offline_${b}`))?.accessToken).toBe(TOKEN);
   });
 
   it("reads a plaintext row written before encryption, and seals it when Shopify stores the session again", async () => {
@@ -93,6 +95,21 @@ describe("Shopify sessions at rest", () => {
     const raw = await rawSession(id);
     expect(sealedWith(raw.accessToken)).toBe(appKeyring.currentId);
     expect(raw.accessToken).not.toContain(TOKEN);
+  });
+});
+
+describe("notification targets at rest", () => {
+  it("a target no key opens reads as empty (sends fail visibly), and saving a new URL heals it", async () => {
+    const [a, b] = [newShop("target-a"), newShop("target-b")];
+    for (const shop of [a, b]) await prisma.shop.create({ data: { shop, name: shop } });
+    const url = "https://hooks.slack.com/services/T0MOVED/B0MOVED/movedSecret123";
+    const input = { kind: "slack" as const, label: null, target: url, minSeverity: "critical" as const, dailyDigest: false, enabled: true };
+    const fromA = await saveChannel(a, "tester", input);
+    const sealedForA = (await prisma.notificationChannel.findUniqueOrThrow({ where: { id: fromA } })).target;
+    const copied = await prisma.notificationChannel.create({ data: { shop: b, kind: "slack", target: sealedForA } });
+    expect((await findChannel(b, copied.id))?.target).toBe("");
+    await saveChannel(b, "tester", { ...input, target: "https://hooks.slack.com/services/T0NEW/B0NEW/newSecret456" }, copied.id);
+    expect((await findChannel(b, copied.id))?.target).toBe("https://hooks.slack.com/services/T0NEW/B0NEW/newSecret456");
   });
 });
 
