@@ -1,4 +1,4 @@
-import { authenticate } from "./shopify.server";
+import { authenticateAdmin } from "./shopify/authenticate-admin.server";
 import { DEMO_SHOP, env } from "./utils/env.server";
 import { setRequestShop } from "./utils/logger.server";
 
@@ -15,14 +15,15 @@ export interface AdminContext {
 /**
  * Authenticates an admin request: Shopify's session-token auth, or — only when the app was started with
  * STOCKCAST_DEMO=1 (refused in production outside `npm run demo`, see utils/env.server.ts) — the demo shop.
- * Throws the Responses Shopify's library throws (redirects to auth, 401 with retry header).
+ * Throws the Responses Shopify's library throws (redirects to auth, 401 with retry header), and 400 for
+ * malformed shop / host parameters.
  */
 export async function requireAdmin(request: Request): Promise<AdminContext> {
   if (env.demoMode) {
     setRequestShop(DEMO_SHOP);
     return { shop: DEMO_SHOP, mode: "demo", staffId: "demo-owner", admin: null };
   }
-  const { session, sessionToken, admin } = await authenticate.admin(request);
+  const { session, sessionToken, admin } = await authenticateAdmin(request);
   setRequestShop(session.shop);
   return { shop: session.shop, mode: "shopify", staffId: String(sessionToken?.sub ?? "unknown"), admin };
 }

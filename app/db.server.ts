@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { env } from "./utils/env.server";
+import { pgPoolTimeouts, type PgTimeouts } from "./utils/pg-pool.server";
 
 // Each provider has its own generated client (Prisma's query compiler is provider-specific):
 // SQLite's is @prisma/client (also what Shopify's session storage imports), PostgreSQL's is generated
@@ -10,7 +11,8 @@ import { env } from "./utils/env.server";
 // logical schema, so they share one set of types.
 const require = createRequire(import.meta.url);
 
-export function createPrismaClient(url: string): PrismaClient {
+/** A client for `url`; on PostgreSQL its pool gets the connect and statement timeouts (default: from env). */
+export function createPrismaClient(url: string, timeouts?: PgTimeouts): PrismaClient {
   if (url.startsWith("file:")) {
     const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: url.slice("file:".length) }) });
     // WAL: readers don't wait for the writer (webhooks keep arriving while the queue applies them);
@@ -22,7 +24,7 @@ export function createPrismaClient(url: string): PrismaClient {
   const { PrismaClient: PostgresClient } = require(".prisma/client-postgres") as {
     PrismaClient: typeof PrismaClient;
   };
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10, ...pgPoolTimeouts(timeouts) }) });
 }
 
 declare global {

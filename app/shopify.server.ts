@@ -2,9 +2,11 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { CachedSessionStorage } from "./shopify/cached-session-storage.server";
+import { EncryptedSessionStorage } from "./shopify/encrypted-session-storage.server";
 import prisma from "./db.server";
 import { findLatestBackfillRun } from "./models/backfill.server";
 import { findShop, upsertInstalledShop } from "./models/shop.server";
+import { appKeyring } from "./utils/encryption.server";
 import { DEMO_WEBHOOK_SECRET, env } from "./utils/env.server";
 import { logger } from "./utils/logger.server";
 
@@ -38,8 +40,12 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(","),
   appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`,
   authPathPrefix: "/auth",
-  // Production caches loaded sessions for 5 s (webhook bursts); tests see every write at once.
-  sessionStorage: env.NODE_ENV === "production" ? new CachedSessionStorage(new PrismaSessionStorage(prisma)) : new PrismaSessionStorage(prisma),
+  // Tokens are sealed at rest (docs/security.md). Production caches loaded sessions for 5 s (webhook
+  // bursts); tests see every write at once.
+  sessionStorage:
+    env.NODE_ENV === "production"
+      ? new CachedSessionStorage(new EncryptedSessionStorage(new PrismaSessionStorage(prisma), appKeyring))
+      : new EncryptedSessionStorage(new PrismaSessionStorage(prisma), appKeyring),
   distribution: AppDistribution.AppStore,
   logger: { level: env.NODE_ENV === "test" ? LogSeverity.Error : LogSeverity.Info },
   hooks: {

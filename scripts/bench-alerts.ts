@@ -46,6 +46,8 @@ const env = {
   SHOPIFY_API_SECRET: "bench-plan-secret",
   SHOPIFY_APP_URL: "http://localhost",
   STOCKCAST_DEMO: "0",
+  // Production refuses to start without a key of its own (docs/security.md); a throw-away one per run.
+  STOCKCAST_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
 };
 const hwmMb = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN) / 1024;
 

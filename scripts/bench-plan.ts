@@ -12,6 +12,7 @@
 // (V8 CPU profile of the plan process) --skip-plan (with --database-url: time only the loader, on the latest
 // complete plan already in that database).
 // Design of the seeded data: docs/benchmarks.md, "Plan run at scale".
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -405,6 +406,8 @@ async function benchOne(kind: "sqlite" | "postgres") {
     SHOPIFY_APP_URL: "http://localhost",
     SCOPES,
     STOCKCAST_DEMO: "0",
+    // Production refuses to start without a key of its own (docs/security.md); a throw-away one per run.
+    STOCKCAST_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   };
   // app/db.server parses the app's environment when first imported.
   Object.assign(process.env, { DATABASE_URL: url, SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://localhost", LOG_LEVEL: "warn" });

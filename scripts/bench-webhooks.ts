@@ -133,6 +133,8 @@ async function benchOne(kind: "sqlite" | "postgres") {
     SHOPIFY_API_SECRET: SECRET,
     SHOPIFY_APP_URL: `http://localhost:${port}`,
     STOCKCAST_DEMO: "0",
+    // Production refuses to start without a key of its own (docs/security.md); a throw-away one per run.
+    STOCKCAST_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
     WEB_CONCURRENCY: String(webProcesses(kind)),
   };
   const children = [start("scripts/serve.ts", env)];

@@ -4,6 +4,7 @@ import { claimDueJob, completeJob, failJob, insertJob, PGBOSS_SCHEMA } from "~/m
 import { checkpointWal, takeOverWalCheckpoints } from "~/models/sqlite-wal.server";
 import { httpQuietFor, httpRequestsInFlight } from "~/utils/http-load.server";
 import { logJob, logger } from "~/utils/logger.server";
+import { pgPoolTimeouts } from "~/utils/pg-pool.server";
 import { yieldToEventLoop } from "~/utils/event-loop";
 
 // One job interface (docs/decisions/004-job-queue.md): pg-boss on PostgreSQL, the Job table polled
@@ -173,12 +174,13 @@ export class PgBossJobQueue implements JobQueue {
   private working = false;
 
   constructor(connectionString: string, options: { supervise?: boolean; schedule?: boolean } = {}) {
+    // pg-boss hands its options to pg.Pool: the same timeouts as the app's pool (utils/pg-pool.server.ts).
+    const pool = { connectionString, max: 4, ...pgPoolTimeouts() };
     this.boss = new PgBoss({
-      connectionString,
+      ...pool,
       schema: PGBOSS_SCHEMA,
       supervise: options.supervise ?? true,
       schedule: options.schedule ?? true,
-      max: 4,
     });
     this.boss.on("error", (error) => logger.error({ kind: "pg-boss", outcome: "error", error: errorMessage(error) }));
   }

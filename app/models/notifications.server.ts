@@ -1,9 +1,25 @@
 import { Prisma } from "@prisma/client";
 import { defaultDb, type Db } from "~/models/transaction.server";
+import { decryptSecret, encryptSecret, SecretDecryptionError, secretContext } from "~/utils/encryption";
+import { appKeyring } from "~/utils/encryption.server";
+import { logger } from "~/utils/logger.server";
 
 // Notification channels (email address or Slack incoming webhook per shop) and their deliveries. Every
 // function takes the shop first and scopes by it. A channel's `target` is a secret for Slack: callers mask
-// it before it leaves the services layer.
+// it before it leaves the services layer. It is sealed at rest (AES-256-GCM, docs/security.md): written
+// sealed here, and every read below hands it back opened; a row from before encryption reads as it is.
+
+const sealTarget = (shop: string, target: string) => encryptSecret(target, secretContext.channelTarget(shop), appKeyring);
+/** The row with its target opened; a target no key opens reads as "" (logged): sends fail visibly, an edit heals it. */
+function openTarget<T extends { id: string; shop: string; target: string }>(row: T): T {
+  try {
+    return { ...row, target: decryptSecret(row.target, secretContext.channelTarget(row.shop), appKeyring) };
+  } catch (error) {
+    if (!(error instanceof SecretDecryptionError)) throw error;
+    logger.error({ kind: "notification-channel", shop: row.shop, channelId: row.id, outcome: "unreadable-target", error: error.message });
+    return { ...row, target: "" };
+  }
+}
 
 export type ChannelKind = "email" | "slack";
 export type Severity = "critical" | "warning" | "info";
@@ -19,20 +35,23 @@ export interface ChannelWrite {
   enabled: boolean;
 }
 
-export function listChannels(shop: string, db: Db = defaultDb) {
-  return db.notificationChannel.findMany({ where: { shop }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export async function listChannels(shop: string, db: Db = defaultDb) {
+  return (await db.notificationChannel.findMany({ where: { shop }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(openTarget);
 }
 
-export function findChannel(shop: string, id: string, db: Db = defaultDb) {
-  return db.notificationChannel.findFirst({ where: { shop, id } });
+export async function findChannel(shop: string, id: string, db: Db = defaultDb) {
+  const row = await db.notificationChannel.findFirst({ where: { shop, id } });
+  return row && openTarget(row);
 }
 
-export function createChannel(shop: string, data: ChannelWrite, db: Db = defaultDb) {
-  return db.notificationChannel.create({ data: { shop, ...data } });
+export async function createChannel(shop: string, data: ChannelWrite, db: Db = defaultDb) {
+  return openTarget(await db.notificationChannel.create({ data: { shop, ...data, target: sealTarget(shop, data.target) } }));
 }
 
-export function updateChannel(shop: string, id: string, data: Partial<ChannelWrite> & { lastError?: null }, db: Db = defaultDb) {
-  return db.notificationChannel.update({ where: { id, shop }, data });
+/** Changes a channel; a given target is sealed afresh (so an edit also seals a pre-encryption row). */
+export async function updateChannel(shop: string, id: string, data: Partial<ChannelWrite> & { lastError?: null }, db: Db = defaultDb) {
+  const sealed = data.target === undefined ? data : { ...data, target: sealTarget(shop, data.target) };
+  return openTarget(await db.notificationChannel.update({ where: { id, shop }, data: sealed }));
 }
 
 /** Deletes the channel and its delivery history. */
@@ -47,18 +66,30 @@ export function markChannelOutcome(shop: string, id: string, outcome: { delivere
   return db.notificationChannel.updateMany({ where: { shop, id }, data });
 }
 
-/** Shops with at least one enabled channel (the delivery sweep fans out over them; crosses shops by nature). */
+/**
+ * Shops with at least one enabled channel (the delivery sweep fans out over them; crosses shops by nature).
+ * An uninstalled shop (Shop.active false) is left out: it hears nothing until it installs again.
+ */
 export async function shopsWithEnabledChannels(db: Db = defaultDb): Promise<string[]> {
   const rows = await db.notificationChannel.findMany({ where: { enabled: true }, select: { shop: true }, distinct: ["shop"] });
-  return rows.map((r) => r.shop);
+  const gone = await uninstalledAmong(rows.map((r) => r.shop), db);
+  return rows.map((r) => r.shop).filter((shop) => !gone.has(shop));
 }
 
-/** Enabled digest channels of every shop, with the shop's time zone (the digest sweep decides which are due). */
+/** Enabled digest channels of installed shops, with the shop's time zone (the digest sweep decides which are due). */
 export async function listDigestChannels(db: Db = defaultDb) {
   const channels = await db.notificationChannel.findMany({ where: { enabled: true, dailyDigest: true }, orderBy: { id: "asc" } });
-  const shops = await db.shop.findMany({ where: { shop: { in: [...new Set(channels.map((c) => c.shop))] } }, select: { shop: true, ianaTimezone: true } });
+  const shops = await db.shop.findMany({ where: { shop: { in: [...new Set(channels.map((c) => c.shop))] } }, select: { shop: true, ianaTimezone: true, active: true } });
   const zone = new Map(shops.map((s) => [s.shop, s.ianaTimezone]));
-  return channels.map((c) => ({ ...c, ianaTimezone: zone.get(c.shop) ?? "UTC" }));
+  const gone = new Set(shops.filter((s) => !s.active).map((s) => s.shop));
+  return channels.filter((c) => !gone.has(c.shop)).map((c) => ({ ...openTarget(c), ianaTimezone: zone.get(c.shop) ?? "UTC" }));
+}
+
+/** Which of `shops` have uninstalled the app (a shop without a row has not: it may be installing). */
+async function uninstalledAmong(shops: readonly string[], db: Db): Promise<Set<string>> {
+  if (shops.length === 0) return new Set();
+  const rows = await db.shop.findMany({ where: { shop: { in: [...shops] }, active: false }, select: { shop: true } });
+  return new Set(rows.map((r) => r.shop));
 }
 
 /**

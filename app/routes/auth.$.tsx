@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authenticate } from "~/shopify.server";
+import { authenticateAdmin } from "~/shopify/authenticate-admin.server";
 
-// Shopify's auth paths (/auth/session-token bounce page, /auth/exit-iframe, /auth/callback).
+// Shopify's auth paths (/auth/session-token bounce page, /auth/exit-iframe, /auth/callback); malformed
+// shop / host / exitIframe parameters answer 400.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await authenticate.admin(request);
+  await authenticateAdmin(request);
   return null;
 }

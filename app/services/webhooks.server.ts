@@ -1,5 +1,6 @@
 import { cancelShopJobs } from "~/models/jobs.server";
 import { markShopUninstalled, deleteAllShopData, updateShopScopes } from "~/models/shop-data.server";
+import { isShopUninstalled } from "~/models/shop.server";
 import { markWebhookEvent, recordWebhookEvent } from "~/models/webhook-event.server";
 import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
 import { topicFromConstant, type WebhookTopic } from "~/shopify/webhook-topics";
@@ -16,7 +17,7 @@ export interface IncomingWebhook {
   payload: unknown;
 }
 
-export type WebhookOutcome = "applied" | "queued" | "duplicate" | "rejected" | "recorded";
+export type WebhookOutcome = "applied" | "queued" | "duplicate" | "rejected" | "recorded" | "ignored";
 
 export interface IngestResult {
   outcome: WebhookOutcome;
@@ -39,6 +40,12 @@ export async function ingestWebhook(incoming: IncomingWebhook): Promise<IngestRe
   const done = (outcome: WebhookOutcome, eventId: string | null = null): IngestResult => ({ outcome, eventId });
   const { shop, webhookId } = incoming;
   const topic = topicFromConstant(incoming.topic);
+  // An uninstalled shop's data is not ours to update: acknowledged (so Shopify stops), neither kept nor
+  // applied. Lifecycle and privacy topics still apply (shop/redact arrives 48 h after the uninstall).
+  if (topic && (isSyncTopic(topic) || topic === "bulk_operations/finish") && (await isShopUninstalled(shop))) {
+    logger.info({ kind: "webhook", shop, topic, outcome: "ignored-uninstalled" });
+    return done("ignored");
+  }
   const parsed = topic ? parseWebhookPayload(topic, incoming.payload) : { ok: false as const, error: `unsubscribed topic ${incoming.topic}` };
   if (!topic || !parsed.ok) {
     await recordWebhookEvent(shop, {

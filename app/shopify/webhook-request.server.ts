@@ -1,8 +1,10 @@
+import { InvalidShopError } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
 
 /**
- * Shopify's webhook authentication (HMAC of the raw body → 401; missing headers → 400) plus one case the
- * library leaves as a 500: a correctly signed body that is not JSON is the sender's fault → 400.
+ * Shopify's webhook authentication (HMAC of the raw body → 401; missing headers → 400) plus two cases the
+ * library leaves as a 500, both the sender's fault → 400: a correctly signed body that is not JSON, and a
+ * shop header that is not a shop domain.
  *
  * The library hands back `JSON.parse(rawBody)`, which silently rounds integers above 2^53. We re-read the
  * raw body from a clone (taken before the library consumes it) and parse it losslessly: integer literals
@@ -17,6 +19,7 @@ export async function authenticateWebhook(request: Request) {
     return { ...context, payload };
   } catch (error) {
     if (error instanceof SyntaxError) throw new Response("Webhook body is not valid JSON", { status: 400 });
+    if (error instanceof InvalidShopError) throw new Response("X-Shopify-Shop-Domain is not a shop domain", { status: 400 });
     throw error;
   }
 }

@@ -1,15 +1,17 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 import { env } from "./env.server";
+import { maskLogFields } from "./mask-secrets";
 
 /**
  * One JSON line per request and per job. Never log payloads, tokens, secrets or customer data:
- * only shop, route/job, duration and outcome. `redact` is a second line of defence.
+ * only shop, route/job, duration and outcome. `redact` and the Slack-URL mask are a second line of defence.
  */
 export const logger = pino({
   level: env.LOG_LEVEL,
   base: { app: "stockcast" },
-  redact: { paths: ["*.accessToken", "*.secret", "*.password", "*.authorization", "*.email"], censor: "[redacted]" },
+  redact: { paths: ["*.accessToken", "*.refreshToken", "*.secret", "*.password", "*.authorization", "*.email"], censor: "[redacted]" },
+  formatters: { log: maskLogFields },
 });
 
 export interface RequestContext {

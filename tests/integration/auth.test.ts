@@ -1,9 +1,10 @@
 // The embedded path is real (Shopify session tokens), and the demo bypass cannot be reached without its flag.
 import { getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseEnv } from "~/utils/env.server";
+import { DEMO_ENCRYPTION_KEY, parseEnv } from "~/utils/env.server";
 
 const SHOP = "auth-test-shop.myshopify.com";
+const OWN_KEY = "q0N8b7m1Zr2yKcP4wVxT9sJhL6gFdE3aU5iO0pQ1rSs=";
 const APP = "https://stockcast.example";
 
 async function thrown(promise: Promise<unknown>): Promise<Response> {
@@ -85,10 +86,25 @@ describe("demo mode guard rails", () => {
   });
 
   it("is off unless the flag is exactly 1, and then Shopify credentials are required", () => {
-    const real = { NODE_ENV: "production", SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://a.example" };
+    const real = { NODE_ENV: "production", SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://a.example", STOCKCAST_ENCRYPTION_KEY: OWN_KEY };
     expect(parseEnv(real).demoMode).toBe(false);
     expect(() => parseEnv({ ...real, STOCKCAST_DEMO: "true" })).toThrow(/STOCKCAST_DEMO/);
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/SHOPIFY_API_KEY is required/);
+  });
+
+  it("production needs an encryption key of its own; demo mode, development and tests use the published one", () => {
+    const real = { NODE_ENV: "production", SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://a.example" };
+    const required = "STOCKCAST_ENCRYPTION_KEY is required in production and must not be the published demo key (create one with `openssl rand -base64 32`).";
+    expect(() => parseEnv(real)).toThrow(required);
+    expect(() => parseEnv({ ...real, STOCKCAST_ENCRYPTION_KEY: DEMO_ENCRYPTION_KEY })).toThrow(required);
+    expect(() => parseEnv({ ...real, STOCKCAST_ENCRYPTION_KEY: "too-short" })).toThrow("STOCKCAST_ENCRYPTION_KEY must be 32 random bytes in base64");
+    expect(() => parseEnv({ ...real, STOCKCAST_ENCRYPTION_KEY: OWN_KEY, STOCKCAST_ENCRYPTION_OLD_KEYS: `${DEMO_ENCRYPTION_KEY},nope` })).toThrow(
+      "each of STOCKCAST_ENCRYPTION_OLD_KEYS must be 32 random bytes in base64",
+    );
+    const rotated = parseEnv({ ...real, STOCKCAST_ENCRYPTION_KEY: OWN_KEY, STOCKCAST_ENCRYPTION_OLD_KEYS: ` ${DEMO_ENCRYPTION_KEY} ` });
+    expect(rotated).toMatchObject({ encryptionKey: OWN_KEY, STOCKCAST_ENCRYPTION_OLD_KEYS: [DEMO_ENCRYPTION_KEY] });
+    expect(parseEnv({ NODE_ENV: "production", STOCKCAST_DEMO: "1", npm_lifecycle_event: "demo", STOCKCAST_ENCRYPTION_KEY: OWN_KEY }).encryptionKey).toBe(DEMO_ENCRYPTION_KEY);
+    expect(parseEnv({ ...real, NODE_ENV: "test" }).encryptionKey).toBe(DEMO_ENCRYPTION_KEY);
   });
 
   it("with the flag, serves the demo shop without Shopify", async () => {

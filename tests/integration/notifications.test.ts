@@ -9,10 +9,13 @@ import prisma from "~/db.server";
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue, type JobQueue } from "~/jobs/queue.server";
 import { action, loader } from "~/routes/app.settings/route";
+import { findChannel } from "~/models/notifications.server";
 import { saveChannel, type ChannelInput } from "~/services/notifications/channels.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries } from "~/services/notifications/delivery.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { addDays, localDate } from "~/utils/dates";
+import { sealedWith } from "~/utils/encryption";
+import { appKeyring } from "~/utils/encryption.server";
 import { useSmtpServer } from "~/utils/mailer.server";
 import { startSmtpCapture, type SmtpCapture } from "../../scripts/mail/smtp-capture";
 import { APP, createSignedInShop } from "../setup/admin-request";
@@ -174,6 +177,48 @@ describe("notification delivery", () => {
     expect(JSON.stringify(audit)).not.toContain(slack.secret);
   });
 
+  it("keeps the Slack URL sealed at rest; a channel saved before encryption still delivers and is sealed on edit", async () => {
+    const shop = await newShop("sealed");
+    const slack = await startSlack();
+    const id = await saveChannel(shop, "tester", channel({ kind: "slack", target: slack.url }));
+    const row = await prisma.notificationChannel.findUniqueOrThrow({ where: { id } });
+    expect(sealedWith(row.target)).toBe(appKeyring.currentId);
+    expect(row.target).not.toContain(slack.secret);
+
+    const legacySlack = await startSlack();
+    const legacy = await prisma.notificationChannel.create({ data: { shop, kind: "slack", target: legacySlack.url, createdAt: new Date(Date.now() - 1000) } });
+    await raiseAlert(shop, "critical", "Both channels hear this.");
+    await runDeliverySweep(newQueue());
+    expect(slack.requests.map((r) => r.path)).toEqual([new URL(slack.url).pathname]);
+    expect(legacySlack.requests.map((r) => r.path)).toEqual([new URL(legacySlack.url).pathname]);
+
+    await saveChannel(shop, "tester", channel({ kind: "slack", target: null, label: "#legacy" }), legacy.id);
+    const edited = await prisma.notificationChannel.findUniqueOrThrow({ where: { id: legacy.id } });
+    expect(sealedWith(edited.target)).toBe(appKeyring.currentId);
+    expect((await findChannel(shop, legacy.id))?.target).toBe(legacySlack.url);
+  });
+
+  it("sends no alert and no digest to an uninstalled shop, including deliveries queued before the uninstall", async () => {
+    const shop = await newShop("uninstalled");
+    const slack = await startSlack();
+    await saveChannel(shop, "tester", channel({ kind: "slack", target: slack.url, dailyDigest: true }));
+    await raiseAlert(shop, "critical", "Queued before the uninstall.");
+    const [queued] = await queueAlertDeliveries(shop);
+    expect(queued).toBeDefined();
+    await prisma.shop.update({ where: { shop }, data: { active: false, uninstalledAt: new Date() } });
+    await raiseAlert(shop, "critical", "Raised after the uninstall.");
+
+    const queue = newQueue(() => new Date("2026-11-22T16:05:00Z")); // past 08:00 UTC: a digest would be due
+    await runDeliverySweep(queue);
+    await queue.enqueue(JOB.notificationDigest, { shop: "*" }, { singletonKey: "sweep" });
+    await queue.runDue({ includeDelayed: true });
+    await queue.enqueue(JOB.sendNotification, { shop, deliveryId: queued }, { singletonKey: `delivery:${queued}` });
+    await queue.runDue({ includeDelayed: true });
+
+    expect(slack.requests).toEqual([]);
+    expect(await deliveries(shop)).toMatchObject([{ id: queued, status: "skipped", error: "The shop uninstalled Stockcast before delivery." }]);
+  });
+
   it("sends only alerts at or above the channel's minimum severity, and only alerts raised after it was added", async () => {
     const shop = await newShop("severity");
     const slack = await startSlack();
@@ -296,7 +341,7 @@ describe("Settings → Notifications", () => {
 
     const edited = await post(headers, { intent: "save-channel", id, kind: "slack", label: "#buying-team", target: "", minSeverity: "critical", dailyDigest: "false", enabled: "true" });
     expect(edited.body).toMatchObject({ ok: true, message: "Channel saved." });
-    expect(await prisma.notificationChannel.findUniqueOrThrow({ where: { id } })).toMatchObject({ target: slack.url, label: "#buying-team", minSeverity: "critical", dailyDigest: false });
+    expect(await findChannel(shop, id)).toMatchObject({ target: slack.url, label: "#buying-team", minSeverity: "critical", dailyDigest: false });
 
     const tested = await post(headers, { intent: "test-channel", id });
     expect(tested).toMatchObject({ status: 200, body: { ok: true, message: "Test message sent. Check that it arrived." } });
@@ -338,7 +383,7 @@ describe("Settings → Notifications", () => {
       expect(await post(b.headers, { intent, id })).toMatchObject({ status: 404, body: { ok: false } });
     }
     expect(await post(b.headers, { intent: "save-channel", id, kind: "email", target: "b@example.com", minSeverity: "info" })).toMatchObject({ status: 404 });
-    expect(await prisma.notificationChannel.findUniqueOrThrow({ where: { id } })).toMatchObject({ shop: a.shop, target: to, minSeverity: "critical" });
+    expect(await findChannel(a.shop, id)).toMatchObject({ shop: a.shop, target: to, minSeverity: "critical" });
     expect(await prisma.notificationDelivery.count({ where: { channelId: id } })).toBe(0);
   });
 });

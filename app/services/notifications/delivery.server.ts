@@ -90,6 +90,11 @@ export type SendOutcome = "delivered" | "skipped" | "not-pending";
 export async function sendDelivery(shop: string, deliveryId: string, now = new Date()): Promise<SendOutcome> {
   const delivery = await claimDeliveryAttempt(shop, deliveryId);
   if (!delivery) return "not-pending";
+  // Queued before app/uninstalled: an uninstalled shop hears nothing more.
+  if ((await findShop(shop))?.active === false) {
+    await markSkipped(shop, delivery.id, "The shop uninstalled Stockcast before delivery.");
+    return "skipped";
+  }
   const channel = await findChannel(shop, delivery.channelId);
   if (!channel || (!channel.enabled && delivery.kind !== "test")) {
     await markSkipped(shop, delivery.id, channel ? "The channel was turned off before delivery." : "The channel was deleted before delivery.");

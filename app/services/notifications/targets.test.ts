@@ -13,9 +13,12 @@ describe("channel targets", () => {
     expect(displayTarget("email", "ops@example.com")).toBe("ops@example.com");
   });
 
-  it("removes the webhook secret from error messages", () => {
-    expect(safeErrorMessage(new Error(`fetch failed for ${SLACK}`), [SLACK])).toBe("fetch failed for https://hooks.slack.com/services/T0…/B0…/••••");
-    expect(safeErrorMessage(`POST ${SLACK}/extra failed`, [])).not.toContain("abcdEFGH");
+  it("masks the whole webhook path in error messages", () => {
+    expect(safeErrorMessage(new Error(`fetch failed for ${SLACK}`), [SLACK])).toBe("fetch failed for https://hooks.slack.com/••••");
+    expect(safeErrorMessage(`POST ${SLACK}/extra failed`, [])).toBe("POST https://hooks.slack.com/•••• failed");
+    expect(safeErrorMessage(`bad host HOOKS.slack.com/services/T0ABCDEF/B0GHIJKL/x`, [])).toBe("bad host hooks.slack.com/••••");
+    const local = "http://127.0.0.1:8080/services/T1/B2/secret";
+    expect(safeErrorMessage(new Error(`connect ECONNREFUSED ${local}`), [local])).toBe("connect ECONNREFUSED http://127.0.0.1:8080/••••");
     expect(safeErrorMessage("x".repeat(900), []).length).toBe(500);
   });
 

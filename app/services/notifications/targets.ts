@@ -2,6 +2,8 @@
 // targets.server.ts): email addresses are shown as entered; a Slack
 // incoming-webhook URL is a secret (anyone holding it can post to the channel) and is only ever shown
 // masked. Severity order is defined once here.
+import { maskSecrets } from "~/utils/mask-secrets";
+
 export const SEVERITIES = ["critical", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const CHANNEL_KINDS = ["email", "slack"] as const;
@@ -60,10 +62,10 @@ export function displayTarget(kind: string, target: string): string {
   return kind === "slack" ? maskSlackUrl(target) : target;
 }
 
-/** Replaces any secret a transport error may echo (the webhook URL) with its masked form, and bounds its length. */
+/**
+ * Masks the whole path of any webhook URL a transport error may echo (the channel's own, any Slack one),
+ * and bounds the length: errors are stored, shown in Settings and logged.
+ */
 export function safeErrorMessage(error: unknown, secrets: readonly string[]): string {
-  let message = error instanceof Error ? error.message : String(error);
-  for (const secret of secrets) if (secret) message = message.split(secret).join(maskSlackUrl(secret));
-  message = message.replace(/https?:\/\/hooks\.slack\.com\/services\/[^\s"']+/g, (m) => maskSlackUrl(m));
-  return message.slice(0, 500);
+  return maskSecrets(error instanceof Error ? error.message : String(error), secrets).slice(0, 500);
 }
