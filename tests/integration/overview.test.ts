@@ -451,7 +451,7 @@ describe("Overview route", () => {
         params: {},
         context: {},
       }) as Promise<Response>)
-    ).json() as Promise<OverviewDto>;
+    ).json() as Promise<OverviewDto & { status: { updatedLabel: string | null; replanning: boolean } }>;
 
   it("parses the URL filters of a signed-in shop, and ignores unknown values", async () => {
     const headers = await signedIn(fx.shop);
@@ -463,6 +463,9 @@ describe("Overview route", () => {
       error: null,
     });
     expect(week.kpis.inventoryValueCents).toBe(6250);
+    // The plan's freshness line, as on every planning screen.
+    expect(week.status).toMatchObject({ replanning: false });
+    expect(week.status.updatedLabel).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M$/);
     const odd = await load(headers, "?range=365&location=");
     expect(odd.filters).toMatchObject({
       range: "30",

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Banner, BlockStack, Card, EmptyState, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { formatDate, formatDays, formatMoneyCents } from "~/components/format";
 import type { OverviewDto } from "~/utils/overview-dto";
@@ -18,10 +19,13 @@ export function OverviewDashboard({
   data,
   loading,
   update,
+  statusLine,
 }: {
   data: OverviewDto;
   loading: boolean;
   update: (changes: Record<string, string | null>) => void;
+  /** The plan's freshness line (the route's PlanStatusLine), above the filters. */
+  statusLine?: ReactNode;
 }) {
   const { shopName, currency, planAsOf, counts, kpis, filters, charts } = data;
   const money = (c: number | null) => (c === null ? "—" : formatMoneyCents(c, currency));
@@ -92,6 +96,7 @@ export function OverviewDashboard({
   return (
     <Page title="Overview" subtitle={shopName}>
       <BlockStack gap="400">
+        {statusLine}
         <Card>
           <BlockStack gap="200">
             <OverviewFilters
