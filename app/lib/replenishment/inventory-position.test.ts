@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inventoryPosition, netStock, onOrderQuantity } from "./inventory-position";
+import { inventoryPosition, netStock, onOrderQuantity, stockFromAvailable } from "./inventory-position";
 
 describe("inventoryPosition", () => {
   it("is on hand + on order − committed − backorders", () => {
@@ -15,6 +15,27 @@ describe("inventoryPosition", () => {
     expect(() => inventoryPosition({ onHand: 1, onOrder: 0, committed: 0, backorders: -2 })).toThrow(
       new RangeError("backorders must be a non-negative finite number")
     );
+  });
+});
+
+describe("stockFromAvailable", () => {
+  it("takes Shopify's available as the net stock: position = available + on order", () => {
+    const stock = stockFromAvailable(12, 30);
+    expect(stock).toEqual({ onHand: 12, onOrder: 30, committed: 0, backorders: 0 });
+    expect(inventoryPosition(stock)).toBe(42);
+    expect(netStock(stock)).toBe(12);
+  });
+
+  it("counts negative available (continue selling) as backorders", () => {
+    const stock = stockFromAvailable(-4, 10);
+    expect(stock).toEqual({ onHand: 0, onOrder: 10, committed: 0, backorders: 4 });
+    expect(inventoryPosition(stock)).toBe(6);
+    expect(netStock(stock)).toBe(-4);
+  });
+
+  it("rejects what is not a stock figure", () => {
+    expect(() => stockFromAvailable(Number.NaN, 0)).toThrow("available must be a finite number");
+    expect(() => stockFromAvailable(1, -1)).toThrow("onOrder must be a non-negative finite number");
   });
 });
 

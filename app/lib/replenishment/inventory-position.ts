@@ -29,6 +29,22 @@ export function inventoryPosition(stock: StockFigures): number {
 }
 
 /**
+ * The stock figures a plan uses from Shopify's `available` quantity, the one stock figure that webhooks keep
+ * live: available = on hand − committed − reserved − damaged − safety stock − quality control (units that can
+ * be sold now). A negative `available` (a variant that continues selling when out of stock) is owed to
+ * customers: backorders. So inventory position = available + on order, and net stock = available.
+ * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 (net stock and backorders); Shopify's inventory states
+ * (shopify-platform.md).
+ * @throws RangeError "available must be a finite number", "onOrder must be a non-negative finite number"
+ * @example stockFromAvailable(-4, 10) // { onHand: 0, onOrder: 10, committed: 0, backorders: 4 }: position 6
+ */
+export function stockFromAvailable(available: number, onOrder: number): Required<StockFigures> {
+  if (!Number.isFinite(available)) throw new RangeError("available must be a finite number");
+  requireNonNegative(onOrder, "onOrder");
+  return { onHand: Math.max(0, available), onOrder, committed: 0, backorders: Math.max(0, -available) };
+}
+
+/**
  * Net stock available to sell now = on hand − committed − backorders, in units (can be negative).
  * Used for days of cover and projected stockout.
  * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 (net stock).

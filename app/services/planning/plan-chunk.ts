@@ -1,7 +1,7 @@
 import type { AbcClass } from "~/lib/analytics";
 import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
 import type { PlanLine } from "~/lib/replenishment";
-import { costBalancedServiceLevel, onOrderQuantity, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
+import { costBalancedServiceLevel, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
 import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, seriesKey, type ForecastOverrideSpan } from "./series";
@@ -281,7 +281,8 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     leadTime: p.leadTime,
     reviewPeriodDays: context.reviewPeriodDays,
     serviceLevel: sl,
-    stock: { onHand: p.level.onHand, onOrder: p.onOrderUnits, committed: p.level.committed },
+    // Shopify's available is the net stock webhooks keep live (docs/on-order.md, "Position"): position = available + on order.
+    stock: stockFromAvailable(p.level.available, p.onOrderUnits),
     scheduledReceipts: p.receipts,
     draftedUnits: p.draftedUnits,
     constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },
