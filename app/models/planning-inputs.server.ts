@@ -182,7 +182,7 @@ export function listActiveForecastOverrides(shop: string, variantIds: string[], 
  */
 export async function variantsTouchedSince(shop: string, since: Date, limit: number): Promise<string[]> {
   const after = { gt: since };
-  const [levels, orderLines, variants, orders, overrides, audited, vendorVariants] = await Promise.all([
+  const [levels, orderLines, variants, orders, overrides, audited, vendorVariants, productVariants] = await Promise.all([
     prisma.inventoryLevel.findMany({ where: { shop, updatedAt: after }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
     prisma.orderLine.findMany({ where: { shop, updatedAt: after, variantId: { not: null } }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
     prisma.variant.findMany({ where: { shop, updatedAt: after }, select: { id: true }, take: limit }),
@@ -192,6 +192,8 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
     prisma.auditEntry.findMany({ where: { shop, entityType: "Variant", at: after }, select: { entityId: true }, distinct: ["entityId"], take: limit }),
     // A vendor's lead time or minimum order moves every one of its variants' lines.
     prisma.variant.findMany({ where: { shop, product: { vendor: { updatedAt: after } } }, select: { id: true }, take: limit }),
+    // A product's status or vendor (products/update) moves all its variants.
+    prisma.variant.findMany({ where: { shop, product: { updatedAt: after } }, select: { id: true }, take: limit }),
   ]);
   const ids = new Set<string>([
     ...levels.map((r) => r.variantId),
@@ -201,6 +203,7 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
     ...overrides.map((r) => r.variantId),
     ...audited.map((r) => r.entityId),
     ...vendorVariants.map((r) => r.id),
+    ...productVariants.map((r) => r.id),
   ]);
   return [...ids].sort().slice(0, limit);
 }

@@ -276,7 +276,23 @@ export function alertsFollowWebhook(topic: string | null, outcome: string): bool
   return outcome === "failed" || (outcome === "processed" && topic !== null && WEBHOOK_STOCK_TOPICS.includes(topic));
 }
 
-const WEBHOOK_STOCK_TOPICS = ["inventory_levels/update", "inventory_levels/connect", "inventory_levels/disconnect", "orders/create", "orders/updated", "orders/cancelled", "refunds/create"];
+// Stock, orders and refunds move stock alerts; products and inventory items (status, vendor, cost, tracking) move
+// plan lines: each is followed by the debounced alerts job, which queues the incremental re-plan.
+const WEBHOOK_STOCK_TOPICS = [
+  "inventory_levels/update",
+  "inventory_levels/connect",
+  "inventory_levels/disconnect",
+  "orders/create",
+  "orders/updated",
+  "orders/cancelled",
+  "refunds/create",
+  "products/create",
+  "products/update",
+  "products/delete",
+  "inventory_items/create",
+  "inventory_items/update",
+  "inventory_items/delete",
+];
 
 /**
  * After the sync worker handled a webhook: re-evaluates the stock rules and sync health (a failed delivery

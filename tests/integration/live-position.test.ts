@@ -72,5 +72,11 @@ describe("the plan's position follows Shopify's available", () => {
     const row = csv.split("\r\n").find((r) => r.includes(",critical,"));
     expect(row).toBeDefined();
     expect(row).toContain(String(after.suggestedQty));
+
+    // The product is archived in Shopify: its products/update webhook alone stops the suggestion.
+    const archived = { ...fixture("products_create"), status: "archived", updated_at: new Date().toISOString() };
+    expect((await post("products/update", shop, archived)).status).toBe(200);
+    await workQueue(30);
+    expect(await line()).toMatchObject({ suggestedQty: 0, reason: expect.stringMatching(/^Marked do not reorder/) });
   });
 });
