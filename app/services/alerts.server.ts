@@ -46,6 +46,7 @@ import { findShop } from "~/models/shop.server";
 import { receiptOf } from "~/services/vendors.server";
 import type { AdminClientOptions, AdminGraphql } from "~/shopify/admin-client.server";
 import { sendAlertRaisedTrigger } from "~/shopify/flow.server";
+import { WEBHOOK_ROUTES } from "~/shopify/webhook-topics";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -278,21 +279,9 @@ export function alertsFollowWebhook(topic: string | null, outcome: string): bool
 
 // Stock, orders and refunds move stock alerts; products and inventory items (status, vendor, cost, tracking) move
 // plan lines: each is followed by the debounced alerts job, which queues the incremental re-plan.
-const WEBHOOK_STOCK_TOPICS = [
-  "inventory_levels/update",
-  "inventory_levels/connect",
-  "inventory_levels/disconnect",
-  "orders/create",
-  "orders/updated",
-  "orders/cancelled",
-  "refunds/create",
-  "products/create",
-  "products/update",
-  "products/delete",
-  "inventory_items/create",
-  "inventory_items/update",
-  "inventory_items/delete",
-];
+const WEBHOOK_STOCK_TOPICS: readonly string[] = (["/webhooks/inventory_levels", "/webhooks/orders", "/webhooks/refunds", "/webhooks/products", "/webhooks/inventory_items"] as const).flatMap(
+  (route) => WEBHOOK_ROUTES[route],
+);
 
 /**
  * After the sync worker handled a webhook: re-evaluates the stock rules and sync health (a failed delivery
