@@ -62,7 +62,10 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     await processWebhookEvent(shop, webhookEventId, {
       // One evaluation per shop a few seconds after a burst: while one waits, further enqueues are dropped.
       afterApplied: async (topic, outcome) => {
-        if (alertsFollowWebhook(topic, outcome)) await enqueueAlertsAfterWebhook(queue, shop, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
+        if (!alertsFollowWebhook(topic, outcome)) return;
+        await enqueueAlertsAfterWebhook(queue, shop, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
+        // The plan follows within seconds, not after the alerts' debounce (its job re-evaluates stock alerts too).
+        if (outcome === "processed") await enqueueTouchedPlan(queue, shop, now());
       },
     });
   });

@@ -743,7 +743,9 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
   const invRng = Rng.derive(seed, "inventory");
   const inventoryLevels: DemoData["inventoryLevels"] = [];
   const inventorySnapshots: InventorySnapshotRow[] = [];
-  const levelAt = at(N, 6 * 60);
+  // Synced at the start of the shop's today: never in the future (a later webhook must win, and an incremental
+  // plan must not see every level as changed since the plan).
+  const levelAt = at(N, 0);
   let snapSeq = 0;
   for (const s of series) {
     const p = s.variant.product;
