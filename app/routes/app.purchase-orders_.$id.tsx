@@ -171,7 +171,8 @@ const ACTION_LABEL: Record<string, string> = {
   approve: "Approve",
   reject: "Reject",
   send: "Mark as sent without email",
-  close: "Close",
+  // Not "Close": that reads like closing this page.
+  close: "Close purchase order",
   cancel: "Cancel purchase order",
 };
 
@@ -183,7 +184,7 @@ export default function PurchaseOrderPage() {
   const submit = useSubmit();
   const busy = navigation.state === "submitting";
   const busyIntent = busy ? String(navigation.formData?.get("intent") ?? "") : "";
-  const [modal, setModal] = useState<"cancel" | "reject" | "send" | null>(null);
+  const [modal, setModal] = useState<"cancel" | "reject" | "send" | "close" | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [lastIntent, setLastIntent] = useState<string | null>(null);
   const [quantities, setQuantities] = useState<Record<string, string>>({});
@@ -199,7 +200,7 @@ export default function PurchaseOrderPage() {
     setLastIntent(fields.intent ?? null);
     submit({ ...fields, version: String(po.version) }, { method: "post" });
   };
-  const run = (intent: string) => (intent === "cancel" || intent === "reject" ? setModal(intent) : post({ intent }));
+  const run = (intent: string) => (intent === "cancel" || intent === "reject" || intent === "close" ? setModal(intent) : post({ intent }));
 
   const dirty = Object.entries(quantities).filter(([id, q]) => String(data.lines.find((l) => l.id === id)?.quantityOrdered) !== q);
   const [primary, ...secondary] = data.actions.filter((a) => a !== "cancel" && a !== "reject");
@@ -438,6 +439,16 @@ export default function PurchaseOrderPage() {
         reason="optional"
         loading={busyIntent === "cancel"}
         onConfirm={(reason) => post({ intent: "cancel", ...(reason ? { reason } : {}) })}
+        onClose={() => setModal(null)}
+      />
+      <ConfirmModal
+        key={`close-${po.version}`}
+        open={modal === "close"}
+        title={`Close ${po.number}?`}
+        body="Closing files it away: no more receipts or changes can be recorded on it. This can't be undone."
+        confirmLabel="Close purchase order"
+        loading={busyIntent === "close"}
+        onConfirm={() => post({ intent: "close" })}
         onClose={() => setModal(null)}
       />
       <ConfirmModal
