@@ -60,7 +60,7 @@ export type SettingsActionResult = SaveActionResult | ReprocessActionResult | Ba
 
 type Intent = (typeof INTENTS)[number];
 
-/** Staff roles keep their own, stricter rule (only owners, once there is one: settings.server.ts). */
+/** Staff roles keep their own, stricter rule (only owners; the store's account owner is recognised through Shopify: settings.server.ts). */
 const OWNER_RULED: readonly Intent[] = ["save-staff", "delete-staff"];
 
 /** A viewer's refusal in the shape each card of the screen shows. */
@@ -108,13 +108,13 @@ async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<t
         const parsed = staffRoleForm.safeParse(fields);
         if (!parsed.success) return json<SettingsActionResult>({ intent, ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
         const { id, ...input } = parsed.data;
-        const saved = await saveStaffRole(admin.shop, actor, input, id);
+        const saved = await saveStaffRole(admin.shop, { ...actor, identify: admin.identify }, input, id);
         return json<SettingsActionResult>({ intent, ok: true, staffRoleId: saved.id, message: id ? `${saved.name}'s role saved.` : `${saved.name} added.` });
       }
       case "delete-staff": {
         const parsed = staffIdForm.safeParse(fields);
         if (!parsed.success) throw new Response("Missing staff id", { status: 400 });
-        await removeStaffRole(admin.shop, actor, parsed.data.id);
+        await removeStaffRole(admin.shop, { ...actor, identify: admin.identify }, parsed.data.id);
         return json<SettingsActionResult>({ intent, ok: true, staffRoleId: parsed.data.id, message: "Staff member removed." });
       }
     }
