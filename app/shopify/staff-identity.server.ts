@@ -2,6 +2,7 @@
 // user, and Shopify's staff API needs `read_users`, which only some plans grant. An online token obtained by
 // token exchange carries `associated_user`: id, names, email, `account_owner` and `collaborator`. Stockcast
 // asks for one only where it matters (managing staff roles) and keeps nothing of the token but the answer.
+import { HttpResponseError, InvalidJwtError } from "@shopify/shopify-api";
 import { z } from "zod";
 import { associatedUser } from "~/shopify.server";
 import { logger } from "~/utils/logger.server";
@@ -64,6 +65,8 @@ export async function identifyStaff(shop: string, sessionToken: string | null): 
     };
   } catch (error) {
     logger.warn({ kind: "staff-identity", shop, outcome: "failed", error: error instanceof Error ? error.message : String(error) });
+    if (error instanceof InvalidJwtError) return { ok: false, reason: "your Shopify session token is not valid" };
+    if (error instanceof HttpResponseError && error.response.code < 500) return { ok: false, reason: "Shopify refused to say who you are" };
     return { ok: false, reason: "Shopify did not answer" };
   }
 }

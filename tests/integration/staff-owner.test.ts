@@ -62,10 +62,10 @@ describe("staff roles: the owner is Shopify's account owner", () => {
     const { shop, exchange } = await shopWithAccounts("owner-unknown", [JORDAN]);
     // Shopify refuses the exchange (its OAuth error), then fails outright.
     const unknown = await post(shop, "555", addSelfAsOwner("555"));
-    expect(unknown).toMatchObject({ status: 503, body: { ok: false, fieldErrors: { form: expect.stringMatching(/could not confirm with Shopify who you are/) } } });
+    expect(unknown).toMatchObject({ status: 503, body: { ok: false, fieldErrors: { form: expect.stringMatching(/could not confirm with Shopify who you are \(Shopify refused to say who you are\)/) } } });
     exchange.failNext.push(500);
     const failed = await post(shop, "202", addSelfAsOwner("202"));
-    expect(failed).toMatchObject({ status: 503, body: { ok: false, fieldErrors: { form: expect.stringMatching(/Try again in a minute/) } } });
+    expect(failed).toMatchObject({ status: 503, body: { ok: false, fieldErrors: { form: expect.stringMatching(/\(Shopify did not answer\)\. Try again in a minute\./) } } });
     expect(await staffRows(shop)).toEqual([]);
     expect(await prisma.auditEntry.count({ where: { shop } })).toBe(0);
   });
