@@ -1,5 +1,6 @@
 // Settings screen use cases: the shop's planning parameters (read in the units a merchant edits, saved with
 // an audit entry), the status the Sync and Import sections show, and staff roles.
+import { isUniqueViolation } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { listImportBatches } from "~/models/import-batch.server";
 import { findShopSettings, updateShopSettings, type ShopSettingsWrite } from "~/models/settings.server";
@@ -240,6 +241,7 @@ async function recogniseOwner(shop: string, manager: StaffManager): Promise<Staf
   }
   const who = answer.identity;
   if (who.staffId !== manager.staffId || !who.accountOwner) return { ...manager, isOwner: false };
+  // Two first requests of the account owner at once: the loser finds the row the winner wrote.
   await inTransaction(async (tx) => {
     const data: StaffRoleWrite = { staffId: who.staffId, name: who.name, email: who.email, role: "owner" };
     const existing = (await findStaffRole(shop, who.staffId, tx)) ?? (await findStaffRole(shop, `gid://shopify/StaffMember/${who.staffId}`, tx));
@@ -250,6 +252,8 @@ async function recogniseOwner(shop: string, manager: StaffManager): Promise<Staf
       await updateStaffRole(shop, existing.id, data, tx);
       await recordAudit(shop, { actor: "shopify", action: "staff_role.updated", entityType: "StaffRole", entityId: existing.id, before: auditView(existing), after: { ...auditView(data), reason: "Shopify account owner" } }, tx);
     }
+  }).catch((error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
   });
   return { ...manager, isOwner: true };
 }

@@ -95,6 +95,20 @@ describe("staff roles: the owner is Shopify's account owner", () => {
     expect(await post(shop, "202", { intent: "save-staff", staffId: "303", name: "Casey", role: "viewer" })).toMatchObject({ status: 200 });
   });
 
+  it("recognises the account owner once when their first two changes arrive together", async () => {
+    const { shop } = await shopWithAccounts("owner-race");
+    const [a, b] = await Promise.all([
+      post(shop, "101", { intent: "save-staff", staffId: "202", name: "Jordan", role: "manager" }),
+      post(shop, "101", { intent: "save-staff", staffId: "909", name: "Agency", role: "viewer" }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await staffRows(shop)).map((r) => [r.staffId, r.role])).toEqual([
+      ["101", "owner"],
+      ["202", "manager"],
+      ["909", "viewer"],
+    ]);
+  });
+
   it("turns the account owner's existing row into the owner, even where someone else took the owner role first", async () => {
     const { shop } = await shopWithAccounts("owner-takeover");
     // Rows from the open bootstrap: a collaborator made themselves owner and the account owner a viewer.
