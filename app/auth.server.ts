@@ -1,4 +1,5 @@
 import { authenticateAdmin } from "./shopify/authenticate-admin.server";
+import { identifyStaff, sessionTokenOf, type StaffIdentityResult } from "./shopify/staff-identity.server";
 import { DEMO_SHOP, env } from "./utils/env.server";
 import { setRequestShop } from "./utils/logger.server";
 
@@ -10,6 +11,11 @@ export interface AdminContext {
   staffId: string;
   /** Admin GraphQL client; null in demo mode, where Shopify calls are applied locally. */
   admin: { graphql: (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response> } | null;
+  /**
+   * Asks Shopify who the staff member is (account owner? name, email) by exchanging this request's session
+   * token for an online token: one call to Shopify each time, so only where it matters. Absent in demo mode.
+   */
+  identify?: () => Promise<StaffIdentityResult>;
 }
 
 /**
@@ -25,5 +31,6 @@ export async function requireAdmin(request: Request): Promise<AdminContext> {
   }
   const { session, sessionToken, admin } = await authenticateAdmin(request);
   setRequestShop(session.shop);
-  return { shop: session.shop, mode: "shopify", staffId: String(sessionToken?.sub ?? "unknown"), admin };
+  const token = sessionTokenOf(request);
+  return { shop: session.shop, mode: "shopify", staffId: String(sessionToken?.sub ?? "unknown"), admin, identify: () => identifyStaff(session.shop, token) };
 }

@@ -1,4 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
+import { RequestedTokenType, shopifyApi, type OnlineAccessUser } from "@shopify/shopify-api";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { CachedSessionStorage } from "./shopify/cached-session-storage.server";
@@ -33,12 +34,17 @@ export const API_VERSION = ApiVersion.October26;
 
 // In demo mode there is no Shopify: the keys are the published demo ones so that locally replayed,
 // signed webhooks verify (npm run demo:webhook), and admin auth is bypassed in app/auth.server.ts.
-const shopify = shopifyApp({
+const credentials = {
   apiKey: env.demoMode ? "demo-api-key" : env.SHOPIFY_API_KEY,
   apiSecretKey: env.demoMode ? DEMO_WEBHOOK_SECRET : (env.SHOPIFY_API_SECRET ?? ""),
   apiVersion: API_VERSION,
   scopes: env.SCOPES.split(","),
-  appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`,
+};
+const appUrl = env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`;
+
+const shopify = shopifyApp({
+  ...credentials,
+  appUrl,
   authPathPrefix: "/auth",
   // Tokens are sealed at rest (docs/security.md). Production caches loaded sessions for 5 s (webhook
   // bursts); tests see every write at once.
@@ -62,3 +68,25 @@ export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const sessionStorage = shopify.sessionStorage;
+
+// Shopify's API library under shopifyApp, for the one call the app wrapper does not expose: exchanging a
+// staff member's session token for an ONLINE token, only to learn who they are. The app itself stays on
+// offline tokens (docs/security.md, "Staff roles and the shop owner").
+const api = shopifyApi({
+  ...credentials,
+  hostName: new URL(appUrl).host,
+  hostScheme: new URL(appUrl).protocol === "http:" ? "http" : "https",
+  isEmbeddedApp: true,
+  logger: { level: env.NODE_ENV === "test" ? LogSeverity.Error : LogSeverity.Info },
+  _logDisabledFutureFlags: false,
+});
+
+/**
+ * Who the staff member behind `sessionToken` is, as Shopify's token exchange for an online access token
+ * reports it (`associated_user`: id, names, email, `account_owner`, `collaborator`). The online token is
+ * discarded. Throws what Shopify's library throws: an invalid session token, or Shopify refusing or failing.
+ */
+export async function associatedUser(shop: string, sessionToken: string): Promise<OnlineAccessUser | null> {
+  const { session } = await api.auth.tokenExchange({ shop, sessionToken, requestedTokenType: RequestedTokenType.OnlineAccessToken });
+  return session.onlineAccessInfo?.associated_user ?? null;
+}

@@ -32,6 +32,7 @@ import { canChange, guardChange } from "~/services/permissions.server";
 import { acknowledge, getAlerts, getMutes, muteAlerts, snoozeDefaults, snoozeUntilDate, unmute } from "~/services/alerts.server";
 import { demoClockFromCookieHeader, now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
+import { FORM } from "~/utils/form-errors";
 
 const TABS = ["open", "acknowledged", "snoozed", "resolved", "muted"] as const;
 const SEVERITIES = ["critical", "warning", "info"] as const;
@@ -76,12 +77,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, refusal } = await guardChange(ctx, request);
   if (refusal) return json({ error: refusal, notice: null }, { status: 403 });
   const form = await request.formData();
-  const parsed = actionSchema.safeParse({
-    intent: form.get("intent"),
-    ids: form.getAll("id"),
-    until: form.get("until") ?? undefined,
-    muteId: form.get("muteId") ?? undefined,
-  });
+  const parsed = actionSchema.safeParse(
+    {
+      intent: form.get("intent"),
+      ids: form.getAll("id"),
+      until: form.get("until") ?? undefined,
+      muteId: form.get("muteId") ?? undefined,
+    },
+    FORM,
+  );
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid request", notice: null }, { status: 400 });
   const input = parsed.data;
   const now = clockNow(request);

@@ -25,6 +25,7 @@ import {
 } from "~/services/forecasts.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
+import { FORM } from "~/utils/form-errors";
 
 const paramsSchema = z.object({ variantId: z.string().min(1).max(64) });
 
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { variantId } = parseParams(params);
   const { actor, refusal } = await guardChange(ctx, request);
   const form = Object.fromEntries(await request.formData());
-  const intent = intentSchema.safeParse(form.intent);
+  const intent = intentSchema.safeParse(form.intent, FORM);
   // The intent only tells the screen which card shows the refusal.
   if (refusal) return json<ActionResult>({ intent: intent.data ?? null, ok: false, error: refusal, code: "forbidden", fieldErrors: {} }, { status: 403 });
   const { shop } = ctx;
@@ -102,23 +103,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (intent.data) {
       case "save_overrides": {
-        const values = variantOverridesForm.safeParse(form);
+        const values = variantOverridesForm.safeParse(form, FORM);
         if (!values.success) return invalid(values.error);
-        const expected = expectedSchema.safeParse(form.expected);
+        const expected = expectedSchema.safeParse(form.expected, FORM);
         if (!expected.success) return refuse("Reload the page and try again.");
         const { changed } = await saveVariantOverrides(shop, staffId, variantId, expected.data, values.data);
         if (changed) await replanSoon(shop);
         return saved(changed);
       }
       case "add_forecast_override": {
-        const input = forecastOverrideForm.safeParse(form);
+        const input = forecastOverrideForm.safeParse(form, FORM);
         if (!input.success) return invalid(input.error);
         await addForecastOverride(shop, staffId, variantId, input.data, clockNow(request));
         await replanSoon(shop);
         return saved(true);
       }
       case "delete_forecast_override": {
-        const id = z.string().min(1).max(64).safeParse(form.overrideId);
+        const id = z.string().min(1).max(64).safeParse(form.overrideId, FORM);
         if (!id.success) return refuse("Choose an override to delete.");
         await removeForecastOverride(shop, staffId, variantId, id.data);
         await replanSoon(shop);

@@ -15,6 +15,7 @@ import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/er
 import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActor } from "~/services/permissions.server";
 import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 import { PO_STATUSES } from "~/services/purchase-orders/state-machine";
+import { FORM } from "~/utils/form-errors";
 
 const PAGE_SIZE = 25;
 const querySchema = z.object({
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { refusal } = await guardChange(ctx, request);
     if (refusal) return json({ error: refusal }, { status: 403 });
   }
-  const parsed = actionSchema.safeParse({ intent: form.get("intent"), lineIds: form.getAll("lineId"), staffId: form.get("staffId"), separate: form.get("separate") ?? undefined });
+  const parsed = actionSchema.safeParse({ intent: form.get("intent"), lineIds: form.getAll("lineId"), staffId: form.get("staffId"), separate: form.get("separate") ?? undefined }, FORM);
   if (!parsed.success) throw new Response("Invalid form", { status: 400 });
   const input = parsed.data;
   if (input.intent === "switch_persona") {

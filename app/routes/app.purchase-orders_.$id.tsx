@@ -22,6 +22,7 @@ import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActo
 import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
 import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
 import { sendToVendor } from "~/services/purchase-orders/send.server";
+import { FORM } from "~/utils/form-errors";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -96,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (refusal) return json({ error: refusal, code: "forbidden" as const }, { status: 403 });
   }
   const lines = form.getAll("lineId").map((lineId, i) => ({ lineId, quantity: form.getAll("quantity")[i] }));
-  const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), lines });
+  const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), lines }, FORM);
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid form", code: "invalid" as const }, { status: 400 });
   const input = parsed.data;
   if (input.intent === "switch_persona") {

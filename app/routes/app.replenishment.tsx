@@ -31,6 +31,7 @@ import { PlanStatusLine } from "~/components/PlanStatusLine";
 import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
+import { FORM } from "~/utils/form-errors";
 
 const PAGE_SIZE = 50;
 
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireAdmin(request);
   const { actor, refusal } = await guardChange(ctx, request);
   if (refusal) return json({ error: refusal }, { status: 403 });
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()), FORM);
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 400 });
   if (parsed.data.intent === "edit_quantity") {
     const ok = await editSuggestedQuantity(ctx.shop, actor.staffId, parsed.data.lineId, parsed.data.quantity);

@@ -15,6 +15,7 @@ import { VENDOR_LEAD_TIME_MAX, VENDOR_LEAD_TIME_MIN, fieldErrors, vendorForm, ty
 import { VENDOR_NOT_FOUND_MESSAGE, VendorEditError, getVendorDetail, updateVendor } from "~/services/vendors.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
+import { FORM } from "~/utils/form-errors";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (refusal) return json<ActionResult>({ ok: false, changed: false, error: refusal, code: "forbidden", fieldErrors: {} }, { status: 403 });
   const { shop } = ctx;
   const staffId = actor.staffId;
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()), FORM);
   if (!parsed.success) {
     return json<ActionResult>({ ok: false, changed: false, error: "Fix the highlighted fields.", code: "invalid", fieldErrors: fieldErrors<VendorFieldName>(parsed.error) }, { status: 400 });
   }

@@ -1,10 +1,12 @@
 // Settings screen use cases: the shop's planning parameters (read in the units a merchant edits, saved with
 // an audit entry), the status the Sync and Import sections show, and staff roles.
+import { isUniqueViolation } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { listImportBatches } from "~/models/import-batch.server";
 import { findShopSettings, updateShopSettings, type ShopSettingsWrite } from "~/models/settings.server";
 import { countOwners, createStaffRole, deleteStaffRole, findStaffRole, findStaffRoleById, listStaffRoles, updateStaffRole, type StaffRoleWrite } from "~/models/staff.server";
 import { inTransaction } from "~/models/transaction.server";
+import type { StaffIdentityResult } from "~/shopify/staff-identity.server";
 import { getBackfillProgress, type BackfillProgressDto } from "./backfill.server";
 import { getSyncHealth, type SyncHealth } from "./sync/health.server";
 
@@ -212,19 +214,64 @@ export async function getStaffRoles(shop: string): Promise<StaffRoleDto[]> {
   return (await listStaffRoles(shop)).map(toDto);
 }
 
+/** Who manages staff roles: the acting staff member, and how to ask Shopify who they are (absent in demo mode). */
+export interface StaffManager {
+  staffId: string;
+  isOwner?: boolean;
+  identify?: () => Promise<StaffIdentityResult>;
+}
+
+/** The refusal while the shop has no owner yet: nobody but the store's account owner may start. */
+export const NO_OWNER_MESSAGE =
+  "Only the store's account owner (the Shopify account that owns this store) can set up staff roles. Ask them to open Settings → Staff roles: Stockcast recognises them and makes them the owner.";
+export const OWNER_ONLY_MESSAGE = "Only an owner can change staff roles. Ask the shop owner.";
+
 /**
- * Who may change staff roles: once the shop has an owner row, only owners (the first owner row can be added
- * by anyone with Settings access, so a fresh install is not locked out).
+ * Recognises the store's account owner: a manager who is not already a Stockcast owner is looked up at
+ * Shopify (token exchange, outside any transaction). If Shopify says they own the store, their StaffRole
+ * row becomes "owner" with the name and email Shopify gives (created if missing, audited as "shopify").
+ * Returns the manager with `isOwner` as Shopify said; other staff are left as they are.
  */
-async function assertMayManageStaff(shop: string, actor: { staffId: string; isOwner?: boolean }, tx: Parameters<typeof countOwners>[1]) {
+async function recogniseOwner(shop: string, manager: StaffManager): Promise<StaffManager> {
+  if (manager.isOwner || !manager.identify) return manager;
+  if ((await findStaffRole(shop, manager.staffId))?.role === "owner") return manager;
+  const answer = await manager.identify();
+  if (!answer.ok) {
+    throw new StaffRoleError("form", `Stockcast could not confirm with Shopify who you are (${answer.reason}). Try again in a minute.`, 503);
+  }
+  const who = answer.identity;
+  if (who.staffId !== manager.staffId || !who.accountOwner) return { ...manager, isOwner: false };
+  // Two first requests of the account owner at once: the loser finds the row the winner wrote.
+  await inTransaction(async (tx) => {
+    const data: StaffRoleWrite = { staffId: who.staffId, name: who.name, email: who.email, role: "owner" };
+    const existing = (await findStaffRole(shop, who.staffId, tx)) ?? (await findStaffRole(shop, `gid://shopify/StaffMember/${who.staffId}`, tx));
+    if (!existing) {
+      const row = await createStaffRole(shop, data, tx);
+      await recordAudit(shop, { actor: "shopify", action: "staff_role.created", entityType: "StaffRole", entityId: row.id, before: null, after: { ...auditView(data), reason: "Shopify account owner" } }, tx);
+    } else if (existing.role !== "owner" || existing.name !== who.name || existing.email !== who.email || existing.staffId !== who.staffId) {
+      await updateStaffRole(shop, existing.id, data, tx);
+      await recordAudit(shop, { actor: "shopify", action: "staff_role.updated", entityType: "StaffRole", entityId: existing.id, before: auditView(existing), after: { ...auditView(data), reason: "Shopify account owner" } }, tx);
+    }
+  }).catch((error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
+  });
+  return { ...manager, isOwner: true };
+}
+
+/**
+ * Who may change staff roles: the store's account owner (recognised through Shopify, see recogniseOwner)
+ * and staff whose StaffRole is "owner". Nobody else, not even while the shop has no owner yet.
+ */
+async function assertMayManageStaff(shop: string, actor: StaffManager, tx: Parameters<typeof countOwners>[1]) {
   if (actor.isOwner) return;
-  if ((await countOwners(shop, tx)) === 0) return;
   const row = await findStaffRole(shop, actor.staffId, tx);
-  if (row?.role !== "owner") throw new StaffRoleError("form", "Only an owner can change staff roles. Ask the shop owner.", 403);
+  if (row?.role === "owner") return;
+  throw new StaffRoleError("form", (await countOwners(shop, tx)) === 0 ? NO_OWNER_MESSAGE : OWNER_ONLY_MESSAGE, 403);
 }
 
 /** Adds (no id) or changes a staff member's role, audited. Keeps at least one owner once there is one. */
-export async function saveStaffRole(shop: string, actor: { staffId: string; isOwner?: boolean }, input: StaffRoleInput, id?: string): Promise<StaffRoleDto> {
+export async function saveStaffRole(shop: string, manager: StaffManager, input: StaffRoleInput, id?: string): Promise<StaffRoleDto> {
+  const actor = await recogniseOwner(shop, manager);
   return inTransaction(async (tx) => {
     await assertMayManageStaff(shop, actor, tx);
     const data = stored(input);
@@ -246,7 +293,8 @@ export async function saveStaffRole(shop: string, actor: { staffId: string; isOw
   });
 }
 
-export async function removeStaffRole(shop: string, actor: { staffId: string; isOwner?: boolean }, id: string): Promise<void> {
+export async function removeStaffRole(shop: string, manager: StaffManager, id: string): Promise<void> {
+  const actor = await recogniseOwner(shop, manager);
   await inTransaction(async (tx) => {
     await assertMayManageStaff(shop, actor, tx);
     const existing = await findStaffRoleById(shop, id, tx);

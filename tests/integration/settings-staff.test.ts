@@ -1,15 +1,27 @@
 // Settings → Staff roles through the real route (session-token auth, zod in the action): bad input saves
-// nothing and names the field; saves are audited; only owners manage roles once there is one; the last owner
-// stays; and the roles drive purchase-order permissions (owner and approving managers approve).
-import { describe, expect, it } from "vitest";
+// nothing and names the field; saves are audited; only owners manage roles (the store's account owner is
+// recognised through Shopify's token exchange, faked at the HTTP boundary); the last owner stays; and the
+// roles drive purchase-order permissions (owner and approving managers approve).
+import { fakeStaffAccounts, server, type FakeStaffAccount } from "../setup/shopify-fake";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.settings/route";
 import { roleOf } from "~/services/purchase-orders/permissions.server";
 import { APP, createSignedInShop, sessionTokenHeaders } from "../setup/admin-request";
 
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** Shopify's accounts of the store: 101 owns it, 303 is staff. */
+const ACCOUNTS: FakeStaffAccount[] = [
+  { id: 101, first_name: "Olive", last_name: "Owner", email: "olive@example.com", account_owner: true },
+  { id: 303, first_name: "Casey", last_name: "Park", email: "casey@example.com", account_owner: false },
+];
+
 /** A shop with a stored offline session; `as(staffId)` gives request headers for that staff member. */
 async function signedInShop(label: string) {
   const { shop } = await createSignedInShop(label, { currencyCode: "CAD" });
+  fakeStaffAccounts(shop, ACCOUNTS);
   const as = (staffId: string) => sessionTokenHeaders(shop, staffId);
   return { shop, as };
 }
@@ -24,8 +36,6 @@ async function staffOf(headers: Record<string, string>) {
   const response = (await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response;
   return (await response.json()).staff;
 }
-
-const OWNER = { staffId: "101", name: "Olive Owner", email: "olive@example.com", role: "owner" };
 
 describe("Settings → Staff roles", () => {
   it("rejects bad input with one message per field and saves nothing", async () => {
@@ -54,7 +64,7 @@ describe("Settings → Staff roles", () => {
     const owner = await as("101");
     expect(await staffOf(owner)).toEqual([]);
 
-    expect(await post(owner, { intent: "save-staff", ...OWNER })).toMatchObject({ status: 200, body: { ok: true, message: "Olive Owner added." } });
+    // The account owner's first change makes them the owner, named as Shopify names them.
     // A gid is accepted and stored as the number Shopify's session token carries.
     const added = await post(owner, { intent: "save-staff", staffId: "gid://shopify/StaffMember/202", name: "Jordan Ops", role: "manager", approvesPurchaseOrders: "true" });
     expect(added.body).toMatchObject({ ok: true });
@@ -82,7 +92,7 @@ describe("Settings → Staff roles", () => {
 
     const audit = await prisma.auditEntry.findMany({ where: { shop, entityType: "StaffRole" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
-      ["staff_role.created", "101"],
+      ["staff_role.created", "shopify"],
       ["staff_role.created", "101"],
       ["staff_role.created", "101"],
       ["staff_role.updated", "101"],
@@ -97,7 +107,6 @@ describe("Settings → Staff roles", () => {
     const { shop, as } = await signedInShop("staff-guard");
     const owner = await as("101");
     const viewer = await as("303");
-    await post(owner, { intent: "save-staff", ...OWNER });
     await post(owner, { intent: "save-staff", staffId: "303", name: "Casey Park", role: "viewer" });
     const ownerRow = await prisma.staffRole.findFirstOrThrow({ where: { shop, staffId: "101" } });
 
@@ -123,12 +132,12 @@ describe("Settings → Staff roles", () => {
     const a = await signedInShop("staff-a");
     const b = await signedInShop("staff-b");
     const ownerA = await a.as("101");
-    const added = await post(ownerA, { intent: "save-staff", ...OWNER });
+    const added = await post(ownerA, { intent: "save-staff", staffId: "303", name: "Casey Park", role: "viewer" });
     const id = added.body.staffRoleId as string;
     const ownerB = await b.as("101");
     expect(await staffOf(ownerB)).toEqual([]);
     expect(await post(ownerB, { intent: "delete-staff", id })).toMatchObject({ status: 404 });
-    expect(await post(ownerB, { intent: "save-staff", id, ...OWNER, name: "Hijacked" })).toMatchObject({ status: 404 });
-    expect(await prisma.staffRole.findUniqueOrThrow({ where: { id } })).toMatchObject({ shop: a.shop, name: "Olive Owner" });
+    expect(await post(ownerB, { intent: "save-staff", id, staffId: "303", name: "Hijacked", role: "owner" })).toMatchObject({ status: 404 });
+    expect(await prisma.staffRole.findUniqueOrThrow({ where: { id } })).toMatchObject({ shop: a.shop, name: "Casey Park" });
   });
 });

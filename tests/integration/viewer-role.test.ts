@@ -2,11 +2,12 @@
 // admin action through the real route action with a valid session token, and gets 403 with the one message
 // while nothing in the shop's data changes. The intents come from the routes' own schemas (ACTION_INTENTS),
 // and the route files are scanned for actions, so a new route or intent without a check fails here.
+import { fakeStaffAccounts, server } from "../setup/shopify-fake";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Prisma } from "@prisma/client";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import * as alertsRoute from "~/routes/app.alerts";
 import * as demoClockRoute from "~/routes/app.demo-clock";
@@ -25,8 +26,13 @@ const VIEWER = "9002";
 const MANAGER = "9003";
 const NO_ROLE = "9004";
 
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
 async function seedShop(label: string) {
   const { shop } = await createSignedInShop(label, { currencyCode: "CAD" });
+  // Staff-role changes ask Shopify whether the actor owns the store (token exchange): the viewer does not.
+  fakeStaffAccounts(shop, [{ id: Number(VIEWER), first_name: "Vic", last_name: "Viewer", email: "vic@example.com", account_owner: false }]);
   await prisma.staffRole.createMany({
     data: [
       { shop, staffId: OWNER, name: "Olive Owner", role: "owner" },

@@ -6,6 +6,7 @@
 // validate, or fake data that does not fit the schema (missing non-null field, wrong enum, wrong nesting),
 // fails the test instead of producing a reply Shopify would never send. Bulk results are made the same way:
 // the bulk query is executed against the shop's data and flattened into JSONL lines with `__parentId`.
+import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { buildClientSchema, executeSync, parse, validate, type GraphQLSchema, type IntrospectionQuery, type OperationDefinitionNode } from "graphql";
@@ -242,5 +243,80 @@ export function fakeShop(shop: string, store: FakeStore): ShopifyFake {
 export function fakeFlowTriggers(shop: string): ShopifyFake {
   const fake = fakeShop(shop, { shop: { name: shop, ianaTimezone: "UTC", currencyCode: "USD" } });
   fake.roots.set("FlowTriggerReceive", () => ({ flowTriggerReceive: { userErrors: [] } }));
+  return fake;
+}
+
+/** A staff account as Shopify describes it in a token exchange's `associated_user`. */
+export interface FakeStaffAccount {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  account_owner: boolean;
+  collaborator?: boolean;
+}
+
+export interface FakeTokenExchange {
+  /** The requests Shopify received (body fields), in order. */
+  readonly requests: Record<string, string>[];
+  /** The next exchange(s) answer this HTTP status instead, in order. */
+  failNext: number[];
+}
+
+const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
+const ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
+const ONLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:online-access-token";
+
+/** The payload of an HS256 session token signed with `secret`, or null when the signature is wrong. */
+function verifiedJwtPayload(token: string, secret: string): Record<string, unknown> | null {
+  const [header, payload, signature] = token.split(".");
+  if (!header || !payload || !signature) return null;
+  const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url");
+  if (expected !== signature) return null;
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+}
+
+/**
+ * Shopify's token-exchange endpoint (`POST https://<shop>/admin/oauth/access_token`) for online access
+ * tokens, answering as Shopify does: it checks the client credentials and the session token's signature,
+ * and returns an online token whose `associated_user` is the account of the token's `sub`. Errors have
+ * Shopify's OAuth shape (`{ error, error_description }`, 400).
+ */
+export function fakeStaffAccounts(shop: string, accounts: FakeStaffAccount[], app = { apiKey: "test-api-key", apiSecretKey: "test-api-secret" }): FakeTokenExchange {
+  const fake: FakeTokenExchange = { requests: [], failNext: [] };
+  server.use(
+    http.post(`https://${shop}/admin/oauth/access_token`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, string>;
+      fake.requests.push(body);
+      const failWith = fake.failNext.shift();
+      if (failWith) return HttpResponse.json({ errors: "Internal Server Error" }, { status: failWith });
+      const oauthError = (error: string, description: string) => HttpResponse.json({ error, error_description: description }, { status: 400 });
+      if (body.client_id !== app.apiKey || body.client_secret !== app.apiSecretKey) return oauthError("invalid_client", "Client credentials are invalid");
+      if (body.grant_type !== TOKEN_EXCHANGE_GRANT || body.subject_token_type !== ID_TOKEN_TYPE) return oauthError("invalid_request", "Unsupported grant");
+      if (body.requested_token_type !== ONLINE_TOKEN_TYPE) return oauthError("invalid_request", "This fake only issues online access tokens");
+      const claims = verifiedJwtPayload(body.subject_token ?? "", app.apiSecretKey);
+      if (!claims || claims.dest !== `https://${shop}`) return oauthError("invalid_subject_token", "Session token is invalid");
+      const account = accounts.find((a) => String(a.id) === String(claims.sub));
+      if (!account) return oauthError("invalid_subject_token", "The user of this session token has no access to the store");
+      return HttpResponse.json({
+        access_token: `shpua_${randomUUID().replace(/-/g, "")}`,
+        scope: "read_products,read_orders,read_inventory,write_inventory",
+        expires_in: 86399,
+        associated_user_scope: "read_products,read_orders,read_inventory",
+        session: randomUUID(),
+        account_number: 0,
+        associated_user: {
+          id: account.id,
+          first_name: account.first_name,
+          last_name: account.last_name,
+          email: account.email,
+          account_owner: account.account_owner,
+          locale: "en",
+          collaborator: account.collaborator ?? false,
+          email_verified: true,
+        },
+      });
+    }),
+  );
   return fake;
 }

@@ -85,7 +85,8 @@ describe("Settings → Staff roles card", () => {
   it("explains the defaults when nobody has a role", () => {
     const out = html(<StaffRolesCard staff={[]} pending={null} result={null} onSave={noop} onDelete={noop} />);
     expect(out).toContain("No staff roles yet");
-    expect(out).toContain("the shop owner approves purchase orders");
+    expect(out).toContain("nobody approves them");
+    expect(out).toContain("account owner can add the first roles");
   });
 
   it("lists staff with role and approval badges", () => {

@@ -86,8 +86,8 @@ export function StaffRolesCard({ staff, pending, result, onSave, onDelete }: Pro
                 No staff roles yet
               </Text>
               <Text as="p" tone="subdued">
-                Without roles, the shop owner approves purchase orders and every other staff member may draft and send them. Add staff to
-                choose who approves and who only looks.
+                Without roles, every staff member may draft and send purchase orders, and nobody approves them. Only the store&apos;s
+                account owner can add the first roles: Stockcast asks Shopify who they are and makes them the owner.
               </Text>
             </BlockStack>
           </Box>

@@ -41,6 +41,7 @@ import {
   staffIdForm,
   staffRoleForm,
 } from "./schema";
+import { FORM } from "~/utils/form-errors";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -60,7 +61,7 @@ export type SettingsActionResult = SaveActionResult | ReprocessActionResult | Ba
 
 type Intent = (typeof INTENTS)[number];
 
-/** Staff roles keep their own, stricter rule (only owners, once there is one: settings.server.ts). */
+/** Staff roles keep their own, stricter rule (only owners; the store's account owner is recognised through Shopify: settings.server.ts). */
 const OWNER_RULED: readonly Intent[] = ["save-staff", "delete-staff"];
 
 /** A viewer's refusal in the shape each card of the screen shows. */
@@ -80,7 +81,7 @@ async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<t
   try {
     switch (intent) {
       case "save-channel": {
-        const parsed = channelForm.safeParse(fields);
+        const parsed = channelForm.safeParse(fields, FORM);
         if (!parsed.success) return json<SettingsActionResult>({ intent, ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
         const { id, ...input } = parsed.data;
         const channelId = await saveChannel(admin.shop, actor.staffId, input, id);
@@ -88,13 +89,13 @@ async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<t
         return json<SettingsActionResult>({ intent, ok: true, channelId, message: id ? "Channel saved." : "Channel added." });
       }
       case "delete-channel": {
-        const parsed = channelIdForm.safeParse(fields);
+        const parsed = channelIdForm.safeParse(fields, FORM);
         if (!parsed.success) throw new Response("Missing channel id", { status: 400 });
         await removeChannel(admin.shop, actor.staffId, parsed.data.id);
         return json<SettingsActionResult>({ intent, ok: true, channelId: parsed.data.id, message: "Channel deleted." });
       }
       case "test-channel": {
-        const parsed = channelIdForm.safeParse(fields);
+        const parsed = channelIdForm.safeParse(fields, FORM);
         if (!parsed.success) throw new Response("Missing channel id", { status: 400 });
         const outcome = await sendTestNotification(admin.shop, actor.staffId, parsed.data.id);
         return json<SettingsActionResult>(
@@ -105,16 +106,16 @@ async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<t
         );
       }
       case "save-staff": {
-        const parsed = staffRoleForm.safeParse(fields);
+        const parsed = staffRoleForm.safeParse(fields, FORM);
         if (!parsed.success) return json<SettingsActionResult>({ intent, ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
         const { id, ...input } = parsed.data;
-        const saved = await saveStaffRole(admin.shop, actor, input, id);
+        const saved = await saveStaffRole(admin.shop, { ...actor, identify: admin.identify }, input, id);
         return json<SettingsActionResult>({ intent, ok: true, staffRoleId: saved.id, message: id ? `${saved.name}'s role saved.` : `${saved.name} added.` });
       }
       case "delete-staff": {
-        const parsed = staffIdForm.safeParse(fields);
+        const parsed = staffIdForm.safeParse(fields, FORM);
         if (!parsed.success) throw new Response("Missing staff id", { status: 400 });
-        await removeStaffRole(admin.shop, actor, parsed.data.id);
+        await removeStaffRole(admin.shop, { ...actor, identify: admin.identify }, parsed.data.id);
         return json<SettingsActionResult>({ intent, ok: true, staffRoleId: parsed.data.id, message: "Staff member removed." });
       }
     }
@@ -145,7 +146,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 413 },
     );
   }
-  const intent = intentSchema.safeParse(form.get("intent"));
+  const intent = intentSchema.safeParse(form.get("intent"), FORM);
   if (!intent.success) throw new Response("Unknown action", { status: 400 });
   const { actor, refusal } = await guardChange(admin, request);
   if (refusal && !OWNER_RULED.includes(intent.data)) return refused(intent.data, refusal);
@@ -156,7 +157,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (intent.data) {
     case "save-settings": {
-      const parsed = planningSettingsForm.safeParse(fields);
+      const parsed = planningSettingsForm.safeParse(fields, FORM);
       if (!parsed.success) return json<SettingsActionResult>({ intent: "save-settings", ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
       const { changed } = await savePlanningSettings(admin.shop, actor.staffId, parsed.data);
       // Service levels, horizon and costs move every line: a full plan, queued (one waiting per shop).
@@ -164,7 +165,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return json<SettingsActionResult>({ intent: "save-settings", ok: true, changed });
     }
     case "reprocess": {
-      const parsed = reprocessForm.safeParse(fields);
+      const parsed = reprocessForm.safeParse(fields, FORM);
       if (!parsed.success) throw new Response("Missing event id", { status: 400 });
       const { outcome, error } = await reprocessWebhookEvent(admin.shop, parsed.data.eventId);
       if (outcome === "missing") throw new Response("Webhook event not found", { status: 404 });
@@ -187,7 +188,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     }
     case "import": {
-      const parsed = importForm.safeParse(fields);
+      const parsed = importForm.safeParse(fields, FORM);
       const file = form.get("file");
       const errors: Partial<Record<"kind" | "snapshotDate" | "file", string>> = parsed.success ? {} : fieldErrors(parsed.error);
       if (!(file instanceof Blob) || file.size === 0) errors.file = "Choose a CSV file to import.";
