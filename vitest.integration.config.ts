@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ["tests/integration/**/*.test.{ts,tsx}", "prisma/seed/seed.test.ts"],
     globalSetup: ["tests/setup/global-db.ts"],
-    setupFiles: ["tests/setup/integration-env.ts", "tests/setup/no-network.ts", "tests/setup/stall-watch.ts"],
+    setupFiles: ["tests/setup/integration-env.ts", "tests/setup/no-network.ts", "tests/setup/stall-watch.ts", "tests/setup/job-isolation.ts"],
     environment: "node",
     // One database per run; files run one after another so SQLite never sees two writers.
     fileParallelism: false,
