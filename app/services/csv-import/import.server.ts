@@ -193,6 +193,9 @@ async function planOrders(shop: string, rows: { line: number; value: OrdersRow }
   return { errors, skipped, write: (tx) => writeOrderLines(shop, inputs, tx) };
 }
 
+/** A day's summed demand must still fit the 32-bit quantity column. */
+const MAX_DAY_UNITS = 1_000_000_000;
+
 async function planDemand(shop: string, rows: { line: number; value: DemandRow }[]): Promise<Plan> {
   const errors: RowError[] = [];
   const variants = await findVariantsBySku(shop, rows.map((r) => r.value.sku));
@@ -214,6 +217,10 @@ async function planDemand(shop: string, rows: { line: number; value: DemandRow }
     const key = `${encodeURIComponent(value.sku)}/${location ? encodeURIComponent(location.shopifyId) : "-"}/${value.date}`;
     const existing = days.get(key);
     if (existing) {
+      if (existing.quantity + value.qty > MAX_DAY_UNITS) {
+        errors.push({ line, message: `qty: rows for this SKU, location and day add up to more than ${MAX_DAY_UNITS.toLocaleString("en-US")} units` });
+        continue;
+      }
       existing.quantity += value.qty;
       existing.currentQuantity += value.qty;
       continue;
