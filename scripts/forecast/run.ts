@@ -4,7 +4,7 @@
  * as soon as its rows are complete and writes score.py rows. Memory: O(one series + calendar).
  */
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
-import type { SeriesForecast } from "~/lib/forecasting";
+import { closedDays, type SeriesForecast } from "~/lib/forecasting";
 import { forecastDemand } from "~/lib/planning";
 import type { TotalLevel } from "./args";
 import { InputError, isoWeekday, readRowBatches } from "./csv";
@@ -40,35 +40,38 @@ export interface Calendar {
   closed: Set<number>;
 }
 
-/** Pass 1: frequency (all dates Mondays, gaps ≥ 7 → weekly) and closed days. */
+/**
+ * Pass 1: frequency (all dates Mondays, gaps ≥ 7 → weekly) and closed days, by the planner's rule
+ * (closedDays: no sale while at least 20 series were on sale, each from its first to its last sale).
+ */
 export async function learnCalendar(
   file: string,
   freqHint?: "day" | "week"
 ): Promise<Calendar> {
   const totals = new Map<number, number>();
-  const spanDiff = new Map<number, number>();
+  const spans: [number, number][] = [];
   let cur = "";
-  let first = 0;
-  let last = 0;
+  let firstSale = Infinity;
+  let lastSale = -Infinity;
   let allMonday = true;
   let minGap = Infinity;
   let prevDay = NaN;
   const close = () => {
-    if (cur === "") return;
-    spanDiff.set(first, (spanDiff.get(first) ?? 0) + 1);
-    spanDiff.set(last + 1, (spanDiff.get(last + 1) ?? 0) - 1);
+    if (cur !== "" && firstSale <= lastSale) spans.push([firstSale, lastSale]);
   };
   for await (const batch of readRowBatches(file))
     for (const r of batch) {
       if (r.seriesId !== cur) {
         close();
         cur = r.seriesId;
-        first = r.day;
-        last = r.day;
+        firstSale = Infinity;
+        lastSale = -Infinity;
         prevDay = NaN;
       }
-      if (r.day < first) first = r.day;
-      if (r.day > last) last = r.day;
+      if (r.qty > 0) {
+        if (r.day < firstSale) firstSale = r.day;
+        if (r.day > lastSale) lastSale = r.day;
+      }
       if (prevDay === prevDay && r.day !== prevDay)
         minGap = Math.min(minGap, Math.abs(r.day - prevDay));
       prevDay = r.day;
@@ -80,17 +83,25 @@ export async function learnCalendar(
     freqHint ??
     (allMonday && minGap >= 7 && minGap < Infinity ? "week" : "day");
   const closed = new Set<number>();
-  const days = [...spanDiff.keys()].sort((a, b) => a - b);
-  if (days.length) {
+  const listed = [...totals.keys()];
+  if (listed.length) {
     const step = freq === "week" ? 7 : 1;
-    let active = 0;
-    let di = 0;
-    for (let d = days[0]; d <= days[days.length - 1]; d += step) {
-      while (di < days.length && days[di] <= d)
-        active += spanDiff.get(days[di++]) ?? 0;
-      // a day on which at least 20 series were listed and none sold: the shop was closed
-      if (active >= 20 && (totals.get(d) ?? 0) === 0) closed.add(d);
-    }
+    const start = Math.min(...listed);
+    const n = Math.floor((Math.max(...listed) - start) / step) + 1;
+    const byIndex = new Float64Array(n);
+    for (const [day, units] of totals)
+      byIndex[Math.round((day - start) / step)] += units;
+    const mask = closedDays(
+      byIndex,
+      spans.map(
+        ([a, b]) =>
+          [
+            Math.round((a - start) / step),
+            Math.round((b - start) / step),
+          ] as const
+      )
+    );
+    for (let i = 0; i < n; i++) if (mask[i]) closed.add(start + i * step);
   }
   return { freq, closed };
 }
