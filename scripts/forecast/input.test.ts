@@ -56,6 +56,13 @@ describe("forecast CLI input rows", () => {
     expect(rows.length).toBe(n);
     expect(rows[n - 1]).toEqual({ line: n + 1, seriesId: `s${(n - 1) % 7}`, day: parseDay("2026-01-02"), qty: 9 });
     expect(rows.reduce((s, r) => s + r.qty, 0)).toBe((n / 10) * 45);
+    // the same rows unquoted take the plain-line path: same result
+    const plain = await readAll(file("plain.csv", lines.map((l) => l.replace(/"/g, "")).join("\r\n")));
+    expect(plain).toEqual(rows);
+    expect(await readAll(file("padded.csv", "series_id,date,qty\n a ,2026-01-01, 3\nb,2026-01-01,4,extra\n"))).toEqual([
+      { line: 2, seriesId: "a", day: parseDay("2026-01-01"), qty: 3 },
+      { line: 3, seriesId: "b", day: parseDay("2026-01-01"), qty: 4 },
+    ]);
   });
 
   it("refuses a series whose rows are split apart, and weekly rows not dated by Monday", async () => {
