@@ -4,10 +4,13 @@
  * as soon as its rows are complete and writes score.py rows. Memory: O(one series + calendar).
  */
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
-import { closedDays, type SeriesForecast } from "~/lib/forecasting";
+import { ANALOGUE_AHEAD, ANALOGUE_MAX_AGE, ANALOGUE_SAMPLE, analogueCurves, closedDays, type AnalogueCurves, type SeriesForecast } from "~/lib/forecasting";
 import { forecastDemand } from "~/lib/planning";
 import type { TotalLevel } from "./args";
 import { InputError, isoWeekday, readRowBatches } from "./csv";
+
+/** Periods after a first sale the launch curves read. */
+const ANALOGUE_WINDOW = ANALOGUE_MAX_AGE + ANALOGUE_AHEAD;
 
 /** Options of {@link runForecast}. */
 export interface RunOptions {
@@ -38,6 +41,8 @@ export interface RunSummary {
 export interface Calendar {
   freq: "day" | "week";
   closed: Set<number>;
+  /** Launch curves of the file's launched series, as the plan computes them (shop-calendar.server.ts). */
+  analogues: AnalogueCurves | null;
 }
 
 /**
@@ -56,8 +61,16 @@ export async function learnCalendar(
   let allMonday = true;
   let minGap = Infinity;
   let prevDay = NaN;
+  // each series' first ANALOGUE_WINDOW periods from its first sale, for the launch curves
+  // (by day and by week: the frequency is known only at the end of the pass)
+  const launches: { id: string; first: number; daily: Float64Array; weekly: Float64Array }[] = [];
+  let daily: Float64Array | null = null;
+  let weekly: Float64Array | null = null;
   const close = () => {
-    if (cur !== "" && firstSale <= lastSale) spans.push([firstSale, lastSale]);
+    if (cur !== "" && firstSale <= lastSale) {
+      spans.push([firstSale, lastSale]);
+      if (daily && weekly) launches.push({ id: cur, first: firstSale, daily, weekly });
+    }
   };
   for await (const batch of readRowBatches(file))
     for (const r of batch) {
@@ -67,10 +80,19 @@ export async function learnCalendar(
         firstSale = Infinity;
         lastSale = -Infinity;
         prevDay = NaN;
+        daily = weekly = null;
       }
       if (r.qty > 0) {
         if (r.day < firstSale) firstSale = r.day;
         if (r.day > lastSale) lastSale = r.day;
+        daily ??= new Float64Array(ANALOGUE_WINDOW);
+        weekly ??= new Float64Array(ANALOGUE_WINDOW);
+      }
+      // a series' rows in date order (as eachSeries reads them); rows dated before its first sale sold nothing
+      if (daily && weekly && r.day >= firstSale) {
+        const k = r.day - firstSale;
+        if (k < ANALOGUE_WINDOW) daily[k] += r.qty;
+        if (k % 7 === 0 && k / 7 < ANALOGUE_WINDOW) weekly[k / 7] += r.qty;
       }
       if (prevDay === prevDay && r.day !== prevDay)
         minGap = Math.min(minGap, Math.abs(r.day - prevDay));
@@ -103,7 +125,33 @@ export async function learnCalendar(
     );
     for (let i = 0; i < n; i++) if (mask[i]) closed.add(start + i * step);
   }
-  return { freq, closed };
+  const step = freq === "week" ? 7 : 1;
+  const launched = launches.map((l) => ({ id: l.id, first: l.first, units: step === 7 ? l.weekly : l.daily }));
+  return { freq, closed, analogues: launchCurves(launched, closed, step, listed) };
+}
+
+/**
+ * The plan's launch curves from the file (shop-calendar.server.ts, launchCurves): series whose first sale
+ * came after the file's first day and at least ANALOGUE_WINDOW periods before its last, every k-th by id up
+ * to ANALOGUE_SAMPLE, closed days unknown.
+ */
+function launchCurves(
+  launches: readonly { id: string; first: number; units: Float64Array }[],
+  closed: ReadonlySet<number>,
+  step: number,
+  listed: readonly number[]
+): AnalogueCurves | null {
+  if (listed.length === 0) return null;
+  const start = Math.min(...listed);
+  const latest = Math.max(...listed) - (ANALOGUE_WINDOW - 1) * step;
+  const launched = launches.filter((l) => l.first > start && l.first <= latest).sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (launched.length === 0) return null;
+  const every = Math.max(1, Math.ceil(launched.length / ANALOGUE_SAMPLE));
+  const histories = launched
+    .filter((_, i) => i % every === 0)
+    .map((l) => l.units.map((u, k) => (closed.has(l.first + k * step) ? NaN : u)));
+  const curves = analogueCurves(histories);
+  return curves.used.some((k) => k > 0) ? curves : null;
 }
 
 /** Loads a stock-out mask CSV `series_id,date` into series → set of days. */
@@ -176,11 +224,13 @@ export function forecastForCli(
     freq: "day" | "week";
     closedMask?: Uint8Array;
     stockoutMask?: Uint8Array;
+    analogues?: AnalogueCurves | null;
   },
   levels: readonly TotalLevel[] = []
 ): SeriesRows {
   const demand = forecastDemand({
     history,
+    analogues: o.analogues ?? undefined,
     horizonDays: o.horizon,
     period: o.freq === "week" ? 52 : 7,
     closedMask: o.closedMask,
@@ -312,7 +362,7 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
       try {
         rows = forecastForCli(
           y,
-          { horizon: o.horizon, freq: cal.freq, closedMask, stockoutMask },
+          { horizon: o.horizon, freq: cal.freq, closedMask, stockoutMask, analogues: cal.analogues },
           o.levels
         );
       } catch (e) {

@@ -1,4 +1,5 @@
 import type { AbcClass } from "~/lib/analytics";
+import type { AnalogueCurves } from "~/lib/forecasting";
 import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
 import type { PlanLine } from "~/lib/replenishment";
 import { costBalancedServiceLevel, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
@@ -45,6 +46,8 @@ export interface PlanContext {
   historyDays: number;
   /** Days in the history window the whole shop was closed (closedDays): unknown demand, not zero. */
   closedDates: string[];
+  /** The shop's launch curves for items in their first 8 weeks (null: no launched product to learn from). */
+  analogues: AnalogueCurves | null;
   forecastHorizonDays: number;
   reviewPeriodDays: number;
   orderingCostCents: number;
@@ -211,6 +214,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
           history: history?.units ?? new Float64Array(context.historyDays),
           stockoutMask: history?.stockout,
           closedMask,
+          analogues: context.analogues ?? undefined,
           horizonDays: context.forecastHorizonDays,
           leadTime,
           reviewPeriodDays: context.reviewPeriodDays,
