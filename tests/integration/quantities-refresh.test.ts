@@ -11,7 +11,9 @@ import { registerJobs } from "~/jobs/index.server";
 import { createJobQueue, type EnqueueOptions, type JobData, type JobHandler, type JobQueue, type RunDueOptions } from "~/jobs/queue.server";
 import { variantsTouchedSince } from "~/models/planning-inputs.server";
 import { shopsDueForQuantitySweep } from "~/models/quantity-refresh.server";
+import { getForecastDetail } from "~/services/forecasts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
+import { getReplenishment } from "~/services/replenishment.server";
 import { sweepShopQuantities } from "~/services/sync/quantities.server";
 import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
 import { addDays, localDate } from "~/utils/dates";
@@ -300,5 +302,12 @@ describe("backorders follow the inventory policy", () => {
     expect(d).toMatchObject({ available: -5, inventoryPosition: 0 });
     // The same demand: the variant that owes 5 units suggests 5 more.
     expect(c.suggestedQty - d.suggestedQty).toBeGreaterThanOrEqual(5);
+    // Replenishment shows the backorders of the CONTINUE variant only.
+    const screen = await getReplenishment(shop, { sort: "stockout", page: 1, pageSize: 50 });
+    expect(screen.rows.find((r) => r.variantId === cont.id)).toMatchObject({ available: -5, backorders: 5 });
+    expect(screen.rows.find((r) => r.variantId === deny.id)).toMatchObject({ available: -5, backorders: 0 });
+    // So does the variant page.
+    expect((await getForecastDetail(shop, cont.id, location.id))?.numbers).toMatchObject({ backorders: 5 });
+    expect((await getForecastDetail(shop, deny.id, location.id))?.numbers).toMatchObject({ backorders: 0 });
   });
 });
