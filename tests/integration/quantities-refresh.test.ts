@@ -189,6 +189,13 @@ describe("quantities refresh after stock webhooks", () => {
     await runAll();
     expect(quantityCalls(fake)).toHaveLength(2);
     expect((await level(shop, S)).updatedAt).toEqual(before.updatedAt);
+
+    // A refund touches the refunded line's item (restocking may change on hand).
+    await post("refunds/create", shop, fixture("refunds_create"));
+    await runDueNow();
+    expect((await prisma.quantityRefresh.findMany({ where: { shop } })).map((r) => r.inventoryItemId)).toEqual([ITEM(S)]);
+    await runAll();
+    expect(quantityCalls(fake).at(-1)?.variables.ids).toEqual([ITEM(S)]);
   });
 
   it("waits out a THROTTLED answer for as long as the cost bucket needs, then reads", async () => {
