@@ -32,6 +32,7 @@ function findPlannableVariants(shop: string, ids?: string[], after?: string) {
       sku: true,
       tracked: true,
       doNotReorder: true,
+      inventoryPolicy: true,
       unitCost: true,
       price: true,
       casePack: true,

@@ -329,6 +329,7 @@ async function readChunk(
       id: v.id,
       tracked: v.tracked,
       doNotReorder: v.doNotReorder,
+      inventoryPolicy: v.inventoryPolicy,
       archived: v.product.status === "ARCHIVED",
       vendorId: v.product.vendorId,
       unitCost: v.unitCost?.toString() ?? null,
