@@ -8,6 +8,7 @@ import { ANALOGUE_AHEAD, ANALOGUE_MAX_AGE, ANALOGUE_SAMPLE, analogueCurves, clos
 import { forecastDemand } from "~/lib/planning";
 import type { TotalLevel } from "./args";
 import { InputError, isoWeekday, readRowBatches } from "./csv";
+import { ForecastPool, type SeriesAnswer, type SeriesJob, type WorkerSetup } from "./pool";
 
 /** Periods after a first sale the launch curves read. */
 const ANALOGUE_WINDOW = ANALOGUE_MAX_AGE + ANALOGUE_AHEAD;
@@ -24,6 +25,9 @@ export interface RunOptions {
   detectClosed: boolean;
   /** Extra quantiles of the horizon total, one `q<label>_total` column each (`--levels`). */
   levels?: readonly TotalLevel[];
+  /** Worker threads for fitting, running `workerEntry` (scripts/forecast.ts); 0 or absent: this thread. */
+  threads?: number;
+  workerEntry?: URL;
 }
 
 /** Summary of a run. */
@@ -352,6 +356,22 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
   const methods: Record<string, number> = {};
   let series = 0;
   let fitMs = 0;
+  const count = (method: string) => {
+    const m = method.replace(/\(.*$/, "");
+    methods[m] = (methods[m] ?? 0) + 1;
+    series++;
+  };
+  if (o.threads && o.threads > 0 && o.workerEntry) {
+    const pool = new ForecastPool(o.workerEntry, o.threads, { forecastWorker: true, horizon: o.horizon, freq: cal.freq, levels: o.levels ?? [], analogues: cal.analogues }, async (a) => {
+      fitMs += a.ms;
+      count(a.method);
+      await out.write(a.text);
+    });
+    const skipped = await eachSeries(o, cal, stockouts, (id, y, closedMask, stockoutMask) => pool.submit({ id, y, closedMask, stockoutMask }));
+    await pool.finish();
+    await out.end();
+    return { series, skipped, freq: cal.freq, closedDays: cal.closed.size, fitSeconds: fitMs / 1000, wallSeconds: (performance.now() - t0) / 1000, methods };
+  }
   const skipped = await eachSeries(
     o,
     cal,
@@ -371,9 +391,7 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
         );
       }
       fitMs += performance.now() - t;
-      const m = rows.forecast.method.replace(/\(.*$/, "");
-      methods[m] = (methods[m] ?? 0) + 1;
-      series++;
+      count(rows.forecast.method);
       await out.write(forecastRows(id, rows));
     }
   );
@@ -387,4 +405,24 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
     wallSeconds: (performance.now() - t0) / 1000,
     methods,
   };
+}
+
+/**
+ * A worker thread's loop (scripts/forecast.ts starts it when workerData says so): forecastForCli per series,
+ * answered with its CSV rows, or with the error naming the series.
+ */
+export function serveForecasts(setup: WorkerSetup, port: { on(e: "message", f: (j: SeriesJob) => void): void; postMessage(a: SeriesAnswer): void }) {
+  port.on("message", (job) => {
+    const t = performance.now();
+    try {
+      const rows = forecastForCli(
+        job.y,
+        { horizon: setup.horizon, freq: setup.freq, closedMask: job.closedMask, stockoutMask: job.stockoutMask, analogues: setup.analogues as AnalogueCurves | null },
+        setup.levels
+      );
+      port.postMessage({ seq: job.seq, text: forecastRows(job.id, rows), method: rows.forecast.method, ms: performance.now() - t });
+    } catch (e) {
+      port.postMessage({ seq: job.seq, error: `series "${job.id}": ${e instanceof Error ? e.message : String(e)}` });
+    }
+  });
 }
