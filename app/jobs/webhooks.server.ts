@@ -7,6 +7,7 @@ import { topicFromConstant } from "~/shopify/webhook-topics";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { enqueueBackfill } from "./backfill.server";
+import { readComponentsAfterWebhook } from "./bundles.server";
 import { getJobQueue, JOB } from "./index.server";
 import { DEFAULT_MAX_ATTEMPTS, retryDelayMs, type JobQueue } from "./queue.server";
 
@@ -109,7 +110,10 @@ export function registerWebhookJobs(queue: JobQueue, options: { now: () => Date;
     let alerts = false;
     const summary = await drainReceivedWebhookEvents(shop, {
       limit: DRAIN_LIMIT,
-      afterApplied: async (topic, outcome) => void (alerts ||= alertsFollowWebhook(topic, outcome)),
+      afterApplied: async (topic, outcome, payload) => {
+        alerts ||= alertsFollowWebhook(topic, outcome);
+        await readComponentsAfterWebhook(queue, shop, topic, outcome, payload);
+      },
       // Marked failed already; retried on its own with backoff, this drain having been its first attempt.
       onError: async (webhookEventId) => {
         await queue.enqueue(
