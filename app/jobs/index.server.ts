@@ -11,6 +11,7 @@ import { logger } from "~/utils/logger.server";
 import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, PLAN_JOB, PLAN_TOUCHED_JOB } from "./planning.server";
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
 import { enqueueQuantityRefresh, QUANTITIES_SWEEP_JOB, REFRESH_QUANTITIES_JOB, registerQuantityJobs, type QuantityJobOptions } from "./quantities.server";
+import { BUNDLE_COMPONENTS_JOB, handleBundleComponentsJob, readComponentsAfterWebhook, type BundleComponentsJobOptions } from "./bundles.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 import { enqueueAlertsAfterWebhook, registerWebhookJobs } from "./webhooks.server";
 
@@ -26,6 +27,8 @@ export const JOB = {
   snapshotInventory: "snapshot-inventory",
   snapshotSweep: "snapshot-sweep",
   backfill: BACKFILL_JOB,
+  /** Per product, after products/create|update: reads its bundle components through the Admin API. */
+  bundleComponents: BUNDLE_COMPONENTS_JOB,
   plan: PLAN_JOB,
   /** Per shop, a minute after webhooks changed stock or demand: re-plans just the variants they touched. */
   planTouched: PLAN_TOUCHED_JOB,
@@ -53,7 +56,7 @@ const sendNotificationData = z.object({ shop: z.string(), deliveryId: z.string()
 const snapshotData = z.object({ shop: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 /** Registers every handler on `queue`. Handlers are idempotent: any job may run more than once. */
-export function registerJobs(queue: JobQueue, options: { now?: () => Date; backfill?: BackfillJobOptions; quantities?: Omit<QuantityJobOptions, "now"> } = {}): JobQueue {
+export function registerJobs(queue: JobQueue, options: { now?: () => Date; backfill?: BackfillJobOptions; quantities?: Omit<QuantityJobOptions, "now">; bundles?: BundleComponentsJobOptions } = {}): JobQueue {
   const now = options.now ?? (() => new Date());
   queue.register(JOB.backfill, async (data) => {
     // A finished backfill brings the whole store: plan it now rather than at night.
@@ -67,9 +70,10 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     const { shop, webhookEventId } = processWebhookData.parse(data);
     await processWebhookEvent(shop, webhookEventId, {
       // One evaluation per shop a few seconds after a burst: while one waits, further enqueues are dropped.
-      afterApplied: async (topic, outcome) => {
+      afterApplied: async (topic, outcome, payload) => {
         // The touched items' on hand, committed, incoming and reserved are read a few seconds later, in one batch.
         if (outcome === "processed" && refreshesQuantities(topic)) await enqueueQuantityRefresh(queue, shop, now());
+        await readComponentsAfterWebhook(queue, shop, topic, outcome, payload);
         if (!alertsFollowWebhook(topic, outcome)) return;
         await enqueueAlertsAfterWebhook(queue, shop, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
         // The plan follows within seconds, not after the alerts' debounce (its job re-evaluates stock alerts too).
@@ -79,6 +83,10 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
   });
   registerWebhookJobs(queue, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
   registerQuantityJobs(queue, { now, ...options.quantities });
+  queue.register(JOB.bundleComponents, async (data) => {
+    // A changed bill of materials moved its components' demand: re-plan them now, not at night.
+    if ((await handleBundleComponentsJob(data, options.bundles)) === "changed") await enqueueTouchedPlan(queue, z.string().parse(data.shop), now());
+  });
   queue.register(JOB.alertsAfterWebhook, async (data) => {
     const shop = z.string().min(1).parse(data.shop);
     await reevaluateStockAlerts(shop, now());

@@ -8,6 +8,7 @@ import { topicFromConstant } from "~/shopify/webhook-topics";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { enqueueBackfill } from "./backfill.server";
+import { readComponentsAfterWebhook } from "./bundles.server";
 import { getJobQueue, JOB } from "./index.server";
 import { enqueueQuantityRefresh } from "./quantities.server";
 import { DEFAULT_MAX_ATTEMPTS, retryDelayMs, type JobQueue } from "./queue.server";
@@ -112,9 +113,10 @@ export function registerWebhookJobs(queue: JobQueue, options: { now: () => Date;
     let quantities = false;
     const summary = await drainReceivedWebhookEvents(shop, {
       limit: DRAIN_LIMIT,
-      afterApplied: async (topic, outcome) => {
+      afterApplied: async (topic, outcome, payload) => {
         alerts ||= alertsFollowWebhook(topic, outcome);
         quantities ||= outcome === "processed" && refreshesQuantities(topic);
+        await readComponentsAfterWebhook(queue, shop, topic, outcome, payload);
       },
       // Marked failed already; retried on its own with backoff, this drain having been its first attempt.
       onError: async (webhookEventId) => {

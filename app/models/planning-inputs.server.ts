@@ -230,6 +230,14 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
     ...vendorVariants.map((r) => r.id),
     ...productVariants.map((r) => r.id),
   ]);
+  // A bundle sale is its components' demand: components of bundles with changed lines are touched too.
+  const bundleLines = orderLines.flatMap((r) => (r.variantId ? [r.variantId] : []));
+  if (bundleLines.length) {
+    const rows = await inIdChunks(bundleLines, (chunk) =>
+      prisma.bundleComponent.findMany({ where: { shop, bundleVariantId: { in: chunk } }, select: { componentVariantId: true } }),
+    );
+    for (const r of rows) ids.add(r.componentVariantId);
+  }
   return [...ids].sort().slice(0, limit);
 }
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
@@ -9,6 +9,7 @@ import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { replanSoon } from "~/jobs/replan-soon.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
 import { ForecastChart } from "~/components/ForecastChart";
+import { BundlesCard } from "~/components/forecast/BundlesCard";
 import { ForecastOverridesCard } from "~/components/forecast/ForecastOverridesCard";
 import { PlanningOverridesCard } from "~/components/forecast/PlanningOverridesCard";
 import { forecastOverrideForm, variantOverridesForm, variantOverridesShape } from "~/components/forecast/override-forms";
@@ -23,6 +24,7 @@ import {
   removeForecastOverride,
   saveVariantOverrides,
 } from "~/services/forecasts.server";
+import { getBundleDetail, getVariantBundles } from "~/services/bundles.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
@@ -39,12 +41,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAdmin(request);
   const { variantId } = parseParams(params);
   const location = new URL(request.url).searchParams.get("location");
-  const [detail, editable, status] = await Promise.all([getForecastDetail(ctx.shop, variantId, location, clockNow(request)), canChange(ctx, request), getPlanStatus(ctx.shop)]);
-  if (!detail)
+  const [detail, editable, status, bundles] = await Promise.all([
+    getForecastDetail(ctx.shop, variantId, location, clockNow(request)),
+    canChange(ctx, request),
+    getPlanStatus(ctx.shop),
+    getVariantBundles(ctx.shop, variantId),
+  ]);
+  if (!detail) {
+    // A bundle has no forecast of its own: its page lists what it is made of.
+    const bundle = await getBundleDetail(ctx.shop, variantId);
+    if (bundle) return json({ kind: "bundle" as const, bundle });
     throw new Response("This variant has no forecast in the current plan.", {
       status: 404,
     });
-  return json({ ...detail, canChange: editable, status });
+  }
+  return json({ kind: "forecast" as const, ...detail, canChange: editable, status, bundles });
 }
 
 const expectedSchema = z
@@ -145,8 +156,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const units = (x: number) => `${Math.round(x).toLocaleString("en-US")} units`;
 
+type LoaderData = SerializeFrom<typeof loader>;
+
 export default function ForecastDetailPage() {
-  const d = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return data.kind === "bundle" ? <BundlePage bundle={data.bundle} /> : <ForecastView d={data} />;
+}
+
+function BundlePage({ bundle }: { bundle: Extract<LoaderData, { kind: "bundle" }>["bundle"] }) {
+  return (
+    <Page
+      title={`${bundle.product}${bundle.variant && bundle.variant !== "Default Title" ? ` — ${bundle.variant}` : ""}`}
+      subtitle={bundle.sku ?? undefined}
+      backAction={{ content: "Forecasts", url: "/app/forecasts" }}
+      titleMetadata={<Badge>Bundle</Badge>}
+    >
+      <Layout>
+        <Layout.Section>
+          <BundlesCard partOf={bundle.partOf} components={bundle.components} />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
   const result = useActionData<typeof action>();
   const navigate = useNavigate();
   const n = d.numbers;
@@ -255,6 +289,7 @@ export default function ForecastDetailPage() {
               vendorDefaults={d.vendorDefaults}
               result={result?.intent === "save_overrides" ? result : undefined}
             />
+            <BundlesCard partOf={d.bundles.partOf} components={d.bundles.components} />
             <AuditHistory entries={d.history} />
           </BlockStack>
         </Layout.Section>

@@ -22,6 +22,7 @@ import {
   type BackfillStage,
   type FullInventoryLevelInput,
 } from "~/models/backfill.server";
+import { findBundleRowsOf } from "~/models/bundles.server";
 import { applyLocation, applyProduct, applyVariant, updateInventoryItem, upsertVendorByName } from "~/models/catalog.server";
 import { applyOrderLine, deleteOrderLinesOfOrder, findOrderLinesByGid, linkOrphanLines, type DemandKeyRow, type OrderLineInput } from "~/models/orders.server";
 import { findShop } from "~/models/shop.server";
@@ -34,9 +35,11 @@ import { BULK_CATALOG } from "~/shopify/queries/bulk-catalog";
 import { BULK_LOCATIONS } from "~/shopify/queries/bulk-locations";
 import { bulkOrdersQuery } from "~/shopify/queries/bulk-orders";
 import { SHOP_INFO } from "~/shopify/queries/shop-info";
+import { applyBundleComponents } from "~/services/sync/bundles.server";
 import { rederiveDemandDays } from "~/services/sync/demand.server";
 import { localDate } from "~/services/sync/local-date";
 import { defaultLocationId } from "~/services/sync/locations.server";
+import { logger } from "~/utils/logger.server";
 
 export interface BackfillOptions {
   /** Downloads the JSONL file (the signed URL needs no Shopify credentials). */
@@ -169,16 +172,19 @@ async function runBulkStage(
   }
   const lines = readJsonl(file, { afterLine: cursor });
   let stored = 0;
+  // Bundles listed before one of their components: their components are stored once the whole file is.
+  const pendingBundles: PendingBundle[] = [];
   for await (const batch of batchGroups(groupJsonl(lines), options.batchSize ?? 250)) {
     const lastLine = batch[batch.length - 1].lastLine;
     await inTransaction(async (tx) => {
       if (stage === "locations") await storeLocations(shop, batch, tx);
-      else if (stage === "catalog") await storeCatalog(shop, batch, tx, options);
+      else if (stage === "catalog") pendingBundles.push(...(await storeCatalog(shop, batch, tx, options)));
       else await storeOrders(shop, batch, timeZone, tx, options);
       await updateBackfillProgress(shop, runId, { objectsDone: Math.min(lastLine, objectsTotal || lastLine), resumeCursor: String(lastLine) }, tx);
     });
     stored += batch.reduce((n, g) => n + 1 + g.children.length, 0);
   }
+  if (pendingBundles.length) await inTransaction((tx) => storePendingBundles(shop, pendingBundles, tx, options));
   return stored;
 }
 
@@ -199,14 +205,25 @@ function toLocationInput(l: ReturnType<typeof mapLocation>) {
   return { shopifyId: l.shopifyId, name: l.name, active: l.active, shopifyUpdatedAt: l.shopifyUpdatedAt };
 }
 
-async function storeCatalog(shop: string, batch: JsonlGroup[], tx: Db, options: BackfillOptions) {
+interface PendingBundle {
+  variantId: string;
+  components: ReturnType<typeof mapCatalogGroup>["components"];
+}
+
+/** Stores a batch of variants; returns the bundles whose components are not all stored yet. */
+async function storeCatalog(shop: string, batch: JsonlGroup[], tx: Db, options: BackfillOptions): Promise<PendingBundle[]> {
   const records = batch.map(mapCatalogGroup);
   const locations = await mapLocationIds(shop, records.flatMap((r) => r.levels.map((l) => l.locationShopifyId)), tx);
   const vendors = new Map<string, string>();
   const products = new Map<string, string>();
   const touched: DemandKeyRow[] = [];
   const levelInputs: FullInventoryLevelInput[] = [];
-  for (const { product, variant, levels } of records) {
+  const pending: PendingBundle[] = [];
+  const now = options.now?.() ?? new Date();
+  // Variants stored as bundles before: only they and variants listing components need their BOM looked at.
+  const storedVariants = await mapVariantIds(shop, records.map((r) => r.variant.shopifyId), tx);
+  const bundles = new Set((await findBundleRowsOf(shop, [...storedVariants.values()], tx)).map((r) => r.bundleVariantId));
+  for (const { product, variant, levels, components } of records) {
     let vendorId: string | null = null;
     if (product.vendor) {
       vendorId = vendors.get(product.vendor) ?? (await upsertVendorByName(shop, product.vendor, tx)).id;
@@ -237,6 +254,8 @@ async function storeCatalog(shop: string, batch: JsonlGroup[], tx: Db, options: 
     );
     await updateInventoryItem(shop, variant.inventoryItemId, { unitCost: variant.unitCost, tracked: variant.tracked }, tx);
     touched.push(...(await linkOrphanLines(shop, variant.shopifyId, variantId, tx)));
+    if ((components.length || bundles.has(variantId)) && (await applyBundleComponents(shop, variantId, components, now, tx)) === "unresolved")
+      pending.push({ variantId, components });
     for (const level of levels) {
       const locationId = locations.get(level.locationShopifyId);
       if (!locationId) continue; // a level at a location Shopify did not list: nothing to attach it to
@@ -249,6 +268,16 @@ async function storeCatalog(shop: string, batch: JsonlGroup[], tx: Db, options: 
   await createFullInventoryLevels(shop, levelInputs.filter((l) => !known.has(`${l.variantId}|${l.locationId}`)), tx);
   for (const level of levelInputs.filter((l) => known.has(`${l.variantId}|${l.locationId}`))) await applyFullInventoryLevel(shop, level, tx);
   await rederive(shop, touched, tx, options);
+  return pending;
+}
+
+/** Bundles listed before their components, once the whole catalogue is stored (a component Shopify did not list stays unresolved). */
+async function storePendingBundles(shop: string, pending: PendingBundle[], tx: Db, options: BackfillOptions) {
+  const now = options.now?.() ?? new Date();
+  for (const { variantId, components } of pending) {
+    if ((await applyBundleComponents(shop, variantId, components, now, tx)) === "unresolved")
+      logger.warn({ kind: "backfill", shop, outcome: "bundle-unresolved", variantId, components: components.map((c) => c.componentShopifyId) });
+  }
 }
 
 function withoutVendor<T extends { vendor: unknown }>(product: T): Omit<T, "vendor"> {

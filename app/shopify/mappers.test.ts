@@ -89,5 +89,31 @@ describe("mapCatalogGroup / mapLocation", () => {
       isPrimary: false,
       shopifyUpdatedAt: null,
     });
+    expect(record.components).toEqual([]);
+  });
+
+  it("tells a bundle's component lines from its level lines", () => {
+    const root = {
+      id: "gid://shopify/ProductVariant/20",
+      title: "Default Title",
+      sku: "KIT",
+      barcode: null,
+      price: "49.00",
+      product: { id: "gid://shopify/Product/7", title: "Kit", vendor: "", productType: "", status: "ACTIVE" },
+      inventoryItem: { id: "gid://shopify/InventoryItem/30", tracked: false, unitCost: null },
+    };
+    const component = (n: number, variant: number, quantity: number) => ({
+      id: `gid://shopify/ProductVariantComponent/${n}`,
+      quantity,
+      productVariant: { id: `gid://shopify/ProductVariant/${variant}` },
+      __parentId: root.id,
+    });
+    const record = mapCatalogGroup({ root, children: [component(1, 9, 2), component(2, 11, 1)] });
+    expect(record.levels).toEqual([]);
+    expect(record.components).toEqual([
+      { componentShopifyId: "gid://shopify/ProductVariant/9", quantity: 2 },
+      { componentShopifyId: "gid://shopify/ProductVariant/11", quantity: 1 },
+    ]);
+    expect(() => mapCatalogGroup({ root, children: [component(3, 9, 0)] })).toThrow(MappingError);
   });
 });

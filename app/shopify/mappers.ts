@@ -49,10 +49,18 @@ export interface InventoryLevelRecord {
   shopifyUpdatedAt: Date | null;
 }
 
+/** One component of a bundle variant (Shopify fixed bundle): that many units of another variant per bundle. */
+export interface ComponentRecord {
+  componentShopifyId: string;
+  quantity: number;
+}
+
 export interface CatalogRecord {
   product: ProductRecord;
   variant: VariantRecord;
   levels: InventoryLevelRecord[];
+  /** Empty unless the variant is a bundle. */
+  components: ComponentRecord[];
 }
 
 export interface OrderLineRecord {
@@ -167,7 +175,20 @@ export function mapInventoryLevel(node: unknown): InventoryLevelRecord {
   };
 }
 
-/** A catalog group: a variant line (root) and its inventory level lines. */
+const componentNode = z.object({
+  id: gid("ProductVariantComponent"),
+  quantity: z.number().int().positive(),
+  productVariant: ref("ProductVariant"),
+});
+
+export function mapComponent(node: unknown): ComponentRecord {
+  const n = parse(componentNode, node, "bundle component");
+  return { componentShopifyId: n.productVariant.id, quantity: n.quantity };
+}
+
+const isComponentLine = (line: unknown) => typeof (line as { id?: unknown }).id === "string" && (line as { id: string }).id.startsWith("gid://shopify/ProductVariantComponent/");
+
+/** A catalog group: a variant line (root), its inventory level lines and its bundle component lines. */
 export function mapCatalogGroup(group: Pick<JsonlGroup, "root" | "children">): CatalogRecord {
   const v = parse(variantNode, group.root, "variant");
   // Blank strings are absent values; kept as written otherwise, like the products/* webhooks (vendor names
@@ -197,7 +218,8 @@ export function mapCatalogGroup(group: Pick<JsonlGroup, "root" | "children">): C
       shopifyCreatedAt: toDate(v.createdAt),
       shopifyUpdatedAt: toDate(v.updatedAt),
     },
-    levels: group.children.map(mapInventoryLevel),
+    levels: group.children.filter((c) => !isComponentLine(c)).map(mapInventoryLevel),
+    components: group.children.filter(isComponentLine).map(mapComponent),
   };
 }
 

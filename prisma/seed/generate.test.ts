@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, daysBetween, dayOfWeek, utcToLocalDate } from "./dates";
-import { demandKey, deriveDemandDays, toCents } from "./derive";
+import { demandKey, demoBundles, deriveDemandDays, toMills } from "./derive";
 import {
   DEMO_SHOP_DOMAIN,
   DEMO_TIMEZONE,
@@ -128,12 +128,19 @@ describe("demo shop contents", () => {
 
   it("derives DemandDay from OrderLine exactly where both exist", () => {
     const start = addDays(TODAY, -ORDER_LINE_DAYS);
-    const derived = deriveDemandDays(data.orderLines);
+    const prices = new Map(data.variants.map((v) => [v.id, v.price]));
+    const bundles = demoBundles(data.bundleComponents, (id) => prices.get(id)!);
+    const derived = deriveDemandDays(data.orderLines, bundles);
     const window = data.demandDays.filter((d) => d.date >= start);
+    // Kits sell as their components: no demand day of their own, their units on the components' days.
+    const kits = new Set(data.bundleComponents.map((b) => b.bundleVariantId));
+    expect(data.demandDays.filter((d) => kits.has(d.variantId))).toEqual([]);
+    expect(data.orderLines.some((l) => l.variantId !== null && kits.has(l.variantId))).toBe(true);
+    expect(derived.size).toBeLessThan(deriveDemandDays(data.orderLines).size);
     expect(window.length).toBe(derived.size);
     const mismatched = window.filter((d) => {
       const x = derived.get(demandKey(d.variantId, d.locationId, d.date));
-      return !x || x.units !== d.units || x.orders !== d.orders || x.revenueCents !== toCents(d.revenue);
+      return !x || x.units !== d.units || x.orders !== d.orders || x.revenueMills !== toMills(d.revenue);
     });
     expect(mismatched).toEqual([]);
   });
@@ -183,7 +190,8 @@ describe("demo shop contents", () => {
       else if (adi >= 1.32 && cv2 < 0.49) intermittent++;
       else if (adi >= 1.32 && cv2 >= 0.49) lumpy++;
     }
-    expect(smooth).toBeGreaterThan(50);
+    // (Kits sell as their components: the kit bursts on a component's days leave a few of them erratic.)
+    expect(smooth).toBeGreaterThanOrEqual(45);
     expect(intermittent).toBeGreaterThan(50);
     expect(lumpy).toBeGreaterThan(3);
   });

@@ -25,7 +25,8 @@ import {
   type VendorSpec,
 } from "./catalog";
 import { addDays, dayOfWeek, dayOfYear, isIsoDate, localToUtc } from "./dates";
-import { centsToDecimal, deriveDemandDays } from "./derive";
+import { explodeBundleDemand, type BomRow } from "../../app/lib/replenishment/bundles";
+import { centsToDecimal, demandKey, deriveDemandDays, millsToDecimal, toMills, type DemoBundles } from "./derive";
 import { hash32, Rng } from "./prng";
 
 export const DEMO_SHOP_DOMAIN = "stockcast-demo.myshopify.com";
@@ -499,11 +500,16 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
 
   // Bundles -----------------------------------------------------------------------------------------------
   const bundleComponents: DemoData["bundleComponents"] = [];
+  // Kits sell as their components (the app's rule, app/services/sync/demand.server.ts): their demand days
+  // become component days, revenue split by component price in thousandths.
+  const bundles: DemoBundles = { bom: [], priceMills: {} };
   for (const kit of KITS) {
     const kitVariant = productByTitle.get(kit.title)!.variants[0];
     for (const c of kit.components) {
       const comp = productByTitle.get(c.title);
       if (!comp) throw new Error(`kit component "${c.title}" is not in the catalogue`);
+      (bundles.bom as BomRow[]).push({ bundleId: kitVariant.id, componentId: comp.variants[0].id, quantity: c.quantity });
+      (bundles.priceMills as Record<string, number>)[comp.variants[0].id] = comp.variants[0].priceCents * 10;
       bundleComponents.push({
         id: id("bnd", bundleComponents.length + 1),
         shop,
@@ -714,8 +720,27 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
       });
     }
   });
+  // Kits' history days become their components' days, as their order lines do in the window below.
+  const historyByKey = new Map(demandDays.map((d) => [demandKey(d.variantId, d.locationId, d.date), d]));
+  const kitDays = demandDays.filter((d) => bundles.bom.some((r) => r.bundleId === d.variantId));
+  const kitLines = kitDays.map((d) => ({ variantId: d.variantId, units: d.units, revenueMinor: toMills(d.revenue), locationId: d.locationId, date: d.date, orders: d.orders }));
+  for (const d of kitDays) historyByKey.delete(demandKey(d.variantId, d.locationId, d.date));
+  for (const part of explodeBundleDemand(kitLines, bundles.bom, bundles.priceMills)) {
+    const key = demandKey(part.variantId, part.locationId, part.date);
+    const day = historyByKey.get(key);
+    if (day) {
+      day.units += part.units;
+      day.revenue = millsToDecimal(toMills(day.revenue) + part.revenueMinor);
+      day.orders += part.orders;
+    } else {
+      const row = { id: id("dd", ++ddSeq), shop, variantId: part.variantId, locationId: part.locationId, date: part.date, units: part.units, revenue: millsToDecimal(part.revenueMinor), orders: part.orders };
+      historyByKey.set(key, row);
+    }
+  }
+  demandDays.length = 0;
+  for (const d of [...historyByKey.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0) || (a.locationId < b.locationId ? -1 : 1))) demandDays.push(d);
   // Window DemandDay rows are derived from the OrderLine rows themselves.
-  const derived = [...deriveDemandDays(orderLines).values()].sort(
+  const derived = [...deriveDemandDays(orderLines, bundles).values()].sort(
     (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.variantId < b.variantId ? -1 : 1) || (a.locationId < b.locationId ? -1 : 1),
   );
   for (const dd of derived) {
@@ -726,7 +751,7 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
       locationId: dd.locationId,
       date: dd.date,
       units: dd.units,
-      revenue: centsToDecimal(dd.revenueCents),
+      revenue: millsToDecimal(dd.revenueMills),
       orders: dd.orders,
     });
   }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { createFreshDatabase, dropDatabase, migrateDeploy } from "../../tests/setup/databases";
 import { addDays } from "./dates";
-import { demandKey, toCents } from "./derive";
+import { demandKey, demoBundles, deriveDemandDays, toMills } from "./derive";
 import { DEMO_SHOP_DOMAIN, generateDemoShop, ORDER_LINE_DAYS, type DemoData } from "./generate";
 import { SHOP_TABLES_DELETE_ORDER, seedDemoShop } from "./seed";
 
@@ -123,18 +123,19 @@ describe("seedDemoShop", () => {
 
   it("stores DemandDay consistent with OrderLine where both exist", async () => {
     const start = addDays(TODAY, -ORDER_LINE_DAYS);
-    // Revenue is summed in cents as an integer: the SQLite adapter types raw columns from the first row.
-    const derived = await prisma.$queryRawUnsafe<
-      { variantId: string; locationId: string; localDate: string; units: bigint | number; orders: bigint | number; revenueCents: bigint | number }[]
-    >(
-      `SELECT "variantId", "locationId", "localDate",
-              SUM("currentQuantity" - "refundedQuantity") AS units,
-              COUNT(DISTINCT "orderGid") AS orders,
-              CAST(ROUND(SUM(("currentQuantity" - "refundedQuantity") * "unitPrice") * 100) AS INTEGER) AS "revenueCents"
-         FROM "OrderLine" WHERE "shop" = ${mark} AND "cancelledAt" IS NULL
-        GROUP BY "variantId", "locationId", "localDate"`,
-      DEMO_SHOP_DOMAIN,
-    );
+    // The app's rule, kits exploded into their components (derive.ts), over the rows as stored.
+    const lines = await prisma.orderLine.findMany({ where: { shop: DEMO_SHOP_DOMAIN } });
+    const boms = await prisma.bundleComponent.findMany({ where: { shop: DEMO_SHOP_DOMAIN } });
+    const prices = new Map((await prisma.variant.findMany({ where: { shop: DEMO_SHOP_DOMAIN }, select: { id: true, price: true } })).map((v) => [v.id, v.price.toString()]));
+    const derived = [...deriveDemandDays(lines.map((l) => ({ ...l, unitPrice: l.unitPrice.toString() })), demoBundles(boms, (id) => prices.get(id)!)).values()].map((d) => ({
+      variantId: d.variantId,
+      locationId: d.locationId,
+      localDate: d.date,
+      units: d.units,
+      orders: d.orders,
+      revenueMills: d.revenueMills,
+    }));
+    expect(boms.length).toBeGreaterThan(0);
     const stored = await prisma.demandDay.findMany({ where: { shop: DEMO_SHOP_DOMAIN, date: { gte: start } } });
     expect(stored.length).toBe(derived.length);
     const byKey = new Map(stored.map((d) => [demandKey(d.variantId, d.locationId, d.date), d]));
@@ -143,7 +144,7 @@ describe("seedDemoShop", () => {
       expect(d, `${x.variantId} ${x.localDate}`).toBeDefined();
       expect(d!.units).toBe(Number(x.units));
       expect(d!.orders).toBe(Number(x.orders));
-      expect(toCents(d!.revenue.toString())).toBe(Number(x.revenueCents));
+      expect(toMills(d!.revenue.toString())).toBe(x.revenueMills);
     }
     const earliestLine = await prisma.orderLine.aggregate({ where: { shop: DEMO_SHOP_DOMAIN }, _min: { localDate: true } });
     expect(earliestLine._min.localDate! >= start).toBe(true);

@@ -13,6 +13,8 @@ import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, s
 export interface ChunkVariant {
   id: string;
   tracked: boolean;
+  /** Has components: no inventory of its own, its sales are its components' demand (never planned itself). */
+  bundle?: boolean;
   doNotReorder: boolean;
   archived: boolean;
   vendorId: string | null;
@@ -200,6 +202,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
     for (const locationId of locationsOf.get(variant.id) ?? []) {
       result.seriesTotal++;
       if (!active.has(locationId)) { skip("location inactive"); continue; }
+      if (variant.bundle) { skip("bundle: planned as its components"); continue; }
       if (!variant.tracked) { skip("inventory not tracked"); continue; }
       const key = seriesKey(variant.id, locationId);
       const history = series.get(key);

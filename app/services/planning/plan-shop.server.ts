@@ -28,6 +28,7 @@ import {
   type PlanProgress,
   type ReplenishmentRow,
 } from "~/models/plan-run.server";
+import { findBundleIds } from "~/models/bundles.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
@@ -312,11 +313,12 @@ async function readChunk(
   run: { fromDate: string; toDate: string; revenueFrom: string; asOfDate: string; onOrder: Map<string, ChunkOnOrder> },
 ): Promise<{ input: ChunkInput; revenue: { variantId: string; revenue: string }[] }> {
   const ids = chunk.map((v) => v.id);
-  const [levels, demand, stockouts, overrides] = await Promise.all([
+  const [levels, demand, stockouts, overrides, bundles] = await Promise.all([
     listInventoryLevels(shop, ids),
     listDemandSeries(shop, ids, run.fromDate, run.toDate, run.revenueFrom),
     listStockoutDays(shop, ids, run.fromDate, run.toDate),
     listActiveForecastOverrides(shop, ids, run.asOfDate),
+    findBundleIds(shop, ids),
   ]);
   const overridesByKey = new Map<string, ForecastOverrideSpan[]>();
   for (const o of overrides) overridesByKey.set(seriesKey(o.variantId, o.locationId), [...(overridesByKey.get(seriesKey(o.variantId, o.locationId)) ?? []), o]);
@@ -328,6 +330,7 @@ async function readChunk(
     variants: chunk.map((v) => ({
       id: v.id,
       tracked: v.tracked,
+      bundle: bundles.has(v.id),
       doNotReorder: v.doNotReorder,
       inventoryPolicy: v.inventoryPolicy,
       archived: v.product.status === "ARCHIVED",

@@ -68,7 +68,7 @@ export interface ProcessOptions {
    * Called instead of re-evaluating alerts inline. The queue passes one that enqueues a debounced
    * per-shop alerts job, so a burst of webhooks costs one evaluation, not one each.
    */
-  afterApplied?: (topic: string, outcome: ProcessOutcome) => Promise<void>;
+  afterApplied?: (topic: string, outcome: ProcessOutcome, payload?: unknown) => Promise<void>;
 }
 
 type StoredEvent = NonNullable<Awaited<ReturnType<typeof findWebhookEvent>>>;
@@ -80,14 +80,14 @@ async function processLoadedEvent(
   options: ProcessOptions,
   shopRow?: ShopRow,
 ): Promise<ProcessOutcome> {
-  const seen: { topic: string | null; outcome: ProcessOutcome } = { topic: null, outcome: "failed" };
+  const seen: { topic: string | null; outcome: ProcessOutcome; payload?: unknown } = { topic: null, outcome: "failed" };
   try {
     seen.outcome = await applyWebhookEvent(shop, await load(), options, seen, shopRow);
     return seen.outcome;
   } finally {
     // Stock alerts follow stock and demand; failures feed sync_unhealthy. Never fails the processing itself.
     if (seen.topic !== null) {
-      if (options.afterApplied) await options.afterApplied(seen.topic, seen.outcome).catch((error: unknown) => logger.error({ kind: "alerts-after-webhook", shop, outcome: "error", error: String(error) }));
+      if (options.afterApplied) await options.afterApplied(seen.topic, seen.outcome, seen.payload).catch((error: unknown) => logger.error({ kind: "alerts-after-webhook", shop, outcome: "error", error: String(error) }));
       else await evaluateAlertsAfterWebhook(shop, seen.topic, seen.outcome);
     }
   }
@@ -97,7 +97,7 @@ async function applyWebhookEvent(
   shop: string,
   event: StoredEvent | null,
   options: { force?: boolean },
-  seen: { topic: string | null },
+  seen: { topic: string | null; payload?: unknown },
   knownShop?: ShopRow,
 ): Promise<ProcessOutcome> {
   if (!event) return "missing";
@@ -136,6 +136,7 @@ async function applyWebhookEvent(
       await touchItemsOfWebhook(shop, topic, parsed.data, new Date(), tx);
       await markWebhookEventById(shop, eventId, "processed", undefined, tx);
     });
+    seen.payload = parsed.data;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await markWebhookEventById(shop, eventId, "failed", message);

@@ -25,9 +25,18 @@ export interface BulkCatalogLevelLine {
   __parentId: string;
 }
 
+/** JSONL child line of a variant: one component of a bundle (Shopify fixed bundle), with its quantity per bundle. */
+export interface BulkCatalogComponentLine {
+  id: string;
+  quantity: number;
+  productVariant: { id: string };
+  __parentId: string;
+}
+
 /**
  * Products → variants → inventory items → levels. Rooted at productVariants (product and inventory item are
- * plain objects) so the one nested connection, inventoryLevels, stays within bulk's two-level limit.
+ * plain objects) so the nested connections, inventoryLevels and productVariantComponents (a bundle's
+ * components), stay within bulk's two-level limit.
  */
 export const BULK_CATALOG = bulkQuery(`
 query BulkCatalog {
@@ -75,6 +84,17 @@ query BulkCatalog {
                   quantity
                   updatedAt
                 }
+              }
+            }
+          }
+        }
+        productVariantComponents {
+          edges {
+            node {
+              id
+              quantity
+              productVariant {
+                id
               }
             }
           }
