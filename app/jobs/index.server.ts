@@ -9,6 +9,7 @@ import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, PLAN_JOB, PLAN_TOUCHED_JOB } from "./planning.server";
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
+import { handleImportJob, IMPORT_JOB } from "./import.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 import { enqueueAlertsAfterWebhook, registerWebhookJobs } from "./webhooks.server";
 
@@ -39,6 +40,8 @@ export const JOB = {
   notificationDigest: "notification-digest",
   /** Hourly: clears raw webhook payloads past their retention period (app/services/sync/retention.server.ts). */
   webhookRetention: "webhook-retention",
+  /** One uploaded CSV file (Settings › Import): read, validated and written; then the shop is planned. */
+  csvImport: IMPORT_JOB,
 } as const;
 
 const ALERTS_DEBOUNCE_MS = 10_000;
@@ -54,6 +57,7 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     if ((await handleBackfillJob(data, options.backfill)) === "completed") await enqueuePlan(queue, z.string().parse(data.shop), "backfill");
   });
   queue.register(JOB.plan, (data) => handlePlanJob(data, queue, now()));
+  queue.register(JOB.csvImport, (data, context) => handleImportJob(data, context, queue));
   queue.register(JOB.planSweep, async () => {
     for (const shop of await shopsDueForNightlyPlan(now())) await enqueuePlan(queue, shop, "nightly");
   });

@@ -4,3 +4,5 @@
 export const PLAN_JOB = "plan-shop";
 /** One shop's incremental plan: re-plans the variants changed since its latest plan. */
 export const PLAN_TOUCHED_JOB = "plan-touched";
+/** One queued CSV import (Settings › Import): reads, validates and writes one stored file. */
+export const IMPORT_JOB = "csv-import";
