@@ -125,6 +125,30 @@ export async function revenueByVariant(shop: string, fromDate: string) {
   return rows.map((r) => ({ variantId: r.variantId, revenue: String(r.revenue ?? 0) }));
 }
 
+/**
+ * The shop's sales calendar in [fromDate, toDate]: units sold per date (dates without a row sold
+ * nothing) and each variant × location's first and last day with a sale, for closedDays.
+ */
+export async function salesCalendar(shop: string, fromDate: string, toDate: string) {
+  const p = (i: number) => (isPostgres ? `$${i}` : "?");
+  const [totals, spans] = await Promise.all([
+    prisma.$queryRawUnsafe<{ date: string; units: unknown }[]>(
+      `SELECT "date", SUM("units") AS "units" FROM "DemandDay" WHERE "shop" = ${p(1)} AND "date" >= ${p(2)} AND "date" <= ${p(3)} GROUP BY "date"`,
+      shop,
+      fromDate,
+      toDate,
+    ),
+    prisma.$queryRawUnsafe<{ first: string; last: string }[]>(
+      `SELECT MIN("date") AS "first", MAX("date") AS "last" FROM "DemandDay"
+       WHERE "shop" = ${p(1)} AND "date" >= ${p(2)} AND "date" <= ${p(3)} AND "units" > 0 GROUP BY "variantId", "locationId"`,
+      shop,
+      fromDate,
+      toDate,
+    ),
+  ]);
+  return { totals: totals.map((t) => ({ date: t.date, units: Number(t.units ?? 0) })), spans };
+}
+
 /** Remaining quantities of open purchase-order lines, with destination, expected arrival and the PO's source ("stockcast", "stocky"). */
 export async function listOpenPurchaseOrderLines(shop: string, variantIds?: readonly string[]) {
   if (variantIds) return inIdChunks([...variantIds], (ids) => findOpenPurchaseOrderLines(shop, ids));

@@ -48,6 +48,16 @@ describe("forecast CLI input rows", () => {
     await expect(readAll(file("empty.csv", ""))).rejects.toBeInstanceOf(InputError);
   });
 
+  it("reads every row of a file larger than one read chunk, with CRLF line ends, quotes and no final newline", async () => {
+    const n = 60_000; // about 1.6 MB: rows cross the 1 MiB chunk boundary
+    const lines = ["series_id,date,qty"];
+    for (let i = 0; i < n; i++) lines.push(`"s${i % 7}",${i % 2 ? "2026-01-02" : "2026-01-01"},${i % 10}`);
+    const rows = await readAll(file("big.csv", lines.join("\r\n")));
+    expect(rows.length).toBe(n);
+    expect(rows[n - 1]).toEqual({ line: n + 1, seriesId: `s${(n - 1) % 7}`, day: parseDay("2026-01-02"), qty: 9 });
+    expect(rows.reduce((s, r) => s + r.qty, 0)).toBe((n / 10) * 45);
+  });
+
   it("refuses a series whose rows are split apart, and weekly rows not dated by Monday", async () => {
     const split = file("split.csv", "series_id,date,qty\na,2026-01-01,1\nb,2026-01-01,1\na,2026-01-02,1\n");
     await expect(runForecast(options(split))).rejects.toThrow(/split\.csv:4: rows of series "a" are not contiguous/);

@@ -24,6 +24,7 @@ function planned(history: number[], stockoutDays: number[], L: number, R: number
   const context: PlanContext = {
     asOfDate: AS_OF,
     historyDays: DAYS,
+    closedDates: [],
     forecastHorizonDays: horizonDays,
     reviewPeriodDays: R,
     orderingCostCents: 2500,

@@ -4,10 +4,10 @@
  * as soon as its rows are complete and writes score.py rows. Memory: O(one series + calendar).
  */
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
-import type { SeriesForecast } from "~/lib/forecasting";
+import { closedDays, type SeriesForecast } from "~/lib/forecasting";
 import { forecastDemand } from "~/lib/planning";
 import type { TotalLevel } from "./args";
-import { InputError, isoWeekday, readRows } from "./csv";
+import { InputError, isoWeekday, readRowBatches } from "./csv";
 
 /** Options of {@link runForecast}. */
 export interface RunOptions {
@@ -40,49 +40,68 @@ export interface Calendar {
   closed: Set<number>;
 }
 
-/** Pass 1: frequency (all dates Mondays, gaps ≥ 7 → weekly) and closed days. */
-export async function learnCalendar(file: string, freqHint?: "day" | "week"): Promise<Calendar> {
+/**
+ * Pass 1: frequency (all dates Mondays, gaps ≥ 7 → weekly) and closed days, by the planner's rule
+ * (closedDays: no sale while at least 20 series were on sale, each from its first to its last sale).
+ */
+export async function learnCalendar(
+  file: string,
+  freqHint?: "day" | "week"
+): Promise<Calendar> {
   const totals = new Map<number, number>();
-  const spanDiff = new Map<number, number>();
+  const spans: [number, number][] = [];
   let cur = "";
-  let first = 0;
-  let last = 0;
+  let firstSale = Infinity;
+  let lastSale = -Infinity;
   let allMonday = true;
   let minGap = Infinity;
   let prevDay = NaN;
   const close = () => {
-    if (cur === "") return;
-    spanDiff.set(first, (spanDiff.get(first) ?? 0) + 1);
-    spanDiff.set(last + 1, (spanDiff.get(last + 1) ?? 0) - 1);
+    if (cur !== "" && firstSale <= lastSale) spans.push([firstSale, lastSale]);
   };
-  for await (const r of readRows(file)) {
-    if (r.seriesId !== cur) {
-      close();
-      cur = r.seriesId;
-      first = r.day;
-      last = r.day;
-      prevDay = NaN;
+  for await (const batch of readRowBatches(file))
+    for (const r of batch) {
+      if (r.seriesId !== cur) {
+        close();
+        cur = r.seriesId;
+        firstSale = Infinity;
+        lastSale = -Infinity;
+        prevDay = NaN;
+      }
+      if (r.qty > 0) {
+        if (r.day < firstSale) firstSale = r.day;
+        if (r.day > lastSale) lastSale = r.day;
+      }
+      if (prevDay === prevDay && r.day !== prevDay)
+        minGap = Math.min(minGap, Math.abs(r.day - prevDay));
+      prevDay = r.day;
+      if (isoWeekday(r.day) !== 1) allMonday = false;
+      totals.set(r.day, (totals.get(r.day) ?? 0) + r.qty);
     }
-    if (r.day < first) first = r.day;
-    if (r.day > last) last = r.day;
-    if (prevDay === prevDay && r.day !== prevDay) minGap = Math.min(minGap, Math.abs(r.day - prevDay));
-    prevDay = r.day;
-    if (isoWeekday(r.day) !== 1) allMonday = false;
-    totals.set(r.day, (totals.get(r.day) ?? 0) + r.qty);
-  }
   close();
-  const freq = freqHint ?? (allMonday && minGap >= 7 && minGap < Infinity ? "week" : "day");
+  const freq =
+    freqHint ??
+    (allMonday && minGap >= 7 && minGap < Infinity ? "week" : "day");
   const closed = new Set<number>();
-  const days = [...spanDiff.keys()].sort((a, b) => a - b);
-  if (days.length) {
+  const listed = [...totals.keys()];
+  if (listed.length) {
     const step = freq === "week" ? 7 : 1;
-    let active = 0;
-    let di = 0;
-    for (let d = days[0]; d <= days[days.length - 1]; d += step) {
-      while (di < days.length && days[di] <= d) active += spanDiff.get(days[di++]) ?? 0;
-      // a day on which at least 20 series were listed and none sold: the shop was closed
-      if (active >= 20 && (totals.get(d) ?? 0) === 0) closed.add(d);
-    }
+    const start = Math.min(...listed);
+    const n = Math.floor((Math.max(...listed) - start) / step) + 1;
+    const byIndex = new Float64Array(n);
+    for (const [day, units] of totals)
+      byIndex[Math.round((day - start) / step)] += units;
+    const mask = closedDays(
+      byIndex,
+      spans.map(
+        ([a, b]) =>
+          [
+            Math.round((a - start) / step),
+            Math.round((b - start) / step),
+          ] as const
+      )
+    );
+    for (let i = 0; i < n; i++) if (mask[i]) closed.add(start + i * step);
   }
   return { freq, closed };
 }
@@ -90,11 +109,12 @@ export async function learnCalendar(file: string, freqHint?: "day" | "week"): Pr
 /** Loads a stock-out mask CSV `series_id,date` into series → set of days. */
 async function loadStockouts(file: string): Promise<Map<string, Set<number>>> {
   const out = new Map<string, Set<number>>();
-  for await (const r of readRows(file, ["series_id", "date"])) {
-    let s = out.get(r.seriesId);
-    if (!s) out.set(r.seriesId, (s = new Set()));
-    s.add(r.day);
-  }
+  for await (const batch of readRowBatches(file, ["series_id", "date"]))
+    for (const r of batch) {
+      let s = out.get(r.seriesId);
+      if (!s) out.set(r.seriesId, (s = new Set()));
+      s.add(r.day);
+    }
   return out;
 }
 
@@ -113,7 +133,8 @@ class Writer {
     const chunk = this.buf.join("");
     this.buf = [];
     this.size = 0;
-    if (!this.ws.write(chunk)) await new Promise<void>((res) => this.ws!.once("drain", () => res()));
+    if (!this.ws.write(chunk))
+      await new Promise<void>((res) => this.ws!.once("drain", () => res()));
   }
   async end() {
     await this.flush();
@@ -121,11 +142,16 @@ class Writer {
   }
 }
 
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(6).replace(/0+$/, "").replace(/\.$/, ""));
+const fmt = (v: number) =>
+  Number.isInteger(v)
+    ? String(v)
+    : v.toFixed(6).replace(/0+$/, "").replace(/\.$/, "");
 
 /** The CSV header: score.py's columns, then one `q<label>_total` per `--levels` entry. */
 export function forecastHeader(levels: readonly TotalLevel[] = []): string {
-  return `series_id,h,method,mean,lo95,hi95,q95_total${levels.map((l) => `,q${l.label}_total`).join("")}\n`;
+  return `series_id,h,method,mean,lo95,hi95,q95_total${levels
+    .map((l) => `,q${l.label}_total`)
+    .join("")}\n`;
 }
 
 /** The method column of every row: the product's forecaster. */
@@ -145,7 +171,12 @@ export interface SeriesRows {
  */
 export function forecastForCli(
   history: ArrayLike<number>,
-  o: { horizon: number; freq: "day" | "week"; closedMask?: Uint8Array; stockoutMask?: Uint8Array },
+  o: {
+    horizon: number;
+    freq: "day" | "week";
+    closedMask?: Uint8Array;
+    stockoutMask?: Uint8Array;
+  },
   levels: readonly TotalLevel[] = []
 ): SeriesRows {
   const demand = forecastDemand({
@@ -162,12 +193,19 @@ export function forecastForCli(
 }
 
 /** score.py rows for one series' forecast, then its `--levels` totals (see forecastForCli). */
-export function forecastRows(seriesId: string, { forecast: f, totals }: SeriesRows): string {
-  const iv = f.intervals.find((i) => Math.abs(i.level - 0.95) < 1e-9) ?? f.intervals[f.intervals.length - 1];
+export function forecastRows(
+  seriesId: string,
+  { forecast: f, totals }: SeriesRows
+): string {
+  const iv =
+    f.intervals.find((i) => Math.abs(i.level - 0.95) < 1e-9) ??
+    f.intervals[f.intervals.length - 1];
   let s = "";
   const q = fmt(f.q95Total) + totals.map((t) => `,${fmt(t)}`).join("");
   for (let h = 0; h < f.mean.length; h++) {
-    s += `${seriesId},${h + 1},${METHOD},${fmt(f.mean[h])},${fmt(iv.lower[h])},${fmt(iv.upper[h])},${q}\n`;
+    s += `${seriesId},${h + 1},${METHOD},${fmt(f.mean[h])},${fmt(
+      iv.lower[h]
+    )},${fmt(iv.upper[h])},${q}\n`;
   }
   return s;
 }
@@ -177,7 +215,12 @@ export async function eachSeries(
   o: RunOptions,
   cal: Calendar,
   stockouts: Map<string, Set<number>> | null,
-  fn: (id: string, y: Float64Array, closed?: Uint8Array, stockout?: Uint8Array) => Promise<void> | void
+  fn: (
+    id: string,
+    y: Float64Array,
+    closed?: Uint8Array,
+    stockout?: Uint8Array
+  ) => Promise<void> | void
 ): Promise<number> {
   const step = cal.freq === "week" ? 7 : 1;
   const done = new Set<string>();
@@ -207,34 +250,41 @@ export async function eachSeries(
     let closedMask: Uint8Array | undefined;
     if (o.detectClosed && cal.closed.size) {
       closedMask = new Uint8Array(n);
-      for (let k = 0; k < n; k++) if (cal.closed.has(first + k * step)) closedMask[k] = 1;
+      for (let k = 0; k < n; k++)
+        if (cal.closed.has(first + k * step)) closedMask[k] = 1;
     }
     let stockoutMask: Uint8Array | undefined;
     const so = stockouts?.get(cur);
     if (so) {
       stockoutMask = new Uint8Array(n);
-      for (let k = 0; k < n; k++) if (so.has(first + k * step)) stockoutMask[k] = 1;
+      for (let k = 0; k < n; k++)
+        if (so.has(first + k * step)) stockoutMask[k] = 1;
     }
     await fn(cur, y, closedMask, stockoutMask);
   };
-  for await (const r of readRows(o.input)) {
-    if (r.seriesId !== cur) {
-      await flush();
-      if (done.has(r.seriesId))
+  for await (const batch of readRowBatches(o.input))
+    for (const r of batch) {
+      if (r.seriesId !== cur) {
+        await flush();
+        if (done.has(r.seriesId))
+          throw new InputError(
+            o.input,
+            r.line,
+            `rows of series "${r.seriesId}" are not contiguous (sort the file by series_id, date)`
+          );
+        cur = r.seriesId;
+        days = [];
+        qtys = [];
+      }
+      if (cal.freq === "week" && isoWeekday(r.day) !== 1)
         throw new InputError(
           o.input,
           r.line,
-          `rows of series "${r.seriesId}" are not contiguous (sort the file by series_id, date)`
+          "weekly rows must be dated by the Monday of the week"
         );
-      cur = r.seriesId;
-      days = [];
-      qtys = [];
+      days.push(r.day);
+      qtys.push(r.qty);
     }
-    if (cal.freq === "week" && isoWeekday(r.day) !== 1)
-      throw new InputError(o.input, r.line, "weekly rows must be dated by the Monday of the week");
-    days.push(r.day);
-    qtys.push(r.qty);
-  }
   await flush();
   return skipped;
 }
@@ -243,7 +293,8 @@ export async function eachSeries(
 export async function runForecast(o: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
   if (!existsSync(o.input)) throw new InputError(o.input, 0, "file not found");
-  if (o.stockouts && !existsSync(o.stockouts)) throw new InputError(o.stockouts, 0, "file not found");
+  if (o.stockouts && !existsSync(o.stockouts))
+    throw new InputError(o.stockouts, 0, "file not found");
   const cal = await learnCalendar(o.input, o.freq);
   const stockouts = o.stockouts ? await loadStockouts(o.stockouts) : null;
   const out = new Writer(o.out ? createWriteStream(o.out) : null);
@@ -251,20 +302,31 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
   const methods: Record<string, number> = {};
   let series = 0;
   let fitMs = 0;
-  const skipped = await eachSeries(o, cal, stockouts, async (id, y, closedMask, stockoutMask) => {
-    const t = performance.now();
-    let rows: SeriesRows;
-    try {
-      rows = forecastForCli(y, { horizon: o.horizon, freq: cal.freq, closedMask, stockoutMask }, o.levels);
-    } catch (e) {
-      throw new Error(`series "${id}": ${e instanceof Error ? e.message : String(e)}`);
+  const skipped = await eachSeries(
+    o,
+    cal,
+    stockouts,
+    async (id, y, closedMask, stockoutMask) => {
+      const t = performance.now();
+      let rows: SeriesRows;
+      try {
+        rows = forecastForCli(
+          y,
+          { horizon: o.horizon, freq: cal.freq, closedMask, stockoutMask },
+          o.levels
+        );
+      } catch (e) {
+        throw new Error(
+          `series "${id}": ${e instanceof Error ? e.message : String(e)}`
+        );
+      }
+      fitMs += performance.now() - t;
+      const m = rows.forecast.method.replace(/\(.*$/, "");
+      methods[m] = (methods[m] ?? 0) + 1;
+      series++;
+      await out.write(forecastRows(id, rows));
     }
-    fitMs += performance.now() - t;
-    const m = rows.forecast.method.replace(/\(.*$/, "");
-    methods[m] = (methods[m] ?? 0) + 1;
-    series++;
-    await out.write(forecastRows(id, rows));
-  });
+  );
   await out.end();
   return {
     series,

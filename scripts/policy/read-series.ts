@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { closedDays } from "~/lib/forecasting";
 
 /** One daily demand series from the benchmark CSV (`series_id,date,qty`). */
 export interface DailySeries {
@@ -41,15 +42,32 @@ export function readSeriesCsv(path: string): DailySeries[] {
 }
 
 /**
- * Shop-closed dates: calendar dates inside the data's range on which no series sold anything (the
- * Online Retail shop does not trade on Saturdays and closes over Christmas). This is shop-calendar
- * knowledge the planner has in production (store hours / holidays); here it is read off the data.
+ * Shop-closed dates by the planner's rule (closedDays in app/lib/forecasting: no unit sold while at least
+ * 20 series were on sale, each from its first to its last sale). The Online Retail shop does not trade on
+ * Saturdays and closes over Christmas; the planner reads the same off a shop's demand days.
  */
 export function closedDates(series: readonly DailySeries[]): Set<string> {
-  const total = new Map<number, number>();
+  if (series.length === 0) return new Set();
+  const startOf = (s: DailySeries) => Math.round(Date.parse(`${s.start}T00:00:00Z`) / DAY_MS);
+  const t0 = Math.min(...series.map(startOf));
+  const n = Math.max(...series.map((s) => startOf(s) + s.qty.length)) - t0;
+  const totals = new Float64Array(n);
+  const spans: [number, number][] = [];
   for (const s of series) {
-    const t0 = Date.parse(`${s.start}T00:00:00Z`);
-    s.qty.forEach((q, i) => total.set(t0 + i * DAY_MS, (total.get(t0 + i * DAY_MS) ?? 0) + q));
+    const o = startOf(s) - t0;
+    let first = -1;
+    let last = -1;
+    s.qty.forEach((q, i) => {
+      totals[o + i] += q;
+      if (q > 0) {
+        if (first < 0) first = o + i;
+        last = o + i;
+      }
+    });
+    if (first >= 0) spans.push([first, last]);
   }
-  return new Set([...total].filter(([, q]) => q === 0).map(([t]) => new Date(t).toISOString().slice(0, 10)));
+  const mask = closedDays(totals, spans);
+  const out = new Set<string>();
+  for (let i = 0; i < n; i++) if (mask[i]) out.add(new Date((t0 + i) * DAY_MS).toISOString().slice(0, 10));
+  return out;
 }

@@ -37,6 +37,7 @@ function planned(c: Case): number {
   const context: PlanContext = {
     asOfDate: AS_OF,
     historyDays: DAYS,
+    closedDates: [],
     forecastHorizonDays: c.horizonDays ?? DEFAULT_FORECAST_HORIZON_DAYS,
     reviewPeriodDays: 7,
     orderingCostCents: 2500,

@@ -228,6 +228,21 @@ describe("CSV import — simple sku,date,qty[,location]", () => {
     });
     expect(await prisma.orderLine.count({ where: { shop } })).toBe(0);
   });
+
+  it("refuses quantities too large for a real order line, and days whose rows add up past what a column holds", async () => {
+    const { shop } = await seedShop("demandhuge");
+    const rows = ["sku,date,qty", "SKU-1-1,2026-02-01,99999999999999999999", "SKU-1-1,2026-02-01,1000001", ...Array.from({ length: 1001 }, () => "SKU-2-1,2026-02-02,1000000")];
+    const result = await importCsv(shop, { kind: "demand", fileName: "d.csv" }, rows.join("\n") + "\n");
+    expect(result).toMatchObject({
+      status: "failed",
+      errors: [
+        { line: 2, message: "qty: must be at most 1,000,000" },
+        { line: 3, message: "qty: must be at most 1,000,000" },
+        { line: 1004, message: "qty: rows for this SKU, location and day add up to more than 1,000,000,000 units" },
+      ],
+    });
+    expect(await prisma.orderLine.count({ where: { shop } })).toBe(0);
+  });
 });
 
 describe("CSV import — Shopify inventory export", () => {

@@ -4,11 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { croston, fitCroston, forecastCroston } from "./croston";
-import { ets, fitEts, forecastEts, parseEtsForm } from "./ets";
 import { fitMovingAverage, forecastMovingAverage, movingAverage } from "./moving-average";
-import { fitNaive, forecastNaive, naive } from "./naive";
-import { fitSeasonalNaive, forecastSeasonalNaive, seasonalNaive } from "./seasonal-naive";
-import { fitHolt, fitHoltWinters, fitSes, holt, holtWinters, ses } from "./ses";
 import { fitTsb, forecastTsb, tsb } from "./tsb";
 import type { Forecast, ModelFit } from "./types";
 
@@ -26,64 +22,10 @@ interface ModelCase {
 const OK = "ok";
 const MODELS: ModelCase[] = [
   {
-    name: "naive",
-    fit: fitNaive,
-    forecast: forecastNaive as never,
-    oneShot: naive,
-    degenerate: { zeros: OK, single: OK, constant: OK },
-  },
-  {
-    name: "snaive",
-    fit: (y) => fitSeasonalNaive(y, 7),
-    forecast: forecastSeasonalNaive as never,
-    oneShot: (y, h) => seasonalNaive(y, h, { period: 7 }),
-    degenerate: { zeros: OK, single: OK, constant: OK },
-  },
-  {
     name: "moving average",
     fit: (y) => fitMovingAverage(y, 7),
     forecast: forecastMovingAverage as never,
     oneShot: (y, h) => movingAverage(y, h, { window: 7 }),
-    degenerate: { zeros: OK, single: OK, constant: OK },
-  },
-  { name: "ses", fit: fitSes, forecast: forecastEts as never, oneShot: ses, degenerate: { zeros: OK, single: OK, constant: OK } },
-  {
-    name: "holt (damped)",
-    fit: (y) => fitHolt(y),
-    forecast: forecastEts as never,
-    oneShot: holt,
-    degenerate: { zeros: OK, single: OK, constant: OK },
-  },
-  {
-    name: "holt-winters additive",
-    fit: (y) => fitHoltWinters(y, 7),
-    forecast: forecastEts as never,
-    oneShot: (y, h) => holtWinters(y, h, { period: 7 }),
-    degenerate: { zeros: OK, single: OK, constant: OK },
-  },
-  {
-    name: "holt-winters multiplicative",
-    fit: (y) => fitHoltWinters(y, 7, "multiplicative"),
-    forecast: forecastEts as never,
-    oneShot: (y, h) => holtWinters(y, h, { period: 7, seasonality: "multiplicative" }),
-    degenerate: {
-      zeros: "multiplicative ets requires positive data",
-      single: "multiplicative ets requires positive data",
-      constant: OK,
-    },
-  },
-  {
-    name: "ets (auto, period 7)",
-    fit: (y) => fitEts(y, { period: 7 }),
-    forecast: forecastEts as never,
-    oneShot: (y, h) => ets(y, h, { period: 7 }),
-    degenerate: { zeros: OK, single: OK, constant: OK },
-  },
-  {
-    name: "ets(A,N,N) fixed alpha",
-    fit: (y) => fitEts(y, { form: parseEtsForm("ANN"), alpha: 0.3 }),
-    forecast: forecastEts as never,
-    oneShot: (y, h) => ets(y, h, { form: parseEtsForm("ANN"), alpha: 0.3 }),
     degenerate: { zeros: OK, single: OK, constant: OK },
   },
   {

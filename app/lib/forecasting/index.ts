@@ -28,16 +28,12 @@ export {
 export { prepareSeries, densify, type PreparedSeries, type PrepareOptions, type CappedPoint } from "./prepare";
 export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF, type DemandClass, type DemandClassification } from "./classify";
 export { seasonalProfile } from "./profile";
+export { closedDays, CLOSED_DAY_MIN_ACTIVE } from "./closed-days";
 export { analogueForecast, type AnalogueForecast } from "./analogues";
-export { naive, fitNaive, forecastNaive } from "./naive";
-export { seasonalNaive, fitSeasonalNaive, forecastSeasonalNaive } from "./seasonal-naive";
 export { movingAverage, fitMovingAverage, forecastMovingAverage } from "./moving-average";
-export { ses, holt, holtWinters, fitSes, fitHolt, fitHoltWinters } from "./ses";
-export { ets, fitEts, forecastEts, parseEtsForm, type EtsFit, type EtsForm } from "./ets";
 export { croston, fitCroston, forecastCroston, type CrostonVariant } from "./croston";
 export { tsb, fitTsb, forecastTsb } from "./tsb";
 export { accuracy, type AccuracyInput, type AccuracyResult } from "./metrics";
-export { nelderMead } from "./nelder-mead";
 export { mulberry32 } from "./prng";
 export { erfc, normalCdf } from "./numeric";
 export type { Forecast, ForecastInterval, ModelFit, ForecastOptions } from "./types";

@@ -15,7 +15,7 @@ export interface ForecastInterval {
 
 /** The shared output of every model's forecast function (R `forecast` class contract). */
 export interface Forecast {
-  /** Method name, e.g. "ses", "croston-sba", "ets(A,Ad,A)". */
+  /** Method name, e.g. "ses(0.1)", "croston-sba(0.05)", "tsb(0.1,0.05)". */
   method: string;
   /** Point forecast per horizon step h = 1..H (units per period). */
   mean: number[];

@@ -59,12 +59,16 @@ const timestamp = z.string().transform((s, ctx) => {
 });
 const optionalTimestamp = z.string().transform((s) => (s.trim() === "" ? null : s)).pipe(timestamp.nullable());
 
-const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number of units").transform(Number);
-const signedWholeNumber = z.string().regex(/^-?\d+$/, "must be a whole number").transform(Number);
+/** Largest quantity one cell may hold: far above any real order line, and its sums stay within a 32-bit column. */
+export const MAX_CELL_UNITS = 1_000_000;
+const withinUnits = (n: number) => Math.abs(n) <= MAX_CELL_UNITS;
+const tooMany = `must be at most ${MAX_CELL_UNITS.toLocaleString("en-US")}`;
+const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number of units").transform(Number).refine(withinUnits, tooMany);
+const signedWholeNumber = z.string().regex(/^-?\d+$/, "must be a whole number").transform(Number).refine(withinUnits, tooMany);
 const decimal = z
   .string()
   .transform((s) => s.replace(/^\s+|\s+$/g, ""))
-  .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal amount like 19.99"));
+  .pipe(z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/, "must be a decimal amount like 19.99"));
 const blankToNull = z.string().transform((s) => (s.trim() === "" ? null : s.trim()));
 const optional = (schema: z.ZodTypeAny) => z.string().optional().transform((s) => (s === undefined || s.trim() === "" ? undefined : s)).pipe(schema.optional());
 
@@ -144,14 +148,19 @@ const calendarDate = z.string().transform((s, ctx) => {
 const money = z.string().transform((s, ctx) => {
   let t = s.replace(/^[A-Za-z]{3}\s+|\s+[A-Za-z]{3}$/g, "").replace(/[$€£¥\s]/g, "");
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
-  if (!/^\d+(\.\d+)?$/.test(t)) {
+  if (!/^\d{1,12}(\.\d{1,6})?$/.test(t)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${s}" is not an amount like 12.50` });
     return z.NEVER;
   }
   return t;
 });
 
-const units = (what: string) => z.string().regex(/^\d+(\.0+)?$/, `must be a whole number of ${what}`).transform((s) => Math.round(Number(s)));
+const units = (what: string) =>
+  z
+    .string()
+    .regex(/^\d+(\.0+)?$/, `must be a whole number of ${what}`)
+    .transform((s) => Math.round(Number(s)))
+    .refine(withinUnits, tooMany);
 const currencyCode = z
   .string()
   .regex(/^[A-Za-z]{3}$/, "must be a three-letter currency code like USD")
@@ -166,7 +175,8 @@ export const stockySupplierRow = z.object({
     z
       .string()
       .regex(/^\d+(\.0+)?\s*(days?|d)?$/i, "must be a whole number of days, like 14")
-      .transform((s) => parseInt(s, 10)),
+      .transform((s) => parseInt(s, 10))
+      .refine((days) => days <= 365, "must be at most 365 days"),
   ),
   MOQ: optionalCell(units("units")),
   Currency: optionalCell(currencyCode),

@@ -134,6 +134,9 @@ async function planOrders(shop: string, rows: { line: number; value: OrdersRow }
   return { errors, skipped, size: inputs.length, chunked: true, write: (tx, from, to) => writeOrderLines(shop, inputs.slice(from, to), tx) };
 }
 
+/** A day's summed demand must still fit the 32-bit quantity column. */
+const MAX_DAY_UNITS = 1_000_000_000;
+
 async function planDemand(shop: string, rows: { line: number; value: DemandRow }[]): Promise<Plan> {
   const errors: RowError[] = [];
   const variants = await findVariantsBySku(shop, rows.map((r) => r.value.sku));
@@ -157,6 +160,10 @@ async function planDemand(shop: string, rows: { line: number; value: DemandRow }
     const key = `${encodeURIComponent(value.sku)}/${location ? encodeURIComponent(location.shopifyId) : "-"}/${value.date}`;
     const existing = days.get(key);
     if (existing) {
+      if (existing.quantity + value.qty > MAX_DAY_UNITS) {
+        errors.push({ line, message: `qty: rows for this SKU, location and day add up to more than ${MAX_DAY_UNITS.toLocaleString("en-US")} units` });
+        continue;
+      }
       existing.quantity += value.qty;
       existing.currentQuantity += value.qty;
       continue;

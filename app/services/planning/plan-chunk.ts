@@ -2,7 +2,7 @@ import type { AbcClass } from "~/lib/analytics";
 import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
 import type { PlanLine } from "~/lib/replenishment";
 import { costBalancedServiceLevel, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
-import { addDays } from "~/utils/dates";
+import { addDays, daysBetween } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
 import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, seriesKey, type ForecastOverrideSpan } from "./series";
 
@@ -43,6 +43,8 @@ export interface ChunkOnOrder {
 export interface PlanContext {
   asOfDate: string;
   historyDays: number;
+  /** Days in the history window the whole shop was closed (closedDays): unknown demand, not zero. */
+  closedDates: string[];
   forecastHorizonDays: number;
   reviewPeriodDays: number;
   orderingCostCents: number;
@@ -54,6 +56,17 @@ export interface PlanContext {
   vendors: Record<string, { moq: number | null; leadTime: LeadTimeEstimate }>;
   /** Lead time of variants without a vendor. */
   defaultLeadTime: LeadTimeEstimate;
+}
+
+/** The history window's closed days as a mask (undefined when there are none). */
+function closedMaskOf(fromDate: string, days: number, dates: readonly string[]): Uint8Array | undefined {
+  if (dates.length === 0) return undefined;
+  const mask = new Uint8Array(days);
+  for (const d of dates) {
+    const i = daysBetween(fromDate, d);
+    if (i >= 0 && i < days) mask[i] = 1;
+  }
+  return mask;
 }
 
 export interface ChunkInput {
@@ -166,7 +179,9 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
   const active = new Set(context.activeLocationIds);
   const serviceLevels = [...new Set(Object.values(context.serviceLevel))];
   const { asOfDate } = context;
-  const series = buildPackedSeries(addDays(asOfDate, -context.historyDays), context.historyDays, input.demand, input.stockouts);
+  const fromDate = addDays(asOfDate, -context.historyDays);
+  const series = buildPackedSeries(fromDate, context.historyDays, input.demand, input.stockouts);
+  const closedMask = closedMaskOf(fromDate, context.historyDays, context.closedDates);
   // Where each variant is planned: every location that stocks it or sold it.
   const locationsOf = new Map<string, string[]>();
   for (const key of [...input.levels.keys(), ...series.keys()]) {
@@ -195,6 +210,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         demand = forecastDemand({
           history: history?.units ?? new Float64Array(context.historyDays),
           stockoutMask: history?.stockout,
+          closedMask,
           horizonDays: context.forecastHorizonDays,
           leadTime,
           reviewPeriodDays: context.reviewPeriodDays,

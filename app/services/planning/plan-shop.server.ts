@@ -31,6 +31,7 @@ import {
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
+import { shopClosedDates } from "./closed-dates.server";
 import { finishLine, toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type PendingLine, type PlanContext } from "./plan-chunk";
 import { createChunkRunner, mergeResult, planThreads } from "./plan-pool.server";
 import { seriesKey, type ForecastOverrideSpan } from "./series";
@@ -149,13 +150,14 @@ export async function loadRunInputs(
   only?: { variantIds: string[]; abc: Record<string, AbcClass> },
   resumeAfter?: string,
 ): Promise<RunInputs> {
-  const [variants, locations, vendors, openLines, observed, previous] = await Promise.all([
+  const [variants, locations, vendors, openLines, observed, previous, closedDates] = await Promise.all([
     listPlannableVariants(shop, only?.variantIds, resumeAfter),
     listActiveLocations(shop),
     listVendors(shop),
     listOpenPurchaseOrderLines(shop, only?.variantIds),
     observedLeadTimes(shop),
     only ? Promise.resolve(null) : latestCompletePlanRun(shop),
+    shopClosedDates(shop, addDays(asOfDate, -HISTORY_DAYS), HISTORY_DAYS, Boolean(only)),
   ]);
   const provisionalAbc = only
     ? {}
@@ -165,6 +167,7 @@ export async function loadRunInputs(
   const context: PlanContext = {
     asOfDate,
     historyDays: HISTORY_DAYS,
+    closedDates,
     forecastHorizonDays: settings.forecastHorizonDays,
     reviewPeriodDays: settings.reviewPeriodDays,
     orderingCostCents: toCents(settings.orderingCost.toString()),

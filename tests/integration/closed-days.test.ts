@@ -1,0 +1,72 @@
+// Shop-closed days reach the plan: a day on which nothing sold although 20 or more series were on sale is
+// unknown demand (not zero) in every forecast of that shop, and another shop's sales never open it.
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { forecastDemand } from "~/lib/planning";
+import { shopClosedDates } from "~/services/planning/closed-dates.server";
+import { HISTORY_DAYS, planShop } from "~/services/planning/plan-shop.server";
+import { addDays } from "~/utils/dates";
+
+const NOW = new Date("2026-11-22T15:00:00Z");
+const TODAY = "2026-11-22";
+const CLOSED = addDays(TODAY, -30);
+const FROM = addDays(TODAY, -HISTORY_DAYS);
+
+/** `variants` variants at one location selling 4 + (i mod 3) a day for 120 days, except on `closed` when `sellOnClosed` is false. */
+async function seedShop(variants: number, sellOnClosed: boolean) {
+  const shop = `closed-days-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+  await prisma.shop.create({ data: { shop, name: "Closed days", ianaTimezone: "UTC" } });
+  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Shop" } });
+  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug" } });
+  const days: { shop: string; variantId: string; locationId: string; date: string; units: number; revenue: string }[] = [];
+  const ids: string[] = [];
+  for (let n = 1; n <= variants; n++) {
+    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `MUG-${n}`, price: "10" } });
+    ids.push(v.id);
+    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 50, onHand: 50 } });
+    for (let i = 1; i <= 120; i++) {
+      const date = addDays(TODAY, -i);
+      if (date === CLOSED && !sellOnClosed) continue;
+      days.push({ shop, variantId: v.id, locationId: location.id, date, units: 4 + (i % 3), revenue: "10" });
+    }
+  }
+  await prisma.demandDay.createMany({ data: days });
+  return { shop, ids, locationId: location.id };
+}
+
+/** The 730-day history the plan reads for one series, oldest first. */
+async function historyOf(shop: string, variantId: string, locationId: string) {
+  const units = new Float64Array(HISTORY_DAYS);
+  for (const d of await prisma.demandDay.findMany({ where: { shop, variantId, locationId } })) {
+    units[Math.round((Date.parse(d.date) - Date.parse(FROM)) / 86_400_000)] += d.units;
+  }
+  return units;
+}
+
+describe("shop-closed days", () => {
+  it("finds the day nothing sold while 20 series were on sale, for that shop only", async () => {
+    const closed = await seedShop(20, false);
+    const open = await seedShop(20, true);
+    const few = await seedShop(19, false);
+    expect(await shopClosedDates(closed.shop, FROM, HISTORY_DAYS, false)).toEqual([CLOSED]);
+    expect(await shopClosedDates(open.shop, FROM, HISTORY_DAYS, false)).toEqual([]);
+    // 19 series on sale: a day without sales is not yet evidence of a closed shop
+    expect(await shopClosedDates(few.shop, FROM, HISTORY_DAYS, false)).toEqual([]);
+  });
+
+  it("plans every series of the shop with that day as unknown demand, not as a day of zero sales", async () => {
+    const { shop, ids, locationId } = await seedShop(20, false);
+    const run = await planShop(shop, { now: NOW, threads: 0 });
+    const stored = await prisma.forecast.findFirstOrThrow({ where: { shop, planRunId: run.planRunId, variantId: ids[0], locationId } });
+    const history = await historyOf(shop, ids[0], locationId);
+    const closedMask = new Uint8Array(HISTORY_DAYS);
+    closedMask[Math.round((Date.parse(CLOSED) - Date.parse(FROM)) / 86_400_000)] = 1;
+    const common = { history, horizonDays: 90, leadTime: { meanDays: 14, sdDays: 0 }, reviewPeriodDays: 7, serviceLevels: [0.95] };
+    const round3 = (xs: number[]) => xs.map((x) => Math.round(x * 1000) / 1000);
+    const withClosed = round3(forecastDemand({ ...common, closedMask }).forecast.mean);
+    const asZero = round3(forecastDemand(common).forecast.mean);
+    expect(withClosed).not.toEqual(asZero);
+    expect(stored.mean).toEqual(withClosed);
+  });
+});
