@@ -142,8 +142,9 @@ async function planDemand(shop: string, rows: { line: number; value: DemandRow }
   const variants = await findVariantsBySku(shop, rows.map((r) => r.value.sku));
   const locations = await findLocationsByName(shop);
   const fallback = await defaultLocation(shop, locations);
-  // Rows for the same SKU, location and day add up.
-  const days = new Map<string, OrderLineInput>();
+  // Rows for the same SKU, location and day add up. Kept compact (a million days fit in a few hundred MB);
+  // each write step builds its order lines from them.
+  const days = new Map<string, { variant: { id: string; shopifyId: string }; location: { id: string; shopifyId: string } | null; date: string; qty: number }>();
   const pace = timeSlicer();
   for (const [i, { line, value }] of rows.entries()) {
     if ((i & 1023) === 0) await pace();
@@ -160,39 +161,41 @@ async function planDemand(shop: string, rows: { line: number; value: DemandRow }
     const key = `${encodeURIComponent(value.sku)}/${location ? encodeURIComponent(location.shopifyId) : "-"}/${value.date}`;
     const existing = days.get(key);
     if (existing) {
-      if (existing.quantity + value.qty > MAX_DAY_UNITS) {
+      if (existing.qty + value.qty > MAX_DAY_UNITS) {
         errors.push({ line, message: `qty: rows for this SKU, location and day add up to more than ${MAX_DAY_UNITS.toLocaleString("en-US")} units` });
         continue;
       }
-      existing.quantity += value.qty;
-      existing.currentQuantity += value.qty;
+      existing.qty += value.qty;
       continue;
     }
-    const at = new Date(`${value.date}T12:00:00Z`);
-    days.set(key, {
+    days.set(key, { variant, location, date: value.date, qty: value.qty });
+  }
+  const planned = [...days];
+  days.clear();
+  const input = ([key, day]: (typeof planned)[number]): OrderLineInput => {
+    const at = new Date(`${day.date}T12:00:00Z`);
+    return {
       orderGid: `gid://stockcast/CsvDemand/${key}`,
       lineItemGid: `gid://stockcast/CsvDemand/${key}`,
       orderName: null,
-      variantGid: variant.shopifyId,
-      variantId: variant.id,
-      locationGid: location?.shopifyId ?? null,
-      locationId: location?.id ?? null,
-      quantity: value.qty,
-      currentQuantity: value.qty,
+      variantGid: day.variant.shopifyId,
+      variantId: day.variant.id,
+      locationGid: day.location?.shopifyId ?? null,
+      locationId: day.location?.id ?? null,
+      quantity: day.qty,
+      currentQuantity: day.qty,
       refundedQuantity: 0,
       unitPrice: "0",
       orderCreatedAt: at,
-      localDate: value.date,
+      localDate: day.date,
       cancelledAt: null,
       shopifyUpdatedAt: at,
       source: "csv",
-    });
-  }
-  const inputs = [...days.values()];
-  return { errors, skipped: 0, size: inputs.length, chunked: true, write: (tx, from, to) => writeOrderLines(shop, inputs.slice(from, to), tx) };
+    };
+  };
+  return { errors, skipped: 0, size: planned.length, chunked: true, write: (tx, from, to) => writeOrderLines(shop, planned.slice(from, to).map(input), tx) };
 }
 
-/** Writes CSV order lines: new keys in multi-row inserts, keys an earlier file stored updated one by one. */
 async function writeOrderLines(shop: string, inputs: OrderLineInput[], tx: Db): Promise<WriteOutcome> {
   const before = await findOrderLineKeysByGid(
     shop,

@@ -2,7 +2,6 @@
 // and validates every row with its zod schema. Rows are reported with the line number they end on in the
 // file (the header is line 1), so a merchant can find them in a spreadsheet.
 import { createHash } from "node:crypto";
-import { once } from "node:events";
 import { parse, type Info } from "csv-parse";
 import type { z } from "zod";
 import { timeSlicer } from "~/utils/event-loop";
@@ -58,6 +57,19 @@ async function* chunks(content: CsvContent): AsyncGenerator<Uint8Array> {
   } else for await (const chunk of content as AsyncIterable<string | Uint8Array>) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
+/** Resolves when the parser wants more input, or has closed (reading stopped early); leaves no listener behind. */
+function drainedOrClosed(parser: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off("drain", done);
+      parser.off("close", done);
+      resolve();
+    };
+    parser.on("drain", done);
+    parser.on("close", done);
+  });
+}
+
 /**
  * Reads and validates a whole file. `mapHeaders` renames the trimmed header cells before rows are built
  * (alias matching for formats whose headers vary); without it headers must match the schema exactly.
@@ -97,7 +109,7 @@ export async function readCsv<S extends z.ZodTypeAny>(
         if (stopped) return;
         hash.update(chunk);
         bytesRead += chunk.byteLength;
-        if (!parser.write(chunk)) await Promise.race([once(parser, "drain"), once(parser, "close")]);
+        if (!parser.write(chunk)) await drainedOrClosed(parser);
       }
       parser.end();
     } catch (error) {
