@@ -143,7 +143,9 @@ async function runOnce(run: number, csv: Buffer) {
   try {
     await seed(db);
     const port = await freePort();
-    child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the server (open it in Chrome DevTools).
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.ts"], {
       env: {
         ...process.env,
         NODE_ENV: "production",

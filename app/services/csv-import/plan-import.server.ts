@@ -10,6 +10,7 @@ import { defaultDb, type Db } from "~/models/transaction.server";
 import { localDate } from "~/services/sync/local-date";
 import { defaultLocationId } from "~/services/sync/locations.server";
 import { timeSlicer } from "~/utils/event-loop";
+import { yieldToRequests } from "~/utils/http-load.server";
 import type { StockyCounts } from "~/utils/import-result";
 import type { DemandRow, ImportKind, InventoryRow, OrdersRow, StockyPurchaseOrderRow, StockySupplierRow } from "./formats";
 import type { RowError } from "./read-csv.server";
@@ -77,7 +78,7 @@ async function planOrders(shop: string, rows: { line: number; value: OrdersRow }
 
   // Group line rows by order; the order-level columns come from the order's first row.
   const orders = new Map<string, { first: OrdersRow; line: number; lines: { line: number; value: OrdersRow }[] }>();
-  const pace = timeSlicer();
+  const pace = timeSlicer(20, yieldToRequests);
   for (const [i, row] of rows.entries()) {
     if ((i & 1023) === 0) await pace();
     const order = orders.get(row.value.Name);
@@ -145,7 +146,7 @@ async function planDemand(shop: string, rows: { line: number; value: DemandRow }
   // Rows for the same SKU, location and day add up. Kept compact (a million days fit in a few hundred MB);
   // each write step builds its order lines from them.
   const days = new Map<string, { variant: { id: string; shopifyId: string }; location: { id: string; shopifyId: string } | null; date: string; qty: number }>();
-  const pace = timeSlicer();
+  const pace = timeSlicer(20, yieldToRequests);
   for (const [i, { line, value }] of rows.entries()) {
     if ((i & 1023) === 0) await pace();
     const variant = resolveSku(variants, value.sku);
@@ -223,7 +224,7 @@ async function planInventory(shop: string, rows: { line: number; value: Inventor
   const locations = await findLocationsByName(shop);
   const snapshots = new Map<string, { variantId: string; locationId: string; available: number; line: number }>();
   let skipped = 0;
-  const pace = timeSlicer();
+  const pace = timeSlicer(20, yieldToRequests);
   for (const [i, { line, value }] of rows.entries()) {
     if ((i & 1023) === 0) await pace();
     if (!value.SKU || value.Available === "not stocked") {

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { parse, type Info } from "csv-parse";
 import type { z } from "zod";
 import { timeSlicer } from "~/utils/event-loop";
+import { yieldToRequests } from "~/utils/http-load.server";
 
 export interface RowError {
   line: number;
@@ -82,7 +83,7 @@ export async function readCsv<S extends z.ZodTypeAny>(
   mapHeaders?: (headers: string[]) => string[],
   options: ReadCsvOptions = {},
 ): Promise<ParsedCsv<z.output<S>>> {
-  const pace = timeSlicer();
+  const pace = timeSlicer(20, yieldToRequests);
   const progressEvery = options.progressEveryRows ?? 5_000;
   let bytesRead = 0;
   let stopped = false;

@@ -13,7 +13,7 @@ import type { Db } from "~/models/transaction.server";
 import type { DemandKeyRow } from "~/models/orders.server";
 import { rederiveDemandDaysInBulk } from "~/services/sync/demand.server";
 import { MAX_IMPORT_ROWS } from "~/utils/body-limit";
-import { yieldToEventLoop } from "~/utils/event-loop";
+import { yieldToRequests } from "~/utils/http-load.server";
 import type { ImportResult, StockyCounts } from "~/utils/import-result";
 import { HEADER_MAPPERS, REQUIRED_COLUMNS, ROW_SCHEMAS } from "./formats";
 import { planImport, type Plan } from "./plan-import.server";
@@ -99,8 +99,8 @@ function storedResult(result: unknown): { written: number; skipped: number; coun
 
 /**
  * Writes the plan in steps of consecutive rows, one transaction each, storing progress after each and
- * yielding to the event loop between them (never inside one: on SQLite other requests' statements would run
- * inside the open transaction). On SQLite the step size follows the time the last step took.
+ * letting the requests being answered finish between them (never inside one: on SQLite other requests'
+ * statements would run inside the open transaction). On SQLite the step size follows the last step's time.
  */
 async function writeInSteps(shop: string, batchId: string, plan: Plan, options: ImportOptions): Promise<{ written: number; counts?: StockyCounts }> {
   let written = 0;
@@ -123,7 +123,7 @@ async function writeInSteps(shop: string, batchId: string, plan: Plan, options: 
       step = Math.max(MIN_STEP_ROWS, Math.min(MAX_STEP_ROWS, Math.round((step * STEP_TARGET_MS) / ms)));
     } else if (plan.chunked) step = PG_STEP_ROWS;
     await updateImportBatch(shop, batchId, { rowsWritten: from });
-    await yieldToEventLoop();
+    await yieldToRequests();
   }
   return { written, counts };
 }
