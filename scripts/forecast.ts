@@ -10,7 +10,10 @@
  */
 import { parseArgs, parseLevels } from "./forecast/args";
 import { InputError } from "./forecast/csv";
-import { runForecast } from "./forecast/run";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import type { WorkerSetup } from "./forecast/pool";
+import { runForecast, serveForecasts } from "./forecast/run";
 import { runSynthetic } from "./forecast/synthetic";
 
 async function main() {
@@ -29,6 +32,10 @@ async function main() {
     stockouts: a.stockouts,
     detectClosed: !a["no-closed"],
     levels: a.levels ? parseLevels(a.levels) : [],
+    // Fitting is the CPU-bound part: one worker per core, this thread reads and writes. Workers load this
+    // file, so only the bundle (npm run forecast) starts them: under tsx a worker cannot load TypeScript.
+    threads: import.meta.url.endsWith(".mjs") && availableParallelism() > 1 ? availableParallelism() : 0,
+    workerEntry: new URL(import.meta.url),
   });
   const rss = process.memoryUsage().rss / 2 ** 20;
   console.error(
@@ -43,6 +50,8 @@ async function main() {
   );
 }
 
+if (!isMainThread && (workerData as WorkerSetup | undefined)?.forecastWorker) serveForecasts(workerData as WorkerSetup, parentPort!);
+else
 main().catch((e: unknown) => {
   if (e instanceof InputError || e instanceof RangeError || e instanceof Error) {
     console.error(`forecast: ${e.message}`);

@@ -3,12 +3,14 @@ import { alertsFollowWebhook, reevaluateStockAlerts } from "~/services/alerts.se
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries, queueDueDigests, sendDelivery, shopsDueForDelivery } from "~/services/notifications/delivery.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
+import { refreshesQuantities } from "~/services/sync/quantities.server";
 import { clearExpiredWebhookPayloads } from "~/services/sync/retention.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, PLAN_JOB, PLAN_TOUCHED_JOB } from "./planning.server";
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
+import { enqueueQuantityRefresh, QUANTITIES_SWEEP_JOB, REFRESH_QUANTITIES_JOB, registerQuantityJobs, type QuantityJobOptions } from "./quantities.server";
 import { handleImportJob, IMPORT_JOB } from "./import.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 import { enqueueAlertsAfterWebhook, registerWebhookJobs } from "./webhooks.server";
@@ -40,6 +42,10 @@ export const JOB = {
   notificationDigest: "notification-digest",
   /** Hourly: clears raw webhook payloads past their retention period (app/services/sync/retention.server.ts). */
   webhookRetention: "webhook-retention",
+  /** Per shop, 5 s after a stock webhook: on hand, committed, incoming, reserved of the touched items (app/jobs/quantities.server.ts). */
+  refreshQuantities: REFRESH_QUANTITIES_JOB,
+  /** Hourly: a full quantities refresh of each shop not refreshed in full for a day. */
+  quantitiesSweep: QUANTITIES_SWEEP_JOB,
   /** One uploaded CSV file (Settings › Import): read, validated and written; then the shop is planned. */
   csvImport: IMPORT_JOB,
 } as const;
@@ -50,7 +56,7 @@ const sendNotificationData = z.object({ shop: z.string(), deliveryId: z.string()
 const snapshotData = z.object({ shop: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 /** Registers every handler on `queue`. Handlers are idempotent: any job may run more than once. */
-export function registerJobs(queue: JobQueue, options: { now?: () => Date; backfill?: BackfillJobOptions } = {}): JobQueue {
+export function registerJobs(queue: JobQueue, options: { now?: () => Date; backfill?: BackfillJobOptions; quantities?: Omit<QuantityJobOptions, "now"> } = {}): JobQueue {
   const now = options.now ?? (() => new Date());
   queue.register(JOB.backfill, async (data) => {
     // A finished backfill brings the whole store: plan it now rather than at night.
@@ -66,6 +72,8 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     await processWebhookEvent(shop, webhookEventId, {
       // One evaluation per shop a few seconds after a burst: while one waits, further enqueues are dropped.
       afterApplied: async (topic, outcome) => {
+        // The touched items' on hand, committed, incoming and reserved are read a few seconds later, in one batch.
+        if (outcome === "processed" && refreshesQuantities(topic)) await enqueueQuantityRefresh(queue, shop, now());
         if (!alertsFollowWebhook(topic, outcome)) return;
         await enqueueAlertsAfterWebhook(queue, shop, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
         // The plan follows within seconds, not after the alerts' debounce (its job re-evaluates stock alerts too).
@@ -74,6 +82,7 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     });
   });
   registerWebhookJobs(queue, { now, alertsDebounceMs: ALERTS_DEBOUNCE_MS });
+  registerQuantityJobs(queue, { now, ...options.quantities });
   queue.register(JOB.alertsAfterWebhook, async (data) => {
     const shop = z.string().min(1).parse(data.shop);
     await reevaluateStockAlerts(shop, now());
@@ -126,7 +135,8 @@ function registerNotificationJobs(queue: JobQueue, now: () => Date) {
 
 /**
  * Starts working jobs in this process, plus the sweeps (hourly inventory snapshot, per-minute notification
- * delivery, quarter-hourly daily digest, hourly nightly-plan check, hourly webhook payload retention): pg-boss cron schedules on PostgreSQL; on SQLite timers that
+ * delivery, quarter-hourly daily digest, hourly nightly-plan check, hourly webhook payload retention, hourly check
+ * for the daily quantities refresh): pg-boss cron schedules on PostgreSQL; on SQLite timers that
  * enqueue each sweep (its singleton key keeps one pending at a time).
  */
 export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
@@ -146,6 +156,8 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     await boss.schedule(JOB.webhookSweep, "* * * * *", { shop: "*" }, { singletonKey: "sweep" });
     await boss.createQueue(JOB.webhookRetention, { name: JOB.webhookRetention, policy: "stately" });
     await boss.schedule(JOB.webhookRetention, "40 * * * *", { shop: "*" }, { singletonKey: "sweep" });
+    await boss.createQueue(JOB.quantitiesSweep, { name: JOB.quantitiesSweep, policy: "stately" });
+    await boss.schedule(JOB.quantitiesSweep, "50 * * * *", { shop: "*" }, { singletonKey: "sweep" });
   } else {
     const every = (job: string, ms: number) => {
       const sweep = () =>
@@ -160,6 +172,7 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     every(JOB.notificationDigest, 15 * 60_000);
     every(JOB.planSweep, 15 * 60_000);
     every(JOB.webhookRetention, 60 * 60_000);
+    every(JOB.quantitiesSweep, 60 * 60_000);
   }
   return async () => {
     for (const handle of timers) clearInterval(handle);

@@ -2,12 +2,14 @@ import { z } from "zod";
 import { shopsWithStrandedWebhookEvents } from "~/models/webhook-event.server";
 import { alertsFollowWebhook } from "~/services/alerts.server";
 import { drainReceivedWebhookEvents, settleBulkOperationFinish, SYNC_TOPICS } from "~/services/sync/process-webhook.server";
+import { refreshesQuantities } from "~/services/sync/quantities.server";
 import { ingestWebhook, type IncomingWebhook, type IngestResult } from "~/services/webhooks.server";
 import { topicFromConstant } from "~/shopify/webhook-topics";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { enqueueBackfill } from "./backfill.server";
 import { getJobQueue, JOB } from "./index.server";
+import { enqueueQuantityRefresh } from "./quantities.server";
 import { DEFAULT_MAX_ATTEMPTS, retryDelayMs, type JobQueue } from "./queue.server";
 
 // Hand-off of recorded webhooks (docs/decisions/005-webhook-drain.md). On PostgreSQL the committed
@@ -107,9 +109,13 @@ export function registerWebhookJobs(queue: JobQueue, options: { now: () => Date;
   queue.register(JOB.drainWebhooks, async (data) => {
     const { shop } = shopData.parse(data);
     let alerts = false;
+    let quantities = false;
     const summary = await drainReceivedWebhookEvents(shop, {
       limit: DRAIN_LIMIT,
-      afterApplied: async (topic, outcome) => void (alerts ||= alertsFollowWebhook(topic, outcome)),
+      afterApplied: async (topic, outcome) => {
+        alerts ||= alertsFollowWebhook(topic, outcome);
+        quantities ||= outcome === "processed" && refreshesQuantities(topic);
+      },
       // Marked failed already; retried on its own with backoff, this drain having been its first attempt.
       onError: async (webhookEventId) => {
         await queue.enqueue(
@@ -119,6 +125,7 @@ export function registerWebhookJobs(queue: JobQueue, options: { now: () => Date;
         );
       },
     });
+    if (quantities) await enqueueQuantityRefresh(queue, shop, options.now());
     if (alerts) await enqueueAlertsAfterWebhook(queue, shop, options);
     if (summary.more) await enqueueDrain(queue, shop);
   });

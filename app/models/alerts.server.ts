@@ -308,6 +308,8 @@ export interface PlanLineForAlerts {
   variantCreatedAt: Date | null;
   /** Do-not-reorder flag or archived product. */
   notReordered: boolean;
+  /** Shopify's inventory policy of the variant (null: not synced yet). */
+  inventoryPolicy: string | null;
 }
 
 type Raw = Record<string, unknown>;
@@ -330,7 +332,7 @@ export async function listPlanLinesForAlerts(
   const rows = await prisma.$queryRawUnsafe<Raw[]>(
     `SELECT r."variantId", r."locationId", r."onHand", r."available", r."onOrder", r."inventoryPosition", r."reorderPoint", r."leadTimeDays",
        r."daysOfCover", r."projectedStockoutDate", r."avgDailyDemand", r."unitCost", i."available" AS "availableNow", i."onHand" AS "onHandNow",
-       v."title" AS "variantTitle", pr."title" AS "productTitle", v."createdAt" AS "variantCreatedAt",
+       v."title" AS "variantTitle", pr."title" AS "productTitle", v."createdAt" AS "variantCreatedAt", v."inventoryPolicy" AS "inventoryPolicy",
        CASE WHEN v."doNotReorder" OR pr."status" = 'ARCHIVED' THEN 1 ELSE 0 END AS "notReordered"
      FROM "ReplenishmentLine" r
      LEFT JOIN "InventoryLevel" i ON i."shop" = r."shop" AND i."variantId" = r."variantId" AND i."locationId" = r."locationId"
@@ -360,6 +362,7 @@ export async function listPlanLinesForAlerts(
     productTitle: strOrNull(r.productTitle),
     variantCreatedAt: r.variantCreatedAt === null || r.variantCreatedAt === undefined ? null : new Date(r.variantCreatedAt as string | number | Date),
     notReordered: num(r.notReordered) === 1,
+    inventoryPolicy: strOrNull(r.inventoryPolicy),
   }));
 }
 

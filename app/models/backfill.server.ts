@@ -54,21 +54,22 @@ export interface FullInventoryLevelInput {
   onHand: number;
   committed: number;
   incoming: number;
+  reserved: number;
   shopifyUpdatedAt: Date | null;
 }
 
 /**
- * Writes all four quantities of a level (the backfill reads them; webhooks only carry `available`), unless a
- * newer Shopify updated_at is stored.
+ * Writes all five quantities of a level (the backfill reads them; webhooks only carry `available`), unless a
+ * newer Shopify updated_at is stored. The read dates both `available` and the other four (quantitiesUpdatedAt).
  */
 export async function applyFullInventoryLevel(shop: string, input: FullInventoryLevelInput, db: Db = defaultDb): Promise<void> {
   const { variantId, locationId, shopifyUpdatedAt, ...quantities } = input;
   const newer = shopifyUpdatedAt ? { OR: [{ shopifyUpdatedAt: null }, { shopifyUpdatedAt: { lte: shopifyUpdatedAt } }] } : {};
-  const updated = await db.inventoryLevel.updateMany({ where: { shop, variantId, locationId, ...newer }, data: { ...quantities, shopifyUpdatedAt } });
+  const updated = await db.inventoryLevel.updateMany({ where: { shop, variantId, locationId, ...newer }, data: { ...quantities, shopifyUpdatedAt, quantitiesUpdatedAt: shopifyUpdatedAt } });
   if (updated.count > 0) return;
   await db.inventoryLevel.upsert({
     where: { shop_variantId_locationId: { shop, variantId, locationId } },
-    create: { shop, variantId, locationId, ...quantities, shopifyUpdatedAt },
+    create: { shop, variantId, locationId, ...quantities, shopifyUpdatedAt, quantitiesUpdatedAt: shopifyUpdatedAt },
     update: {},
   });
 }
@@ -78,7 +79,7 @@ export async function applyFullInventoryLevel(shop: string, input: FullInventory
  * passes only levels it found absent; applyFullInventoryLevel handles the rest.
  */
 export async function createFullInventoryLevels(shop: string, levels: FullInventoryLevelInput[], db: Db = defaultDb): Promise<void> {
-  if (levels.length) await db.inventoryLevel.createMany({ data: levels.map((l) => ({ shop, ...l })) });
+  if (levels.length) await db.inventoryLevel.createMany({ data: levels.map((l) => ({ shop, ...l, quantitiesUpdatedAt: l.shopifyUpdatedAt })) });
 }
 
 /** Which (variant, location) pairs of these variants already have a level: "variantId|locationId". */

@@ -41,6 +41,8 @@ export interface VariantInput {
   barcode: string | null;
   price: string;
   inventoryItemId: string | null;
+  /** "CONTINUE" | "DENY"; undefined keeps the stored one (a payload that does not say). */
+  inventoryPolicy?: "CONTINUE" | "DENY";
   shopifyCreatedAt: Date | null;
   shopifyUpdatedAt: Date;
 }

@@ -65,7 +65,7 @@ export async function demandHistory(shop: string, variantId: string, locationId:
 export function findVariantWithProduct(shop: string, variantId: string) {
   return prisma.variant.findFirst({
     where: { shop, id: variantId },
-    select: { id: true, title: true, sku: true, product: { select: { title: true, vendor: { select: { name: true } } } } },
+    select: { id: true, title: true, sku: true, inventoryPolicy: true, product: { select: { title: true, vendor: { select: { name: true } } } } },
   });
 }
 

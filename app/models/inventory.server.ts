@@ -64,3 +64,53 @@ export function findInventoryLevel(shop: string, variantId: string, locationId: 
 export function listShopsForSnapshots(db: Db = defaultDb) {
   return db.shop.findMany({ where: { active: true }, select: { shop: true, ianaTimezone: true } });
 }
+
+/** The levels stored for these variants (the quantities refresh compares what it read with them). */
+export function listLevelsOfVariants(shop: string, variantIds: readonly string[], db: Db = defaultDb) {
+  return db.inventoryLevel.findMany({
+    where: { shop, variantId: { in: [...variantIds] } },
+    select: { variantId: true, locationId: true, available: true, onHand: true, committed: true, incoming: true, reserved: true, shopifyUpdatedAt: true, quantitiesUpdatedAt: true },
+  });
+}
+
+export interface RefreshedQuantities {
+  onHand: number;
+  committed: number;
+  incoming: number;
+  reserved: number;
+}
+
+/**
+ * Writes a level's `available` read from the Admin API, dated by Shopify's updated_at of the level: only when
+ * no newer state is stored (a webhook dated after the read wins), and only when something changes (the same
+ * state read again leaves the row, and the plan, alone). Returns whether it wrote.
+ */
+export async function applyRefreshedAvailable(shop: string, key: { variantId: string; locationId: string }, available: number, at: Date, db: Db = defaultDb): Promise<boolean> {
+  const { count } = await db.inventoryLevel.updateMany({
+    where: { shop, ...key, OR: [{ shopifyUpdatedAt: null }, { shopifyUpdatedAt: { lt: at } }, { shopifyUpdatedAt: at, available: { not: available } }] },
+    data: { available, shopifyUpdatedAt: at },
+  });
+  return count > 0;
+}
+
+/**
+ * Writes on hand, committed, incoming and reserved read from the Admin API at Shopify's updated_at `at`,
+ * unless a read dated after it is stored, and only when something changes. Returns whether it wrote.
+ */
+export async function applyRefreshedQuantities(shop: string, key: { variantId: string; locationId: string }, q: RefreshedQuantities, at: Date, db: Db = defaultDb): Promise<boolean> {
+  const differs = [{ onHand: { not: q.onHand } }, { committed: { not: q.committed } }, { incoming: { not: q.incoming } }, { reserved: { not: q.reserved } }];
+  const { count } = await db.inventoryLevel.updateMany({
+    where: { shop, ...key, OR: [{ quantitiesUpdatedAt: null }, { quantitiesUpdatedAt: { lt: at } }, { quantitiesUpdatedAt: at, OR: differs }] },
+    data: { ...q, quantitiesUpdatedAt: at },
+  });
+  return count > 0;
+}
+
+/** A level the refresh found in Shopify but not here (its connect webhook not applied yet): all five quantities. */
+export async function createRefreshedLevel(shop: string, key: { variantId: string; locationId: string }, available: number, q: RefreshedQuantities, at: Date, db: Db = defaultDb): Promise<void> {
+  await db.inventoryLevel.upsert({
+    where: { shop_variantId_locationId: { shop, ...key } },
+    create: { shop, ...key, available, ...q, shopifyUpdatedAt: at, quantitiesUpdatedAt: at },
+    update: {},
+  });
+}

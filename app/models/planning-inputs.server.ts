@@ -32,6 +32,7 @@ function findPlannableVariants(shop: string, ids?: string[], after?: string) {
       sku: true,
       tracked: true,
       doNotReorder: true,
+      inventoryPolicy: true,
       unitCost: true,
       price: true,
       casePack: true,
@@ -138,8 +139,8 @@ export async function salesCalendar(shop: string, fromDate: string, toDate: stri
       fromDate,
       toDate,
     ),
-    prisma.$queryRawUnsafe<{ first: string; last: string }[]>(
-      `SELECT MIN("date") AS "first", MAX("date") AS "last" FROM "DemandDay"
+    prisma.$queryRawUnsafe<{ variantId: string; locationId: string; first: string; last: string }[]>(
+      `SELECT "variantId", "locationId", MIN("date") AS "first", MAX("date") AS "last" FROM "DemandDay"
        WHERE "shop" = ${p(1)} AND "date" >= ${p(2)} AND "date" <= ${p(3)} AND "units" > 0 GROUP BY "variantId", "locationId"`,
       shop,
       fromDate,

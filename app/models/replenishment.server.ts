@@ -158,6 +158,8 @@ export interface ReplenishmentPageRow {
   sku: string | null;
   locationName: string | null;
   vendorName: string | null;
+  /** The variant's Shopify inventory policy ("CONTINUE" | "DENY"; null: not synced yet). */
+  inventoryPolicy: string | null;
 }
 
 /** The lines with these ids, with their names, in one statement per 500 ids (in no particular order). */
@@ -171,7 +173,8 @@ async function pageRows(shop: string, planRunId: string, ids: readonly string[])
     return prisma.$queryRawUnsafe<ReplenishmentPageRow[]>(
       `SELECT l."id", l."variantId", l."locationId", l."vendorId", l."onHand", l."available", l."onOrder", l."daysOfCover",
          l."projectedStockoutDate", l."urgency", l."suggestedQty", l."editedQty", l."abcClass", l."unitCost", l."reason",
-         pr."title" AS "productTitle", v."title" AS "variantTitle", v."sku", loc."name" AS "locationName", ven."name" AS "vendorName"
+         pr."title" AS "productTitle", v."title" AS "variantTitle", v."sku", loc."name" AS "locationName", ven."name" AS "vendorName",
+         v."inventoryPolicy"
        FROM "ReplenishmentLine" l
        LEFT JOIN "Variant" v ON v."id" = l."variantId" AND v."shop" = l."shop"
        LEFT JOIN "Product" pr ON pr."id" = v."productId" AND pr."shop" = l."shop"

@@ -24,6 +24,8 @@ export async function deleteAllShopData(shop: string): Promise<void> {
     prisma.orderLine.deleteMany({ where }),
     prisma.inventorySnapshot.deleteMany({ where }),
     prisma.inventoryLevel.deleteMany({ where }),
+    prisma.quantityRefresh.deleteMany({ where }),
+    prisma.quantitySweep.deleteMany({ where }),
     prisma.bundleComponent.deleteMany({ where }),
     prisma.variant.deleteMany({ where }),
     prisma.product.deleteMany({ where }),

@@ -220,6 +220,7 @@ export default function ForecastDetailPage() {
                       ["Economic order quantity", n.eoq ? units(n.eoq) : "—"],
                       ["Service level target", `${Number((n.serviceLevel * 100).toFixed(2))}% of cycles without a stockout`],
                       ["On hand / on order", `${n.onHand} / ${n.onOrder}`],
+                      ...(n.backorders > 0 ? [["Backorders", units(n.backorders)]] : []),
                     ].map(([label, value]) => (
                       <BlockStack gap="050" key={label}>
                         <Text as="span" tone="subdued" variant="bodySm">

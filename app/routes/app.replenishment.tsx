@@ -230,9 +230,16 @@ export default function ReplenishmentPage() {
                 <IndexTable.Cell>{row.location}</IndexTable.Cell>
                 <IndexTable.Cell>{row.vendor ?? "—"}</IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {row.onHand}
-                  </Text>
+                  <BlockStack gap="050">
+                    <Text as="span" alignment="end" numeric>
+                      {row.onHand}
+                    </Text>
+                    {row.backorders > 0 && (
+                      <Text as="span" variant="bodySm" tone="critical" alignment="end">
+                        Backorders {row.backorders}
+                      </Text>
+                    )}
+                  </BlockStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <BlockStack gap="050">

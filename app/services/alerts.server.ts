@@ -17,6 +17,7 @@ import {
   type VendorReliabilityFacts,
 } from "~/lib/alerts";
 import type { VendorReceipt } from "~/lib/analytics";
+import { continuesSelling } from "~/lib/replenishment";
 import {
   acknowledgeAlerts,
   countAlertsByTab,
@@ -103,7 +104,7 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
         variantTitles.set(l.variantId, `${l.productTitle}${l.variantTitle && l.variantTitle !== "Default Title" ? ` — ${l.variantTitle}` : ""}`);
     const facts = lines.map((l) => {
       const base = { ...l, label: label(l.variantId, l.locationId), doNotReorder: l.notReordered };
-      const overlaid = l.stockNow ? overlayAvailable(base, l.stockNow.available, asOfDate) : base;
+      const overlaid = l.stockNow ? overlayAvailable(base, l.stockNow.available, asOfDate, continuesSelling(l.inventoryPolicy)) : base;
       return { ...overlaid, onHand: l.stockNow?.onHand ?? l.onHand };
     });
     for (const c of evaluateStockRules(facts, { asOfDate, overstockDays })) stockCandidates.push(c);

@@ -229,6 +229,7 @@ async function storeCatalog(shop: string, batch: JsonlGroup[], tx: Db, options: 
         barcode: variant.barcode,
         price: variant.price,
         inventoryItemId: variant.inventoryItemId,
+        inventoryPolicy: variant.inventoryPolicy ?? undefined,
         shopifyCreatedAt: variant.shopifyCreatedAt,
         shopifyUpdatedAt: updatedAt,
       },
@@ -239,8 +240,8 @@ async function storeCatalog(shop: string, batch: JsonlGroup[], tx: Db, options: 
     for (const level of levels) {
       const locationId = locations.get(level.locationShopifyId);
       if (!locationId) continue; // a level at a location Shopify did not list: nothing to attach it to
-      const { available, onHand, committed, incoming, shopifyUpdatedAt } = level;
-      levelInputs.push({ variantId, locationId, available, onHand, committed, incoming, shopifyUpdatedAt });
+      const { available, onHand, committed, incoming, reserved, shopifyUpdatedAt } = level;
+      levelInputs.push({ variantId, locationId, available, onHand, committed, incoming, reserved, shopifyUpdatedAt });
     }
   }
   // New levels in one insert; known ones one by one (newer-wins check).

@@ -17,6 +17,7 @@ import {
   type VariantOverridesWrite as VariantOverrides,
 } from "~/models/forecasts.server";
 import { leadTimePeriods } from "~/lib/planning";
+import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
 import { findPlanningShop } from "~/models/planning-inputs.server";
 import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
@@ -98,6 +99,8 @@ export interface ForecastDetailDto {
     serviceLevel: number;
     onHand: number;
     onOrder: number;
+    /** Units owed to customers (negative available of a variant that continues selling; docs/on-order.md). */
+    backorders: number;
     suggestedQty: number;
     urgency: string;
     reason: string;
@@ -265,6 +268,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
       serviceLevel: line.serviceLevel,
       onHand: line.onHand,
       onOrder: line.onOrder,
+      backorders: backorderedUnits(line.available, continuesSelling(variant.inventoryPolicy)),
       suggestedQty: line.editedQty ?? line.suggestedQty,
       urgency: line.urgency,
       reason: line.reason,

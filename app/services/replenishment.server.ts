@@ -10,6 +10,7 @@ import {
 } from "~/models/replenishment.server";
 import { listDraftedLines } from "~/models/purchase-orders.server";
 import { inTransaction } from "~/models/transaction.server";
+import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
 import { csvField } from "~/utils/csv";
 
 export interface ReplenishmentRowDto {
@@ -22,6 +23,8 @@ export interface ReplenishmentRowDto {
   vendor: string | null;
   onHand: number;
   available: number;
+  /** Units owed to customers (negative available of a variant that continues selling; docs/on-order.md). */
+  backorders: number;
   onOrder: number;
   daysOfCover: number | null;
   projectedStockoutDate: string | null;
@@ -78,6 +81,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       vendor: r.vendorName,
       onHand: r.onHand,
       available: r.available,
+      backorders: backorderedUnits(Number(r.available), continuesSelling(r.inventoryPolicy)),
       onOrder: r.onOrder,
       daysOfCover: r.daysOfCover,
       projectedStockoutDate: r.projectedStockoutDate,

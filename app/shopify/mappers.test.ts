@@ -55,6 +55,7 @@ describe("mapCatalogGroup / mapLocation", () => {
         title: "Default Title",
         sku: "",
         barcode: null,
+        inventoryPolicy: "CONTINUE",
         price: "10.00",
         createdAt: "2026-01-01T00:00:00Z",
         updatedAt: "2026-01-02T00:00:00Z",
@@ -71,14 +72,15 @@ describe("mapCatalogGroup / mapLocation", () => {
             { name: "available", quantity: -2, updatedAt: null },
             { name: "on_hand", quantity: 0, updatedAt: null },
             { name: "committed", quantity: 2, updatedAt: null },
+            { name: "reserved", quantity: 1, updatedAt: null },
           ],
         },
       ],
     });
     expect(record.product).toMatchObject({ vendor: null, productType: null, status: "ACTIVE" });
-    expect(record.variant).toMatchObject({ sku: null, price: "10.00", unitCost: "4.10", inventoryItemId: "gid://shopify/InventoryItem/3", tracked: true });
+    expect(record.variant).toMatchObject({ sku: null, price: "10.00", unitCost: "4.10", inventoryItemId: "gid://shopify/InventoryItem/3", tracked: true, inventoryPolicy: "CONTINUE" });
     expect(record.levels).toEqual([
-      { inventoryItemId: "gid://shopify/InventoryItem/3", locationShopifyId: "gid://shopify/Location/4", available: -2, onHand: 0, committed: 2, incoming: 0, shopifyUpdatedAt: new Date("2026-01-03T00:00:00Z") },
+      { inventoryItemId: "gid://shopify/InventoryItem/3", locationShopifyId: "gid://shopify/Location/4", available: -2, onHand: 0, committed: 2, incoming: 0, reserved: 1, shopifyUpdatedAt: new Date("2026-01-03T00:00:00Z") },
     ]);
     expect(mapLocation({ id: "gid://shopify/Location/4", name: "Depot", isActive: false, isPrimary: false, updatedAt: null })).toEqual({
       shopifyId: "gid://shopify/Location/4",

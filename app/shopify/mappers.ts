@@ -32,6 +32,8 @@ export interface VariantRecord {
   unitCost: string | null;
   inventoryItemId: string;
   tracked: boolean;
+  /** Shopify's inventoryPolicy: CONTINUE sells at zero stock (backorders), DENY stops; null if not read. */
+  inventoryPolicy: "CONTINUE" | "DENY" | null;
   shopifyCreatedAt: Date | null;
   shopifyUpdatedAt: Date | null;
 }
@@ -43,6 +45,7 @@ export interface InventoryLevelRecord {
   onHand: number;
   committed: number;
   incoming: number;
+  reserved: number;
   shopifyUpdatedAt: Date | null;
 }
 
@@ -121,6 +124,7 @@ const variantNode = z.object({
   title: z.string(),
   sku: z.string().nullable(),
   barcode: z.string().nullable(),
+  inventoryPolicy: z.enum(["CONTINUE", "DENY"]).nullish(),
   price: decimal,
   createdAt: dateTime.nullish(),
   updatedAt: dateTime.nullish(),
@@ -158,6 +162,7 @@ export function mapInventoryLevel(node: unknown): InventoryLevelRecord {
     onHand: q("on_hand"),
     committed: q("committed"),
     incoming: q("incoming"),
+    reserved: q("reserved"),
     shopifyUpdatedAt: toDate(n.updatedAt),
   };
 }
@@ -188,6 +193,7 @@ export function mapCatalogGroup(group: Pick<JsonlGroup, "root" | "children">): C
       unitCost: v.inventoryItem.unitCost?.amount ?? null,
       inventoryItemId: v.inventoryItem.id,
       tracked: v.inventoryItem.tracked,
+      inventoryPolicy: v.inventoryPolicy ?? null,
       shopifyCreatedAt: toDate(v.createdAt),
       shopifyUpdatedAt: toDate(v.updatedAt),
     },

@@ -71,6 +71,8 @@ const product = z
             barcode: z.string().nullable().optional(),
             price: money.optional(),
             inventory_item_id: z.union([z.number(), z.string()]).nullable().optional(),
+            // "continue" | "deny" (Shopify's inventory policy); anything else is ignored, never a failed delivery.
+            inventory_policy: z.string().nullable().optional(),
           })
           .passthrough(),
       )

@@ -4,5 +4,9 @@
 export const PLAN_JOB = "plan-shop";
 /** One shop's incremental plan: re-plans the variants changed since its latest plan. */
 export const PLAN_TOUCHED_JOB = "plan-touched";
+/** One shop's quantities refresh: reads on hand, committed, incoming and reserved of the waiting inventory items. */
+export const REFRESH_QUANTITIES_JOB = "refresh-quantities";
+/** Hourly: starts the daily full quantities refresh of each shop that is due. */
+export const QUANTITIES_SWEEP_JOB = "quantities-sweep";
 /** One queued CSV import (Settings › Import): reads, validates and writes one stored file. */
 export const IMPORT_JOB = "csv-import";

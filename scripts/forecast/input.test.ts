@@ -1,5 +1,5 @@
 // The forecast CLI's input: bad arguments and bad rows get a message that names the problem (and the line).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -56,6 +56,13 @@ describe("forecast CLI input rows", () => {
     expect(rows.length).toBe(n);
     expect(rows[n - 1]).toEqual({ line: n + 1, seriesId: `s${(n - 1) % 7}`, day: parseDay("2026-01-02"), qty: 9 });
     expect(rows.reduce((s, r) => s + r.qty, 0)).toBe((n / 10) * 45);
+    // the same rows unquoted take the plain-line path: same result
+    const plain = await readAll(file("plain.csv", lines.map((l) => l.replace(/"/g, "")).join("\r\n")));
+    expect(plain).toEqual(rows);
+    expect(await readAll(file("padded.csv", "series_id,date,qty\n a ,2026-01-01, 3\nb,2026-01-01,4,extra\n"))).toEqual([
+      { line: 2, seriesId: "a", day: parseDay("2026-01-01"), qty: 3 },
+      { line: 3, seriesId: "b", day: parseDay("2026-01-01"), qty: 4 },
+    ]);
   });
 
   it("refuses a series whose rows are split apart, and weekly rows not dated by Monday", async () => {
@@ -63,5 +70,21 @@ describe("forecast CLI input rows", () => {
     await expect(runForecast(options(split))).rejects.toThrow(/split\.csv:4: rows of series "a" are not contiguous/);
     const weekly = file("weekly.csv", "series_id,date,qty\na,2026-01-05,1\na,2026-01-13,1\n");
     await expect(runForecast({ ...options(weekly), freq: "week" })).rejects.toThrow(/weekly\.csv:3: weekly rows must be dated by the Monday of the week/);
+  });
+});
+
+describe("forecast CLI launch curves", () => {
+  it("forecasts a series in its first weeks from the file's launched series, as the plan does", async () => {
+    const lines = ["series_id,date,qty"];
+    const day = (d: number) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
+    for (let s = 0; s < 12; s++) for (let d = 0; d < 200; d++) lines.push(`old${String(s).padStart(2, "0")},${day(d)},${d < 10 ? 0 : d < 24 ? 1 : 4}`);
+    for (let d = 0; d < 200; d++) lines.push(`young,${day(d)},${d < 186 ? 0 : 1}`);
+    const out = path.join(dir, "launch-out.csv");
+    const summary = await runForecast({ ...options(file("launch.csv", lines.join("\n") + "\n")), out });
+    expect(summary.methods.analogue).toBe(1);
+    const young = readFileSync(out, "utf8").split("\n").filter((l) => l.startsWith("young,"));
+    const mean = young.reduce((s, l) => s + Number(l.split(",")[3]), 0) / young.length;
+    // its own 1 a day × (4 a day after two weeks ÷ 1 a day in them) = 4 a day
+    expect(mean).toBeCloseTo(4, 1);
   });
 });

@@ -25,6 +25,7 @@ function planned(history: number[], stockoutDays: number[], L: number, R: number
     asOfDate: AS_OF,
     historyDays: DAYS,
     closedDates: [],
+    analogues: null,
     forecastHorizonDays: horizonDays,
     reviewPeriodDays: R,
     orderingCostCents: 2500,

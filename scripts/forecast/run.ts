@@ -4,10 +4,14 @@
  * as soon as its rows are complete and writes score.py rows. Memory: O(one series + calendar).
  */
 import { createWriteStream, existsSync, type WriteStream } from "node:fs";
-import { closedDays, type SeriesForecast } from "~/lib/forecasting";
+import { ANALOGUE_AHEAD, ANALOGUE_MAX_AGE, ANALOGUE_SAMPLE, analogueCurves, closedDays, type AnalogueCurves, type SeriesForecast } from "~/lib/forecasting";
 import { forecastDemand } from "~/lib/planning";
 import type { TotalLevel } from "./args";
 import { InputError, isoWeekday, readRowBatches } from "./csv";
+import { ForecastPool, type SeriesAnswer, type SeriesJob, type WorkerSetup } from "./pool";
+
+/** Periods after a first sale the launch curves read. */
+const ANALOGUE_WINDOW = ANALOGUE_MAX_AGE + ANALOGUE_AHEAD;
 
 /** Options of {@link runForecast}. */
 export interface RunOptions {
@@ -21,6 +25,9 @@ export interface RunOptions {
   detectClosed: boolean;
   /** Extra quantiles of the horizon total, one `q<label>_total` column each (`--levels`). */
   levels?: readonly TotalLevel[];
+  /** Worker threads for fitting, running `workerEntry` (scripts/forecast.ts); 0 or absent: this thread. */
+  threads?: number;
+  workerEntry?: URL;
 }
 
 /** Summary of a run. */
@@ -38,6 +45,8 @@ export interface RunSummary {
 export interface Calendar {
   freq: "day" | "week";
   closed: Set<number>;
+  /** Launch curves of the file's launched series, as the plan computes them (shop-calendar.server.ts). */
+  analogues: AnalogueCurves | null;
 }
 
 /**
@@ -56,8 +65,16 @@ export async function learnCalendar(
   let allMonday = true;
   let minGap = Infinity;
   let prevDay = NaN;
+  // each series' first ANALOGUE_WINDOW periods from its first sale, for the launch curves
+  // (by day and by week: the frequency is known only at the end of the pass)
+  const launches: { id: string; first: number; daily: Float64Array; weekly: Float64Array }[] = [];
+  let daily: Float64Array | null = null;
+  let weekly: Float64Array | null = null;
   const close = () => {
-    if (cur !== "" && firstSale <= lastSale) spans.push([firstSale, lastSale]);
+    if (cur !== "" && firstSale <= lastSale) {
+      spans.push([firstSale, lastSale]);
+      if (daily && weekly) launches.push({ id: cur, first: firstSale, daily, weekly });
+    }
   };
   for await (const batch of readRowBatches(file))
     for (const r of batch) {
@@ -67,10 +84,19 @@ export async function learnCalendar(
         firstSale = Infinity;
         lastSale = -Infinity;
         prevDay = NaN;
+        daily = weekly = null;
       }
       if (r.qty > 0) {
         if (r.day < firstSale) firstSale = r.day;
         if (r.day > lastSale) lastSale = r.day;
+        daily ??= new Float64Array(ANALOGUE_WINDOW);
+        weekly ??= new Float64Array(ANALOGUE_WINDOW);
+      }
+      // a series' rows in date order (as eachSeries reads them); rows dated before its first sale sold nothing
+      if (daily && weekly && r.day >= firstSale) {
+        const k = r.day - firstSale;
+        if (k < ANALOGUE_WINDOW) daily[k] += r.qty;
+        if (k % 7 === 0 && k / 7 < ANALOGUE_WINDOW) weekly[k / 7] += r.qty;
       }
       if (prevDay === prevDay && r.day !== prevDay)
         minGap = Math.min(minGap, Math.abs(r.day - prevDay));
@@ -103,7 +129,33 @@ export async function learnCalendar(
     );
     for (let i = 0; i < n; i++) if (mask[i]) closed.add(start + i * step);
   }
-  return { freq, closed };
+  const step = freq === "week" ? 7 : 1;
+  const launched = launches.map((l) => ({ id: l.id, first: l.first, units: step === 7 ? l.weekly : l.daily }));
+  return { freq, closed, analogues: launchCurves(launched, closed, step, listed) };
+}
+
+/**
+ * The plan's launch curves from the file (shop-calendar.server.ts, launchCurves): series whose first sale
+ * came after the file's first day and at least ANALOGUE_WINDOW periods before its last, every k-th by id up
+ * to ANALOGUE_SAMPLE, closed days unknown.
+ */
+function launchCurves(
+  launches: readonly { id: string; first: number; units: Float64Array }[],
+  closed: ReadonlySet<number>,
+  step: number,
+  listed: readonly number[]
+): AnalogueCurves | null {
+  if (listed.length === 0) return null;
+  const start = Math.min(...listed);
+  const latest = Math.max(...listed) - (ANALOGUE_WINDOW - 1) * step;
+  const launched = launches.filter((l) => l.first > start && l.first <= latest).sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (launched.length === 0) return null;
+  const every = Math.max(1, Math.ceil(launched.length / ANALOGUE_SAMPLE));
+  const histories = launched
+    .filter((_, i) => i % every === 0)
+    .map((l) => l.units.map((u, k) => (closed.has(l.first + k * step) ? NaN : u)));
+  const curves = analogueCurves(histories);
+  return curves.used.some((k) => k > 0) ? curves : null;
 }
 
 /** Loads a stock-out mask CSV `series_id,date` into series → set of days. */
@@ -176,11 +228,13 @@ export function forecastForCli(
     freq: "day" | "week";
     closedMask?: Uint8Array;
     stockoutMask?: Uint8Array;
+    analogues?: AnalogueCurves | null;
   },
   levels: readonly TotalLevel[] = []
 ): SeriesRows {
   const demand = forecastDemand({
     history,
+    analogues: o.analogues ?? undefined,
     horizonDays: o.horizon,
     period: o.freq === "week" ? 52 : 7,
     closedMask: o.closedMask,
@@ -302,6 +356,22 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
   const methods: Record<string, number> = {};
   let series = 0;
   let fitMs = 0;
+  const count = (method: string) => {
+    const m = method.replace(/\(.*$/, "");
+    methods[m] = (methods[m] ?? 0) + 1;
+    series++;
+  };
+  if (o.threads && o.threads > 0 && o.workerEntry) {
+    const pool = new ForecastPool(o.workerEntry, o.threads, { forecastWorker: true, horizon: o.horizon, freq: cal.freq, levels: o.levels ?? [], analogues: cal.analogues }, async (a) => {
+      fitMs += a.ms;
+      count(a.method);
+      await out.write(a.text);
+    });
+    const skipped = await eachSeries(o, cal, stockouts, (id, y, closedMask, stockoutMask) => pool.submit({ id, y, closedMask, stockoutMask }));
+    await pool.finish();
+    await out.end();
+    return { series, skipped, freq: cal.freq, closedDays: cal.closed.size, fitSeconds: fitMs / 1000, wallSeconds: (performance.now() - t0) / 1000, methods };
+  }
   const skipped = await eachSeries(
     o,
     cal,
@@ -312,7 +382,7 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
       try {
         rows = forecastForCli(
           y,
-          { horizon: o.horizon, freq: cal.freq, closedMask, stockoutMask },
+          { horizon: o.horizon, freq: cal.freq, closedMask, stockoutMask, analogues: cal.analogues },
           o.levels
         );
       } catch (e) {
@@ -321,9 +391,7 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
         );
       }
       fitMs += performance.now() - t;
-      const m = rows.forecast.method.replace(/\(.*$/, "");
-      methods[m] = (methods[m] ?? 0) + 1;
-      series++;
+      count(rows.forecast.method);
       await out.write(forecastRows(id, rows));
     }
   );
@@ -337,4 +405,24 @@ export async function runForecast(o: RunOptions): Promise<RunSummary> {
     wallSeconds: (performance.now() - t0) / 1000,
     methods,
   };
+}
+
+/**
+ * A worker thread's loop (scripts/forecast.ts starts it when workerData says so): forecastForCli per series,
+ * answered with its CSV rows, or with the error naming the series.
+ */
+export function serveForecasts(setup: WorkerSetup, port: { on(e: "message", f: (j: SeriesJob) => void): void; postMessage(a: SeriesAnswer): void }) {
+  port.on("message", (job) => {
+    const t = performance.now();
+    try {
+      const rows = forecastForCli(
+        job.y,
+        { horizon: setup.horizon, freq: setup.freq, closedMask: job.closedMask, stockoutMask: job.stockoutMask, analogues: setup.analogues as AnalogueCurves | null },
+        setup.levels
+      );
+      port.postMessage({ seq: job.seq, text: forecastRows(job.id, rows), method: rows.forecast.method, ms: performance.now() - t });
+    } catch (e) {
+      port.postMessage({ seq: job.seq, error: `series "${job.id}": ${e instanceof Error ? e.message : String(e)}` });
+    }
+  });
 }

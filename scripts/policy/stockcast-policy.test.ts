@@ -38,6 +38,7 @@ function planned(c: Case): number {
     asOfDate: AS_OF,
     historyDays: DAYS,
     closedDates: [],
+    analogues: null,
     forecastHorizonDays: c.horizonDays ?? DEFAULT_FORECAST_HORIZON_DAYS,
     reviewPeriodDays: 7,
     orderingCostCents: 2500,

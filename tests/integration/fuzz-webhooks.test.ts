@@ -49,7 +49,9 @@ async function shopRows(shop: string) {
   const out: Record<string, unknown> = {};
   for (const m of models) {
     const delegate = (prisma as unknown as Record<string, { findMany: (args: object) => Promise<unknown[]> }>)[m.name[0].toLowerCase() + m.name.slice(1)];
-    out[m.name] = await delegate.findMany({ where: { shop }, orderBy: { id: "asc" } });
+    // By id, or by every column of a table without one (QuantityRefresh, keyed on shop × item).
+    const orderBy = m.fields.some((f) => f.name === "id") ? { id: "asc" } : m.fields.filter((f) => f.kind === "scalar").map((f) => ({ [f.name]: "asc" }));
+    out[m.name] = await delegate.findMany({ where: { shop }, orderBy });
   }
   return out;
 }

@@ -184,7 +184,7 @@ describe("the Replenishment listing", () => {
       expect(row).toEqual({
         id: line.id, variantId: line.variantId, product: variant.product.title, variant: variant.title, sku: variant.sku,
         location: a.locations.find((l) => l.id === line.locationId)!.name, vendor: a.vendors.find((v) => v.id === line.vendorId)?.name ?? null,
-        onHand: line.onHand, available: line.available, onOrder: line.onOrder, daysOfCover: line.daysOfCover, projectedStockoutDate: line.projectedStockoutDate,
+        onHand: line.onHand, available: line.available, backorders: variant.inventoryPolicy === "DENY" ? 0 : Math.max(0, -line.available), onOrder: line.onOrder, daysOfCover: line.daysOfCover, projectedStockoutDate: line.projectedStockoutDate,
         urgency: line.urgency, suggestedQty: line.editedQty ?? line.suggestedQty, edited: line.editedQty !== null, abcClass: line.abcClass,
         unitCost: line.unitCost?.toString() ?? null, reason: line.reason, drafts: [],
       });

@@ -186,6 +186,8 @@ export class ShopifyFake {
     switch (operationName) {
       case "ShopInfo":
         return { shop: this.store.shop };
+      case "InventoryItemQuantities":
+        return { nodes: ({ ids }: { ids: string[] }) => ids.map((id) => this.findNode(id)) };
       case "CurrentBulkOperation": {
         const last = [...this.bulk.values()].pop();
         return { currentBulkOperation: last ? this.bulkFields(last, false) : null };
@@ -206,6 +208,27 @@ export class ShopifyFake {
       default:
         throw new Error(`fake Shopify has no answer for ${operationName}`);
     }
+  }
+
+  /**
+   * `nodes(ids:)`: the store's object with that id wherever it sits (e.g. a variant's inventoryItem), typed by
+   * its GID so the schema resolves the Node interface; null for an id the store does not hold.
+   */
+  private findNode(id: string): Json | null {
+    const seen = new Set<unknown>();
+    const visit = (value: unknown): Json | null => {
+      if (typeof value !== "object" || value === null || seen.has(value)) return null;
+      seen.add(value);
+      if (!Array.isArray(value) && (value as Json).id === id) return value as Json;
+      for (const v of Array.isArray(value) ? value : Object.values(value)) {
+        const found = visit(v);
+        if (found) return found;
+      }
+      return null;
+    };
+    const found = visit(this.store);
+    const typename = /^gid:\/\/shopify\/(\w+)\//.exec(id)?.[1];
+    return found && typename ? { ...found, __typename: typename } : null;
   }
 
   private bulkFields(op: FakeBulkOperation, poll: boolean) {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analogueCurves } from "./analogues";
 import { forecastSeries, leadTimeDemand } from "./forecast-series";
 import { mulberry32 } from "./prng";
 
@@ -51,7 +52,7 @@ describe("forecastSeries", () => {
       mean: new Array(7).fill(0),
     });
     const young = [2, 0, 1, 3, 2];
-    const analogues = [retailLike(11, 200, 0.5, 6), retailLike(12, 200, 0.5, 6)];
+    const analogues = analogueCurves([retailLike(11, 200, 0.5, 6), retailLike(12, 200, 0.5, 6)]);
     const f = forecastSeries(young, { horizon: 7, period: 1, analogues });
     expect(f).toMatchObject({ demandClass: "new", fromAnalogues: true, method: "analogue" });
     expect(forecastSeries(young, { horizon: 7, period: 1 }).fromAnalogues).toBe(false);

@@ -4,7 +4,7 @@
  * spreads the rate over the weekday profile, and attaches an empirical distribution of
  * horizon / lead-time totals.
  */
-import { analogueForecast } from "./analogues";
+import { analogueForecast, type AnalogueCurves } from "./analogues";
 import { classifyDemand, type DemandClass, type DemandClassification } from "./classify";
 import { fitCroston } from "./croston";
 import { countPositive } from "./intermittent";
@@ -34,8 +34,8 @@ export interface ForecastSeriesOptions {
   levels?: readonly number[];
   /** Seed for any simulation (kept for API stability; the default pipeline is deterministic). */
   seed?: number;
-  /** Early-life series of similar products (same type / vendor), aligned at their first sale. */
-  analogues?: readonly ArrayLike<number>[];
+  /** Launch curves of established products (analogueCurves), for items in their first 8 weeks. */
+  analogues?: AnalogueCurves;
   /** Outlier cap multiplier (see prepareSeries); 0 disables. Default 5. */
   outlierK?: number;
   /** Periods per week (7 daily, 1 weekly); derived from period when omitted. */
@@ -268,7 +268,7 @@ export function forecastSeries(history: ArrayLike<number>, opts: ForecastSeriesO
   if (cls === "dead") {
     method = "zero";
     rate = new Float64Array(n + 1);
-  } else if (cls === "new" && opts.analogues && opts.analogues.length > 0) {
+  } else if (cls === "new" && n > 0 && opts.analogues && analogueForecast(y, opts.analogues, n).used > 0) {
     const a = analogueForecast(y, opts.analogues, n);
     method = "analogue";
     fromAnalogues = true;

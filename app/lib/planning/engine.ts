@@ -1,4 +1,4 @@
-import { forecastSeries, leadTimeDemand, type SeriesForecast } from "~/lib/forecasting";
+import { forecastSeries, leadTimeDemand, type AnalogueCurves, type SeriesForecast } from "~/lib/forecasting";
 import { planLine, quantileWithLeadTimeVariability, type IntervalDemand, type PlanLine, type PlanLineInput } from "~/lib/replenishment";
 import { applyHorizonOverrides, shiftTotal, type HorizonOverride, type OverriddenForecast } from "./overrides";
 
@@ -20,6 +20,8 @@ interface HistoryInput {
   readonly stockoutMask?: ArrayLike<boolean | number>;
   /** Truthy where the shop was closed. */
   readonly closedMask?: ArrayLike<boolean | number>;
+  /** The shop's analogue launch curves (analogueCurves): new items scale their early sales by them. */
+  readonly analogues?: AnalogueCurves;
   /** Periods to forecast. */
   readonly horizon: number;
   /** 7 = daily (the planner), 52 or 1 = weekly (the CLI's weekly track). Default 7. */
@@ -88,6 +90,7 @@ function forecastHistory(input: HistoryInput): SeriesForecast {
     period: input.period ?? 7,
     stockoutMask: input.stockoutMask,
     closedMask: input.closedMask,
+    analogues: input.analogues,
   });
 }
 
@@ -137,6 +140,7 @@ export function forecastDemand(input: DemandInput): DemandForecast {
     history: input.history,
     stockoutMask: input.stockoutMask,
     closedMask: input.closedMask,
+    analogues: input.analogues,
     period: input.period,
     horizon: Math.max(input.horizonDays ?? 0, L + R),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inventoryPosition, netStock, onOrderQuantity, stockFromAvailable } from "./inventory-position";
+import { backorderedUnits, continuesSelling, inventoryPosition, netStock, onOrderQuantity, stockFromAvailable } from "./inventory-position";
 
 describe("inventoryPosition", () => {
   it("is on hand + on order − committed − backorders", () => {
@@ -20,22 +20,49 @@ describe("inventoryPosition", () => {
 
 describe("stockFromAvailable", () => {
   it("takes Shopify's available as the net stock: position = available + on order", () => {
-    const stock = stockFromAvailable(12, 30);
+    const stock = stockFromAvailable(12, 30, true);
     expect(stock).toEqual({ onHand: 12, onOrder: 30, committed: 0, backorders: 0 });
     expect(inventoryPosition(stock)).toBe(42);
     expect(netStock(stock)).toBe(12);
   });
 
-  it("counts negative available (continue selling) as backorders", () => {
-    const stock = stockFromAvailable(-4, 10);
+  it("counts negative available as backorders for a variant that continues selling", () => {
+    const stock = stockFromAvailable(-4, 10, true);
     expect(stock).toEqual({ onHand: 0, onOrder: 10, committed: 0, backorders: 4 });
     expect(inventoryPosition(stock)).toBe(6);
     expect(netStock(stock)).toBe(-4);
   });
 
+  it("counts negative available as zero stock, not backorders, for a variant that stops selling (DENY)", () => {
+    const stock = stockFromAvailable(-4, 10, false);
+    expect(stock).toEqual({ onHand: 0, onOrder: 10, committed: 0, backorders: 0 });
+    expect(inventoryPosition(stock)).toBe(10);
+    expect(netStock(stock)).toBe(0);
+  });
+
+  it("is the same for both policies when available is not negative", () => {
+    expect(stockFromAvailable(7, 3, false)).toEqual(stockFromAvailable(7, 3, true));
+    expect(stockFromAvailable(0, 3, false)).toEqual(stockFromAvailable(0, 3, true));
+  });
+
   it("rejects what is not a stock figure", () => {
-    expect(() => stockFromAvailable(Number.NaN, 0)).toThrow("available must be a finite number");
-    expect(() => stockFromAvailable(1, -1)).toThrow("onOrder must be a non-negative finite number");
+    expect(() => stockFromAvailable(Number.NaN, 0, true)).toThrow("available must be a finite number");
+    expect(() => stockFromAvailable(1, -1, true)).toThrow("onOrder must be a non-negative finite number");
+  });
+});
+
+describe("backorderedUnits and continuesSelling", () => {
+  it("owes max(0, −available) units only when the variant continues selling", () => {
+    expect(backorderedUnits(-3, true)).toBe(3);
+    expect(backorderedUnits(-3, false)).toBe(0);
+    expect(backorderedUnits(5, true)).toBe(0);
+    expect(() => backorderedUnits(Number.POSITIVE_INFINITY, true)).toThrow(new RangeError("available must be a finite number"));
+  });
+  it("reads Shopify's inventory policy: CONTINUE and not yet synced take backorders, DENY does not", () => {
+    expect(continuesSelling("CONTINUE")).toBe(true);
+    expect(continuesSelling(null)).toBe(true);
+    expect(continuesSelling(undefined)).toBe(true);
+    expect(continuesSelling("DENY")).toBe(false);
   });
 });
 

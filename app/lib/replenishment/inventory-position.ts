@@ -31,17 +31,57 @@ export function inventoryPosition(stock: StockFigures): number {
 /**
  * The stock figures a plan uses from Shopify's `available` quantity, the one stock figure that webhooks keep
  * live: available = on hand − committed − reserved − damaged − safety stock − quality control (units that can
- * be sold now). A negative `available` (a variant that continues selling when out of stock) is owed to
- * customers: backorders. So inventory position = available + on order, and net stock = available.
+ * be sold now). For a variant that continues selling when out of stock (Shopify's inventory policy CONTINUE),
+ * a negative `available` is owed to customers: backorders, so inventory position = available + on order and
+ * net stock = available. A variant that stops selling at zero (DENY) takes no backorders: a negative
+ * `available` there (an oversell through another channel, an adjustment) is counted as 0 stock, not as units
+ * the next order must cover, so position = max(0, available) + on order (docs/on-order.md, "Position").
  * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 (net stock and backorders); Shopify's inventory states
- * (shopify-platform.md).
+ * (shopify-platform.md) and ProductVariant.inventoryPolicy.
  * @throws RangeError "available must be a finite number", "onOrder must be a non-negative finite number"
- * @example stockFromAvailable(-4, 10) // { onHand: 0, onOrder: 10, committed: 0, backorders: 4 }: position 6
+ * @example stockFromAvailable(-4, 10, true) // { onHand: 0, onOrder: 10, committed: 0, backorders: 4 }: position 6
+ * @example stockFromAvailable(-4, 10, false) // { onHand: 0, onOrder: 10, committed: 0, backorders: 0 }: position 10
  */
-export function stockFromAvailable(available: number, onOrder: number): Required<StockFigures> {
+export function stockFromAvailable(available: number, onOrder: number, continueSelling: boolean): Required<StockFigures> {
   if (!Number.isFinite(available)) throw new RangeError("available must be a finite number");
   requireNonNegative(onOrder, "onOrder");
-  return { onHand: Math.max(0, available), onOrder, committed: 0, backorders: Math.max(0, -available) };
+  return { onHand: Math.max(0, available), onOrder, committed: 0, backorders: continueSelling ? backorders(available) : 0 };
+}
+
+/**
+ * Units owed to customers of a variant that continues selling at zero stock = max(0, −available); 0 for a
+ * variant that stops selling (DENY). What the plan subtracts from the position and the screens show as
+ * "Backorders".
+ * @throws RangeError "available must be a finite number"
+ * @example backorderedUnits(-3, true) // 3; backorderedUnits(-3, false) // 0; backorderedUnits(5, true) // 0
+ */
+export function backorderedUnits(available: number, continueSelling: boolean): number {
+  if (!Number.isFinite(available)) throw new RangeError("available must be a finite number");
+  return continueSelling ? backorders(available) : 0;
+}
+
+const backorders = (available: number) => Math.max(0, -available);
+
+/**
+ * What `available` adds to the inventory position = available for a variant that continues selling (its
+ * negative part is backorders), max(0, available) for one that stops selling: stockFromAvailable's position
+ * without on order. Alerts use it to move a planned position by a later webhook's change in available.
+ * @throws RangeError "available must be a finite number"
+ * @example availableInPosition(-4, true) // -4; availableInPosition(-4, false) // 0
+ */
+export function availableInPosition(available: number, continueSelling: boolean): number {
+  if (!Number.isFinite(available)) throw new RangeError("available must be a finite number");
+  return continueSelling ? available : Math.max(0, available);
+}
+
+/**
+ * Whether a variant with this Shopify inventory policy takes backorders: "CONTINUE" yes, "DENY" no. A policy
+ * not synced yet (null) counts as CONTINUE, the rule before the policy was synced (a negative available is
+ * owed), which errs towards ordering.
+ * @example continuesSelling("DENY") // false; continuesSelling(null) // true
+ */
+export function continuesSelling(inventoryPolicy: string | null | undefined): boolean {
+  return inventoryPolicy !== "DENY";
 }
 
 /**

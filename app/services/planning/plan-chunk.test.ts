@@ -23,6 +23,7 @@ function pendingFor(leadTime: { meanDays: number; sdDays: number }) {
     vendors: { ven: { moq: null, leadTime: { ...leadTime, observations: 0 } } },
     defaultLeadTime: { meanDays: 14, sdDays: 2.8, observations: 0 },
     closedDates: [],
+    analogues: null,
   };
   const input: ChunkInput = {
     variants: [{ id: "v", tracked: true, doNotReorder: false, archived: false, vendorId: "ven", unitCost: null, casePack: null, moqOverride: null, leadTimeOverrideDays: null, minQty: null, maxQty: null }],

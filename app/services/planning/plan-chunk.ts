@@ -1,7 +1,8 @@
 import type { AbcClass } from "~/lib/analytics";
+import type { AnalogueCurves } from "~/lib/forecasting";
 import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
 import type { PlanLine } from "~/lib/replenishment";
-import { costBalancedServiceLevel, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
+import { continuesSelling, costBalancedServiceLevel, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays, daysBetween } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
 import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, seriesKey, type ForecastOverrideSpan } from "./series";
@@ -22,6 +23,8 @@ export interface ChunkVariant {
   leadTimeOverrideDays: number | null;
   minQty: number | null;
   maxQty: number | null;
+  /** Shopify's inventoryPolicy ("CONTINUE" | "DENY"; null or absent: not synced yet, counted as CONTINUE). */
+  inventoryPolicy?: string | null;
 }
 
 export interface ChunkLevel {
@@ -45,6 +48,8 @@ export interface PlanContext {
   historyDays: number;
   /** Days in the history window the whole shop was closed (closedDays): unknown demand, not zero. */
   closedDates: string[];
+  /** The shop's launch curves for items in their first 8 weeks (null: no launched product to learn from). */
+  analogues: AnalogueCurves | null;
   forecastHorizonDays: number;
   reviewPeriodDays: number;
   orderingCostCents: number;
@@ -130,6 +135,8 @@ export interface PendingLine {
   vendorId: string | null;
   unitCost: string | null;
   doNotReorder: boolean;
+  /** Takes backorders: a negative available is owed to customers (stockFromAvailable). */
+  continueSelling: boolean;
   level: ChunkLevel;
   onOrderUnits: number;
   receipts: ScheduledReceipt[];
@@ -211,6 +218,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
           history: history?.units ?? new Float64Array(context.historyDays),
           stockoutMask: history?.stockout,
           closedMask,
+          analogues: context.analogues ?? undefined,
           horizonDays: context.forecastHorizonDays,
           leadTime,
           reviewPeriodDays: context.reviewPeriodDays,
@@ -255,6 +263,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         vendorId: variant.vendorId && vendor ? variant.vendorId : null,
         unitCost: variant.unitCost,
         doNotReorder: variant.doNotReorder || variant.archived,
+        continueSelling: continuesSelling(variant.inventoryPolicy),
         level,
         onOrderUnits: onOrderQuantity({ stockcastOpen: ordered.quantity, importedOpen: ordered.imported, shopifyIncoming: level.incoming }),
         receipts: ordered.receipts,
@@ -298,7 +307,7 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     reviewPeriodDays: context.reviewPeriodDays,
     serviceLevel: sl,
     // Shopify's available is the net stock webhooks keep live (docs/on-order.md, "Position"): position = available + on order.
-    stock: stockFromAvailable(p.level.available, p.onOrderUnits),
+    stock: stockFromAvailable(p.level.available, p.onOrderUnits, p.continueSelling),
     scheduledReceipts: p.receipts,
     draftedUnits: p.draftedUnits,
     constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },

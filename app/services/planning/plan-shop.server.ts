@@ -31,7 +31,7 @@ import {
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
-import { shopClosedDates } from "./closed-dates.server";
+import { shopCalendar } from "./shop-calendar.server";
 import { finishLine, toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type PendingLine, type PlanContext } from "./plan-chunk";
 import { createChunkRunner, mergeResult, planThreads } from "./plan-pool.server";
 import { seriesKey, type ForecastOverrideSpan } from "./series";
@@ -150,14 +150,14 @@ export async function loadRunInputs(
   only?: { variantIds: string[]; abc: Record<string, AbcClass> },
   resumeAfter?: string,
 ): Promise<RunInputs> {
-  const [variants, locations, vendors, openLines, observed, previous, closedDates] = await Promise.all([
+  const [variants, locations, vendors, openLines, observed, previous, calendar] = await Promise.all([
     listPlannableVariants(shop, only?.variantIds, resumeAfter),
     listActiveLocations(shop),
     listVendors(shop),
     listOpenPurchaseOrderLines(shop, only?.variantIds),
     observedLeadTimes(shop),
     only ? Promise.resolve(null) : latestCompletePlanRun(shop),
-    shopClosedDates(shop, addDays(asOfDate, -HISTORY_DAYS), HISTORY_DAYS, Boolean(only)),
+    shopCalendar(shop, addDays(asOfDate, -HISTORY_DAYS), HISTORY_DAYS, Boolean(only)),
   ]);
   const provisionalAbc = only
     ? {}
@@ -167,7 +167,8 @@ export async function loadRunInputs(
   const context: PlanContext = {
     asOfDate,
     historyDays: HISTORY_DAYS,
-    closedDates,
+    closedDates: calendar.closedDates,
+    analogues: calendar.analogues,
     forecastHorizonDays: settings.forecastHorizonDays,
     reviewPeriodDays: settings.reviewPeriodDays,
     orderingCostCents: toCents(settings.orderingCost.toString()),
@@ -328,6 +329,7 @@ async function readChunk(
       id: v.id,
       tracked: v.tracked,
       doNotReorder: v.doNotReorder,
+      inventoryPolicy: v.inventoryPolicy,
       archived: v.product.status === "ARCHIVED",
       vendorId: v.product.vendorId,
       unitCost: v.unitCost?.toString() ?? null,

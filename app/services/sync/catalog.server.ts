@@ -59,6 +59,7 @@ export async function applyProductPayload(shop: string, product: WebhookPayload<
         barcode: v.barcode || null,
         price: v.price ?? "0",
         inventoryItemId: toGidOrNull("InventoryItem", v.inventory_item_id),
+        inventoryPolicy: inventoryPolicyOf(v.inventory_policy),
         shopifyCreatedAt: dateOrNull(v),
         shopifyUpdatedAt: updatedAt,
       },
@@ -69,6 +70,12 @@ export async function applyProductPayload(shop: string, product: WebhookPayload<
   await markMissingVariantsDeleted(shop, productId, product.variants.map((v) => v.admin_graphql_api_id), updatedAt, tx);
   await rederiveDemandDays(shop, touched, tx);
   return { applied: true, variants: product.variants.length };
+}
+
+/** The REST payload's inventory_policy ("continue" / "deny") as the Admin API spells it; undefined otherwise. */
+function inventoryPolicyOf(value: string | null | undefined): "CONTINUE" | "DENY" | undefined {
+  const policy = value?.toUpperCase();
+  return policy === "CONTINUE" || policy === "DENY" ? policy : undefined;
 }
 
 /** products/delete: tombstone (planning history keeps the rows). */

@@ -22,6 +22,7 @@ import {
 } from "./catalog.server";
 import { applyInventoryLevelPayload, disconnectInventoryLevelPayload } from "./inventory.server";
 import { applyOrder, applyRefund } from "./orders.server";
+import { touchItemsOfWebhook } from "./quantities.server";
 
 /** Topics the sync worker applies (the lifecycle and privacy topics are applied at ingestion). */
 export const SYNC_TOPICS = [
@@ -131,6 +132,8 @@ async function applyWebhookEvent(
     // Applied and marked processed in one commit: a crash between the two cannot leave it half done.
     await inTransaction(async (tx) => {
       await applyTopic(shop, topic, parsed.data, timeZone, event.receivedAt, tx);
+      // Its inventory items wait for the quantities refresh (app/jobs/quantities.server.ts), in the same commit.
+      await touchItemsOfWebhook(shop, topic, parsed.data, new Date(), tx);
       await markWebhookEventById(shop, eventId, "processed", undefined, tx);
     });
   } catch (error) {

@@ -35,7 +35,7 @@ const product: FieldShape = {
   status: true,
   created_at: true,
   updated_at: true,
-  variants: [{ ...ids, title: true, sku: true, barcode: true, price: true, inventory_item_id: true, created_at: true, updated_at: true }],
+  variants: [{ ...ids, title: true, sku: true, barcode: true, price: true, inventory_item_id: true, inventory_policy: true, created_at: true, updated_at: true }],
 };
 const deleted: FieldShape = { id: true };
 const inventoryLevel: FieldShape = { inventory_item_id: true, location_id: true, available: true, updated_at: true };

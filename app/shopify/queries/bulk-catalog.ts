@@ -7,6 +7,7 @@ export interface BulkCatalogVariantLine {
   title: string;
   sku: string | null;
   barcode: string | null;
+  inventoryPolicy: "CONTINUE" | "DENY";
   price: string;
   createdAt: string;
   updatedAt: string;
@@ -37,6 +38,7 @@ query BulkCatalog {
         title
         sku
         barcode
+        inventoryPolicy
         price
         createdAt
         updatedAt
@@ -68,7 +70,7 @@ query BulkCatalog {
                 item {
                   id
                 }
-                quantities(names: ["available", "on_hand", "committed", "incoming"]) {
+                quantities(names: ["available", "on_hand", "committed", "incoming", "reserved"]) {
                   name
                   quantity
                   updatedAt

@@ -1,10 +1,11 @@
-// Shop-closed days reach the plan: a day on which nothing sold although 20 or more series were on sale is
-// unknown demand (not zero) in every forecast of that shop, and another shop's sales never open it.
+// The shop calendar reaches the plan. Closed days: a day on which nothing sold although 20 or more series
+// were on sale is unknown demand (not zero) in every forecast of that shop, and another shop's sales never
+// open it. Analogues: a product in its first weeks is scaled by how the shop's launches went on to sell.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { forecastDemand } from "~/lib/planning";
-import { shopClosedDates } from "~/services/planning/closed-dates.server";
+import { shopCalendar } from "~/services/planning/shop-calendar.server";
 import { HISTORY_DAYS, planShop } from "~/services/planning/plan-shop.server";
 import { addDays } from "~/utils/dates";
 
@@ -49,10 +50,10 @@ describe("shop-closed days", () => {
     const closed = await seedShop(20, false);
     const open = await seedShop(20, true);
     const few = await seedShop(19, false);
-    expect(await shopClosedDates(closed.shop, FROM, HISTORY_DAYS, false)).toEqual([CLOSED]);
-    expect(await shopClosedDates(open.shop, FROM, HISTORY_DAYS, false)).toEqual([]);
+    expect((await shopCalendar(closed.shop, FROM, HISTORY_DAYS, false)).closedDates).toEqual([CLOSED]);
+    expect((await shopCalendar(open.shop, FROM, HISTORY_DAYS, false)).closedDates).toEqual([]);
     // 19 series on sale: a day without sales is not yet evidence of a closed shop
-    expect(await shopClosedDates(few.shop, FROM, HISTORY_DAYS, false)).toEqual([]);
+    expect((await shopCalendar(few.shop, FROM, HISTORY_DAYS, false)).closedDates).toEqual([]);
   });
 
   it("plans every series of the shop with that day as unknown demand, not as a day of zero sales", async () => {
@@ -68,5 +69,33 @@ describe("shop-closed days", () => {
     const asZero = round3(forecastDemand(common).forecast.mean);
     expect(withClosed).not.toEqual(asZero);
     expect(stored.mean).toEqual(withClosed);
+  });
+});
+
+describe("new products learn from the shop's launches", () => {
+  it("forecasts an item in its first weeks by how the shop's launched products went on to sell", async () => {
+    const shop = `analogues-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+    await prisma.shop.create({ data: { shop, name: "Launches", ianaTimezone: "UTC" } });
+    const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Shop" } });
+    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Lamp" } });
+    const days: { shop: string; variantId: string; locationId: string; date: string; units: number; revenue: string }[] = [];
+    // 12 products launched 200 days ago: 1 a day for two weeks, then 4 a day
+    for (let n = 1; n <= 13; n++) {
+      const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `L-${n}` } });
+      await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 30, onHand: 30 } });
+      const age = n === 13 ? 14 : 200;
+      for (let d = 0; d < age; d++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -age + d), units: d < 14 ? 1 : 4, revenue: "10" });
+    }
+    await prisma.demandDay.createMany({ data: days });
+    const newcomer = await prisma.variant.findFirstOrThrow({ where: { shop, sku: "L-13" } });
+    const other = await prisma.variant.findFirstOrThrow({ where: { shop, sku: "L-1" } });
+    const run = await planShop(shop, { now: NOW, threads: 0 });
+    const forecastOf = (variantId: string) => prisma.forecast.findFirstOrThrow({ where: { shop, planRunId: run.planRunId, variantId } });
+    const young = await forecastOf(newcomer.id);
+    expect(young.method).toBe("analogue");
+    // its own 1 a day × (4 a day after two weeks ÷ 1 a day in them) = 4 a day, not its own mean of 1
+    const mean = young.mean as number[];
+    expect(mean.reduce((s, x) => s + x, 0) / mean.length).toBeCloseTo(4, 1);
+    expect((await forecastOf(other.id)).method).not.toBe("analogue");
   });
 });
