@@ -12,6 +12,7 @@ import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, P
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
 import { enqueueQuantityRefresh, QUANTITIES_SWEEP_JOB, REFRESH_QUANTITIES_JOB, registerQuantityJobs, type QuantityJobOptions } from "./quantities.server";
 import { BUNDLE_COMPONENTS_JOB, handleBundleComponentsJob, readComponentsAfterWebhook, type BundleComponentsJobOptions } from "./bundles.server";
+import { handleImportJob, IMPORT_JOB } from "./import.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
 import { enqueueAlertsAfterWebhook, registerWebhookJobs } from "./webhooks.server";
 
@@ -48,6 +49,8 @@ export const JOB = {
   refreshQuantities: REFRESH_QUANTITIES_JOB,
   /** Hourly: a full quantities refresh of each shop not refreshed in full for a day. */
   quantitiesSweep: QUANTITIES_SWEEP_JOB,
+  /** One uploaded CSV file (Settings › Import): read, validated and written; then the shop is planned. */
+  csvImport: IMPORT_JOB,
 } as const;
 
 const ALERTS_DEBOUNCE_MS = 10_000;
@@ -63,6 +66,7 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
     if ((await handleBackfillJob(data, options.backfill)) === "completed") await enqueuePlan(queue, z.string().parse(data.shop), "backfill");
   });
   queue.register(JOB.plan, (data) => handlePlanJob(data, queue, now()));
+  queue.register(JOB.csvImport, (data, context) => handleImportJob(data, context, queue));
   queue.register(JOB.planSweep, async () => {
     for (const shop of await shopsDueForNightlyPlan(now())) await enqueuePlan(queue, shop, "nightly");
   });

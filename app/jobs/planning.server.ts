@@ -18,7 +18,7 @@ const planData = z.object({ shop: z.string().min(1), trigger: z.string().min(1).
 const shopData = z.object({ shop: z.string().min(1) });
 
 /** Enqueues a plan of the shop; resolves to the job id, or null when one is already waiting. */
-export function enqueuePlan(queue: JobQueue, shop: string, trigger: "nightly" | "backfill" | "settings" | "manual"): Promise<string | null> {
+export function enqueuePlan(queue: JobQueue, shop: string, trigger: "nightly" | "backfill" | "settings" | "manual" | "import"): Promise<string | null> {
   return queue.enqueue(PLAN_JOB, { shop, trigger }, { singletonKey: `plan:${shop}`, maxAttempts: 3 });
 }
 

@@ -29,6 +29,8 @@ export interface EnqueueOptions {
    * skips its check-then-insert transaction (one INSERT on the webhook hot path).
    */
   keyIsNew?: boolean;
+  /** pg-boss: seconds a running job may take before it is expired and retried (default 15 minutes). */
+  expireSeconds?: number;
 }
 
 export interface JobContext {
@@ -212,7 +214,7 @@ export class PgBossJobQueue implements JobQueue {
       retryLimit: (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1,
       retryDelay: RETRY_BASE_SECONDS,
       retryBackoff: true,
-      expireInSeconds: 15 * 60,
+      expireInSeconds: options.expireSeconds ?? 15 * 60,
       // Stately queues share one slot per key, so a keyless job gets a key of its own.
       singletonKey: options.singletonKey ?? crypto.randomUUID(),
       ...(options.runAt ? { startAfter: options.runAt } : {}),

@@ -1,4 +1,5 @@
 import { env } from "~/utils/env.server";
+import { insertRows, selectByKeys } from "./bulk-sql.server";
 import { defaultDb, type Db } from "./transaction.server";
 
 export interface DemandDayKey {
@@ -35,4 +36,31 @@ export async function lockDemandDays(shop: string, keys: readonly DemandDayKey[]
   if (env.DATABASE_URL.startsWith("file:")) return;
   const names = [...new Set(keys.map((k) => `demand|${shop}|${k.variantId}|${k.locationId}|${k.date}`))].sort();
   for (const name of names) await db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, name);
+}
+
+/** The stored demand days of these keys (bulk re-derivation). */
+export function findDemandDaysByKeys(shop: string, keys: readonly DemandDayKey[], db: Db = defaultDb) {
+  return selectByKeys<DemandDayKey & { id: string; units: number; revenue: { toString(): string }; orders: number }>(
+    db,
+    "DemandDay",
+    ["id", "variantId", "locationId", "date", "units", "revenue", "orders"],
+    shop,
+    ["variantId", "locationId", "date"],
+    keys.map((k) => [k.variantId, k.locationId, k.date]),
+  );
+}
+
+/** Inserts demand days known not to exist yet (checked in the same transaction, under the keys' locks). */
+export function createDemandDays(shop: string, rows: readonly (DemandDayKey & { units: number; revenue: string; orders: number })[], db: Db = defaultDb) {
+  return insertRows(db, "DemandDay", ["shop", "variantId", "locationId", "date", "units", "revenue", "orders"], rows.map((r) => [shop, r.variantId, r.locationId, r.date, r.units, r.revenue, r.orders]));
+}
+
+/** Rewrites one stored demand day by id. */
+export function updateDemandDayById(shop: string, id: string, value: { units: number; revenue: string; orders: number }, db: Db = defaultDb) {
+  return db.demandDay.updateMany({ where: { shop, id }, data: value });
+}
+
+/** Removes demand days by id (their days have no demand left). */
+export async function deleteDemandDaysById(shop: string, ids: readonly string[], db: Db = defaultDb): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.demandDay.deleteMany({ where: { shop, id: { in: ids.slice(i, i + 500) } } });
 }

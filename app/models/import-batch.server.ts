@@ -1,43 +1,94 @@
 import prisma from "~/db.server";
+import { timeSlicer } from "~/utils/event-loop";
+import { IDS_PER_QUERY } from "./id-chunks.server";
 import { defaultDb, type Db } from "./transaction.server";
 
-// ImportBatch: one imported file, unique per (shop, kind, fileHash) so the same file is applied once.
-// Also the lookups a CSV import needs (SKU → variant, location name → location).
+// ImportBatch: one imported file, unique per (shop, kind, fileHash) so the same file is applied once. Its
+// bytes wait in ImportUpload (the database, so a worker on another machine can read them) until the import
+// job ends. Also the lookups a CSV import needs (SKU → variant, location name → location).
 
-export type ImportBatchStatus = "completed" | "failed";
+export type ImportBatchStatus = "queued" | "running" | "completed" | "failed";
+
+/** An import still to finish: queued for the job, or being read and written. */
+export const ACTIVE_IMPORT_STATUSES: ImportBatchStatus[] = ["queued", "running"];
 
 export function findImportBatch(shop: string, kind: string, fileHash: string, db: Db = defaultDb) {
   return db.importBatch.findUnique({ where: { shop_kind_fileHash: { shop, kind, fileHash } } });
+}
+
+export function findImportBatchById(shop: string, id: string, db: Db = defaultDb) {
+  return db.importBatch.findFirst({ where: { shop, id } });
 }
 
 export function listImportBatches(shop: string, take = 20, db: Db = defaultDb) {
   return db.importBatch.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take });
 }
 
-/** Records a file's outcome; a failed earlier attempt at the same file is replaced. */
-export async function recordImportBatch(
-  shop: string,
-  batch: { kind: string; fileName: string; fileHash: string; status: ImportBatchStatus; rowCount: number; errors?: { line: number; message: string }[] },
-  db: Db = defaultDb,
-) {
-  await db.importBatch.deleteMany({ where: { shop, kind: batch.kind, fileHash: batch.fileHash, status: "failed" } });
-  return db.importBatch.create({ data: { shop, ...batch, errors: batch.errors ?? undefined } });
+/** The shop's queued or running imports (at most one, unless one was abandoned). */
+export function findActiveImports(shop: string, db: Db = defaultDb) {
+  return db.importBatch.findMany({ where: { shop, status: { in: ACTIVE_IMPORT_STATUSES } }, select: { id: true, updatedAt: true, fileName: true } });
 }
 
 /**
- * Runs a whole file's writes in one transaction (all or nothing). Longer limits than webhook transactions:
- * a year of order history is tens of thousands of rows.
+ * A queued batch and its file's bytes, replacing a failed earlier attempt at the same file. Throws the
+ * unique violation when the same file is queued, running or imported (the caller checked that first).
  */
+export async function createQueuedImport(
+  shop: string,
+  batch: { kind: string; fileName: string; fileHash: string; options: Record<string, string>; content: Uint8Array },
+  db: Db = defaultDb,
+) {
+  const { content, ...fields } = batch;
+  await db.importBatch.deleteMany({ where: { shop, kind: batch.kind, fileHash: batch.fileHash, status: "failed" } });
+  const created = await db.importBatch.create({ data: { shop, ...fields, status: "queued", bytesTotal: content.byteLength }, select: { id: true } });
+  await db.importUpload.create({ data: { batchId: created.id, shop, content: new Uint8Array(content) } });
+  return created;
+}
+
+/** The stored bytes of a queued or running import (null once it ended). */
+export async function findImportUpload(shop: string, batchId: string, db: Db = defaultDb): Promise<Uint8Array | null> {
+  const row = await db.importUpload.findFirst({ where: { shop, batchId }, select: { content: true } });
+  return row ? new Uint8Array(row.content) : null;
+}
+
+/** Progress and state of a batch while its job runs. */
+export function updateImportBatch(
+  shop: string,
+  id: string,
+  data: Partial<{
+    status: ImportBatchStatus;
+    rowCount: number;
+    bytesRead: number;
+    rowsToWrite: number;
+    rowsWritten: number;
+    startedAt: Date;
+  }>,
+  db: Db = defaultDb,
+) {
+  return db.importBatch.updateMany({ where: { shop, id }, data });
+}
+
+/** Ends a batch (completed or failed) and drops its stored bytes. */
+export async function finishImportBatch(
+  shop: string,
+  id: string,
+  outcome: { status: "completed" | "failed"; rowCount?: number; errors?: { line: number; message: string }[]; errorCount?: number; result?: object },
+  db: Db = defaultDb,
+) {
+  await db.importBatch.updateMany({ where: { shop, id }, data: { ...outcome, errors: outcome.errors ?? undefined, finishedAt: new Date() } });
+  await db.importUpload.deleteMany({ where: { shop, batchId: id } });
+}
+
+/** Runs one chunk of an import's writes in a transaction (all or nothing for that chunk). */
 export function inImportTransaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-  return prisma.$transaction(fn, { timeout: 600_000, maxWait: 30_000 });
+  return prisma.$transaction(fn, { timeout: 120_000, maxWait: 30_000 });
 }
 
 /** Variants (not deleted) carrying each SKU; a SKU may match several variants. */
 export async function findVariantsBySku(shop: string, skus: string[], db: Db = defaultDb) {
-  const rows = await db.variant.findMany({
-    where: { shop, deletedAt: null, sku: { in: [...new Set(skus)] } },
-    select: { id: true, shopifyId: true, sku: true },
-  });
+  const rows = await pacedChunks([...new Set(skus)], (slice) =>
+    db.variant.findMany({ where: { shop, deletedAt: null, sku: { in: slice } }, select: { id: true, shopifyId: true, sku: true } }),
+  );
   const bySku = new Map<string, { id: string; shopifyId: string }[]>();
   for (const r of rows) bySku.set(r.sku!, [...(bySku.get(r.sku!) ?? []), { id: r.id, shopifyId: r.shopifyId }]);
   return bySku;
@@ -54,10 +105,23 @@ export async function findLocationsByName(shop: string, db: Db = defaultDb) {
 /** Order names already stored from Shopify itself (webhook or backfill): a CSV never overrides those. */
 export async function findShopifyOrderNames(shop: string, names: string[], db: Db = defaultDb): Promise<Set<string>> {
   if (names.length === 0) return new Set();
-  const rows = await db.orderLine.findMany({
-    where: { shop, orderName: { in: [...new Set(names)] }, NOT: { source: "csv" } },
-    select: { orderName: true },
-    distinct: ["orderName"],
-  });
+  const rows = await pacedChunks([...new Set(names)], (slice) =>
+    db.orderLine.findMany({ where: { shop, orderName: { in: slice }, NOT: { source: "csv" } }, select: { orderName: true }, distinct: ["orderName"] }),
+  );
   return new Set(rows.map((r) => r.orderName!));
+}
+
+/**
+ * `query` over consecutive slices of `keys` (under the bound-parameter limit), yielding to the event loop
+ * between slices now and then: a million order names must not hold up requests. Not for use inside a
+ * transaction (other work would run on its connection while it yields).
+ */
+async function pacedChunks<T>(keys: readonly string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const pace = timeSlicer();
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += IDS_PER_QUERY) {
+    for (const row of await query(keys.slice(i, i + IDS_PER_QUERY))) out.push(row);
+    await pace();
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { insertRows, selectByKeys } from "./bulk-sql.server";
 import { defaultDb, type Db } from "./transaction.server";
 
 export interface OrderLineInput {
@@ -123,4 +124,52 @@ export function findLinesForDemandDay(shop: string, key: { variantId: string; lo
     where: { shop, variantId: key.variantId, locationId: key.locationId, localDate: key.date },
     select: { orderGid: true, currentQuantity: true, refundedQuantity: true, unitPrice: true, cancelledAt: true },
   });
+}
+
+const LINE_COLUMNS = [
+  "shop", "orderGid", "lineItemGid", "orderName", "variantGid", "variantId", "locationGid", "locationId", "quantity", "currentQuantity",
+  "refundedQuantity", "unitPrice", "orderCreatedAt", "localDate", "cancelledAt", "shopifyUpdatedAt", "source", "createdAt", "updatedAt",
+] as const;
+
+/**
+ * Inserts lines known to be new (a CSV import checked their keys in the same transaction) in multi-row
+ * statements. Only for keys no webhook ever writes (CSV keys): no refunds can be recorded for them.
+ */
+export function createOrderLines(shop: string, lines: readonly OrderLineInput[], db: Db = defaultDb): Promise<number> {
+  const now = new Date();
+  return insertRows(
+    db,
+    "OrderLine",
+    LINE_COLUMNS,
+    lines.map((l) => [
+      shop, l.orderGid, l.lineItemGid, l.orderName, l.variantGid, l.variantId, l.locationGid, l.locationId, l.quantity, l.currentQuantity,
+      l.refundedQuantity ?? 0, l.unitPrice, l.orderCreatedAt, l.localDate, l.cancelledAt, l.shopifyUpdatedAt, l.source ?? "webhook", now, now,
+    ]),
+  );
+}
+
+/** Stored lines by line-item GID, for thousands of GIDs (a CSV import's write step). */
+export function findOrderLineKeysByGid(shop: string, lineItemGids: readonly string[], db: Db = defaultDb) {
+  return selectByKeys<{ lineItemGid: string } & DemandKeyRow>(db, "OrderLine", ["lineItemGid", "variantId", "locationId", "localDate"], shop, ["lineItemGid"], lineItemGids.map((g) => [g]));
+}
+
+/** The lines of many demand days at once (bulk re-derivation), each with its demand key. */
+export function findLinesForDemandDays(shop: string, keys: readonly { variantId: string; locationId: string; date: string }[], db: Db = defaultDb) {
+  return selectByKeys<{
+    variantId: string;
+    locationId: string;
+    localDate: string;
+    orderGid: string;
+    currentQuantity: number;
+    refundedQuantity: number;
+    unitPrice: { toString(): string };
+    cancelledAt: Date | null;
+  }>(
+    db,
+    "OrderLine",
+    ["variantId", "locationId", "localDate", "orderGid", "currentQuantity", "refundedQuantity", "unitPrice", "cancelledAt"],
+    shop,
+    ["variantId", "locationId", "localDate"],
+    keys.map((k) => [k.variantId, k.locationId, k.date]),
+  );
 }

@@ -34,6 +34,7 @@ export async function deleteAllShopData(shop: string): Promise<void> {
     prisma.webhookEvent.deleteMany({ where }),
     prisma.job.deleteMany({ where }),
     prisma.backfillRun.deleteMany({ where }),
+    prisma.importUpload.deleteMany({ where }),
     prisma.importBatch.deleteMany({ where }),
     prisma.actionLease.deleteMany({ where }),
     prisma.staffRole.deleteMany({ where }),

@@ -3,6 +3,7 @@
 import { isUniqueViolation } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { listImportBatches } from "~/models/import-batch.server";
+import { importPercent, type ImportBatchDto, type StockyCounts } from "~/utils/import-result";
 import { findShopSettings, updateShopSettings, type ShopSettingsWrite } from "~/models/settings.server";
 import { countOwners, createStaffRole, deleteStaffRole, findStaffRole, findStaffRoleById, listStaffRoles, updateStaffRole, type StaffRoleWrite } from "~/models/staff.server";
 import { inTransaction } from "~/models/transaction.server";
@@ -125,20 +126,33 @@ function backfillPercent(progress: BackfillProgressDto): number {
   return Math.min(99, Math.round(((index + within) / (STAGE_ORDER.length - 1)) * 100));
 }
 
-export interface ImportBatchDto {
-  id: string;
-  kind: string;
-  fileName: string;
-  status: string;
-  rowCount: number;
-  errorCount: number;
-  createdAt: string;
-}
+export type { ImportBatchDto } from "~/utils/import-result";
 
 export interface SyncStatusDto {
   health: SyncHealth;
   backfill: BackfillStatusDto;
   imports: ImportBatchDto[];
+}
+
+/** One import as the Import card shows it: progress while it runs, its outcome once it ended. */
+function importBatchDto(b: Awaited<ReturnType<typeof listImportBatches>>[number]): ImportBatchDto {
+  const result = (b.result ?? {}) as { written?: number; skipped?: number; counts?: StockyCounts };
+  const errors = Array.isArray(b.errors) ? (b.errors as { line: number; message: string }[]) : [];
+  return {
+    id: b.id,
+    kind: b.kind,
+    fileName: b.fileName,
+    status: (["queued", "running", "completed", "failed"] as const).find((s) => s === b.status) ?? "failed",
+    rowCount: b.rowCount,
+    percent: importPercent(b),
+    written: result.written ?? 0,
+    skipped: result.skipped ?? 0,
+    ...(result.counts ? { counts: result.counts } : {}),
+    rowsWritten: b.rowsWritten,
+    errorCount: b.errorCount || errors.length,
+    errors,
+    createdAt: b.createdAt.toISOString(),
+  };
 }
 
 /** What Settings → Sync and Import show: webhook and job health, the latest backfill run, recent imports. */
@@ -147,15 +161,7 @@ export async function getSyncStatus(shop: string, options: { now?: Date } = {}):
   return {
     health,
     backfill: { ...progress, percent: backfillPercent(progress) },
-    imports: batches.map((b) => ({
-      id: b.id,
-      kind: b.kind,
-      fileName: b.fileName,
-      status: b.status,
-      rowCount: b.rowCount,
-      errorCount: Array.isArray(b.errors) ? b.errors.length : 0,
-      createdAt: b.createdAt.toISOString(),
-    })),
+    imports: batches.map(importBatchDto),
   };
 }
 

@@ -5,6 +5,8 @@
 /** Largest CSV accepted by Settings → Import. */
 export const MAX_UPLOAD_MB = 20;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
+/** Most data rows one imported file may have (a longer file fails, nothing written). */
+export const MAX_IMPORT_ROWS = 1_000_000;
 
 const KIB = 1024;
 const MIB = 1024 * KIB;

@@ -37,3 +37,15 @@ export function httpQuietFor(quietMs: number): boolean {
   const c = counter();
   return c.inFlight === 0 && performance.now() - c.lastActivity >= quietMs;
 }
+
+/**
+ * For long background work in the web process (a CSV import on SQLite): yields to the event loop, then
+ * keeps yielding while requests are being answered, for at most `maxMs`. A request needs several turns of
+ * the loop (each database call of its handler is one); yielding once between steps of background work
+ * would make it wait a whole step per turn.
+ */
+export async function yieldToRequests(maxMs = 100): Promise<void> {
+  const until = performance.now() + maxMs;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  while (counter().inFlight > 0 && performance.now() < until) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+}

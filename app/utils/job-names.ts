@@ -8,3 +8,5 @@ export const PLAN_TOUCHED_JOB = "plan-touched";
 export const REFRESH_QUANTITIES_JOB = "refresh-quantities";
 /** Hourly: starts the daily full quantities refresh of each shop that is due. */
 export const QUANTITIES_SWEEP_JOB = "quantities-sweep";
+/** One queued CSV import (Settings › Import): reads, validates and writes one stored file. */
+export const IMPORT_JOB = "csv-import";

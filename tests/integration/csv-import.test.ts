@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { importCsv } from "~/services/csv-import/import.server";
+import { queueImport } from "~/services/csv-import/queue-import.server";
+import { runImport } from "~/services/csv-import/run-import.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/csv/${name}`, "utf8");
@@ -138,9 +140,11 @@ describe("CSV import — Shopify orders export", () => {
     expect(await prisma.orderLine.count({ where: { shop } })).toBe(0);
   });
 
-  it("commits a file in one transaction: a failure while writing leaves no row and no completed batch", async () => {
+  it("writes a small file in one transaction: a failure while writing leaves no row and no completed batch, and the job's retry imports it", async () => {
     const { shop } = await seedShop("atomic");
-    const failing = importCsv(shop, { kind: "shopify-orders", fileName: "x.csv" }, fixture("orders-export.csv"), {
+    const queued = await queueImport(shop, { kind: "shopify-orders", fileName: "x.csv" }, new TextEncoder().encode(fixture("orders-export.csv")));
+    if (queued.status !== "queued") throw new Error("not queued");
+    const failing = runImport(shop, queued.batchId, {
       rederiveDemand: async (_shop, keys, tx) => {
         expect(await tx.orderLine.count({ where: { shop } })).toBe(5); // written inside the transaction…
         expect(keys).toHaveLength(5);
@@ -149,8 +153,11 @@ describe("CSV import — Shopify orders export", () => {
     });
     await expect(failing).rejects.toThrow("demand derivation failed");
     expect(await prisma.orderLine.count({ where: { shop } })).toBe(0); // …and rolled back with it
-    expect(await prisma.importBatch.count({ where: { shop } })).toBe(0);
-    expect(await importCsv(shop, { kind: "shopify-orders", fileName: "x.csv" }, fixture("orders-export.csv"))).toMatchObject({ status: "imported" });
+    expect(await prisma.importBatch.findFirstOrThrow({ where: { shop } })).toMatchObject({ status: "running", rowsWritten: 0 });
+    // The queue retries the job: it reads the stored file again and imports it.
+    expect(await runImport(shop, queued.batchId)).toMatchObject({ status: "imported", written: 5 });
+    expect(await prisma.orderLine.count({ where: { shop } })).toBe(5);
+    expect(await prisma.importUpload.count({ where: { shop } })).toBe(0); // the stored file is dropped once done
   });
 
   it("names missing columns on line 1", async () => {

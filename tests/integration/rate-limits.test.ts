@@ -11,6 +11,7 @@ import * as replenishmentRoute from "~/routes/app.replenishment";
 import * as settingsRoute from "~/routes/app.settings/route";
 import { singleFlight, type ExpensiveAction } from "~/services/single-flight.server";
 import { APP, callRoute, createSignedInShop } from "../setup/admin-request";
+import { runImportJob } from "../setup/import-job";
 import { stopTestQueues } from "../setup/test-queues";
 
 afterAll(stopTestQueues);
@@ -93,7 +94,11 @@ describe("single-flight of expensive actions", () => {
     expect(await refused.json()).toEqual({ intent: "import", ok: false, fieldErrors: { form: message, file: message } });
     expect(await prisma.importBatch.count({ where: { shop } })).toBe(0);
     await release();
-    expect((await settings(headers, form)).status).toBe(422); // ran: the SKU matches nothing
+    const accepted = await settings(headers, form);
+    expect(accepted.status).toBe(202); // queued for the import job
+    const { result } = (await accepted.json()) as { result: { status: string; batchId: string } };
+    expect(result.status).toBe("queued");
+    expect((await runImportJob(shop, result.batchId)).status).toBe("failed"); // ran: the SKU matches nothing
   });
 
   it("queues a backfill re-run at most once per ten minutes", async () => {

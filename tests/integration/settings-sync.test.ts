@@ -11,6 +11,7 @@ import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
 import { action, loader } from "~/routes/app.settings/route";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { APP, createSignedInShop } from "../setup/admin-request";
+import { runImportJob } from "../setup/import-job";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8");
 
@@ -106,11 +107,14 @@ describe("Settings → Import", () => {
     const { shop, headers } = await shopWithCatalog("import-bad");
     const csv = "sku,date,qty,location\nTEE-S,2026-03-01,2,Warehouse\nTEE-S,2026-03-02,two,Warehouse\nNOPE,2026-03-03,1,\n";
     const { status, body } = await call(headers, upload({ kind: "demand" }, { name: "history.csv", content: csv }));
-    expect(status).toBe(422);
-    expect(body).toMatchObject({ intent: "import", ok: true, fileName: "history.csv", result: { status: "failed", rowCount: 3 } });
-    expect(body.result.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
-    expect(body.result.errors[0].message).toMatch(/whole number/);
-    expect(body.result.errors[1].message).toBe('sku: SKU "NOPE" matches no product variant');
+    expect(status).toBe(202);
+    expect(body).toMatchObject({ intent: "import", ok: true, fileName: "history.csv", result: { status: "queued" } });
+    expect(await runImportJob(shop, body.result.batchId)).toMatchObject({ status: "failed", rowCount: 3, errorCount: 2 });
+    const [shown] = (await load(headers)).sync.imports;
+    expect(shown).toMatchObject({ fileName: "history.csv", status: "failed", rowCount: 3, errorCount: 2 });
+    expect(shown.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    expect(shown.errors[0].message).toMatch(/whole number/);
+    expect(shown.errors[1].message).toBe('sku: SKU "NOPE" matches no product variant');
     expect(await prisma.orderLine.count({ where: { shop } })).toBe(0);
     expect(await prisma.demandDay.count({ where: { shop } })).toBe(0);
   });
@@ -119,15 +123,16 @@ describe("Settings → Import", () => {
     const { shop, headers } = await shopWithCatalog("import-good");
     const file = { name: "history.csv", content: "sku,date,qty\nTEE-S,2026-03-01,2\nTEE-S,2026-03-02,3\n" };
     const first = await call(headers, upload({ kind: "demand" }, file));
-    expect(first.status).toBe(200);
-    expect(first.body.result).toMatchObject({ status: "imported", rowCount: 2, written: 2 });
+    expect(first.status).toBe(202);
+    expect((await load(headers)).sync.imports).toEqual([expect.objectContaining({ fileName: "history.csv", status: "queued", percent: 0 })]);
+    expect(await runImportJob(shop, first.body.result.batchId)).toMatchObject({ status: "completed", rowCount: 2, result: { written: 2 } });
     expect((await prisma.demandDay.findMany({ where: { shop }, orderBy: { date: "asc" } })).map((d) => [d.date, d.units])).toEqual([
       ["2026-03-01", 2],
       ["2026-03-02", 3],
     ]);
     const again = await call(headers, upload({ kind: "demand" }, file));
     expect(again.body.result).toMatchObject({ status: "duplicate", batchId: first.body.result.batchId });
-    expect((await load(headers)).sync.imports).toEqual([expect.objectContaining({ fileName: "history.csv", status: "completed", rowCount: 2 })]);
+    expect((await load(headers)).sync.imports).toEqual([expect.objectContaining({ fileName: "history.csv", status: "completed", rowCount: 2, written: 2 })]);
   });
 
   it("asks for the missing pieces: a file, a kind, the inventory snapshot date", async () => {

@@ -4,12 +4,16 @@
 // shop sees only its own. One test goes through the real Settings action (session-token auth, multipart).
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action } from "~/routes/app.settings/route";
 import { importCsv } from "~/services/csv-import/import.server";
 import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
+import { runImportJob } from "../setup/import-job";
+import { stopTestQueues } from "../setup/test-queues";
+
+afterAll(stopTestQueues);
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/stocky/${name}`, "utf8");
 
@@ -233,7 +237,7 @@ describe("Stocky import — purchase orders", () => {
 });
 
 describe("Stocky import through Settings › Import", () => {
-  it("uploads a Stocky PO export through the real action and answers with the created counts", async () => {
+  it("uploads a Stocky PO export through the real action; its job creates the POs and stores the counts", async () => {
     const name = `stocky-route-${crypto.randomUUID().slice(0, 8)}`;
     const { shop } = await seedShop("stocky-route", `${name}.myshopify.com`);
     await storeAdminSession(shop);
@@ -244,13 +248,13 @@ describe("Stocky import through Settings › Import", () => {
     form.set("file", new File([fixture("purchase-orders.csv")], "stocky-pos.csv", { type: "text/csv" }));
     const request = new Request("https://stockcast.example/app/settings", { method: "POST", headers, body: form });
     const response = (await action({ request, params: {}, context: {} })) as Response;
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
-      intent: "import",
-      ok: true,
-      fileName: "stocky-pos.csv",
-      result: { status: "imported", counts: { purchaseOrdersCreated: 5, vendorsCreated: 2 } },
-    });
+    // Queued at once; the import job then reads and writes it.
+    expect(response.status).toBe(202);
+    const body = (await response.json()) as { result: { batchId: string } };
+    expect(body).toMatchObject({ intent: "import", ok: true, fileName: "stocky-pos.csv", result: { status: "queued" } });
+    expect(await prisma.purchaseOrder.count({ where: { shop, source: "stocky" } })).toBe(0);
+    const batch = await runImportJob(shop, body.result.batchId);
+    expect(batch).toMatchObject({ status: "completed", result: { counts: { purchaseOrdersCreated: 5, vendorsCreated: 2 } } });
     expect(await prisma.purchaseOrder.count({ where: { shop, source: "stocky" } })).toBe(5);
     // Audited as the signed-in staff member (the session token's subject).
     const actors = await prisma.auditEntry.findMany({ where: { shop }, select: { actor: true }, distinct: ["actor"] });

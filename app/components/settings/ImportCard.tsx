@@ -1,25 +1,21 @@
 import { useState } from "react";
 import { Banner, BlockStack, Button, Card, DropZone, InlineStack, List, Select, Text, TextField } from "@shopify/polaris";
-import type { ImportResult, StockyCounts } from "~/utils/import-result";
+import type { ImportBatchDto, QueuedImport } from "~/utils/import-result";
+import { importActive, ImportStatus, importSummary } from "./ImportStatus";
+
+export { describeImportCounts } from "./ImportStatus";
 
 export type ImportKindValue = "shopify-orders" | "shopify-inventory" | "demand" | "stocky-suppliers" | "stocky-purchase-orders";
 
 export type ImportActionResult =
-  | { intent: "import"; ok: true; fileName: string; result: ImportResult }
+  | { intent: "import"; ok: true; fileName: string; result: QueuedImport }
   | { intent: "import"; ok: false; fieldErrors: Partial<Record<string, string>> };
 
-export interface RecentImport {
-  id: string;
-  kind: string;
-  fileName: string;
-  status: string;
-  rowCount: number;
-  errorCount: number;
-  createdAt: string;
-}
+export type RecentImport = ImportBatchDto;
 
 interface Props {
   maxUploadMb: number;
+  maxRows: number;
   recent: RecentImport[];
   importing: boolean;
   result: ImportActionResult | null;
@@ -49,18 +45,28 @@ const KINDS: { value: ImportKindValue; label: string; help: string }[] = [
 ];
 const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.value, k.label]));
 
-/** Upload a history CSV: choose its kind, pick the file, import; shows rows imported or every bad line. */
-export function ImportCard({ maxUploadMb, recent, importing, result, onImport }: Props) {
+/**
+ * Upload a history CSV: choose its kind, pick the file, import. The file is queued and imported in the
+ * background; the latest import's progress, then its outcome (rows imported or every bad line), shows on top.
+ */
+export function ImportCard({ maxUploadMb, maxRows, recent, importing, result, onImport }: Props) {
   const [kind, setKind] = useState<ImportKindValue>("shopify-orders");
   const [snapshotDate, setSnapshotDate] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const errors = result && !result.ok ? result.fieldErrors : {};
   const tooBig = file !== null && file.size > maxUploadMb * 1024 * 1024;
+  const latest = recent[0];
+  const busy = importActive(latest);
 
   return (
     <Card>
       <BlockStack gap="400">
-        {result?.ok ? <ImportOutcome fileName={result.fileName} result={result.result} /> : null}
+        {result?.ok && result.result.status === "duplicate" ? (
+          <Banner tone="info" title="This file was already imported">
+            <p>{result.fileName} has exactly the same contents as an earlier import, so nothing changed.</p>
+          </Banner>
+        ) : null}
+        {latest ? <ImportStatus batch={latest} /> : null}
         <Select
           label="Kind of file"
           options={KINDS.map((k) => ({ label: k.label, value: k.value }))}
@@ -88,7 +94,7 @@ export function ImportCard({ maxUploadMb, recent, importing, result, onImport }:
               </Text>
             </div>
           ) : (
-            <DropZone.FileUpload actionHint={`CSV, up to ${maxUploadMb} MB`} />
+            <DropZone.FileUpload actionHint={`CSV, up to ${maxUploadMb} MB and ${maxRows.toLocaleString("en-US")} rows`} />
           )}
         </DropZone>
         {errors.file || tooBig ? (
@@ -96,10 +102,19 @@ export function ImportCard({ maxUploadMb, recent, importing, result, onImport }:
             {tooBig ? `This file is larger than ${maxUploadMb} MB. Split it into smaller files and import each.` : errors.file}
           </Text>
         ) : null}
-        <InlineStack align="end">
+        <Text as="p" variant="bodySm" tone="subdued">
+          One file at a time, up to {maxUploadMb} MB and {maxRows.toLocaleString("en-US")} rows: split a longer history into several files (for example one per year).
+          A file with any bad row imports nothing and lists the rows to fix.
+        </Text>
+        <InlineStack align="end" gap="200" blockAlign="center">
+          {busy ? (
+            <Text as="span" tone="subdued">
+              Wait for the current import to finish.
+            </Text>
+          ) : null}
           <Button
             variant="primary"
-            disabled={!file || tooBig}
+            disabled={!file || tooBig || busy}
             loading={importing}
             onClick={() => file && onImport({ kind, snapshotDate: kind === "shopify-inventory" ? snapshotDate : null, file })}
           >
@@ -114,7 +129,7 @@ export function ImportCard({ maxUploadMb, recent, importing, result, onImport }:
             <List type="bullet">
               {recent.map((r) => (
                 <List.Item key={r.id}>
-                  {r.fileName} ({KIND_LABEL[r.kind] ?? r.kind}): {r.status === "completed" ? `${r.rowCount} rows imported` : `not imported, ${r.errorCount} errors`}
+                  {r.fileName} ({KIND_LABEL[r.kind] ?? r.kind}): {importSummary(r)}
                 </List.Item>
               ))}
             </List>
@@ -122,65 +137,5 @@ export function ImportCard({ maxUploadMb, recent, importing, result, onImport }:
         ) : null}
       </BlockStack>
     </Card>
-  );
-}
-
-/** "Vendors: 2 added, 1 updated. Purchase orders: 5 added." Only the parts that are not zero. */
-export function describeImportCounts(counts: StockyCounts): string {
-  const part = (label: string, created: number, updated: number, unchanged: number) => {
-    const bits = [
-      created ? `${created.toLocaleString("en-US")} added` : "",
-      updated ? `${updated.toLocaleString("en-US")} updated` : "",
-      unchanged ? `${unchanged.toLocaleString("en-US")} unchanged` : "",
-    ].filter(Boolean);
-    return bits.length ? `${label}: ${bits.join(", ")}.` : "";
-  };
-  const text = [
-    part("Vendors", counts.vendorsCreated, counts.vendorsUpdated, counts.vendorsUnchanged),
-    part("Purchase orders", counts.purchaseOrdersCreated, counts.purchaseOrdersUpdated, counts.purchaseOrdersUnchanged),
-  ]
-    .filter(Boolean)
-    .join(" ");
-  return text || "Nothing to change.";
-}
-
-function ImportOutcome({ fileName, result }: { fileName: string; result: ImportResult }) {
-  if (result.status === "imported" && result.counts)
-    return (
-      <Banner tone="success" title={`Imported ${fileName}`}>
-        <p>
-          {result.rowCount.toLocaleString("en-US")} rows read. {describeImportCounts(result.counts)}
-          {result.counts.purchaseOrdersCreated + result.counts.purchaseOrdersUpdated > 0 ? " Open purchase orders count as on order from the next plan." : ""}
-        </p>
-      </Banner>
-    );
-  if (result.status === "imported")
-    return (
-      <Banner tone="success" title={`Imported ${fileName}`}>
-        <p>
-          {result.rowCount.toLocaleString("en-US")} rows read, {result.written.toLocaleString("en-US")} written
-          {result.skipped ? `, ${result.skipped.toLocaleString("en-US")} skipped (not stocked items or already synced from Shopify)` : ""}. Demand is updated; the next plan uses it.
-        </p>
-      </Banner>
-    );
-  if (result.status === "duplicate")
-    return (
-      <Banner tone="info" title="This file was already imported">
-        <p>{fileName} has exactly the same contents as an earlier import, so nothing changed.</p>
-      </Banner>
-    );
-  return (
-    <Banner tone="critical" title={`Nothing was imported from ${fileName}`}>
-      <BlockStack gap="200">
-        <p>Fix these rows and import the whole file again (line numbers count the header as line 1):</p>
-        <List type="bullet">
-          {result.errors.map((e, i) => (
-            <List.Item key={`${e.line}-${i}`}>
-              Line {e.line}: {e.message}
-            </List.Item>
-          ))}
-        </List>
-      </BlockStack>
-    </Banner>
   );
 }

@@ -85,19 +85,29 @@ describe("Settings screen sections", () => {
   });
 
   it("import: row errors with line numbers, and the already-imported message", () => {
-    const failed = html(
-      <ImportCard
-        maxUploadMb={20}
-        recent={[]}
-        importing={false}
-        result={{ intent: "import", ok: true, fileName: "history.csv", result: { status: "failed", batchId: "b1", rowCount: 3, errors: [{ line: 3, message: "qty: must be a whole number of units" }] } }}
-        onImport={noop}
-      />,
-    );
-    expect(failed).toContain("Nothing was imported from history.csv");
+    const recent = [
+      {
+        id: "b1",
+        kind: "demand",
+        fileName: "history.csv",
+        status: "failed" as const,
+        rowCount: 3,
+        percent: null,
+        written: 0,
+        skipped: 0,
+        rowsWritten: 0,
+        errorCount: 1,
+        errors: [{ line: 3, message: "qty: must be a whole number of units" }],
+        createdAt: "2026-11-22T10:00:00.000Z",
+      },
+    ];
+    const failed = html(<ImportCard maxUploadMb={20} maxRows={1_000_000} recent={recent} importing={false} result={null} onImport={noop} />);
+    expect(failed).toContain("Failed: 1 problem from history.csv");
     expect(failed).toContain("Line 3: qty: must be a whole number of units");
 
-    const duplicate = html(<ImportCard maxUploadMb={20} recent={[]} importing={false} result={{ intent: "import", ok: true, fileName: "history.csv", result: { status: "duplicate", batchId: "b1" } }} onImport={noop} />);
+    const duplicate = html(
+      <ImportCard maxUploadMb={20} maxRows={1_000_000} recent={[]} importing={false} result={{ intent: "import", ok: true, fileName: "history.csv", result: { status: "duplicate", batchId: "b1" } }} onImport={noop} />,
+    );
     expect(duplicate).toContain("This file was already imported");
   });
 });

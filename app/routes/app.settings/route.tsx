@@ -4,6 +4,8 @@ import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-r
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
+import { importActive, REFRESH_WHILE_IMPORTING_MS } from "~/components/settings/ImportStatus";
+import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import { ImportCard, type ImportActionResult } from "~/components/settings/ImportCard";
 import { NotificationsCard, type NotificationActionResult } from "~/components/settings/NotificationsCard";
 import { PlanningSettingsCard, type SaveActionResult } from "~/components/settings/PlanningSettingsCard";
@@ -12,7 +14,9 @@ import { SyncHealthCard, type BackfillActionResult, type ReprocessActionResult }
 import { enqueueBackfill } from "~/jobs/backfill.server";
 import { getJobQueue } from "~/jobs/index.server";
 import { replanShopSoon } from "~/jobs/replan-soon.server";
-import { importCsv, type ImportRequest } from "~/services/csv-import/import.server";
+import { enqueueImport } from "~/jobs/import.server";
+import type { ImportRequest } from "~/services/csv-import/import.server";
+import { queueImport } from "~/services/csv-import/queue-import.server";
 import { ChannelInputError, ChannelNotFoundError, getNotificationSettings, removeChannel, saveChannel, sendTestNotification } from "~/services/notifications/channels.server";
 import { canChange, guardChange, type Actor } from "~/services/permissions.server";
 import {
@@ -26,6 +30,7 @@ import {
   StaffRoleError,
 } from "~/services/settings.server";
 import { ActionBusyError, busyHeaders, singleFlight } from "~/services/single-flight.server";
+import type { QueuedImport } from "~/utils/import-result";
 import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
 import {
   channelForm,
@@ -34,6 +39,7 @@ import {
   importForm,
   INTENTS,
   intentSchema,
+  MAX_IMPORT_ROWS,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_MB,
   planningSettingsForm,
@@ -54,7 +60,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // On SQLite the app process is its own worker and starts it on first use: a shop with channels needs the
   // notification sweeps running even when no webhook has started it yet (PostgreSQL: `npm run worker`).
   if (notifications.channels.length > 0) getJobQueue();
-  return json({ mode, planning, sync, notifications, staff, maxUploadMb: MAX_UPLOAD_MB, canChange: editable });
+  // An import waiting in the queue needs the in-process worker on SQLite (see above) after a restart.
+  if (sync.imports.some((i) => i.status === "queued" || i.status === "running")) getJobQueue();
+  return json({ mode, planning, sync, notifications, staff, maxUploadMb: MAX_UPLOAD_MB, maxImportRows: MAX_IMPORT_ROWS, canChange: editable });
 }
 
 export type SettingsActionResult = SaveActionResult | ReprocessActionResult | BackfillActionResult | ImportActionResult | NotificationActionResult | StaffActionResult;
@@ -197,14 +205,18 @@ export async function action({ request }: ActionFunctionArgs) {
       const fileName = ("name" in file && typeof file.name === "string" && file.name) || "upload.csv";
       const req: ImportRequest =
         parsed.data.kind === "shopify-inventory" ? { kind: parsed.data.kind, fileName, snapshotDate: parsed.data.snapshotDate! } : { kind: parsed.data.kind, fileName };
-      let result: Awaited<ReturnType<typeof importCsv>>;
+      // The file is stored and queued; the import job reads and writes it. The card shows its progress.
+      let result: QueuedImport;
       try {
-        result = await singleFlight(admin.shop, "import", async () => importCsv(admin.shop, req, new Uint8Array(await file.arrayBuffer()), { actor: actor.staffId }));
+        result = await queueImport(admin.shop, req, new Uint8Array(await file.arrayBuffer()), {
+          actor: actor.staffId,
+          enqueue: (batchId) => enqueueImport(getJobQueue(), admin.shop, batchId),
+        });
       } catch (error) {
         if (!(error instanceof ActionBusyError)) throw error;
         return json<SettingsActionResult>({ intent: "import", ok: false, fieldErrors: { form: error.message, file: error.message } }, { status: 429, headers: busyHeaders(error) });
       }
-      return json<SettingsActionResult>({ intent: "import", ok: true, fileName, result }, { status: result.status === "failed" ? 422 : 200 });
+      return json<SettingsActionResult>({ intent: "import", ok: true, fileName, result }, { status: result.status === "queued" ? 202 : 200 });
     }
   }
 }
@@ -215,6 +227,8 @@ export default function SettingsPage() {
   const navigation = useNavigation();
   const submit = useSubmit();
   const pending = navigation.state !== "idle" ? (navigation.formData?.get("intent") as string | null) : null;
+  // A queued or running import: re-read until it has ended, so its progress and outcome appear.
+  useRevalidateWhile(importActive(data.sync.imports[0]), REFRESH_WHILE_IMPORTING_MS);
 
   return (
     <Page title="Settings" subtitle="Planning parameters, Shopify sync, history import, notifications and staff roles">
@@ -263,6 +277,7 @@ export default function SettingsPage() {
         >
           <ImportCard
             maxUploadMb={data.maxUploadMb}
+            maxRows={data.maxImportRows}
             recent={data.sync.imports}
             importing={pending === "import"}
             result={result?.intent === "import" ? result : null}

@@ -4,7 +4,7 @@ import { PLANNING_FIELDS, rangeText, type PlanningField, type PlanningFieldName 
 import { IMPORT_KINDS } from "~/services/csv-import/formats";
 import { CHANNEL_KINDS, SEVERITIES, slackUrlProblem } from "~/services/notifications/targets.server";
 
-export { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "~/utils/body-limit";
+export { MAX_IMPORT_ROWS, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "~/utils/body-limit";
 
 const NUMBER_SHAPES: Record<PlanningField["kind"] | "percent2", { pattern: RegExp; example: string }> = {
   percent: { pattern: /^\d+(\.\d)?$/, example: "a percentage with at most one decimal, like 97.5" },

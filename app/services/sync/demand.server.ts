@@ -1,8 +1,17 @@
 import { Prisma } from "@prisma/client";
 import { explodeBundleDemand, type BomRow } from "~/lib/replenishment";
 import { findBundleRowsOf, findDemandKeysOfVariants, findBundleBoms, touchVariants } from "~/models/bundles.server";
-import { deleteDemandDay, lockDemandDays, upsertDemandDay, type DemandDayKey } from "~/models/demand.server";
-import { findLinesForDemandDay, type DemandKeyRow } from "~/models/orders.server";
+import {
+  createDemandDays,
+  deleteDemandDay,
+  deleteDemandDaysById,
+  findDemandDaysByKeys,
+  lockDemandDays,
+  updateDemandDayById,
+  upsertDemandDay,
+  type DemandDayKey,
+} from "~/models/demand.server";
+import { findLinesForDemandDay, findLinesForDemandDays, type DemandKeyRow } from "~/models/orders.server";
 import type { Db } from "~/models/transaction.server";
 
 /** Distinct, complete demand keys (lines without a variant or location yet have no demand day). */
@@ -115,4 +124,62 @@ export async function rederiveBundleHistory(shop: string, bundleVariantId: strin
   const rows: DemandKeyRow[] = days.flatMap((d) => affected.map((variantId) => ({ variantId, locationId: d.locationId, localDate: d.localDate })));
   await touchVariants(shop, affected, at, tx);
   return rows.length ? rederiveDemandDays(shop, rows, tx) : 0;
+}
+
+type DemandLine = { orderGid: string; currentQuantity: number; refundedQuantity: number; unitPrice: { toString(): string }; cancelledAt: Date | null };
+
+/** One day's demand from its lines (the rule above). */
+function demandOf(lines: readonly DemandLine[]): { units: number; revenue: string; orders: number } {
+  let units = 0;
+  let revenue = new Prisma.Decimal(0);
+  const orders = new Set<string>();
+  for (const line of lines) {
+    if (line.cancelledAt) continue;
+    const net = Math.max(0, line.currentQuantity - line.refundedQuantity);
+    if (net === 0) continue;
+    units += net;
+    revenue = revenue.plus(new Prisma.Decimal(line.unitPrice.toString()).times(net));
+    orders.add(line.orderGid);
+  }
+  return { units, revenue: revenue.toFixed(), orders: orders.size };
+}
+
+/**
+ * rederiveDemandDays for thousands of days at once (a CSV import's write step): the same rule, with the
+ * lines and stored days read in a few multi-key statements and new days inserted in one, instead of two
+ * statements per day. Same locks, same result.
+ */
+export async function rederiveDemandDaysInBulk(shop: string, rows: readonly DemandKeyRow[], tx: Db): Promise<number> {
+  const all = demandKeys(rows);
+  if (all.length === 0) return 0;
+  // Days of bundles and of their components follow the bundle rule: those go through rederiveDemandDays.
+  const boms = await explodingBoms(shop, [...new Set(all.map((k) => k.variantId))], tx);
+  const inBundles = (variantId: string) => boms.bundles.has(variantId) || boms.bundlesOf.has(variantId);
+  const bundled = all.filter((k) => inBundles(k.variantId));
+  const bundledCount = bundled.length ? await rederiveDemandDays(shop, bundled.map((k) => ({ variantId: k.variantId, locationId: k.locationId, localDate: k.date })), tx) : 0;
+  const keys = all.filter((k) => !inBundles(k.variantId));
+  if (keys.length === 0) return bundledCount;
+  await lockDemandDays(shop, keys, tx);
+  const id = (k: { variantId: string | null; locationId: string | null; date?: string; localDate?: string }) => `${k.variantId}|${k.locationId}|${k.date ?? k.localDate}`;
+  const linesByKey = new Map<string, DemandLine[]>();
+  for (const line of await findLinesForDemandDays(shop, keys, tx)) {
+    const list = linesByKey.get(id(line));
+    if (list) list.push(line);
+    else linesByKey.set(id(line), [line]);
+  }
+  const stored = new Map((await findDemandDaysByKeys(shop, keys, tx)).map((d) => [id(d), d]));
+  const created: (DemandDayKey & { units: number; revenue: string; orders: number })[] = [];
+  const removed: string[] = [];
+  for (const key of keys) {
+    const value = demandOf(linesByKey.get(id(key)) ?? []);
+    const day = stored.get(id(key));
+    if (value.units === 0) {
+      if (day) removed.push(day.id);
+    } else if (!day) created.push({ ...key, ...value });
+    else if (day.units !== value.units || day.orders !== value.orders || !new Prisma.Decimal(day.revenue.toString()).equals(value.revenue))
+      await updateDemandDayById(shop, day.id, value, tx);
+  }
+  if (removed.length) await deleteDemandDaysById(shop, removed, tx);
+  if (created.length) await createDemandDays(shop, created, tx);
+  return keys.length + bundledCount;
 }
