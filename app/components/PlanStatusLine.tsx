@@ -1,6 +1,5 @@
-import { useEffect } from "react";
-import { useRevalidator } from "@remix-run/react";
 import { InlineStack, Spinner, Text } from "@shopify/polaris";
+import { useRevalidateWhile } from "./use-revalidate-while";
 
 /** How often a screen re-reads its data while its plan is being re-planned. */
 const REFRESH_WHILE_REPLANNING_MS = 3_000;
@@ -10,14 +9,7 @@ const REFRESH_WHILE_REPLANNING_MS = 3_000;
  * screen re-reads its data every few seconds until that re-plan is done, so new figures appear without a click.
  */
 export function PlanStatusLine({ updatedLabel, replanning }: { updatedLabel: string | null; replanning: boolean }) {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    if (!replanning) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, REFRESH_WHILE_REPLANNING_MS);
-    return () => clearInterval(timer);
-  }, [replanning, revalidator]);
+  useRevalidateWhile(replanning, REFRESH_WHILE_REPLANNING_MS);
   if (!updatedLabel && !replanning) return null;
   return (
     <InlineStack gap="200" blockAlign="center">

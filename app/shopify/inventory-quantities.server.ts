@@ -1,20 +1,10 @@
 import { z } from "zod";
 import type { AdminClient } from "./admin-client.server";
-import { MappingError } from "./mappers";
+import { MappingError, type InventoryLevelRecord } from "./mappers";
 import { INVENTORY_ITEM_QUANTITIES } from "./queries/inventory-item-quantities";
 
-/** One inventory level as the Admin API reports it now. */
-export interface LiveLevelRecord {
-  inventoryItemId: string;
-  locationShopifyId: string;
-  available: number;
-  onHand: number;
-  committed: number;
-  incoming: number;
-  reserved: number;
-  /** Shopify's updated_at of the level (null when it reports none). */
-  shopifyUpdatedAt: Date | null;
-}
+/** One inventory level as the Admin API reports it now (shopifyUpdatedAt null when it reports none). */
+export type LiveLevelRecord = InventoryLevelRecord;
 
 export interface LiveQuantities {
   levels: LiveLevelRecord[];
