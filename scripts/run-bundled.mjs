@@ -4,14 +4,14 @@
 //   node scripts/run-bundled.mjs scripts/forecast.ts --input … (package.json: npm run forecast)
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   console.error("usage: node scripts/run-bundled.mjs <entry.ts> [args…]");
   process.exit(2);
 }
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dir = path.join(root, "node_modules", ".cache", "stockcast-cli");
 const name = entry.replace(/[^A-Za-z0-9]+/g, "_");
 const bundle = path.join(dir, `${name}.mjs`);
