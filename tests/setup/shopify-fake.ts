@@ -188,6 +188,9 @@ export class ShopifyFake {
         return { shop: this.store.shop };
       case "InventoryItemQuantities":
         return { nodes: ({ ids }: { ids: string[] }) => ids.map((id) => this.findNode(id)) };
+      case "ProductVariantComponents":
+        // After products/* the app reads a product's bundle components: the store's product, or null.
+        return { product: this.findNode(String(variables.id)) };
       case "CurrentBulkOperation": {
         const last = [...this.bulk.values()].pop();
         return { currentBulkOperation: last ? this.bulkFields(last, false) : null };
