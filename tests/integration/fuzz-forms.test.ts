@@ -60,7 +60,9 @@ async function shopRows(shop: string) {
   const out: Record<string, unknown> = {};
   for (const m of models) {
     const delegate = (prisma as unknown as Record<string, { findMany: (args: object) => Promise<unknown[]> }>)[m.name[0].toLowerCase() + m.name.slice(1)];
-    out[m.name] = await delegate.findMany({ where: { shop }, orderBy: { id: "asc" } });
+    // By primary key: `id`, or the key columns of a table without one (QuantityRefresh).
+    const keys = m.primaryKey?.fields ?? m.fields.filter((f) => f.isId).map((f) => f.name);
+    out[m.name] = await delegate.findMany({ where: { shop }, orderBy: keys.map((k) => ({ [k]: "asc" })) });
   }
   return out;
 }
