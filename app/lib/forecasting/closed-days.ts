@@ -1,5 +1,5 @@
 /** Fewest series on sale for a day without any sale to count as the shop being closed. */
-export const CLOSED_DAY_MIN_ACTIVE = 20;
+const CLOSED_DAY_MIN_ACTIVE = 20;
 
 /**
  * Days the whole shop was closed: no unit sold although at least `minActive` series were on sale (a

@@ -28,7 +28,7 @@ export {
 export { prepareSeries, densify, type PreparedSeries, type PrepareOptions, type CappedPoint } from "./prepare";
 export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF, type DemandClass, type DemandClassification } from "./classify";
 export { seasonalProfile } from "./profile";
-export { closedDays, CLOSED_DAY_MIN_ACTIVE } from "./closed-days";
+export { closedDays } from "./closed-days";
 export { analogueCurves, analogueForecast, ANALOGUE_AHEAD, ANALOGUE_MAX_AGE, ANALOGUE_SAMPLE, type AnalogueCurves, type AnalogueForecast } from "./analogues";
 export { movingAverage, fitMovingAverage, forecastMovingAverage } from "./moving-average";
 export { croston, fitCroston, forecastCroston, type CrostonVariant } from "./croston";
