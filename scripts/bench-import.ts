@@ -11,7 +11,8 @@
 //   STOCKCAST_BUILD_DIR=/tmp/build-importbench npx remix vite:build     # once: the server under test
 //   STOCKCAST_BUILD_DIR=/tmp/build-importbench npm run bench:import -- --runs 3
 //
-// Options: --rows 1000000 --skus 1000 --runs 1 --baseline-seconds 10 --keep (leave the last database).
+// Options: --rows 1000000 --skus 1000 --runs 1 --baseline-seconds 10 --keep (leave the last database)
+// --stop-after SECONDS (watch only the first seconds of the import: with BENCH_PROFILE_DIR, profiles the upload).
 import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -31,12 +32,15 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "1" },
     "baseline-seconds": { type: "string", default: "10" },
     keep: { type: "boolean", default: false },
+    "stop-after": { type: "string" },
   },
 });
 const ROWS = Number(args.rows);
 const SKUS = Number(args.skus);
 const RUNS = Number(args.runs);
 const BASELINE_MS = Number(args["baseline-seconds"]) * 1000;
+/** Stop watching after this many seconds of import (a partial run, e.g. to profile the upload with BENCH_PROFILE_DIR). */
+const STOP_AFTER_MS = args["stop-after"] ? Number(args["stop-after"]) * 1000 : Infinity;
 const POLL_MS = 50;
 const SHOP = "bench-import.myshopify.com";
 const API_KEY = "bench-import";
@@ -103,6 +107,7 @@ function multipart(fields: Record<string, string>, file: { name: string; content
 /** Open-loop /healthz polling: one request every POLL_MS until stop() is called; resolves to the latencies (ms). */
 function pollHealthz(port: number) {
   const latencies: number[] = [];
+  const timeline: { at: number; ms: number }[] = [];
   let failures = 0;
   const inflight = new Set<Promise<void>>();
   const timer = setInterval(() => {
@@ -110,6 +115,7 @@ function pollHealthz(port: number) {
     const p = request(port, "GET", "/healthz", {})
       .then((res) => {
         latencies.push(performance.now() - t0);
+        timeline.push({ at: t0, ms: performance.now() - t0 });
         if (res.status !== 200) failures++;
       })
       .catch(() => void failures++)
@@ -120,7 +126,7 @@ function pollHealthz(port: number) {
     async stop() {
       clearInterval(timer);
       await Promise.all(inflight);
-      return { latencies: latencies.sort((a, b) => a - b), failures };
+      return { latencies: latencies.sort((a, b) => a - b), failures, slowest: timeline.sort((a, b) => b.ms - a.ms).slice(0, 8) };
     },
   };
 }
@@ -190,15 +196,21 @@ async function runOnce(run: number, csv: Buffer) {
     const { batchId } = (JSON.parse(upload.body) as { result: { batchId: string } }).result;
     let batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
     const statusAtAnswer = batch.status;
-    while (batch.status === "queued" || batch.status === "running") {
+    // Where the import was at each moment, to name the phase of the slowest polls.
+    const phases: { at: number; phase: string }[] = [{ at: started, phase: "upload" }, { at: started + uploadMs, phase: "queued" }];
+    const phaseOf = (b: typeof batch) =>
+      b.status !== "running" ? b.status : b.rowsToWrite > 0 ? `writing (${b.rowsWritten}/${b.rowsToWrite})` : b.rowCount > 0 && b.bytesRead >= csv.length ? "planning" : `reading (${b.rowCount} rows)`;
+    while ((batch.status === "queued" || batch.status === "running") && performance.now() - started < STOP_AFTER_MS) {
       await sleep(250);
       batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+      phases.push({ at: performance.now(), phase: phaseOf(batch) });
     }
     const importSeconds = (performance.now() - started) / 1000;
     const polled = await during.stop();
+    const phaseAt = (at: number) => phases.find((p) => p.at >= at)?.phase ?? "after";
     const peakRssMb = kb(child.pid, "VmHWM");
     const loadAfter = os.loadavg()[0];
-    if (batch.status !== "completed") throw new Error(`import ${batch.status}: ${JSON.stringify(batch.errors).slice(0, 500)}`);
+    if (batch.status !== "completed" && STOP_AFTER_MS === Infinity) throw new Error(`import ${batch.status}: ${JSON.stringify(batch.errors).slice(0, 500)}`);
     const [orderLines, demandDays] = await Promise.all([db.orderLine.count({ where: { shop: SHOP } }), db.demandDay.count({ where: { shop: SHOP } })]);
     const result = {
       run,
@@ -222,6 +234,7 @@ async function runOnce(run: number, csv: Buffer) {
         `healthz baseline p50 ${result.baseline.p50.toFixed(1)} / p99 ${result.baseline.p99.toFixed(1)} ms (n ${result.baseline.n}); during import p50 ${result.during.p50.toFixed(1)} / p99 ${result.during.p99.toFixed(1)} / max ${result.during.max.toFixed(0)} ms (n ${result.during.n}, failed ${polled.failures}); ` +
         `RSS ${rssBefore.toFixed(0)} MB before, peak ${peakRssMb.toFixed(0)} MB; load ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}`,
     );
+    console.log(`  slowest polls: ${polled.slowest.map((s) => `${s.ms.toFixed(0)} ms at +${((s.at - started) / 1000).toFixed(1)} s (${phaseAt(s.at + s.ms)})`).join("; ")}`);
     return result;
   } finally {
     child?.kill("SIGTERM");

@@ -27,14 +27,19 @@ export async function startServer(options: { port: number; buildDir?: string; ho
 
   const app = express();
   app.disable("x-powered-by");
+  // Counted from the first middleware: background work in this process yields while a request is in
+  // flight, and the static lookups below each wait for the loop (a /healthz during an import waited a
+  // whole import step per lookup when counting started after them).
+  app.use((_req, res, next) => {
+    res.on("close", trackHttpRequest());
+    next();
+  });
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.use(express.static("public", { maxAge: "1h" }));
   const handler = createRequestHandler({ build, mode: process.env.NODE_ENV });
   app.all("*", (req, res, next) => {
     const started = performance.now();
-    const finished = trackHttpRequest();
-    res.on("close", finished);
     const run = (ctx: { shop?: string } = {}) => {
       res.on("finish", () =>
         logRequest?.({ shop: ctx.shop, method: req.method, route: req.path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }),

@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { timeSlicer } from "~/utils/event-loop";
+import { timeSlicer, yieldToEventLoop } from "~/utils/event-loop";
 import { IDS_PER_QUERY } from "./id-chunks.server";
 import { defaultDb, type Db } from "./transaction.server";
 
@@ -29,9 +29,15 @@ export function findActiveImports(shop: string, db: Db = defaultDb) {
   return db.importBatch.findMany({ where: { shop, status: { in: ACTIVE_IMPORT_STATUSES } }, select: { id: true, updatedAt: true, fileName: true } });
 }
 
+/** One stored part of an uploaded file: one statement stores or reads this much (about 10 ms of work). */
+export const UPLOAD_PART_BYTES = 256 * 1024;
+
 /**
  * A queued batch and its file's bytes, replacing a failed earlier attempt at the same file. Throws the
  * unique violation when the same file is queued, running or imported (the caller checked that first).
+ * The bytes are stored a part per statement with a turn of the event loop between parts, outside any
+ * transaction: the caller enqueues the job only after this returns, and a batch whose parts were never
+ * all stored (the process died) is abandoned like a dead job.
  */
 export async function createQueuedImport(
   shop: string,
@@ -41,14 +47,28 @@ export async function createQueuedImport(
   const { content, ...fields } = batch;
   await db.importBatch.deleteMany({ where: { shop, kind: batch.kind, fileHash: batch.fileHash, status: "failed" } });
   const created = await db.importBatch.create({ data: { shop, ...fields, status: "queued", bytesTotal: content.byteLength }, select: { id: true } });
-  await db.importUpload.create({ data: { batchId: created.id, shop, content: new Uint8Array(content) } });
+  for (let part = 0, at = 0; at < content.byteLength || part === 0; part++, at += UPLOAD_PART_BYTES) {
+    const bytes = new Uint8Array(content.subarray(at, at + UPLOAD_PART_BYTES));
+    await db.importUpload.createMany({ data: [{ batchId: created.id, part, shop, content: bytes }] });
+    await yieldToEventLoop();
+  }
   return created;
 }
 
-/** The stored bytes of a queued or running import (null once it ended). */
-export async function findImportUpload(shop: string, batchId: string, db: Db = defaultDb): Promise<Uint8Array | null> {
-  const row = await db.importUpload.findFirst({ where: { shop, batchId }, select: { content: true } });
-  return row ? new Uint8Array(row.content) : null;
+/** How many parts of a queued or running import's file are stored (0 once it ended). */
+export function countImportUploadParts(shop: string, batchId: string, db: Db = defaultDb): Promise<number> {
+  return db.importUpload.count({ where: { shop, batchId } });
+}
+
+/** The stored bytes of a queued or running import, a part at a time in order (nothing once it ended). */
+export async function* readImportUpload(shop: string, batchId: string, db: Db = defaultDb): AsyncGenerator<Uint8Array> {
+  const parts = await db.importUpload.findMany({ where: { shop, batchId }, select: { part: true }, orderBy: { part: "asc" } });
+  for (const { part } of parts) {
+    const row = await db.importUpload.findFirst({ where: { shop, batchId, part }, select: { content: true } });
+    if (!row) throw new Error(`import upload ${batchId} lost its part ${part}`);
+    yield new Uint8Array(row.content);
+    await yieldToEventLoop();
+  }
 }
 
 /** Progress and state of a batch while its job runs. */

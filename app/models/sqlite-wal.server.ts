@@ -10,7 +10,20 @@ export async function takeOverWalCheckpoints(): Promise<void> {
   if (!isPostgres) await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
 }
 
+let lastCheckpointAt = 0;
+
 /** Copies what it can of the WAL into the database without waiting on readers or writers. */
 export async function checkpointWal(): Promise<void> {
-  if (!isPostgres) await prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(PASSIVE)");
+  if (isPostgres) return;
+  await prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(PASSIVE)");
+  lastCheckpointAt = performance.now();
+}
+
+/**
+ * For long background writes (a CSV import), between their steps: a checkpoint when the last one is older
+ * than `everyMs`. The poller checkpoints only between jobs, and a million-row import left a WAL whose one
+ * checkpoint then held the process for 31 s; checkpointing as it goes keeps each one small.
+ */
+export async function checkpointWalIfOlderThan(everyMs: number): Promise<void> {
+  if (!isPostgres && performance.now() - lastCheckpointAt >= everyMs) await checkpointWal();
 }

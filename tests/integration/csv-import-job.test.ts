@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { IMPORT_JOB } from "~/jobs/import.server";
 import { PLAN_JOB } from "~/jobs/planning.server";
+import { UPLOAD_PART_BYTES } from "~/models/import-batch.server";
 import { countPendingJobs } from "~/models/jobs.server";
 import * as settingsRoute from "~/routes/app.settings/route";
 import { importCsv } from "~/services/csv-import/import.server";
@@ -31,10 +32,10 @@ async function seededShop(label: string, staffId = "42") {
 }
 
 /** `days` days of sales of every SKU: one row per SKU and day. */
-function demandFile(days: number, qty = 2): string {
+function demandFile(days: number, qty = 2, from = Date.UTC(2025, 0, 1)): string {
   const rows = ["sku,date,qty"];
   for (let d = 0; d < days; d++) {
-    const date = new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    const date = new Date(from + d * 86_400_000).toISOString().slice(0, 10);
     for (const sku of SKUS) rows.push(`${sku},${date},${qty}`);
   }
   return rows.join("\n") + "\n";
@@ -57,6 +58,23 @@ async function queuedBatchId(response: Response): Promise<string> {
 }
 
 describe("CSV import as a background job", () => {
+  it("stores a file of several hundred KB in parts (no statement moves the whole file) and imports it whole, rows cut by a part's end included", async () => {
+    const { shop, headers } = await seededShop("import-parts");
+    // 16,500 rows, ≈ 280 KB, of 2000–2015: history older than any plan reads, so planning it alerts no one.
+    const file = demandFile(5_500, 1, Date.UTC(2000, 0, 1));
+    expect(file.length).toBeGreaterThan(UPLOAD_PART_BYTES);
+    const batchId = await queuedBatchId(await upload(headers, file));
+    const parts = await prisma.importUpload.findMany({ where: { shop, batchId }, orderBy: { part: "asc" } });
+    expect(parts.map((p) => p.part)).toEqual([0, 1]);
+    expect(parts.map((p) => p.content.byteLength)).toEqual([UPLOAD_PART_BYTES, file.length - UPLOAD_PART_BYTES]);
+    expect(file[UPLOAD_PART_BYTES - 1]).not.toBe("\n"); // the first part ends inside a row
+
+    const batch = await runImportJob(shop, batchId);
+    expect(batch).toMatchObject({ status: "completed", rowCount: 16_500, bytesRead: file.length, rowsWritten: 16_500 });
+    expect(await prisma.demandDay.aggregate({ where: { shop }, _sum: { units: true } })).toEqual({ _sum: { units: 16_500 } });
+    expect(await prisma.importUpload.count({ where: { shop } })).toBe(0);
+  });
+
   it("answers the upload before importing: the batch is queued with its file stored; the job imports it, keeps its progress, and plans the shop", async () => {
     const { shop, headers } = await seededShop("import-job");
     const file = demandFile(10);

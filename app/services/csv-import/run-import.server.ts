@@ -7,8 +7,9 @@
 // demand days of each step re-derived in it. A file of up to one step is one transaction, as before. A step
 // that fails (the database went away) fails the job, which the queue retries from the stored file: the keys
 // are deterministic, so writing a step again changes nothing. Progress is stored on the batch as it goes.
-import { findImportBatchById, findImportUpload, finishImportBatch, inImportTransaction, updateImportBatch } from "~/models/import-batch.server";
+import { countImportUploadParts, findImportBatchById, finishImportBatch, inImportTransaction, readImportUpload, updateImportBatch } from "~/models/import-batch.server";
 import { isPostgres } from "~/db.server";
+import { checkpointWalIfOlderThan } from "~/models/sqlite-wal.server";
 import type { Db } from "~/models/transaction.server";
 import type { DemandKeyRow } from "~/models/orders.server";
 import { rederiveDemandDaysInBulk } from "~/services/sync/demand.server";
@@ -27,6 +28,8 @@ const FIRST_STEP_ROWS = 200;
 const MIN_STEP_ROWS = 100;
 const MAX_STEP_ROWS = 5_000;
 const STEP_TARGET_MS = 50;
+/** SQLite: fold the WAL back this often while writing, so no single checkpoint gets long. */
+const WAL_CHECKPOINT_MS = 1_000;
 /** PostgreSQL answers other requests on other connections: fixed steps, few enough demand-day locks for one transaction. */
 const PG_STEP_ROWS = 1_000;
 
@@ -48,18 +51,17 @@ export async function runImport(shop: string, batchId: string, options: ImportOp
   if (!batch) throw new RangeError(`import batch ${batchId} not found`);
   if (batch.status === "completed") return { status: "imported", batchId, rowCount: batch.rowCount, ...storedResult(batch.result) };
   if (batch.status === "failed") return { status: "failed", batchId, rowCount: batch.rowCount, errors: (batch.errors as { line: number; message: string }[] | null) ?? [] };
-  const content = await findImportUpload(shop, batchId);
   const stored = (batch.options ?? {}) as { snapshotDate?: string; actor?: string };
   const request: ImportRequest = importRequest.parse({ kind: batch.kind, fileName: batch.fileName, ...(stored.snapshotDate ? { snapshotDate: stored.snapshotDate } : {}) });
-  if (!content) return fail(shop, batchId, 0, [{ line: 1, message: "The uploaded file is no longer stored. Import it again." }], 1);
+  if ((await countImportUploadParts(shop, batchId)) === 0) return fail(shop, batchId, 0, [{ line: 1, message: "The uploaded file is no longer stored. Import it again." }], 1);
 
   await updateImportBatch(shop, batchId, { status: "running", startedAt: new Date(), bytesRead: 0, rowsWritten: 0, rowsToWrite: 0 });
-  const parsed = await readCsv(content, ROW_SCHEMAS[request.kind], REQUIRED_COLUMNS[request.kind], HEADER_MAPPERS[request.kind], {
+  const parsed = await readCsv(readImportUpload(shop, batchId), ROW_SCHEMAS[request.kind], REQUIRED_COLUMNS[request.kind], HEADER_MAPPERS[request.kind], {
     maxRows: options.maxRows ?? MAX_IMPORT_ROWS,
     onProgress: ({ bytesRead, rowsRead }) => updateImportBatch(shop, batchId, { bytesRead, rowCount: rowsRead }),
   });
   if (parsed.tooManyRows) return fail(shop, batchId, parsed.rowCount, parsed.errors, 1);
-  await updateImportBatch(shop, batchId, { bytesRead: content.byteLength, rowCount: parsed.rowCount });
+  await updateImportBatch(shop, batchId, { bytesRead: batch.bytesTotal, rowCount: parsed.rowCount });
 
   // Catalog checks (SKUs, locations) run on the rows that parsed, so one report lists every problem.
   const plan = await planImport(shop, request, parsed.rows, options.actor ?? stored.actor ?? "csv-import");
@@ -123,6 +125,8 @@ async function writeInSteps(shop: string, batchId: string, plan: Plan, options: 
       step = Math.max(MIN_STEP_ROWS, Math.min(MAX_STEP_ROWS, Math.round((step * STEP_TARGET_MS) / ms)));
     } else if (plan.chunked) step = PG_STEP_ROWS;
     await updateImportBatch(shop, batchId, { rowsWritten: from });
+    await yieldToRequests();
+    await checkpointWalIfOlderThan(WAL_CHECKPOINT_MS);
     await yieldToRequests();
   }
   return { written, counts };
