@@ -45,6 +45,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "InventorySnapshot",
   "QuantityRefresh",
   "QuantitySweep",
+  "NativePurchaseOrderLine",
   "InventoryLevel",
   "Variant",
   "Product",
