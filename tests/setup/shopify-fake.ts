@@ -27,7 +27,7 @@ function loadAdminSchema(version: string = API_VERSION): GraphQLSchema {
 export const adminSchema = loadAdminSchema();
 let unstableSchema: GraphQLSchema | null = null;
 /** Operations answered from the `unstable` introspection (native purchase orders). */
-export const UNSTABLE_OPERATIONS: ReadonlySet<string> = new Set(["InventoryPurchaseOrders"]);
+const UNSTABLE_OPERATIONS: ReadonlySet<string> = new Set(["InventoryPurchaseOrders"]);
 
 function schemaFor(source: string): GraphQLSchema {
   const op = parse(source).definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
@@ -57,7 +57,7 @@ export function conn<T>(nodes: T[]) {
 type Json = Record<string, unknown>;
 
 /** One page of a connection read with `first` / `after` (the cursor is the offset of the next node). */
-export function page<T>(nodes: readonly T[], first: number, after: string | null) {
+function page<T>(nodes: readonly T[], first: number, after: string | null) {
   const start = after === null ? 0 : Number(after);
   const slice = nodes.slice(start, start + first);
   const end = start + slice.length;
