@@ -249,7 +249,7 @@ export default function ReplenishmentPage() {
                     </Text>
                     {row.nativePos.map((po, i) => (
                       // Part of the figure above (Shopify's incoming), not added to it.
-                      <NativePoNote key={`${po.name}-${i}`} po={po} alignment="end" />
+                      <NativePoNote key={`${po.name}-${i}`} po={po} compact />
                     ))}
                     {row.drafts.map((d) => (
                       <Text key={d.id} as="span" variant="bodySm" tone="subdued" alignment="end">

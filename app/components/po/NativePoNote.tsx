@@ -1,4 +1,4 @@
-import { Text } from "@shopify/polaris";
+import { BlockStack, Text } from "@shopify/polaris";
 import { formatDate } from "~/components/format";
 
 /** A native Shopify PO line behind part of an on-order figure (NativeOnOrderDto, as JSON). */
@@ -16,10 +16,25 @@ export function nativePoText(po: NativePoNoteProps): string {
   return `${po.units} of these on Shopify PO ${po.name}${from}${when}`;
 }
 
-export function NativePoNote({ po, alignment }: { po: NativePoNoteProps; alignment?: "end" }) {
+/** The sentence, or (compact, for a table cell) the units and PO on one line, supplier and date on the next. */
+export function NativePoNote({ po, compact = false }: { po: NativePoNoteProps; compact?: boolean }) {
+  if (!compact)
+    return (
+      <Text as="span" variant="bodySm" tone="subdued">
+        {nativePoText(po)}
+      </Text>
+    );
+  const detail = [po.supplier, po.expectedOn ? `expected ${formatDate(po.expectedOn)}` : null].filter(Boolean).join(" · ");
   return (
-    <Text as="span" variant="bodySm" tone="subdued" alignment={alignment}>
-      {nativePoText(po)}
-    </Text>
+    <BlockStack gap="0">
+      <Text as="span" variant="bodySm" tone="subdued" alignment="end">
+        {`${po.units} of these on Shopify PO ${po.name}`}
+      </Text>
+      {detail && (
+        <Text as="span" variant="bodySm" tone="subdued" alignment="end">
+          {detail}
+        </Text>
+      )}
+    </BlockStack>
   );
 }
