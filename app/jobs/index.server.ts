@@ -10,7 +10,15 @@ import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, PLAN_JOB, PLAN_TOUCHED_JOB } from "./planning.server";
 import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
-import { enqueueQuantityRefresh, QUANTITIES_SWEEP_JOB, REFRESH_QUANTITIES_JOB, registerQuantityJobs, type QuantityJobOptions } from "./quantities.server";
+import {
+  enqueueNativePurchaseOrderRead,
+  enqueueQuantityRefresh,
+  NATIVE_PURCHASE_ORDERS_JOB,
+  QUANTITIES_SWEEP_JOB,
+  REFRESH_QUANTITIES_JOB,
+  registerQuantityJobs,
+  type QuantityJobOptions,
+} from "./quantities.server";
 import { BUNDLE_COMPONENTS_JOB, handleBundleComponentsJob, readComponentsAfterWebhook, type BundleComponentsJobOptions } from "./bundles.server";
 import { handleImportJob, IMPORT_JOB } from "./import.server";
 import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
@@ -49,6 +57,8 @@ export const JOB = {
   refreshQuantities: REFRESH_QUANTITIES_JOB,
   /** Hourly: a full quantities refresh of each shop not refreshed in full for a day. */
   quantitiesSweep: QUANTITIES_SWEEP_JOB,
+  /** Per shop with read_inventory_purchase_orders, after the backfill and with the daily sweep: its native POs. */
+  nativePurchaseOrders: NATIVE_PURCHASE_ORDERS_JOB,
   /** One uploaded CSV file (Settings › Import): read, validated and written; then the shop is planned. */
   csvImport: IMPORT_JOB,
 } as const;
@@ -62,8 +72,12 @@ const snapshotData = z.object({ shop: z.string(), date: z.string().regex(/^\d{4}
 export function registerJobs(queue: JobQueue, options: { now?: () => Date; backfill?: BackfillJobOptions; quantities?: Omit<QuantityJobOptions, "now">; bundles?: BundleComponentsJobOptions } = {}): JobQueue {
   const now = options.now ?? (() => new Date());
   queue.register(JOB.backfill, async (data) => {
-    // A finished backfill brings the whole store: plan it now rather than at night.
-    if ((await handleBackfillJob(data, options.backfill)) === "completed") await enqueuePlan(queue, z.string().parse(data.shop), "backfill");
+    // A finished backfill brings the whole store: plan it now rather than at night, and read its native POs.
+    if ((await handleBackfillJob(data, options.backfill)) === "completed") {
+      const shop = z.string().parse(data.shop);
+      await enqueuePlan(queue, shop, "backfill");
+      await enqueueNativePurchaseOrderRead(queue, shop);
+    }
   });
   queue.register(JOB.plan, (data) => handlePlanJob(data, queue, now()));
   queue.register(JOB.csvImport, (data, context) => handleImportJob(data, context, queue));

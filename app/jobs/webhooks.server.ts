@@ -10,7 +10,7 @@ import { logger } from "~/utils/logger.server";
 import { enqueueBackfill } from "./backfill.server";
 import { readComponentsAfterWebhook } from "./bundles.server";
 import { getJobQueue, JOB } from "./index.server";
-import { enqueueQuantityRefresh } from "./quantities.server";
+import { enqueueNativePurchaseOrderRead, enqueueQuantityRefresh } from "./quantities.server";
 import { DEFAULT_MAX_ATTEMPTS, retryDelayMs, type JobQueue } from "./queue.server";
 
 // Hand-off of recorded webhooks (docs/decisions/005-webhook-drain.md). On PostgreSQL the committed
@@ -47,6 +47,8 @@ export async function receiveWebhook(incoming: IncomingWebhook): Promise<IngestR
         { singletonKey: `webhook:${result.eventId}`, keyIsNew: result.outcome === "queued" },
       );
   }
+  // Newly granted read_inventory_purchase_orders: read the native POs now rather than at the next sweep.
+  if (result.outcome === "applied" && topicFromConstant(incoming.topic) === "app/scopes_update") await enqueueNativePurchaseOrderRead(getJobQueue(), incoming.shop);
   if (result.outcome === "recorded" && topicFromConstant(incoming.topic) === "bulk_operations/finish") {
     if (await settleBulkOperationFinish(incoming.shop, incoming.webhookId, incoming.payload)) await enqueueBackfill(getJobQueue(), incoming.shop);
   }

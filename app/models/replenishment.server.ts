@@ -145,6 +145,9 @@ export interface ReplenishmentPageRow {
   onHand: number;
   available: number;
   onOrder: number;
+  /** Shopify's incoming, part of onOrder. */
+  incoming: number;
+  leadTimeDays: number;
   daysOfCover: number | null;
   projectedStockoutDate: string | null;
   urgency: string;
@@ -171,7 +174,7 @@ async function pageRows(shop: string, planRunId: string, ids: readonly string[])
     const p = new SqlParams();
     const s = p.bind(shop);
     return prisma.$queryRawUnsafe<ReplenishmentPageRow[]>(
-      `SELECT l."id", l."variantId", l."locationId", l."vendorId", l."onHand", l."available", l."onOrder", l."daysOfCover",
+      `SELECT l."id", l."variantId", l."locationId", l."vendorId", l."onHand", l."available", l."onOrder", l."incoming", l."leadTimeDays", l."daysOfCover",
          l."projectedStockoutDate", l."urgency", l."suggestedQty", l."editedQty", l."abcClass", l."unitCost", l."reason",
          pr."title" AS "productTitle", v."title" AS "variantTitle", v."sku", loc."name" AS "locationName", ven."name" AS "vendorName",
          v."inventoryPolicy"

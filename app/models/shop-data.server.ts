@@ -26,6 +26,7 @@ export async function deleteAllShopData(shop: string): Promise<void> {
     prisma.inventoryLevel.deleteMany({ where }),
     prisma.quantityRefresh.deleteMany({ where }),
     prisma.quantitySweep.deleteMany({ where }),
+    prisma.nativePurchaseOrderLine.deleteMany({ where }),
     prisma.bundleComponent.deleteMany({ where }),
     prisma.variant.deleteMany({ where }),
     prisma.product.deleteMany({ where }),
@@ -52,9 +53,11 @@ export async function markShopUninstalled(shop: string, at: Date): Promise<void>
   ]);
 }
 
-export async function updateShopScopes(shop: string, scopes: string): Promise<void> {
+/** Stores the granted scopes; `dropNativePurchaseOrders` (that scope is gone) drops what it let Stockcast read. */
+export async function updateShopScopes(shop: string, scopes: string, options: { dropNativePurchaseOrders?: boolean } = {}): Promise<void> {
   await prisma.$transaction([
     prisma.session.updateMany({ where: { shop }, data: { scope: scopes } }),
     prisma.shop.updateMany({ where: { shop }, data: { scopes } }),
+    ...(options.dropNativePurchaseOrders ? [prisma.nativePurchaseOrderLine.deleteMany({ where: { shop } })] : []),
   ]);
 }

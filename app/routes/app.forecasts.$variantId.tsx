@@ -15,6 +15,7 @@ import { PlanningOverridesCard } from "~/components/forecast/PlanningOverridesCa
 import { forecastOverrideForm, variantOverridesForm, variantOverridesShape } from "~/components/forecast/override-forms";
 import { URGENCY_TONE, formatDate } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
+import { NativePoNote } from "~/components/po/NativePoNote";
 import { fieldErrors } from "~/components/vendors/vendor-form";
 import {
   VARIANT_NOT_FOUND_MESSAGE,
@@ -266,6 +267,16 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
                       </BlockStack>
                     ))}
                   </InlineGrid>
+                  {n.nativePos.length > 0 && (
+                    <BlockStack gap="050">
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        Of the {n.onOrder} on order:
+                      </Text>
+                      {n.nativePos.map((po, i) => (
+                        <NativePoNote key={`${po.name}-${i}`} po={po} />
+                      ))}
+                    </BlockStack>
+                  )}
                   <Text as="p" tone="subdued" variant="bodySm">
                     Plan of {formatDate(d.asOfDate)}.
                   </Text>

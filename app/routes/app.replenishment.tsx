@@ -28,6 +28,7 @@ import { URGENCY_TONE, formatDate, formatDays } from "~/components/format";
 import { parseReplenishmentQuery, URGENCIES } from "~/utils/planning-options";
 import { replanShopNow } from "~/jobs/replan-soon.server";
 import { PlanStatusLine } from "~/components/PlanStatusLine";
+import { NativePoNote } from "~/components/po/NativePoNote";
 import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
@@ -246,6 +247,10 @@ export default function ReplenishmentPage() {
                     <Text as="span" alignment="end" numeric>
                       {row.onOrder}
                     </Text>
+                    {row.nativePos.map((po, i) => (
+                      // Part of the figure above (Shopify's incoming), not added to it.
+                      <NativePoNote key={`${po.name}-${i}`} po={po} compact />
+                    ))}
                     {row.drafts.map((d) => (
                       <Text key={d.id} as="span" variant="bodySm" tone="subdued" alignment="end">
                         {/* Drafted units are not on order yet; the suggestion is already net of them. */}+{d.units} in draft{" "}

@@ -22,6 +22,7 @@ import { findPlanningShop } from "~/models/planning-inputs.server";
 import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { lookupNames } from "~/models/replenishment.server";
+import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/native-purchase-orders.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import type { ForecastOverrideRow, ForecastPoint } from "~/utils/forecast-dto";
 
@@ -99,6 +100,8 @@ export interface ForecastDetailDto {
     serviceLevel: number;
     onHand: number;
     onOrder: number;
+    /** Native Shopify POs behind part of onOrder (through Shopify's incoming; docs/on-order.md). */
+    nativePos: NativeOnOrderDto[];
     /** Units owed to customers (negative available of a variant that continues selling; docs/on-order.md). */
     backorders: number;
     suggestedQty: number;
@@ -216,6 +219,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
       pendingOverride: pendingHere ? pendingHere.dailyUnits : null,
     });
   }
+  const native = line ? await nativeOnOrderOf(shop, [{ variantId, locationId: chosen, incoming: line.incoming, leadTimeDays: line.leadTimeDays }]) : new Map<string, NativeOnOrderDto[]>();
   const today = localDate(now, settings.ianaTimezone);
   // The engine's lead-time rule (the stored days are rounded to 3 decimals, as the line shows them).
   const leadPeriods = line ? leadTimePeriods(line.leadTimeDays) : 0;
@@ -268,6 +272,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
       serviceLevel: line.serviceLevel,
       onHand: line.onHand,
       onOrder: line.onOrder,
+      nativePos: native.get(levelKey(variantId, chosen)) ?? [],
       backorders: backorderedUnits(line.available, continuesSelling(variant.inventoryPolicy)),
       suggestedQty: line.editedQty ?? line.suggestedQty,
       urgency: line.urgency,

@@ -9,6 +9,7 @@ import {
   type ReplenishmentQuery,
 } from "~/models/replenishment.server";
 import { listDraftedLines } from "~/models/purchase-orders.server";
+import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/native-purchase-orders.server";
 import { inTransaction } from "~/models/transaction.server";
 import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
 import { csvField } from "~/utils/csv";
@@ -37,6 +38,8 @@ export interface ReplenishmentRowDto {
   reason: string;
   /** Draft and pending-approval POs holding this variant for this location (the suggestion is net of them). */
   drafts: { id: string; number: string; units: number }[];
+  /** Native Shopify POs behind part of this line's on order (already counted in it, through `incoming`). */
+  nativePos: NativeOnOrderDto[];
 }
 
 export interface ReplenishmentDto {
@@ -60,7 +63,10 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
     listReplenishmentLines(shop, run.id, query, counts),
     counts ? Object.fromEntries(Object.entries(counts).map(([urgency, c]) => [urgency, c.lines])) : countLinesByUrgency(shop, run.id),
   ]);
-  const drafted = await listDraftedLines(shop, [...new Set(rows.map((r) => r.variantId))]);
+  const [drafted, native] = await Promise.all([
+    listDraftedLines(shop, [...new Set(rows.map((r) => r.variantId))]),
+    nativeOnOrderOf(shop, rows.map((r) => ({ variantId: r.variantId, locationId: r.locationId, incoming: Number(r.incoming), leadTimeDays: Number(r.leadTimeDays) }))),
+  ]);
   const draftsOf = (variantId: string, locationId: string) =>
     drafted.filter((d) => d.variantId === variantId && d.locationId === locationId).map((d) => ({ id: d.poId, number: d.number, units: d.units }));
   return {
@@ -92,6 +98,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       unitCost: r.unitCost?.toString() ?? null,
       reason: r.reason,
       drafts: draftsOf(r.variantId, r.locationId),
+      nativePos: native.get(levelKey(r.variantId, r.locationId)) ?? [],
     })),
     total,
     page: query.page,

@@ -2,6 +2,7 @@ import { cancelShopJobs } from "~/models/jobs.server";
 import { markShopUninstalled, deleteAllShopData, updateShopScopes } from "~/models/shop-data.server";
 import { isShopUninstalled } from "~/models/shop.server";
 import { markWebhookEvent, recordWebhookEvent } from "~/models/webhook-event.server";
+import { grantsScope, NATIVE_PURCHASE_ORDERS_SCOPE } from "~/shopify/scopes";
 import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
 import { topicFromConstant, type WebhookTopic } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
@@ -83,9 +84,11 @@ async function applyLifecycleTopic(shop: string, topic: WebhookTopic, payload: u
       await markShopUninstalled(shop, new Date());
       await cancelShopJobs(shop);
       return true;
-    case "app/scopes_update":
-      await updateShopScopes(shop, (payload as WebhookPayload<"app/scopes_update">).current.join(","));
+    case "app/scopes_update": {
+      const scopes = (payload as WebhookPayload<"app/scopes_update">).current.join(",");
+      await updateShopScopes(shop, scopes, { dropNativePurchaseOrders: !grantsScope(scopes, NATIVE_PURCHASE_ORDERS_SCOPE) });
       return true;
+    }
     case "shop/redact":
       await cancelShopJobs(shop);
       await deleteAllShopData(shop);

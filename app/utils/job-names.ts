@@ -10,3 +10,5 @@ export const REFRESH_QUANTITIES_JOB = "refresh-quantities";
 export const QUANTITIES_SWEEP_JOB = "quantities-sweep";
 /** One queued CSV import (Settings › Import): reads, validates and writes one stored file. */
 export const IMPORT_JOB = "csv-import";
+/** One shop's native Shopify purchase orders (optional scope): after the backfill and with the daily sweep. */
+export const NATIVE_PURCHASE_ORDERS_JOB = "native-purchase-orders";

@@ -110,6 +110,8 @@ export interface DemoData {
   receipts: (Prisma.ReceiptCreateManyInput & { id: string; receivedAt: Date })[];
   receiptLines: (Prisma.ReceiptLineCreateManyInput & { quantity: number })[];
   auditEntries: Prisma.AuditEntryCreateManyInput[];
+  /** Lines of native Shopify POs marked ordered: half the levels with incoming units (docs/on-order.md). */
+  nativePurchaseOrderLines: Prisma.NativePurchaseOrderLineCreateManyInput[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -851,6 +853,28 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
     staff: { owner: staff.owner.staffId, approver: staff.approver.staffId },
   });
 
+  // Every other level with incoming units has it on a native Shopify PO ordered 3–11 days ago (no draws from the
+  // generator's streams, so everything else stays as it was).
+  const vendorNames = new Map(vendors.map((v) => [v.id, v.name]));
+  const productVendor = new Map(products.map((p) => [p.id, p.vendorId ? (vendorNames.get(p.vendorId) ?? null) : null]));
+  const variantProduct = new Map(variants.map((v) => [v.id, v.productId]));
+  const nativePurchaseOrderLines = inventoryLevels
+    .filter((l) => l.incoming > 0)
+    .filter((_, k) => k % 2 === 0)
+    .map((l, k) => ({
+      id: id("npl", k + 1),
+      shop,
+      lineGid: `gid://shopify/InventoryPurchaseOrderLineItem/${k + 1}`,
+      purchaseOrderGid: `gid://shopify/InventoryPurchaseOrder/${k + 1}`,
+      name: `#PO${k + 1}`,
+      supplier: productVendor.get(variantProduct.get(l.variantId)!) ?? null,
+      supplierSku: null,
+      orderedAt: at(N - 3 - (k % 9), 600),
+      variantId: l.variantId,
+      locationId: l.locationId,
+      quantity: l.incoming,
+    }));
+
   return {
     shop: shopRow,
     locations,
@@ -858,6 +882,7 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
     products,
     variants,
     inventoryLevels,
+    nativePurchaseOrderLines,
     inventorySnapshots,
     orderLines,
     demandDays,

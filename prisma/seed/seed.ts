@@ -45,6 +45,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "InventorySnapshot",
   "QuantityRefresh",
   "QuantitySweep",
+  "NativePurchaseOrderLine",
   "InventoryLevel",
   "Variant",
   "Product",
@@ -165,6 +166,7 @@ export async function seedDemoShop(prisma: PrismaClient, data: DemoData, options
       await step("Product", data.products);
       await step("Variant", data.variants);
       await step("InventoryLevel", data.inventoryLevels);
+      await step("NativePurchaseOrderLine", data.nativePurchaseOrderLines);
       await step("InventorySnapshot", data.inventorySnapshots, true);
       await step("OrderLine", data.orderLines, true);
       await step("DemandDay", data.demandDays, true);

@@ -4,7 +4,9 @@
 // Honesty rule: every answer is produced by executing the request's own document against the real Admin
 // schema (2026-10, from @shopify/dev-mcp) with the fake shop's data as root value. A document that does not
 // validate, or fake data that does not fit the schema (missing non-null field, wrong enum, wrong nesting),
-// fails the test instead of producing a reply Shopify would never send. Bulk results are made the same way:
+// fails the test instead of producing a reply Shopify would never send. Operations the pinned introspection
+// lacks but Shopify announced for the pinned version (UNSTABLE_OPERATIONS) are validated and executed against
+// the bundled `unstable` introspection, as app/shopify/graphql-schema.test.ts validates their documents. Bulk results are made the same way:
 // the bulk query is executed against the shop's data and flattened into JSONL lines with `__parentId`.
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -17,23 +19,32 @@ export const API_VERSION = "2026-10";
 export const adminUrl = (shop: string) => `https://${shop}/admin/api/${API_VERSION}/graphql.json`;
 const BULK_HOST = "https://bulk-results.fake";
 
-function loadAdminSchema(): GraphQLSchema {
-  const file = `node_modules/@shopify/dev-mcp/dist/data/admin_${API_VERSION}.json.gz`;
+function loadAdminSchema(version: string = API_VERSION): GraphQLSchema {
+  const file = `node_modules/@shopify/dev-mcp/dist/data/admin_${version}.json.gz`;
   return buildClientSchema((JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as { data: IntrospectionQuery }).data);
 }
 
 export const adminSchema = loadAdminSchema();
+let unstableSchema: GraphQLSchema | null = null;
+/** Operations answered from the `unstable` introspection (native purchase orders). */
+const UNSTABLE_OPERATIONS: ReadonlySet<string> = new Set(["InventoryPurchaseOrders"]);
+
+function schemaFor(source: string): GraphQLSchema {
+  const op = parse(source).definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  if (!UNSTABLE_OPERATIONS.has(op?.name?.value ?? "")) return adminSchema;
+  return (unstableSchema ??= loadAdminSchema("unstable"));
+}
 
 /** Throws with the schema's messages unless `source` is a valid Admin API document. */
 export function assertValidDocument(source: string): void {
-  const errors = validate(adminSchema, parse(source));
+  const errors = validate(schemaFor(source), parse(source));
   if (errors.length) throw new Error(`fake Shopify received an invalid document:\n${errors.map((e) => e.message).join("\n")}\n${source}`);
 }
 
 /** The `data` Shopify would answer for `source` if its store held `root`; throws if `root` doesn't fit. */
 export function shapeData(source: string, root: object, variables: Record<string, unknown> = {}): Record<string, unknown> {
   assertValidDocument(source);
-  const result = executeSync({ schema: adminSchema, document: parse(source), rootValue: root, variableValues: variables });
+  const result = executeSync({ schema: schemaFor(source), document: parse(source), rootValue: root, variableValues: variables });
   if (result.errors?.length) throw new Error(`fake Shopify data does not fit the schema: ${result.errors.map((e) => `${e.path?.join(".")}: ${e.message}`).join("; ")}`);
   return result.data as Record<string, unknown>;
 }
@@ -44,6 +55,14 @@ export function conn<T>(nodes: T[]) {
 }
 
 type Json = Record<string, unknown>;
+
+/** One page of a connection read with `first` / `after` (the cursor is the offset of the next node). */
+function page<T>(nodes: readonly T[], first: number, after: string | null) {
+  const start = after === null ? 0 : Number(after);
+  const slice = nodes.slice(start, start + first);
+  const end = start + slice.length;
+  return { nodes: slice, edges: slice.map((node, i) => ({ node, cursor: String(start + i + 1) })), pageInfo: { hasNextPage: end < nodes.length, hasPreviousPage: start > 0, startCursor: slice.length ? String(start + 1) : null, endCursor: slice.length ? String(end) : null } };
+}
 const isConnection = (v: unknown): v is { edges: { node: Json }[] } => typeof v === "object" && v !== null && Array.isArray((v as { edges?: unknown }).edges);
 
 /**
@@ -188,6 +207,9 @@ export class ShopifyFake {
         return { shop: this.store.shop };
       case "InventoryItemQuantities":
         return { nodes: ({ ids }: { ids: string[] }) => ids.map((id) => this.findNode(id)) };
+      case "InventoryPurchaseOrders":
+        // The store's native POs (`inventoryPurchaseOrders`: plain objects), `first` per page, cursor = offset.
+        return { inventoryPurchaseOrders: ({ first, after }: { first: number; after: string | null }) => page((this.store.inventoryPurchaseOrders as Json[] | undefined) ?? [], first, after) };
       case "ProductVariantComponents":
         // After products/* the app reads a product's bundle components: the store's product, or null.
         return { product: this.findNode(String(variables.id)) };

@@ -10,6 +10,7 @@ export * from "./order-up-to";
 export * from "./rounding";
 export * from "./lead-time";
 export * from "./inventory-position";
+export * from "./native-incoming";
 export * from "./plan-line";
 export * from "./bundles";
 export * from "./budget";

@@ -111,8 +111,9 @@ export interface OnOrderSources {
  * Units on order, each counted once (docs/on-order.md) = Stockcast's open quantity
  * + max(Shopify incoming, open quantity imported from Stocky).
  * Stockcast's POs never touch Shopify's `incoming` (receiving adjusts `available`), so they simply add. Units on
- * an imported Stocky PO cannot be told apart from Shopify's `incoming` (Shopify exposes no native purchase
- * orders in the pinned Admin API), so the two overlap as far as they can: the larger one counts. This never
+ * an imported Stocky PO cannot be told apart from Shopify's `incoming` (a native PO re-creating it need not carry
+ * its number), so the two overlap as far as they can: the larger one counts. Native Shopify POs are inside
+ * `incoming` and add nothing here (nativeIncomingShares only labels part of it). This never
  * counts a unit twice; it can under-count when an unrelated transfer and a Stocky PO that Shopify never saw
  * are both inbound, the safer error for a reorder decision.
  * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 (on order = outstanding replenishment orders, each once).

@@ -1,6 +1,8 @@
 // Typed GraphQL documents. Every other file in this folder holds exactly ONE document, built with one of
 // these helpers; app/shopify/graphql-schema.test.ts finds them all and validates them against the pinned
-// Admin API schema (2026-10), so a misspelled field fails `npm test`.
+// Admin API schema (2026-10), so a misspelled field fails `npm test`. A document for a field Shopify announced
+// for the pinned version but missing from its bundled introspection names the introspection that has it
+// (`validatedAgainst`); it is still sent to the pinned version (docs/decisions/033-native-purchase-orders.md).
 
 declare const dataType: unique symbol;
 declare const variablesType: unique symbol;
@@ -9,6 +11,8 @@ declare const variablesType: unique symbol;
 export interface GraphqlDocument<TData, TVariables> {
   readonly kind: "operation";
   readonly source: string;
+  /** The introspection this document is validated against when not the pinned one. */
+  readonly validatedAgainst?: "unstable";
   readonly [dataType]?: TData;
   readonly [variablesType]?: TVariables;
 }
@@ -21,8 +25,8 @@ export interface BulkQueryDocument {
 
 export type AnyDocument = GraphqlDocument<unknown, unknown> | BulkQueryDocument;
 
-export function operation<TData, TVariables = Record<string, never>>(source: string): GraphqlDocument<TData, TVariables> {
-  return { kind: "operation", source: source.trim() };
+export function operation<TData, TVariables = Record<string, never>>(source: string, options: { validatedAgainst?: "unstable" } = {}): GraphqlDocument<TData, TVariables> {
+  return { kind: "operation", source: source.trim(), ...(options.validatedAgainst ? { validatedAgainst: options.validatedAgainst } : {}) };
 }
 
 export function bulkQuery(source: string): BulkQueryDocument {
