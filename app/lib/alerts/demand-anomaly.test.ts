@@ -22,6 +22,13 @@ describe("evaluateDemandAnomalyRules", () => {
     expect(evaluateDemandAnomalyRules([day({ units: 11 }), day({ units: 1 }), day({ units: 0, lower95: 0 })])).toEqual([]);
   });
 
+  it("reads the band in whole units: 0 sold against 0.1–3.6 and 4 sold against 0.1–3.6 are inside, 5 is a spike and 0 against 1.2 a collapse", () => {
+    const band = { forecastMean: 0.9, lower95: 0.1, upper95: 3.6 };
+    expect(evaluateDemandAnomalyRules([day({ ...band, units: 0 }), day({ ...band, units: 4 })])).toEqual([]);
+    expect(evaluateDemandAnomalyRules([day({ ...band, units: 5 })])[0].data).toMatchObject({ direction: "spike" });
+    expect(evaluateDemandAnomalyRules([day({ ...band, lower95: 1.2, units: 0 })])[0].data).toMatchObject({ direction: "collapse" });
+  });
+
   it("keeps one dedupe key per series across days", () => {
     expect(evaluateDemandAnomalyRules([day({ units: 40, date: "2026-01-02" })])[0].dedupeKey).toBe(evaluateDemandAnomalyRules([day({ units: 40 })])[0].dedupeKey);
   });
