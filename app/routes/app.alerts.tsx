@@ -207,12 +207,22 @@ export default function AlertsPage() {
     setSearch("");
     update({ severity: null, type: null, vendor: null, location: null, q: null });
   };
+  // A vendor × location group opened from the groups: order its "order now" lines from here too.
+  const openedVendor = params.get("vendor");
+  const openedLocation = params.get("location");
+  const openedGroup =
+    data.tab === "open" && data.group === "none" && openedVendor && openedLocation && openedVendor !== "none" && openedLocation !== "none" && data.rows.some((r) => r.type === "below_reorder_point");
+  const createPoForOpenedGroup = () => submit({ intent: "create_po", vendorId: openedVendor ?? "", locationId: openedLocation ?? "" }, { method: "post" });
   const emptyHeading = filtered ? "No alerts match these filters" : data.tab === "open" ? "Nothing needs your attention" : `No ${data.tab} alerts`;
   const selectedRows = data.rows.filter((r) => selectedResources.includes(r.id));
   const muteTargets = selectedRows.filter((r) => r.mute);
 
   return (
-    <Page title="Alerts" subtitle="Raised after each plan run and when stock or orders change; an alert resolves itself when its condition clears.">
+    <Page
+      title="Alerts"
+      subtitle="What needs action now, raised after each plan run and when stock or orders change; an alert resolves itself when its condition clears."
+      primaryAction={openedGroup ? { content: "Create draft PO", onAction: createPoForOpenedGroup, loading: creating, disabled: !data.canChange } : undefined}
+    >
       <BlockStack gap="400">
         <ViewerBanner canChange={data.canChange} />
         <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />

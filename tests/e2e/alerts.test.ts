@@ -42,6 +42,8 @@ describe("alert groups", () => {
     await page.getByRole("button", { name: new RegExp(`^Show the \\d+ alerts of ${group.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).click();
     await page.waitForURL(/group=none/);
     await poll(() => rows(page).count()).toBeGreaterThan(0);
+    // The opened group offers the same "Create draft PO" as the page's primary action.
+    await poll(() => page.getByRole("button", { name: "Create draft PO", exact: true }).count()).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}/alerts-0-group-opened.png`, fullPage: true });
     await page.goto(`${baseUrl}/app/alerts`);
     await poll(() => create.count()).toBeGreaterThan(0);
