@@ -136,6 +136,8 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
   }
   const candidates: AlertCandidate[] = [...stockCandidates, ...stockedOutCandidates, ...evaluateSyncRules(await syncFacts(shop, now))];
   const ruleTypes: string[] = [...STOCK_RULES, "sync_unhealthy", ...RETIRED_ALERT_TYPES];
+  // Each open PO's vendor: PO alerts group under it.
+  const poVendor = new Map<string, string>();
   if (scope === "all") {
     ruleTypes.push("dead_stock", "po_overdue", "vendor_reliability_dropped", "demand_anomaly");
     const [orders, vendors, days] = await Promise.all([
@@ -143,6 +145,7 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
       vendorReliabilityFacts(shop, now),
       run ? demandAnomalyFacts(shop, run, addDays(asOfDate, -1), label) : Promise.resolve([]),
     ]);
+    for (const o of orders) poVendor.set(o.id, o.vendorId);
     const lastSale = await lastSaleDays(shop, stocked);
     candidates.push(
       ...evaluateDeadStockRules(
@@ -170,8 +173,6 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
     );
   }
   const current = applyMutes(candidates, mutes);
-  const poVendor = new Map<string, string>();
-  if (scope === "all") for (const o of await listOpenSentPurchaseOrders(shop)) poVendor.set(o.id, o.vendorId);
   const result = await syncAlerts(
     shop,
     ruleTypes,
