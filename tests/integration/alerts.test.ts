@@ -36,6 +36,8 @@ describe("alerts", () => {
     expect(stockout).toMatchObject({ severity: "critical", status: "open" });
     expect(stockout.message).toMatch(/^Tent at Main: stock runs out today \(3 available\)/);
     expect(first.find((x) => x.type === "po_overdue")!.message).toBe("PO-1001 from Acme is 4 days overdue (expected 2026-11-18).");
+    // A PO alert is grouped under its vendor (no variant or location of its own).
+    expect(first.find((x) => x.type === "po_overdue")).toMatchObject({ vendorId: a.po.vendorId, variantId: null, locationId: null });
     expect(await prisma.alert.count({ where: { shop: b.shop } })).toBe(0);
 
     await planShop(a.shop, { now: NOW });
