@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
+import { SqlParams, variantMatchFilterSql } from "~/models/variant-search.server";
 
 export interface AlertWrite {
   type: string;
@@ -12,6 +13,10 @@ export interface AlertWrite {
   entityId: string;
   message: string;
   data?: Prisma.InputJsonObject;
+  /** What the alert is about, for the screen's filters and vendor × location groups (null when not applicable). */
+  variantId?: string | null;
+  locationId?: string | null;
+  vendorId?: string | null;
 }
 
 /** An alert that became open in this sync: created, or re-opened after it had resolved. */
@@ -34,7 +39,7 @@ export async function syncAlerts(shop: string, ruleTypes: readonly string[], cur
   return inTransaction(async (tx) => {
     const existing = await tx.alert.findMany({
       where: { shop, type: { in: [...ruleTypes] } },
-      select: { id: true, dedupeKey: true, status: true, severity: true, message: true, data: true },
+      select: { id: true, dedupeKey: true, status: true, severity: true, message: true, data: true, variantId: true, locationId: true, vendorId: true },
     });
     const byKey = new Map(existing.map((a) => [a.dedupeKey, a]));
     const seen = new Set<string>();
@@ -46,7 +51,7 @@ export async function syncAlerts(shop: string, ruleTypes: readonly string[], cur
     // re-evaluated after every stock webhook); changed ones also get their severity, message and data from one
     // multi-row UPDATE per chunk, and reopened ones their status (a nightly plan changes thousands of messages).
     const seenIds: string[] = [];
-    const changed: { id: string; severity: string; message: string; data: Prisma.InputJsonObject }[] = [];
+    const changed: ChangedAlert[] = [];
     const reopened: string[] = [];
     for (const c of current) {
       if (seen.has(c.dedupeKey)) continue;
@@ -66,8 +71,10 @@ export async function syncAlerts(shop: string, ruleTypes: readonly string[], cur
         raised.push({ id: found.id, ...pick });
       }
       const data = mergedData(found.data, c.data);
-      if (reopen || found.severity !== c.severity || found.message !== c.message || !sameJson(data, found.data))
-        changed.push({ id: found.id, severity: c.severity, message: c.message, data });
+      const subject = subjectOf(c);
+      const moved = found.variantId !== subject.variantId || found.locationId !== subject.locationId || found.vendorId !== subject.vendorId;
+      if (reopen || moved || found.severity !== c.severity || found.message !== c.message || !sameJson(data, found.data))
+        changed.push({ id: found.id, severity: c.severity, message: c.message, data, ...subject });
     }
     for (let i = 0; i < toCreate.length; i += ROWS_PER_STATEMENT) await insertAlerts(tx, shop, toCreate.slice(i, i + ROWS_PER_STATEMENT), now);
     // PostgreSQL plans the id-list UPDATEs below (and the next run's) from table statistics: after a bulk insert
@@ -95,13 +102,19 @@ const tsValue = (d: Date) => (isPostgres ? d.toISOString() : d);
 const jsonRows = (i: number, alias: string) => (isPostgres ? `json_array_elements(${p(i)}::json) AS ${alias}` : `json_each(${p(i)}) AS ${alias}`);
 const rowOf = (alias: string) => (isPostgres ? alias : `${alias}.value`);
 
+type ChangedAlert = { id: string; severity: string; message: string; data: Prisma.InputJsonObject; variantId: string | null; locationId: string | null; vendorId: string | null };
+const subjectOf = (a: AlertWrite) => ({ variantId: a.variantId ?? null, locationId: a.locationId ?? null, vendorId: a.vendorId ?? null });
+
 /** New open alerts (ids made here, as Prisma's cuid() would be) in one INSERT. */
 async function insertAlerts(tx: Db, shop: string, rows: readonly (AlertWrite & { id: string })[], now: Date) {
   const r = rowOf("j");
-  const json = JSON.stringify(rows.map((a) => [a.id, a.type, a.severity, a.dedupeKey, a.entityType, a.entityId, a.message, a.data === undefined ? null : JSON.stringify(a.data)]));
+  const json = JSON.stringify(
+    rows.map((a) => [a.id, a.type, a.severity, a.dedupeKey, a.entityType, a.entityId, a.message, a.data === undefined ? null : JSON.stringify(a.data), a.variantId ?? null, a.locationId ?? null, a.vendorId ?? null]),
+  );
   await tx.$executeRawUnsafe(
-    `INSERT INTO "Alert" ("id", "shop", "type", "severity", "dedupeKey", "status", "entityType", "entityId", "message", "data", "firstSeenAt", "lastSeenAt")
-     SELECT ${el(r, 0)}, ${p(1)}, ${el(r, 1)}, ${el(r, 2)}, ${el(r, 3)}, 'open', ${el(r, 4)}, ${el(r, 5)}, ${el(r, 6)}, ${isPostgres ? `${el(r, 7)}::jsonb` : el(r, 7)}, ${tsParam(2)}, ${tsParam(3)}
+    `INSERT INTO "Alert" ("id", "shop", "type", "severity", "dedupeKey", "status", "entityType", "entityId", "message", "data", "firstSeenAt", "lastSeenAt", "variantId", "locationId", "vendorId")
+     SELECT ${el(r, 0)}, ${p(1)}, ${el(r, 1)}, ${el(r, 2)}, ${el(r, 3)}, 'open', ${el(r, 4)}, ${el(r, 5)}, ${el(r, 6)}, ${isPostgres ? `${el(r, 7)}::jsonb` : el(r, 7)}, ${tsParam(2)}, ${tsParam(3)},
+       ${el(r, 8)}, ${el(r, 9)}, ${el(r, 10)}
      FROM ${jsonRows(4, "j")}`,
     shop,
     tsValue(now),
@@ -114,12 +127,14 @@ async function insertAlerts(tx: Db, shop: string, rows: readonly (AlertWrite & {
  * Severity, message and data of some alerts of the shop, in one UPDATE. The rows are materialized first: joined
  * directly, SQLite re-read the whole JSON array for every alert of the shop (2,000 rows: 30 s instead of 20 ms).
  */
-async function updateAlertTexts(tx: Db, shop: string, rows: readonly { id: string; severity: string; message: string; data: Prisma.InputJsonObject }[]) {
+async function updateAlertTexts(tx: Db, shop: string, rows: readonly ChangedAlert[]) {
   const r = rowOf("j");
-  const json = JSON.stringify(rows.map((a) => [a.id, a.severity, a.message, JSON.stringify(a.data)]));
+  const json = JSON.stringify(rows.map((a) => [a.id, a.severity, a.message, JSON.stringify(a.data), a.variantId, a.locationId, a.vendorId]));
   await tx.$executeRawUnsafe(
-    `WITH v AS MATERIALIZED (SELECT ${el(r, 0)} AS "id", ${el(r, 1)} AS "severity", ${el(r, 2)} AS "message", ${el(r, 3)} AS "data" FROM ${jsonRows(1, "j")})
-     UPDATE "Alert" SET "severity" = v."severity", "message" = v."message", "data" = ${isPostgres ? `v."data"::jsonb` : `v."data"`}
+    `WITH v AS MATERIALIZED (SELECT ${el(r, 0)} AS "id", ${el(r, 1)} AS "severity", ${el(r, 2)} AS "message", ${el(r, 3)} AS "data",
+       ${el(r, 4)} AS "variantId", ${el(r, 5)} AS "locationId", ${el(r, 6)} AS "vendorId" FROM ${jsonRows(1, "j")})
+     UPDATE "Alert" SET "severity" = v."severity", "message" = v."message", "data" = ${isPostgres ? `v."data"::jsonb` : `v."data"`},
+       "variantId" = v."variantId", "locationId" = v."locationId", "vendorId" = v."vendorId"
      FROM v WHERE "Alert"."id" = v."id" AND "Alert"."shop" = ${p(2)}`,
     json,
     shop,
@@ -192,13 +207,103 @@ function whereTab(shop: string, tab: AlertTab, now: Date) {
   }
 }
 
-export async function listAlerts(shop: string, q: { tab: AlertTab; severity?: string; type?: string; page: number; pageSize: number }, now: Date) {
-  const where = { ...whereTab(shop, q.tab, now), ...(q.severity ? { severity: q.severity } : {}), ...(q.type ? { type: q.type } : {}) };
-  const [rows, total] = await Promise.all([
-    prisma.alert.findMany({ where, orderBy: [{ severity: "asc" }, { lastSeenAt: "desc" }, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    prisma.alert.count({ where }),
-  ]);
-  return { rows, total };
+/** What the Alerts screen narrows a tab to (every part optional; search matches SKU, variant or product title). */
+export interface AlertFilter {
+  tab: AlertTab;
+  severity?: string;
+  type?: string;
+  vendorId?: string;
+  locationId?: string;
+  search?: string;
+}
+
+/** The WHERE clause of `f` over "Alert" (alias a), shop-scoped, with its parameters bound into `sql`. */
+function filterSql(shop: string, f: AlertFilter, now: Date, sql: SqlParams): string {
+  const at = () => (isPostgres ? `(${sql.bind(now.toISOString())}::timestamptz AT TIME ZONE 'UTC')` : sql.bind(now));
+  const parts = [`a."shop" = ${sql.bind(shop)}`];
+  if (f.tab === "open") parts.push(`(a."status" = 'open' OR (a."status" = 'snoozed' AND a."snoozedUntil" <= ${at()}))`);
+  else if (f.tab === "snoozed") parts.push(`a."status" = 'snoozed' AND a."snoozedUntil" > ${at()}`);
+  else parts.push(`a."status" = ${sql.bind(f.tab)}`);
+  if (f.severity) parts.push(`a."severity" = ${sql.bind(f.severity)}`);
+  if (f.type) parts.push(`a."type" = ${sql.bind(f.type)}`);
+  if (f.vendorId) parts.push(f.vendorId === NONE ? `a."vendorId" IS NULL` : `a."vendorId" = ${sql.bind(f.vendorId)}`);
+  if (f.locationId) parts.push(f.locationId === NONE ? `a."locationId" IS NULL` : `a."locationId" = ${sql.bind(f.locationId)}`);
+  if (f.search) parts.push(`(${variantMatchFilterSql(`a."variantId"`, shop, f.search, sql)} OR lower(a."message") LIKE lower(${sql.bind(`%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}) ESCAPE '\\')`);
+  return parts.join(" AND ");
+}
+
+/** The filter value meaning "alerts without a vendor / location" (about the shop, or a line with no vendor). */
+export const NONE = "none";
+const SEVERITY_RANK = `CASE a."severity" WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+
+/** One page of the shop's alerts matching `q`, most severe first, newest first, with the total. */
+export async function listAlerts(shop: string, q: AlertFilter & { page: number; pageSize: number }, now: Date) {
+  const sql = new SqlParams();
+  const where = filterSql(shop, q, now, sql);
+  const page = await prisma.$queryRawUnsafe<{ id: string; total: number | bigint }[]>(
+    `SELECT a."id", COUNT(*) OVER () AS "total" FROM "Alert" a WHERE ${where}
+     ORDER BY ${SEVERITY_RANK}, a."lastSeenAt" DESC, a."id" LIMIT ${Math.max(1, Math.floor(q.pageSize))} OFFSET ${Math.max(0, (q.page - 1) * q.pageSize)}`,
+    ...sql.values,
+  );
+  let total = page.length ? Number(page[0].total) : 0;
+  if (page.length === 0 && q.page > 1) {
+    const countSql = new SqlParams();
+    const [c] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Alert" a WHERE ${filterSql(shop, q, now, countSql)}`, ...countSql.values);
+    total = Number(c?.n ?? 0);
+  }
+  const rows = await prisma.alert.findMany({ where: { shop, id: { in: page.map((r) => r.id) } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: page.flatMap((r) => byId.get(r.id) ?? []), total };
+}
+
+/** Alerts matching `q` counted per group: per vendor × location, or per rule; each with its severities. */
+export interface AlertGroupCount {
+  vendorId: string | null;
+  locationId: string | null;
+  type: string | null;
+  total: number;
+  critical: number;
+  warning: number;
+  info: number;
+  /** "Order now" alerts (below_reorder_point): what "Create draft PO" would order. */
+  orderNow: number;
+}
+
+export async function countAlertGroups(shop: string, q: AlertFilter, by: "place" | "rule", now: Date): Promise<AlertGroupCount[]> {
+  const sql = new SqlParams();
+  const keys = by === "place" ? `a."vendorId", a."locationId"` : `a."type"`;
+  const rows = await prisma.$queryRawUnsafe<Raw[]>(
+    `SELECT ${keys}, COUNT(*) AS "total", SUM(CASE WHEN a."severity" = 'critical' THEN 1 ELSE 0 END) AS "critical",
+       SUM(CASE WHEN a."severity" = 'warning' THEN 1 ELSE 0 END) AS "warning", SUM(CASE WHEN a."severity" = 'info' THEN 1 ELSE 0 END) AS "info",
+       SUM(CASE WHEN a."type" = 'below_reorder_point' THEN 1 ELSE 0 END) AS "orderNow"
+     FROM "Alert" a WHERE ${filterSql(shop, q, now, sql)} GROUP BY ${keys}`,
+    ...sql.values,
+  );
+  return rows.map((r) => ({
+    vendorId: by === "place" ? strOrNull(r.vendorId) : null,
+    locationId: by === "place" ? strOrNull(r.locationId) : null,
+    type: by === "rule" ? strOrNull(r.type) : null,
+    total: num(r.total),
+    critical: num(r.critical),
+    warning: num(r.warning),
+    info: num(r.info),
+    orderNow: num(r.orderNow),
+  }));
+}
+
+/**
+ * The latest plan's line ids behind the open "order now" alerts of one vendor × location (what "Create draft PO"
+ * from that group orders).
+ */
+export async function orderNowLineIds(shop: string, planRunId: string, vendorId: string, locationId: string, now: Date): Promise<string[]> {
+  const alerts = await prisma.alert.findMany({
+    where: { shop, type: "below_reorder_point", vendorId, locationId, OR: [{ status: "open" }, { status: "snoozed", snoozedUntil: { lte: now } }] },
+    select: { variantId: true },
+  });
+  const variantIds = alerts.flatMap((a) => (a.variantId ? [a.variantId] : []));
+  if (variantIds.length === 0) return [];
+  const lines = await prisma.replenishmentLine.findMany({ where: { shop, planRunId, locationId, vendorId, variantId: { in: variantIds } }, select: { id: true } });
+  return lines.map((l) => l.id);
 }
 
 export async function countAlertsByTab(shop: string, now: Date): Promise<Record<AlertTab, number>> {
@@ -288,6 +393,11 @@ export function listOpenSentPurchaseOrders(shop: string) {
 
 /** A plan line with the facts the stock and dead-stock rules read, its current stock and its variant's names. */
 export interface PlanLineForAlerts {
+  /** The ReplenishmentLine's id (what "Create draft PO" orders). */
+  id: string;
+  vendorId: string | null;
+  /** The merchant's edited quantity, else the plan's suggestion. */
+  orderQty: number;
   variantId: string;
   locationId: string;
   onHand: number;
@@ -330,7 +440,7 @@ export async function listPlanLinesForAlerts(
   const after = page.after ? `AND r."variantId" >= ${p(3)} AND (r."variantId" > ${p(4)} OR (r."variantId" = ${p(5)} AND r."locationId" > ${p(6)}))` : "";
   const afterParams = page.after ? [page.after.variantId, page.after.variantId, page.after.variantId, page.after.locationId] : [];
   const rows = await prisma.$queryRawUnsafe<Raw[]>(
-    `SELECT r."variantId", r."locationId", r."onHand", r."available", r."onOrder", r."inventoryPosition", r."reorderPoint", r."leadTimeDays",
+    `SELECT r."id", r."vendorId", COALESCE(r."editedQty", r."suggestedQty") AS "orderQty", r."variantId", r."locationId", r."onHand", r."available", r."onOrder", r."inventoryPosition", r."reorderPoint", r."leadTimeDays",
        r."daysOfCover", r."projectedStockoutDate", r."avgDailyDemand", r."unitCost", i."available" AS "availableNow", i."onHand" AS "onHandNow",
        v."title" AS "variantTitle", pr."title" AS "productTitle", v."createdAt" AS "variantCreatedAt", v."inventoryPolicy" AS "inventoryPolicy",
        CASE WHEN v."doNotReorder" OR pr."status" = 'ARCHIVED' THEN 1 ELSE 0 END AS "notReordered"
@@ -345,6 +455,9 @@ export async function listPlanLinesForAlerts(
     ...afterParams,
   );
   return rows.map((r) => ({
+    id: String(r.id),
+    vendorId: strOrNull(r.vendorId),
+    orderQty: num(r.orderQty),
     variantId: String(r.variantId),
     locationId: String(r.locationId),
     onHand: num(r.onHand),
@@ -384,6 +497,23 @@ export async function lastSaleDays(shop: string, series: readonly { variantId: s
       shop,
     );
     for (const r of rows) if (r.lastSale !== null) out.set(`${r.variantId}|${r.locationId}`, r.lastSale);
+  }
+  return out;
+}
+
+/**
+ * Units per "variantId|locationId" in the shop's draft and pending-approval POs (the order is being placed, so
+ * the line needs no "order now" alert). Drafts are few: one grouped read.
+ */
+export async function draftedUnitsByLine(shop: string): Promise<Map<string, number>> {
+  const lines = await prisma.purchaseOrderLine.findMany({
+    where: { shop, purchaseOrder: { shop, status: { in: ["draft", "pending_approval"] } } },
+    select: { variantId: true, quantityOrdered: true, purchaseOrder: { select: { destinationLocationId: true } } },
+  });
+  const out = new Map<string, number>();
+  for (const l of lines) {
+    const key = `${l.variantId}|${l.purchaseOrder.destinationLocationId}`;
+    out.set(key, (out.get(key) ?? 0) + l.quantityOrdered);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Badge,
@@ -15,6 +15,8 @@ import {
   Link,
   Modal,
   Page,
+  Select,
+  SkeletonBodyText,
   Tabs,
   Text,
   TextField,
@@ -29,7 +31,8 @@ import { ViewerBanner } from "~/components/ViewerBanner";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { ALERT_TYPES } from "~/lib/alerts";
 import { canChange, guardChange } from "~/services/permissions.server";
-import { acknowledge, getAlerts, getMutes, muteAlerts, snoozeDefaults, snoozeUntilDate, unmute } from "~/services/alerts.server";
+import { acknowledge, createDraftFromAlertGroup, getAlerts, getMutes, muteAlerts, snoozeDefaults, snoozeUntilDate, unmute, type AlertGroupDto } from "~/services/alerts.server";
+import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { demoClockFromCookieHeader, now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { FORM } from "~/utils/form-errors";
@@ -37,10 +40,17 @@ import { FORM } from "~/utils/form-errors";
 const TABS = ["open", "acknowledged", "snoozed", "resolved", "muted"] as const;
 const SEVERITIES = ["critical", "warning", "info"] as const;
 const PAGE_SIZE = 50;
+const GROUPINGS = ["place", "rule", "none"] as const;
+const id = z.string().min(1).max(64);
 const querySchema = z.object({
   status: z.enum(TABS).default("open"),
   severity: z.enum(SEVERITIES).optional(),
   type: z.enum(ALERT_TYPES as [string, ...string[]]).optional(),
+  vendor: id.optional(),
+  location: id.optional(),
+  q: z.string().trim().max(100).optional(),
+  // Grouped by vendor × location unless a group was opened (or "none" chosen): then the alerts themselves.
+  group: z.enum(GROUPINGS).default("place"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 const ids = z.array(z.string().min(1).max(64)).min(1, "Select at least one alert").max(500);
@@ -49,6 +59,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("snooze"), ids, until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the date the alert should come back") }),
   z.object({ intent: z.literal("mute"), ids }),
   z.object({ intent: z.literal("unmute"), muteId: z.string().min(1).max(64) }),
+  z.object({ intent: z.literal("create_po"), vendorId: id, locationId: id }),
 ]);
 /** Every intent this action accepts (the viewer-role test walks them all). */
 export const ACTION_INTENTS = [...actionSchema.optionsMap.keys()] as string[];
@@ -62,14 +73,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = clockNow(request);
   const listTab = q.status === "muted" ? "open" : q.status;
   const [alerts, mutes, defaults, editable, status] = await Promise.all([
-    getAlerts(shop, { tab: listTab, severity: q.severity, type: q.type, page: q.page, pageSize: PAGE_SIZE }, now),
+    getAlerts(
+      shop,
+      { tab: listTab, severity: q.severity, type: q.type, vendorId: q.vendor, locationId: q.location, search: q.q || undefined, group: q.group, page: q.page, pageSize: PAGE_SIZE },
+      now,
+    ),
     getMutes(shop),
     snoozeDefaults(shop, now),
     canChange(ctx, request),
     getPlanStatus(shop),
   ]);
   const demoClock = env.demoMode ? (demoClockFromCookieHeader(request.headers.get("Cookie"))?.toISOString() ?? null) : null;
-  return json({ ...alerts, mutes, tab: q.status, ...defaults, demoMode: env.demoMode, demoClock, now: now.toISOString(), canChange: editable, status });
+  return json({ ...alerts, mutes, tab: q.status, group: q.group, ...defaults, demoMode: env.demoMode, demoClock, now: now.toISOString(), canChange: editable, status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -83,6 +98,8 @@ export async function action({ request }: ActionFunctionArgs) {
       ids: form.getAll("id"),
       until: form.get("until") ?? undefined,
       muteId: form.get("muteId") ?? undefined,
+      vendorId: form.get("vendorId") ?? undefined,
+      locationId: form.get("locationId") ?? undefined,
     },
     FORM,
   );
@@ -103,6 +120,15 @@ export async function action({ request }: ActionFunctionArgs) {
       const { added, skipped } = await muteAlerts(ctx.shop, input.ids, actor.staffId, now);
       return json({ error: null, notice: `Muted ${added} rule${added === 1 ? "" : "s"}.${skipped ? ` ${skipped} alert${skipped === 1 ? "" : "s"} cannot be muted.` : ""}` });
     }
+    case "create_po": {
+      try {
+        const created = await createDraftFromAlertGroup(ctx.shop, actor, { vendorId: input.vendorId, locationId: input.locationId }, now);
+        return redirect(created.length === 1 ? `/app/purchase-orders/${created[0].id}` : "/app/purchase-orders?status=draft");
+      } catch (error) {
+        if (isPurchaseOrderError(error)) return json({ error: error.message, notice: null }, { status: HTTP_STATUS[error.code] });
+        throw error;
+      }
+    }
     case "unmute": {
       const removed = await unmute(ctx.shop, input.muteId, actor.staffId, now);
       if (!removed) return json({ error: "That mute no longer exists.", notice: null }, { status: 404 });
@@ -113,8 +139,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const TONE = { critical: "critical", warning: "warning", info: "info" } as const;
 const RULE_LABEL: Record<string, string> = {
-  stockout_before_arrival: "Stockout before arrival",
-  below_reorder_point: "Below reorder point",
+  below_reorder_point: "Order now",
+  stockout_before_arrival: "Stockout before arrival (retired)",
   stocked_out_now: "Out of stock",
   overstock: "Overstock",
   dead_stock: "Dead stock",
@@ -129,7 +155,7 @@ const tabLabel = (t: (typeof TABS)[number]) => `${t[0].toUpperCase()}${t.slice(1
 export default function AlertsPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { params, update } = useUrlFilters();
+  const { params, update, search, setSearch } = useUrlFilters();
   const navigation = useNavigation();
   const submit = useSubmit();
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
@@ -148,13 +174,55 @@ export default function AlertsPage() {
     setDialog(null);
   };
   const selectedTab = Math.max(0, TABS.indexOf(data.tab));
-  const severity = params.get("severity");
-  const type = params.get("type");
+  const loading = navigation.state === "loading";
+  const creating = navigation.state !== "idle" && navigation.formData?.get("intent") === "create_po";
+  const choice = (key: string, label: string, choices: { label: string; value: string }[]) => ({
+    key,
+    label,
+    shortcut: true,
+    filter: <ChoiceList title={label} titleHidden choices={choices} selected={params.get(key) ? [params.get(key)!] : []} onChange={(v) => update({ [key]: v[0] ?? null })} />,
+  });
+  const filters = [
+    choice("severity", "Severity", SEVERITIES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s }))),
+    choice("type", "Rule", ALERT_TYPES.map((t) => ({ label: ruleLabel(t), value: t }))),
+    choice("vendor", "Vendor", [...data.vendors.map((v) => ({ label: v.name, value: v.id })), { label: "No vendor", value: "none" }]),
+    choice("location", "Location", [...data.locations.map((l) => ({ label: l.name, value: l.id })), { label: "Not about a location", value: "none" }]),
+  ];
+  const valueName = (key: string, value: string) =>
+    key === "type"
+      ? ruleLabel(value)
+      : key === "vendor"
+        ? (data.vendors.find((v) => v.id === value)?.name ?? (value === "none" ? "No vendor" : "?"))
+        : key === "location"
+          ? (data.locations.find((l) => l.id === value)?.name ?? (value === "none" ? "Not about a location" : "?"))
+          : value;
+  const FILTER_KEYS = ["severity", "type", "vendor", "location"] as const;
+  const appliedFilters = FILTER_KEYS.filter((k) => params.get(k)).map((k) => ({
+    key: k,
+    label: `${filters.find((f) => f.key === k)!.label}: ${valueName(k, params.get(k)!)}`,
+    onRemove: () => update({ [k]: null }),
+  }));
+  const filtered = appliedFilters.length > 0 || Boolean(params.get("q"));
+  const clearFilters = () => {
+    setSearch("");
+    update({ severity: null, type: null, vendor: null, location: null, q: null });
+  };
+  // A vendor × location group opened from the groups: order its "order now" lines from here too.
+  const openedVendor = params.get("vendor");
+  const openedLocation = params.get("location");
+  const openedGroup =
+    data.tab === "open" && data.group === "none" && openedVendor && openedLocation && openedVendor !== "none" && openedLocation !== "none" && data.rows.some((r) => r.type === "below_reorder_point");
+  const createPoForOpenedGroup = () => submit({ intent: "create_po", vendorId: openedVendor ?? "", locationId: openedLocation ?? "" }, { method: "post" });
+  const emptyHeading = filtered ? "No alerts match these filters" : data.tab === "open" ? "Nothing needs your attention" : `No ${data.tab} alerts`;
   const selectedRows = data.rows.filter((r) => selectedResources.includes(r.id));
   const muteTargets = selectedRows.filter((r) => r.mute);
 
   return (
-    <Page title="Alerts" subtitle="Raised after each plan run and when stock or orders change; an alert resolves itself when its condition clears.">
+    <Page
+      title="Alerts"
+      subtitle="What needs action now, raised after each plan run and when stock or orders change; an alert resolves itself when its condition clears."
+      primaryAction={openedGroup ? { content: "Create draft PO", onAction: createPoForOpenedGroup, loading: creating, disabled: !data.canChange } : undefined}
+    >
       <BlockStack gap="400">
         <ViewerBanner canChange={data.canChange} />
         <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
@@ -179,55 +247,41 @@ export default function AlertsPage() {
           ) : (
             <>
               <div style={{ padding: "8px 12px" }}>
-                <Filters
-                  queryValue=""
-                  hideQueryField
-                  onQueryChange={() => undefined}
-                  onQueryClear={() => undefined}
-                  filters={[
-                    {
-                      key: "severity",
-                      label: "Severity",
-                      shortcut: true,
-                      filter: (
-                        <ChoiceList
-                          title="Severity"
-                          titleHidden
-                          choices={SEVERITIES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s }))}
-                          selected={severity ? [severity] : []}
-                          onChange={(v) => update({ severity: v[0] ?? null })}
-                        />
-                      ),
-                    },
-                    {
-                      key: "type",
-                      label: "Rule",
-                      shortcut: true,
-                      filter: (
-                        <ChoiceList
-                          title="Rule"
-                          titleHidden
-                          choices={ALERT_TYPES.map((t) => ({ label: ruleLabel(t), value: t }))}
-                          selected={type ? [type] : []}
-                          onChange={(v) => update({ type: v[0] ?? null })}
-                        />
-                      ),
-                    },
-                  ]}
-                  appliedFilters={[
-                    ...(severity ? [{ key: "severity", label: `Severity: ${severity}`, onRemove: () => update({ severity: null }) }] : []),
-                    ...(type ? [{ key: "type", label: `Rule: ${ruleLabel(type)}`, onRemove: () => update({ type: null }) }] : []),
-                  ]}
-                  onClearAll={() => update({ severity: null, type: null })}
-                />
+                <InlineStack gap="300" align="space-between" blockAlign="center" wrap={false}>
+                  <div style={{ flex: 1 }}>
+                    <Filters
+                      queryValue={search}
+                      queryPlaceholder="Search product, variant, SKU or location"
+                      onQueryChange={setSearch}
+                      onQueryClear={() => setSearch("")}
+                      filters={filters}
+                      appliedFilters={appliedFilters}
+                      onClearAll={clearFilters}
+                    />
+                  </div>
+                  <Select label="Group by" labelInline options={GROUP_OPTIONS} value={data.group} onChange={(v) => update({ group: v === "place" ? null : v })} />
+                </InlineStack>
               </div>
-              {data.rows.length === 0 ? (
-                <EmptyState heading={data.tab === "open" ? "Nothing needs your attention" : `No ${data.tab} alerts`} image="">
-                  <p>
-                    Stockcast checks every variant after each plan and whenever stock or orders change: stockouts, items below their reorder point, overstock and
-                    dead stock, overdue purchase orders, vendor reliability, unusual demand and sync problems.
-                  </p>
-                </EmptyState>
+              {loading && data.rows.length === 0 && data.groups.length === 0 ? (
+                <div style={{ padding: 16 }}>
+                  <SkeletonBodyText lines={6} />
+                </div>
+              ) : data.group !== "none" ? (
+                <GroupTable
+                  groups={data.groups}
+                  grouping={data.group}
+                  loading={loading}
+                  canChange={data.canChange && data.tab === "open"}
+                  creating={creating}
+                  filtered={filtered}
+                  emptyHeading={emptyHeading}
+                  onOpen={(g) => update(g.type ? { group: "none", type: g.type } : { group: "none", vendor: g.vendorId ?? "none", location: g.locationId ?? "none" })}
+                  onClearFilters={clearFilters}
+                  pagination={paginationProps(data, update, data.group === "place" ? "vendor × location groups" : "rules")}
+                />
+              ) : null}
+              {data.group !== "none" ? null : data.rows.length === 0 ? (
+                <AlertsEmpty heading={emptyHeading} filtered={filtered} onClearFilters={clearFilters} />
               ) : (
                 <IndexTable
                   resourceName={{ singular: "alert", plural: "alerts" }}
@@ -239,7 +293,7 @@ export default function AlertsPage() {
                     ...(data.tab === "resolved" ? [] : [{ content: "Snooze…", onAction: () => setDialog("snooze") }]),
                   ]}
                   bulkActions={[{ content: "Mute rule…", onAction: () => setDialog("mute") }]}
-                  loading={navigation.state === "loading"}
+                  loading={loading}
                   headings={[{ title: "Severity" }, { title: "Alert" }, { title: "Rule" }, { title: data.tab === "snoozed" ? "Snoozed until" : "Last seen" }]}
                   pagination={paginationProps(data, update, "alerts")}
                 >
@@ -319,6 +373,89 @@ export default function AlertsPage() {
         </Modal.Section>
       </Modal>
     </Page>
+  );
+}
+
+const GROUP_OPTIONS = [
+  { label: "Vendor and location", value: "place" },
+  { label: "Rule", value: "rule" },
+  { label: "No grouping", value: "none" },
+];
+
+function AlertsEmpty({ heading, filtered, onClearFilters }: { heading: string; filtered: boolean; onClearFilters: () => void }) {
+  return (
+    <EmptyState heading={heading} image="" action={filtered ? { content: "Clear filters", onAction: onClearFilters } : undefined}>
+      <p>
+        {filtered
+          ? "Try another search, or remove a filter."
+          : "Stockcast checks every variant after each plan and whenever stock or orders change: items to order now, stockouts, overstock still being ordered, dead stock, overdue purchase orders, vendor reliability, unusual demand and sync problems."}
+      </p>
+    </EmptyState>
+  );
+}
+
+/** Alerts counted per vendor × location (with "Create draft PO") or per rule; opening a group lists its alerts. */
+function GroupTable(props: {
+  groups: AlertGroupDto[];
+  grouping: "place" | "rule";
+  loading: boolean;
+  canChange: boolean;
+  creating: boolean;
+  filtered: boolean;
+  emptyHeading: string;
+  onOpen: (g: AlertGroupDto) => void;
+  onClearFilters: () => void;
+  pagination: ReturnType<typeof paginationProps>;
+}) {
+  const { groups, grouping } = props;
+  if (groups.length === 0) return <AlertsEmpty heading={props.emptyHeading} filtered={props.filtered} onClearFilters={props.onClearFilters} />;
+  return (
+    <IndexTable
+      resourceName={{ singular: "group", plural: "groups" }}
+      itemCount={groups.length}
+      selectable={false}
+      loading={props.loading}
+      headings={[{ title: grouping === "place" ? "Vendor · location" : "Rule" }, { title: "Alerts" }, { title: "" }]}
+      pagination={props.pagination}
+    >
+      {groups.map((g, i) => {
+        const title = grouping === "rule" ? ruleLabel(g.type ?? "") : g.title;
+        const orderable = grouping === "place" && g.orderNow > 0 && g.vendorId !== null && g.locationId !== null;
+        return (
+          <IndexTable.Row id={g.key} key={g.key} position={i}>
+            <IndexTable.Cell>
+              <Button variant="plain" onClick={() => props.onOpen(g)} accessibilityLabel={`Show the ${g.total} alerts of ${title}`}>
+                {title}
+              </Button>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <InlineStack gap="100">
+                {g.critical ? <Badge tone="critical">{`${g.critical} critical`}</Badge> : null}
+                {g.warning ? <Badge tone="warning">{`${g.warning} warning`}</Badge> : null}
+                {g.info ? <Badge tone="info">{`${g.info} info`}</Badge> : null}
+                {grouping === "place" && g.orderNow ? (
+                  <Text as="span" tone="subdued">
+                    {`${g.orderNow} to order now`}
+                  </Text>
+                ) : null}
+              </InlineStack>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              {orderable ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="create_po" />
+                  <input type="hidden" name="vendorId" value={g.vendorId!} />
+                  <input type="hidden" name="locationId" value={g.locationId!} />
+                  <Button submit size="slim" disabled={!props.canChange} loading={props.creating} accessibilityLabel={`Create draft PO for ${title}`}>
+                    Create draft PO
+                  </Button>
+                </Form>
+              ) : null}
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        );
+      })}
+    </IndexTable>
   );
 }
 

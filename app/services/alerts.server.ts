@@ -10,6 +10,7 @@ import {
   evaluateSyncRules,
   evaluateVendorReliabilityRules,
   overlayAvailable,
+  RETIRED_ALERT_TYPES,
   type AlertCandidate,
   type AlertType,
   type DemandDayFacts,
@@ -24,10 +25,14 @@ import {
   createMutes,
   deleteMute,
   demandAgainstForecast,
+  draftedUnitsByLine,
   lastSaleDays,
   findAlertsByIds,
+  countAlertGroups,
   listAlerts,
   listMutes,
+  NONE,
+  orderNowLineIds,
   listOpenSentPurchaseOrders,
   listPlanLinesForAlerts,
   listPurchaseOrdersForReliability,
@@ -37,12 +42,15 @@ import {
   syncAlerts,
   unfinishedBackfill,
   webhookFailures,
-  type AlertTab,
+  type AlertFilter,
   type PlanLineForAlerts,
   type RaisedAlert,
 } from "~/models/alerts.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
-import { lookupNames } from "~/models/replenishment.server";
+import { listFilterOptions, lookupNames } from "~/models/replenishment.server";
+import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
+import { PurchaseOrderError } from "~/services/purchase-orders/errors";
+import type { PoActor } from "~/services/purchase-orders/permissions.server";
 import { findShop } from "~/models/shop.server";
 import { receiptOf } from "~/services/vendors.server";
 import type { AdminClientOptions, AdminGraphql } from "~/shopify/admin-client.server";
@@ -54,7 +62,7 @@ import { logger } from "~/utils/logger.server";
 
 const DAY = 86_400_000;
 /** Rules that read stock: re-evaluated on inventory and order webhooks. */
-export const STOCK_RULES: readonly AlertType[] = ["stockout_before_arrival", "below_reorder_point", "stocked_out_now", "overstock"];
+export const STOCK_RULES: readonly AlertType[] = ["below_reorder_point", "stocked_out_now", "overstock"];
 /** Most Flow triggers sent by one evaluation; the rest are logged (a first plan can raise hundreds). */
 const MAX_TRIGGERS_PER_EVALUATION = 100;
 /** Plan lines read and evaluated at a time. */
@@ -81,7 +89,7 @@ export interface EvaluateOptions {
  */
 export async function evaluateAlerts(shop: string, now = new Date(), options: EvaluateOptions = {}) {
   const scope = options.scope ?? "all";
-  const [settings, run, mutes] = await Promise.all([findShop(shop), latestCompletePlanRun(shop), listMutes(shop)]);
+  const [settings, run, mutes, drafted] = await Promise.all([findShop(shop), latestCompletePlanRun(shop), listMutes(shop), draftedUnitsByLine(shop)]);
   const timeZone = settings?.ianaTimezone ?? "UTC";
   const asOfDate = localDate(now, timeZone);
   const locations = await locationNames(shop);
@@ -90,6 +98,9 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
   // The plan's lines page by page (memory stays flat at 100,000 lines), brought up to date with what webhooks
   // reported since the plan ran. Candidates keep the rules' order: each rule's over all lines, in line order.
   const overstockDays = settings?.overstockCoverDays ?? 180;
+  const reviewPeriodDays = Math.max(0, settings?.reviewPeriodDays ?? 7);
+  // Each line's vendor ("variantId|locationId" → vendor id): the screen groups alerts by vendor × location.
+  const vendorOfLine = new Map<string, string>();
   const minValueCents = Math.max(0, cents(settings?.deadStockMinValue ?? 100));
   const stockCandidates: AlertCandidate[] = [];
   const stockedOutCandidates: AlertCandidate[] = [];
@@ -103,12 +114,17 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
       if (l.productTitle !== null && !variantTitles.has(l.variantId))
         variantTitles.set(l.variantId, `${l.productTitle}${l.variantTitle && l.variantTitle !== "Default Title" ? ` — ${l.variantTitle}` : ""}`);
     const facts = lines.map((l) => {
-      const base = { ...l, label: label(l.variantId, l.locationId), doNotReorder: l.notReordered };
+      if (l.vendorId) vendorOfLine.set(`${l.variantId}|${l.locationId}`, l.vendorId);
+      const base = { ...l, label: label(l.variantId, l.locationId), doNotReorder: l.notReordered, suggestedQty: l.orderQty, draftedUnits: drafted.get(`${l.variantId}|${l.locationId}`) ?? 0 };
       const overlaid = l.stockNow ? overlayAvailable(base, l.stockNow.available, asOfDate, continuesSelling(l.inventoryPolicy)) : base;
       return { ...overlaid, onHand: l.stockNow?.onHand ?? l.onHand };
     });
-    for (const c of evaluateStockRules(facts, { asOfDate, overstockDays })) stockCandidates.push(c);
-    for (const c of evaluateStockedOutRules(facts)) stockedOutCandidates.push(c);
+    const orderNow = new Set<string>();
+    for (const c of evaluateStockRules(facts, { asOfDate, overstockDays, reviewPeriodDays })) {
+      stockCandidates.push(c);
+      if (c.type === "below_reorder_point") orderNow.add(c.entityId);
+    }
+    for (const c of evaluateStockedOutRules(facts, { skip: orderNow })) stockedOutCandidates.push(c);
     if (scope === "all")
       for (const l of facts) {
         const unitCostCents = Math.max(0, cents(l.unitCost));
@@ -119,7 +135,9 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
     after = lines[lines.length - 1];
   }
   const candidates: AlertCandidate[] = [...stockCandidates, ...stockedOutCandidates, ...evaluateSyncRules(await syncFacts(shop, now))];
-  const ruleTypes: AlertType[] = [...STOCK_RULES, "sync_unhealthy"];
+  const ruleTypes: string[] = [...STOCK_RULES, "sync_unhealthy", ...RETIRED_ALERT_TYPES];
+  // Each open PO's vendor: PO alerts group under it.
+  const poVendor = new Map<string, string>();
   if (scope === "all") {
     ruleTypes.push("dead_stock", "po_overdue", "vendor_reliability_dropped", "demand_anomaly");
     const [orders, vendors, days] = await Promise.all([
@@ -127,6 +145,7 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
       vendorReliabilityFacts(shop, now),
       run ? demandAnomalyFacts(shop, run, addDays(asOfDate, -1), label) : Promise.resolve([]),
     ]);
+    for (const o of orders) poVendor.set(o.id, o.vendorId);
     const lastSale = await lastSaleDays(shop, stocked);
     candidates.push(
       ...evaluateDeadStockRules(
@@ -165,11 +184,23 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
       entityId: c.entityId,
       message: c.message,
       data: { ...(c.data ?? {}), ...(c.muteScope ? { muteScope: { ...c.muteScope } } : {}) } as Prisma.InputJsonObject,
+      ...subjectOf(c, vendorOfLine, poVendor),
     })),
     now,
   );
   await emitFlowTriggers(shop, result.raised, options.flow, now);
   return result;
+}
+
+/** What an alert is about, for the screen's filters and groups: its variant, location and vendor when it has them. */
+function subjectOf(c: AlertCandidate, vendorOfLine: ReadonlyMap<string, string>, poVendor: ReadonlyMap<string, string>) {
+  if (c.entityType === "variant_location") {
+    const [variantId, locationId] = c.entityId.split("|");
+    return { variantId, locationId, vendorId: vendorOfLine.get(c.entityId) ?? null };
+  }
+  if (c.entityType === "vendor") return { variantId: null, locationId: null, vendorId: c.entityId };
+  if (c.entityType === "purchase_order") return { variantId: null, locationId: null, vendorId: poVendor.get(c.entityId) ?? null };
+  return { variantId: null, locationId: null, vendorId: null };
 }
 
 /** Failed webhook deliveries in the last 24 hours and the unfinished backfill, as the sync rule reads them. */
@@ -328,8 +359,51 @@ function muteScopeOf(data: unknown): MuteScope | null {
 
 const muteLabel = (scope: MuteScope) => (scope.entityType === "variant" ? "this variant" : scope.entityType === "vendor" ? "this vendor" : "this store");
 
-export async function getAlerts(shop: string, q: { tab: AlertTab; severity?: string; type?: string; page: number; pageSize: number }, now = new Date()) {
-  const [{ rows, total }, counts] = await Promise.all([listAlerts(shop, q, now), countAlertsByTab(shop, now)]);
+export type AlertGrouping = "place" | "rule" | "none";
+
+/** One group of the Alerts screen: a vendor × location, or a rule, with its counts. */
+export interface AlertGroupDto {
+  key: string;
+  vendorId: string | null;
+  locationId: string | null;
+  type: string | null;
+  title: string;
+  total: number;
+  critical: number;
+  warning: number;
+  info: number;
+  /** "Order now" alerts in the group: "Create draft PO" is offered when a vendor × location has some. */
+  orderNow: number;
+}
+
+const GROUPS_PER_PAGE = 25;
+
+/**
+ * The Alerts screen: a page of alerts matching the filters, and, unless `group` is "none", the matching alerts
+ * counted per vendor × location ("place") or per rule, most critical first (groups page by 25 with `page`).
+ */
+export async function getAlerts(shop: string, query: AlertFilter & { group?: AlertGrouping; page: number; pageSize: number }, now = new Date()) {
+  const q = { ...query, group: query.group ?? "none" };
+  const [counts, [vendors, locations]] = await Promise.all([countAlertsByTab(shop, now), listFilterOptions(shop)]);
+  const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
+  const locationName = new Map(locations.map((l) => [l.id, l.name]));
+  let groups: AlertGroupDto[] = [];
+  let groupTotal = 0;
+  if (q.group !== "none") {
+    const all = (await countAlertGroups(shop, q, q.group, now))
+      .map<AlertGroupDto>((g) => ({
+        ...g,
+        key: q.group === "place" ? `${g.vendorId ?? NONE}|${g.locationId ?? NONE}` : (g.type ?? ""),
+        title:
+          q.group === "place"
+            ? `${g.vendorId ? (vendorName.get(g.vendorId) ?? "Deleted vendor") : "No vendor"} · ${g.locationId ? (locationName.get(g.locationId) ?? "Deleted location") : "All locations"}`
+            : (g.type ?? ""),
+      }))
+      .sort((a, b) => b.critical - a.critical || b.warning - a.warning || b.total - a.total || a.title.localeCompare(b.title));
+    groupTotal = all.length;
+    groups = all.slice((q.page - 1) * GROUPS_PER_PAGE, q.page * GROUPS_PER_PAGE);
+  }
+  const { rows, total } = q.group === "none" ? await listAlerts(shop, q, now) : { rows: [], total: 0 };
   return {
     rows: rows.map<AlertRowDto>((a) => {
       const scope = muteScopeOf(a.data);
@@ -345,11 +419,30 @@ export async function getAlerts(shop: string, q: { tab: AlertTab; severity?: str
         mute: scope ? { ...scope, label: muteLabel(scope) } : null,
       };
     }),
-    total,
+    total: q.group === "none" ? total : groupTotal,
+    groups,
     counts,
+    vendors,
+    locations,
     page: q.page,
-    pageSize: q.pageSize,
+    pageSize: q.group === "none" ? q.pageSize : GROUPS_PER_PAGE,
   };
+}
+
+/**
+ * "Create draft PO" from a vendor × location group: the latest plan's lines behind the group's open "order now"
+ * alerts go through the same use case as the Replenishment screen (createDraftPurchaseOrders: the staff role is
+ * checked there, and the lines join that vendor × location's open draft), then the stock rules run again so
+ * the drafted lines' alerts resolve at once. Throws PurchaseOrderError for the merchant.
+ */
+export async function createDraftFromAlertGroup(shop: string, actor: PoActor, group: { vendorId: string; locationId: string }, now = new Date()) {
+  const run = await latestCompletePlanRun(shop);
+  if (!run) throw new PurchaseOrderError("invalid", "There is no plan yet — run planning first");
+  const lineIds = await orderNowLineIds(shop, run.id, group.vendorId, group.locationId, now);
+  if (lineIds.length === 0) throw new PurchaseOrderError("invalid", "Nothing to order here any more — the alerts have cleared or were drafted already");
+  const created = await createDraftPurchaseOrders(shop, actor, lineIds, { now });
+  await reevaluateStockAlerts(shop, now);
+  return created;
 }
 
 export function acknowledge(shop: string, ids: string[], actor: string, now = new Date()) {

@@ -787,7 +787,12 @@ export function generateDemoShop(options: GenerateOptions): DemoData {
       const u = invRng.next();
       if (u < 0.1) available = lowVolume ? 1 : Math.max(1, Math.round(daily * invRng.uniform(0.5, 4)));
       else if (u < 0.2) available = Math.max(30, Math.round(daily * invRng.uniform(150, 400)));
-      else available = lowVolume ? invRng.int(2, 24) : Math.max(3, Math.round(daily * invRng.uniform(12, 75)));
+      else {
+        // A shop that has been ordering: stock covers the vendor's lead time and one to eight weeks more (drawn
+        // without regard to the lead time, a 45-day vendor's lines were nearly all short: an alert on every line).
+        const lead = p.vendor?.statedLeadTimeDays ?? 14;
+        available = lowVolume ? Math.max(invRng.int(2, 24), Math.ceil(daily * (lead + 7))) : Math.max(3, Math.round(daily * (lead + invRng.uniform(7, 60))));
+      }
     }
     const committed = s.loc.index === 0 && available > 0 ? Math.min(available, Math.round(daily * invRng.uniform(0, 0.6))) : 0;
     const incoming = s.loc.index > 0 && available < daily * 10 && invRng.chance(0.25) ? invRng.int(6, 24) : 0;

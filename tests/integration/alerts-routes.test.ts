@@ -33,7 +33,12 @@ const post = async (route: typeof alertsRoute | typeof clockRoute, path: string,
 describe("Alerts screen", () => {
   it("lists open alerts with their mute scope; mutes, lists the mute, unmutes — with readable errors", async () => {
     const a = await seedShop("a");
-    const list = await callRoute(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts`, { headers: await headers(a.store) }), params: {}, context: {} }));
+    // By default the screen groups by vendor × location (this stored alert has neither); ?group=none lists alerts.
+    const grouped = await callRoute(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts`, { headers: await headers(a.store) }), params: {}, context: {} }));
+    expect(((await grouped.json()) as { groups: unknown[] }).groups).toMatchObject([{ title: "No vendor · All locations", total: 1, warning: 1 }]);
+    const invalid = await callRoute(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts?group=vendor`, { headers: await headers(a.store) }), params: {}, context: {} }));
+    expect(invalid.status).toBe(400);
+    const list = await callRoute(async () => alertsRoute.loader({ request: new Request(`${APP}/app/alerts?group=none`, { headers: await headers(a.store) }), params: {}, context: {} }));
     expect(list.status).toBe(200);
     const body = (await list.json()) as { rows: { id: string; mute: unknown }[]; mutes: unknown[]; demoMode: boolean };
     expect(body.rows).toMatchObject([{ id: a.alert.id, mute: { entityType: "variant", entityId: a.variant.id, label: "this variant" } }]);

@@ -30,15 +30,18 @@ describe("alerts", () => {
     const b = await seedShop("alerts-b");
     await planShop(a.shop, { now: NOW });
     const first = await prisma.alert.findMany({ where: { shop: a.shop } });
-    expect(first.map((x) => x.type).sort()).toEqual(["below_reorder_point", "po_overdue", "stockout_before_arrival"]);
-    const stockout = first.find((x) => x.type === "stockout_before_arrival")!;
+    // One alert for the line (order now, critical: it runs out before a new order could arrive) and the late PO.
+    expect(first.map((x) => x.type).sort()).toEqual(["below_reorder_point", "po_overdue"]);
+    const stockout = first.find((x) => x.type === "below_reorder_point")!;
     expect(stockout).toMatchObject({ severity: "critical", status: "open" });
     expect(stockout.message).toMatch(/^Tent at Main: stock runs out today \(3 available\)/);
     expect(first.find((x) => x.type === "po_overdue")!.message).toBe("PO-1001 from Acme is 4 days overdue (expected 2026-11-18).");
+    // A PO alert is grouped under its vendor (no variant or location of its own).
+    expect(first.find((x) => x.type === "po_overdue")).toMatchObject({ vendorId: a.po.vendorId, variantId: null, locationId: null });
     expect(await prisma.alert.count({ where: { shop: b.shop } })).toBe(0);
 
     await planShop(a.shop, { now: NOW });
-    expect(await prisma.alert.count({ where: { shop: a.shop } })).toBe(3);
+    expect(await prisma.alert.count({ where: { shop: a.shop } })).toBe(2);
 
     await prisma.purchaseOrder.update({ where: { id: a.po.id }, data: { status: "received" } });
     await evaluateAlerts(a.shop, NOW);
@@ -50,7 +53,7 @@ describe("alerts", () => {
     const a = await seedShop("alerts-c");
     await planShop(a.shop, { now: NOW });
     const open = await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, NOW);
-    expect(open.counts.open).toBe(3);
+    expect(open.counts.open).toBe(2);
     const [critical, ...rest] = open.rows;
     expect(critical.severity).toBe("critical");
     expect(critical.url).toBe(`/app/forecasts/${a.variant.id}?location=${a.level.locationId}`);

@@ -23,17 +23,23 @@ async function setUp(label: string) {
   await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
   const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-  const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default Title", unitCost: "10" } });
-  await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, onHand: 150, available: 150 } });
-  await prisma.demandDay.createMany({ data: Array.from({ length: 90 }, (_, i) => ({ shop, variantId: variant.id, locationId: location.id, date: addDays(TODAY, -1 - i), units: 5 })) });
+  // Three products, so one evaluation raises three alerts (one per line: the plan suggested no order).
+  const variants = [];
+  for (const [i, title] of ["Tent", "Lamp", "Stove"].entries()) {
+    const product = await prisma.product.create({ data: { shop, shopifyId: `gid://shopify/Product/${i + 1}`, title, vendorId: vendor.id } });
+    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: "Default Title", unitCost: "10" } });
+    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, onHand: 150, available: 150 } });
+    await prisma.demandDay.createMany({ data: Array.from({ length: 90 }, (_, d) => ({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -1 - d), units: 5 })) });
+    variants.push(v);
+  }
+  const variant = variants[0];
   const fake = fakeShop(shop, STORE);
   const received: Record<string, unknown>[] = [];
   fake.roots.set("FlowTriggerReceive", (variables) => {
     received.push(variables);
     return { flowTriggerReceive: { userErrors: [] } };
   });
-  // The plan itself raises nothing (150 on hand); stock then runs out and the evaluation raises one alert.
+  // The plan itself raises nothing (150 on hand); stock then runs out and the evaluation raises one alert per line.
   await planShop(shop, { now: NOW });
   await prisma.inventoryLevel.updateMany({ where: { shop }, data: { available: 0, onHand: 0 } });
   const { admin } = await unauthenticated.admin(shop);
@@ -45,10 +51,10 @@ describe("Flow trigger: Stockcast alert raised", () => {
     const { shop, fake, received, admin, variant, location } = await setUp("flow-ok");
     await evaluateAlerts(shop, NOW, { flow: { kind: "admin", admin, clientOptions: noWait } });
     const alerts = await prisma.alert.findMany({ where: { shop }, orderBy: { type: "asc" } });
-    expect(alerts.map((a) => a.type)).toEqual(["below_reorder_point", "stocked_out_now", "stockout_before_arrival"]);
+    expect(alerts.map((a) => a.type)).toEqual(["stocked_out_now", "stocked_out_now", "stocked_out_now"]);
     expect(fake.calls.map((c) => c.operationName)).toEqual(["FlowTriggerReceive", "FlowTriggerReceive", "FlowTriggerReceive"]);
-    const stocked = alerts.find((a) => a.type === "stocked_out_now")!;
-    const sent = received.find((v) => (v.payload as Record<string, string>)["Alert type"] === "stocked_out_now")!;
+    const stocked = alerts.find((a) => a.entityId === `${variant.id}|${location.id}`)!;
+    const sent = received.find((v) => (v.payload as Record<string, string>)["Alert ID"] === stocked.id)!;
     expect(sent).toEqual({
       handle: "stockcast-alert-raised",
       payload: {

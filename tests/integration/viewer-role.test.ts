@@ -149,6 +149,7 @@ const ROUTES: RouteUnderTest[] = [
       snooze: (s) => [["intent", "snooze"], ["id", s.alerts[0].id], ["until", inDays(7)]],
       mute: (s) => [["intent", "mute"], ["id", s.alerts[0].id]],
       unmute: (s) => [["intent", "unmute"], ["muteId", s.mute.id]],
+      create_po: (s) => [["intent", "create_po"], ["vendorId", s.vendor.id], ["locationId", s.location.id]],
     },
   },
   {

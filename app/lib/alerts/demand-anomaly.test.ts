@@ -19,7 +19,15 @@ describe("evaluateDemandAnomalyRules", () => {
   });
 
   it("does not fire on the bounds themselves or with a zero lower bound", () => {
-    expect(evaluateDemandAnomalyRules([day({ units: 11 }), day({ units: 1 }), day({ units: 0, lower95: 0 })])).toEqual([]);
+    expect(evaluateDemandAnomalyRules([day({ units: 12 }), day({ units: 1 }), day({ units: 0, lower95: 0 })])).toEqual([]);
+    expect(evaluateDemandAnomalyRules([day({ units: 13 })])).toHaveLength(1);
+  });
+
+  it("reads the band in whole units: against 0.1–3.6, 0 sold is inside and a spike needs 4 + 2 = 6 units; 0 against a 1.2 lower bound is a collapse", () => {
+    const band = { forecastMean: 0.9, lower95: 0.1, upper95: 3.6 };
+    expect(evaluateDemandAnomalyRules([day({ ...band, units: 0 }), day({ ...band, units: 4 }), day({ ...band, units: 5 })])).toEqual([]);
+    expect(evaluateDemandAnomalyRules([day({ ...band, units: 6 })])[0].data).toMatchObject({ direction: "spike" });
+    expect(evaluateDemandAnomalyRules([day({ ...band, lower95: 1.2, units: 0 })])[0].data).toMatchObject({ direction: "collapse" });
   });
 
   it("keeps one dedupe key per series across days", () => {

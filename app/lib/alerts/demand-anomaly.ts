@@ -15,10 +15,16 @@ export interface DemandDayFacts {
   readonly stockedOut: boolean;
 }
 
+/** Units above the band's rounded-up upper bound before a day is a spike. */
+export const SPIKE_MIN_EXCESS = 2;
+
 /**
  * demand_anomaly (info for a spike, warning for a collapse): a day's units fell outside the forecast's 95%
- * prediction interval for that day — above the upper bound (spike) or below the lower bound when the lower
- * bound is positive (collapse; a stocked-out day is never a collapse). On the bound itself nothing fires. Under
+ * prediction interval for that day. Units sold are whole, so the band is read in whole units, [⌊lower⌋, ⌈upper⌉]
+ * (the interval of a count variable: a continuous 0.1–3.6 band holds 0 and 4 sold as surely as 1 and 3) —
+ * at least SPIKE_MIN_EXCESS units above ⌈upper⌉ (spike: one or two extra sales of a slow seller, whose band is
+ * narrow, are noise, not news) or below ⌊lower⌋ (collapse; a stocked-out day is never a collapse). On the
+ * bound itself nothing fires. Under
  * a calibrated model about 1 series-day in 20 lands outside by chance, so one alert per series is kept (the
  * dedupe key has no date) and it resolves the next day demand is back inside. Reference: Hyndman &
  * Athanasopoulos, Forecasting: Principles and Practice, 3rd ed., §5.5 (prediction intervals).
@@ -28,8 +34,8 @@ export interface DemandDayFacts {
 export function evaluateDemandAnomalyRules(days: readonly DemandDayFacts[]): AlertCandidate[] {
   const out: AlertCandidate[] = [];
   for (const d of days) {
-    const spike = d.units > d.upper95;
-    const collapse = !spike && !d.stockedOut && d.lower95 > 0 && d.units < d.lower95;
+    const spike = d.units >= Math.ceil(d.upper95) + SPIKE_MIN_EXCESS;
+    const collapse = !spike && !d.stockedOut && d.units < Math.floor(d.lower95);
     if (!spike && !collapse) continue;
     out.push({
       ...variantLocationAlert("demand_anomaly", d.variantId, d.locationId),

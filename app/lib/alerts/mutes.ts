@@ -10,7 +10,7 @@ export interface AlertMuteFacts {
 /**
  * Drops the candidates a merchant muted (same rule and same mute scope). What is dropped is not current, so
  * the caller's sync resolves an alert that was already open. O(n + m).
- * @example applyMutes([stockout for variant v], [{ ruleType: "stockout_before_arrival", entityType: "variant", entityId: "v" }]) // []
+ * @example applyMutes([order-now alert for variant v], [{ ruleType: "below_reorder_point", entityType: "variant", entityId: "v" }]) // []
  */
 export function applyMutes(candidates: readonly AlertCandidate[], mutes: readonly AlertMuteFacts[]): AlertCandidate[] {
   if (mutes.length === 0) return [...candidates];

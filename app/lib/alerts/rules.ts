@@ -1,7 +1,6 @@
 /** Severity ladder, most urgent first. */
 export type AlertSeverity = "critical" | "warning" | "info";
 export type AlertType =
-  | "stockout_before_arrival"
   | "below_reorder_point"
   | "stocked_out_now"
   | "overstock"
@@ -13,7 +12,6 @@ export type AlertType =
 
 /** Every rule, in the order the Alerts screen documents them. */
 export const ALERT_TYPES: readonly AlertType[] = Object.freeze([
-  "stockout_before_arrival",
   "below_reorder_point",
   "stocked_out_now",
   "overstock",
@@ -23,6 +21,12 @@ export const ALERT_TYPES: readonly AlertType[] = Object.freeze([
   "demand_anomaly",
   "sync_unhealthy",
 ]);
+
+/**
+ * Rules that no longer raise alerts: stockout_before_arrival merged into below_reorder_point (one alert per
+ * line). Evaluation still syncs them, so their stored alerts resolve.
+ */
+export const RETIRED_ALERT_TYPES: readonly string[] = Object.freeze(["stockout_before_arrival"]);
 
 /** What an alert is about. A variant × location id is "variantId|locationId". */
 export type AlertEntityType = "variant_location" | "purchase_order" | "vendor" | "shop";
@@ -60,6 +64,10 @@ export interface StockLineFacts {
   readonly daysOfCover: number | null;
   readonly projectedStockoutDate: string | null;
   readonly doNotReorder: boolean;
+  /** The plan's order quantity for the line (the merchant's edit when there is one); 0 = nothing to order. */
+  readonly suggestedQty: number;
+  /** Units of the variant for this location in draft or pending-approval POs: the order is being placed. */
+  readonly draftedUnits: number;
 }
 
 export interface OpenPurchaseOrderFacts {
@@ -89,49 +97,65 @@ export function variantLocationAlert(type: AlertType, variantId: string, locatio
 }
 
 /**
- * Stock rules over one plan's lines, evaluated "as of" a date:
- * - stockout_before_arrival (critical): the projected stockout falls within the lead time, so even an order
- *   placed today arrives late (the reorder-point logic of Silver, Pyke & Thomas, 4th ed., ch. 6);
- * - below_reorder_point (warning): inventory position is below the reorder point and nothing is on order;
- * - overstock (info): days of cover above `overstockDays`.
+ * Stock rules over one plan's lines, evaluated "as of" a date. One condition on one line is one alert:
+ * - below_reorder_point — "order now": the inventory position (stock + on order − backorders) is below the
+ *   reorder point, the plan suggests an order, no draft PO already holds the variant for that location, and
+ *   the stock runs out before an order placed at the next review could arrive (projected stockout − today <
+ *   lead time + review period). Critical when it runs out before an order placed now could arrive (< lead
+ *   time), else warning. Lines that only dip below the reorder point with time to spare wait for the next
+ *   review on the Replenishment screen. Silver, Pyke & Thomas, 4th ed., §6.7: under periodic review an order
+ *   placed now must cover the lead time plus one review period (the protection interval);
+ * - overstock (info): days of cover above `overstockDays` while more is on order or in a draft — the one
+ *   overstock a person can still act on (reduce or cancel that order).
  * Items marked "do not reorder" raise no stock alert.
- * @example evaluateStockRules([{ variantId: "v", locationId: "l", label: "Tent", available: 2, onOrder: 0, inventoryPosition: 2, reorderPoint: 10, leadTimeDays: 7, daysOfCover: 1, projectedStockoutDate: "2026-01-02", doNotReorder: false }], { asOfDate: "2026-01-01", overstockDays: 180 })
- * // [critical stockout_before_arrival, warning below_reorder_point]
+ * @example evaluateStockRules([{ variantId: "v", locationId: "l", label: "Tent", available: 2, onOrder: 0, inventoryPosition: 2, reorderPoint: 10, leadTimeDays: 7, daysOfCover: 1, projectedStockoutDate: "2026-01-02", doNotReorder: false, suggestedQty: 24, draftedUnits: 0 }], { asOfDate: "2026-01-01", overstockDays: 180, reviewPeriodDays: 7 })
+ * // [critical below_reorder_point: "Tent: stock runs out in 1 day (2 available), before a new order could arrive (7-day lead time). Order 24 units."]
  */
-export function evaluateStockRules(lines: readonly StockLineFacts[], options: { asOfDate: string; overstockDays: number }): AlertCandidate[] {
+export function evaluateStockRules(lines: readonly StockLineFacts[], options: { asOfDate: string; overstockDays: number; reviewPeriodDays: number }): AlertCandidate[] {
   if (!(options.overstockDays > 0)) throw new RangeError("overstockDays must be positive");
+  if (!(options.reviewPeriodDays >= 0)) throw new RangeError("reviewPeriodDays must be non-negative");
   const out: AlertCandidate[] = [];
   for (const l of lines) {
     if (l.doNotReorder) continue;
-    if (l.projectedStockoutDate !== null) {
-      const inDays = daysBetween(options.asOfDate, l.projectedStockoutDate);
-      if (inDays < l.leadTimeDays) {
-        out.push({
-          ...variantLocationAlert("stockout_before_arrival", l.variantId, l.locationId),
-          severity: "critical",
-          data: { available: l.available, leadTimeDays: l.leadTimeDays, projectedStockoutDate: l.projectedStockoutDate, daysUntilStockout: inDays },
-          message: `${l.label}: stock runs out ${inDays <= 0 ? "today" : `in ${inDays} day${inDays === 1 ? "" : "s"}`} (${fmt(l.available)} available), before an order placed now could arrive (${fmt(l.leadTimeDays)}-day lead time).`,
-        });
-      }
-    }
-    if (l.inventoryPosition < l.reorderPoint && l.onOrder === 0) {
-      out.push({
-        ...variantLocationAlert("below_reorder_point", l.variantId, l.locationId),
-        severity: "warning",
-        data: { inventoryPosition: l.inventoryPosition, reorderPoint: l.reorderPoint, onOrder: l.onOrder },
-        message: `${l.label}: ${fmt(l.inventoryPosition)} units in stock and on order, below the reorder point of ${fmt(l.reorderPoint)}, and nothing is on order.`,
-      });
-    }
-    if (l.daysOfCover !== null && l.daysOfCover > options.overstockDays) {
+    const reorder = reorderAlert(l, options);
+    if (reorder) out.push(reorder);
+    if (l.daysOfCover !== null && l.daysOfCover > options.overstockDays && l.onOrder + l.draftedUnits > 0) {
       out.push({
         ...variantLocationAlert("overstock", l.variantId, l.locationId),
         severity: "info",
-        data: { daysOfCover: l.daysOfCover, overstockDays: options.overstockDays },
-        message: `${l.label}: ${fmt(l.daysOfCover)} days of cover, above the ${options.overstockDays}-day overstock threshold.`,
+        data: { daysOfCover: l.daysOfCover, overstockDays: options.overstockDays, onOrder: l.onOrder, draftedUnits: l.draftedUnits },
+        message: `${l.label}: ${fmt(l.daysOfCover)} days of cover, above the ${options.overstockDays}-day overstock threshold, and ${fmt(l.onOrder + l.draftedUnits)} more ${l.draftedUnits > 0 ? "on order or in a draft PO" : "on order"}.`,
       });
     }
   }
   return out;
+}
+
+/** The "order now" alert of one line, or null (see evaluateStockRules). */
+function reorderAlert(l: StockLineFacts, options: { asOfDate: string; reviewPeriodDays: number }): AlertCandidate | null {
+  if (!(l.inventoryPosition < l.reorderPoint) || l.suggestedQty <= 0 || l.draftedUnits > 0 || l.projectedStockoutDate === null) return null;
+  const inDays = Math.max(0, daysBetween(options.asOfDate, l.projectedStockoutDate));
+  if (inDays >= l.leadTimeDays + options.reviewPeriodDays) return null;
+  const critical = inDays < l.leadTimeDays;
+  const when = l.available <= 0 ? "out of stock now" : `stock runs out ${inDays === 0 ? "today" : `in ${inDays} day${inDays === 1 ? "" : "s"}`} (${fmt(l.available)} available)`;
+  const order = `Order ${fmt(l.suggestedQty)} unit${l.suggestedQty === 1 ? "" : "s"}.`;
+  return {
+    ...variantLocationAlert("below_reorder_point", l.variantId, l.locationId),
+    severity: critical ? "critical" : "warning",
+    data: {
+      available: l.available,
+      onOrder: l.onOrder,
+      inventoryPosition: l.inventoryPosition,
+      reorderPoint: l.reorderPoint,
+      leadTimeDays: l.leadTimeDays,
+      projectedStockoutDate: l.projectedStockoutDate,
+      daysUntilStockout: inDays,
+      suggestedQty: l.suggestedQty,
+    },
+    message: critical
+      ? `${l.label}: ${when}, before a new order could arrive (${fmt(l.leadTimeDays)}-day lead time). ${order}`
+      : `${l.label}: ${fmt(l.inventoryPosition)} in stock and on order, below the reorder point of ${fmt(l.reorderPoint)}; ${when} unless an order goes out before the next review. ${order}`,
+  };
 }
 
 /**

@@ -15,6 +15,10 @@ describe("evaluateStockedOutRules", () => {
     expect(evaluateStockedOutRules([line({ available: 1 }), line({ avgDailyDemand: 0 }), line({ doNotReorder: true })])).toEqual([]);
   });
 
+  it("skips lines that already have their order-now alert (one alert per line)", () => {
+    expect(evaluateStockedOutRules([line(), line({ locationId: "l2" })], { skip: new Set(["v1|l1"]) }).map((a) => a.entityId)).toEqual(["v1|l2"]);
+  });
+
   it("keeps one dedupe key while the condition persists, whatever the numbers", () => {
     expect(evaluateStockedOutRules([line({ available: 0 })])[0].dedupeKey).toBe(evaluateStockedOutRules([line({ available: -5, avgDailyDemand: 9 })])[0].dedupeKey);
   });

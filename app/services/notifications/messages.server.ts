@@ -13,7 +13,7 @@ export interface AlertForMessage {
 const SEVERITY_LABEL: Record<string, string> = { critical: "Critical", warning: "Warning", info: "Info" };
 const TYPE_LABEL: Record<string, string> = {
   stockout_before_arrival: "Stockout before stock arrives",
-  below_reorder_point: "Below reorder point",
+  below_reorder_point: "Order now",
   overstock: "Overstock",
   po_overdue: "Purchase order overdue",
 };

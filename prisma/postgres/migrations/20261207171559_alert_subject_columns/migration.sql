@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Alert" ADD COLUMN     "locationId" TEXT,
+ADD COLUMN     "variantId" TEXT,
+ADD COLUMN     "vendorId" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Alert_shop_status_vendorId_locationId_idx" ON "Alert"("shop", "status", "vendorId", "locationId");
+

@@ -1,0 +1,38 @@
+// Seeds a fresh demo shop into a throw-away SQLite file, plans it as `npm run demo` does (today's plan, which
+// evaluates the alerts), and prints open alerts against plan lines: the "open alerts ≤ 25% of plan lines" check
+// of docs/alerts.md. `npx tsx scripts/demo-alert-count.ts [--today YYYY-MM-DD] [--keep <file.db>]`
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({ options: { today: { type: "string" }, keep: { type: "string" } } });
+const file = args.keep ? path.resolve(args.keep) : path.join(mkdtempSync(path.join(os.tmpdir(), "stockcast-alerts-")), "demo.db");
+Object.assign(process.env, {
+  DATABASE_URL: `file:${file}`,
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  STOCKCAST_DEMO: "0",
+  SHOPIFY_API_KEY: "demo-count",
+  SHOPIFY_API_SECRET: "demo-count-secret",
+  SHOPIFY_APP_URL: "http://localhost",
+  STOCKCAST_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+  PLAN_THREADS: "0",
+});
+execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
+const { default: prisma } = await import("../app/db.server");
+const { DEMO_SHOP_DOMAIN, DEMO_TIMEZONE, DEFAULT_DEMO_SEED, generateDemoShop } = await import("../prisma/seed/generate");
+const { seedDemoShop } = await import("../prisma/seed/seed");
+const { utcToLocalDate } = await import("../prisma/seed/dates");
+const { planShop } = await import("../app/services/planning/plan-shop.server");
+const today = args.today ?? utcToLocalDate(new Date(), DEMO_TIMEZONE);
+await seedDemoShop(prisma, generateDemoShop({ today, seed: DEFAULT_DEMO_SEED }));
+await planShop(DEMO_SHOP_DOMAIN, { trigger: "demo", now: new Date(`${today}T12:00:00Z`) });
+const run = await prisma.planRun.findFirst({ where: { shop: DEMO_SHOP_DOMAIN, status: "complete" }, orderBy: { startedAt: "desc" } });
+const planLines = run ? await prisma.replenishmentLine.count({ where: { shop: DEMO_SHOP_DOMAIN, planRunId: run.id } }) : 0;
+const open = await prisma.alert.groupBy({ by: ["type", "severity"], where: { shop: DEMO_SHOP_DOMAIN, status: "open" }, _count: true });
+const openTotal = open.reduce((s, g) => s + g._count, 0);
+console.log(JSON.stringify({ today, database: file, planLines, openAlerts: openTotal, share: planLines ? +(openTotal / planLines).toFixed(3) : null, byRule: open }, null, 1));
+await prisma.$disconnect();
