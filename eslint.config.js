@@ -82,6 +82,14 @@ export default tseslint.config(
     },
   },
   {
+    // No import circles in server code (jobs → services → shopify.server → jobs was one): a module's
+    // imports are evaluated before it, so a circle hands some module a half-initialised neighbour.
+    files: ["app/**/*.ts"],
+    ignores: ["app/**/*.test.ts"],
+    settings: { "import/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] } },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
     files: ["app/components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["*.server", "~/*.server"], message: "Components run in the browser: no .server imports." }] }],

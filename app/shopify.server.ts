@@ -10,6 +10,7 @@ import { findShop, upsertInstalledShop } from "./models/shop.server";
 import { appKeyring } from "./utils/encryption.server";
 import { DEMO_WEBHOOK_SECRET, env } from "./utils/env.server";
 import { logger } from "./utils/logger.server";
+import { enqueueBackfill, getProcessQueue } from "./jobs/process-queue.server";
 
 /**
  * After Shopify's token exchange (install, re-install, or a new offline token): records the shop as installed
@@ -22,9 +23,9 @@ export async function afterAuth({ session }: { session: { shop: string; scope?: 
   await upsertInstalledShop(session.shop, session.scope === undefined ? {} : { scopes: session.scope });
   const latest = await findLatestBackfillRun(session.shop);
   if (before?.active && latest?.status === "completed") return { backfill: null };
-  // Imported lazily: the job registry imports this module (the backfill job uses `unauthenticated`).
-  const backfill = Promise.all([import("./jobs/index.server"), import("./jobs/backfill.server")])
-    .then(([{ getJobQueue }, { enqueueBackfill }]) => enqueueBackfill(getJobQueue(), session.shop))
+  // Through the queue's leaf module: the job handlers import this one (the backfill uses `unauthenticated`).
+  const backfill = Promise.resolve()
+    .then(() => enqueueBackfill(getProcessQueue(), session.shop))
     .catch((error) => logger.error({ kind: "after-auth", shop: session.shop, outcome: "enqueue-failed", error: String(error) }));
   return { backfill };
 }

@@ -15,7 +15,7 @@
 // --stop-after SECONDS (watch only the first seconds of the import: with BENCH_PROFILE_DIR, profiles the upload).
 import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -151,7 +151,10 @@ async function runOnce(run: number, csv: Buffer) {
     const port = await freePort();
     // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the server (open it in Chrome DevTools).
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.ts"], {
+    // BENCH_SERVER_FLAGS="--trace-gc" BENCH_SERVER_STDOUT=/tmp/server.log: more Node/V8 flags, and where the server's stdout goes.
+    const flags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+    const stdout = process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, "w") : "ignore";
+    child = spawn(process.execPath, [...profile, ...flags, "--import", "tsx", "scripts/serve.ts"], {
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -166,7 +169,7 @@ async function runOnce(run: number, csv: Buffer) {
         STOCKCAST_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         STOCKCAST_BUILD_DIR: BUILD_DIR,
       },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", stdout, "inherit"],
     });
     for (let i = 0; ; i++) {
       if (await request(port, "GET", "/healthz", {}).then((r) => r.status === 200, () => false)) break;

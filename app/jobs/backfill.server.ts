@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { BACKFILL_JOB } from "~/utils/job-names";
 import { findShop } from "~/models/shop.server";
 import { runBackfill, type BackfillOptions } from "~/services/backfill.server";
 import { unauthenticated } from "~/shopify.server";
 import { createAdminClient, type AdminClientOptions, type AdminGraphql } from "~/shopify/admin-client.server";
 import { logger } from "~/utils/logger.server";
-import type { JobData, JobQueue } from "./queue.server";
+import { backfillSingletonKey, enqueueBackfill } from "./process-queue.server";
+import type { JobData } from "./queue.server";
+
+export { BACKFILL_JOB, backfillSingletonKey, enqueueBackfill };
 
 /** The install backfill of one shop (app/services/backfill.server.ts), resumable, one pending per shop. */
-export const BACKFILL_JOB = "backfill";
 
-export const backfillSingletonKey = (shop: string) => `backfill:${shop}`;
 
 const backfillData = z.object({ shop: z.string().min(1) });
 
@@ -25,11 +27,6 @@ export interface BackfillJobOptions {
   client?: AdminClientOptions;
   /** The shop's Admin API (default: its stored offline session through Shopify's library). */
   adminFor?: (shop: string) => Promise<AdminGraphql>;
-}
-
-/** Enqueues the shop's backfill; resolves to the job id, or null when one is already pending. */
-export function enqueueBackfill(queue: JobQueue, shop: string): Promise<string | null> {
-  return queue.enqueue(BACKFILL_JOB, { shop }, { singletonKey: backfillSingletonKey(shop) });
 }
 
 /**

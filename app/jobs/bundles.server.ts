@@ -1,5 +1,6 @@
 import { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
+import { BUNDLE_COMPONENTS_JOB } from "~/utils/job-names";
 import { findShop } from "~/models/shop.server";
 import { refreshProductBundles } from "~/services/sync/bundles.server";
 import { unauthenticated } from "~/shopify.server";
@@ -8,8 +9,9 @@ import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import type { JobData, JobQueue } from "./queue.server";
 
+export { BUNDLE_COMPONENTS_JOB };
+
 /** After products/create|update: reads that product's bundle components (webhooks do not carry them). */
-export const BUNDLE_COMPONENTS_JOB = "read-bundle-components";
 
 const data = z.object({ shop: z.string().min(1), productGid: z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/) });
 

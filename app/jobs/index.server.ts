@@ -7,61 +7,23 @@ import { refreshesQuantities } from "~/services/sync/quantities.server";
 import { clearExpiredWebhookPayloads } from "~/services/sync/retention.server";
 import { shopsDueForSnapshot, snapshotInventoryForDay } from "~/services/sync/snapshots.server";
 import { env } from "~/utils/env.server";
+import { JOB } from "~/utils/job-names";
 import { logger } from "~/utils/logger.server";
-import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob, PLAN_JOB, PLAN_TOUCHED_JOB } from "./planning.server";
-import { BACKFILL_JOB, handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
+import { enqueuePlan, enqueueTouchedPlan, handlePlanJob, handleTouchedPlanJob } from "./planning.server";
+import { handleBackfillJob, type BackfillJobOptions } from "./backfill.server";
 import {
   enqueueNativePurchaseOrderRead,
   enqueueQuantityRefresh,
-  NATIVE_PURCHASE_ORDERS_JOB,
-  QUANTITIES_SWEEP_JOB,
-  REFRESH_QUANTITIES_JOB,
   registerQuantityJobs,
   type QuantityJobOptions,
 } from "./quantities.server";
-import { BUNDLE_COMPONENTS_JOB, handleBundleComponentsJob, readComponentsAfterWebhook, type BundleComponentsJobOptions } from "./bundles.server";
-import { handleImportJob, IMPORT_JOB } from "./import.server";
-import { createJobQueue, PgBossJobQueue, type JobQueue } from "./queue.server";
+import { handleBundleComponentsJob, readComponentsAfterWebhook, type BundleComponentsJobOptions } from "./bundles.server";
+import { handleImportJob } from "./import.server";
+import { getProcessQueue, setUpProcessQueue } from "./process-queue.server";
+import { PgBossJobQueue, type JobQueue } from "./queue.server";
 import { enqueueAlertsAfterWebhook, registerWebhookJobs } from "./webhooks.server";
 
-/** Job names (one pg-boss queue each). */
-export const JOB = {
-  processWebhook: "process-webhook",
-  /** PostgreSQL, per shop: applies the shop's "received" webhook events in arrival order (app/jobs/webhooks.server.ts). */
-  drainWebhooks: "drain-webhooks",
-  /** PostgreSQL, every minute: one drain per shop whose events wait "received" (a lost hand-off). */
-  webhookSweep: "webhook-sweep",
-  /** Per shop, debounced: stock alerts and sync health after webhooks changed stock or demand. */
-  alertsAfterWebhook: "alerts-after-webhook",
-  snapshotInventory: "snapshot-inventory",
-  snapshotSweep: "snapshot-sweep",
-  backfill: BACKFILL_JOB,
-  /** Per product, after products/create|update: reads its bundle components through the Admin API. */
-  bundleComponents: BUNDLE_COMPONENTS_JOB,
-  plan: PLAN_JOB,
-  /** Per shop, a minute after webhooks changed stock or demand: re-plans just the variants they touched. */
-  planTouched: PLAN_TOUCHED_JOB,
-  /** Hourly: one plan job per shop whose local night has come and that has no plan for today. */
-  planSweep: "plan-sweep",
-  /** Per shop: record pending deliveries of new alerts, then one send job each. */
-  deliverNotifications: "deliver-notifications",
-  /** One attempt at one delivery; the queue retries it with backoff. */
-  sendNotification: "send-notification",
-  /** Every minute: one deliver-notifications per shop with something to deliver. */
-  notificationSweep: "notification-sweep",
-  /** Every 15 minutes: claims each digest channel's daily digest once its local morning has come. */
-  notificationDigest: "notification-digest",
-  /** Hourly: clears raw webhook payloads past their retention period (app/services/sync/retention.server.ts). */
-  webhookRetention: "webhook-retention",
-  /** Per shop, 5 s after a stock webhook: on hand, committed, incoming, reserved of the touched items (app/jobs/quantities.server.ts). */
-  refreshQuantities: REFRESH_QUANTITIES_JOB,
-  /** Hourly: a full quantities refresh of each shop not refreshed in full for a day. */
-  quantitiesSweep: QUANTITIES_SWEEP_JOB,
-  /** Per shop with read_inventory_purchase_orders, after the backfill and with the daily sweep: its native POs. */
-  nativePurchaseOrders: NATIVE_PURCHASE_ORDERS_JOB,
-  /** One uploaded CSV file (Settings › Import): read, validated and written; then the shop is planned. */
-  csvImport: IMPORT_JOB,
-} as const;
+export { JOB };
 
 const ALERTS_DEBOUNCE_MS = 10_000;
 const processWebhookData = z.object({ shop: z.string(), webhookEventId: z.string() });
@@ -202,21 +164,18 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
   };
 }
 
-declare global {
-  var __stockcastJobQueue: JobQueue | undefined;
-}
-
 /**
- * The process's job queue, with every handler registered. On SQLite outside tests the app process is its
- * own worker: the first use starts the in-process poller. On PostgreSQL the app only enqueues; `npm run
- * worker` (scripts/worker.ts) does the work. Tests drive the queue with `runDue()`.
+ * The process's job queue, with every handler registered (the queue itself is the leaf
+ * process-queue.server.ts, which code below the jobs — Shopify's auth hooks — may use to enqueue). On
+ * SQLite outside tests the app process is its own worker: the first use starts the in-process poller. On
+ * PostgreSQL the app only enqueues; `npm run worker` (scripts/worker.ts) does the work. Tests drive the
+ * queue with `runDue()`.
  */
 export function getJobQueue(): JobQueue {
-  if (!globalThis.__stockcastJobQueue) {
-    const test = env.NODE_ENV === "test";
-    const queue = registerJobs(createJobQueue(env.DATABASE_URL, { supervise: !test, schedule: !test }));
-    globalThis.__stockcastJobQueue = queue;
-    if (queue.backend === "sqlite" && !test) void startJobs(queue);
-  }
-  return globalThis.__stockcastJobQueue;
+  return getProcessQueue();
 }
+
+setUpProcessQueue((queue) => {
+  registerJobs(queue);
+  if (queue.backend === "sqlite" && env.NODE_ENV !== "test") void startJobs(queue);
+});

@@ -6,10 +6,10 @@ import { refreshesQuantities } from "~/services/sync/quantities.server";
 import { ingestWebhook, type IncomingWebhook, type IngestResult } from "~/services/webhooks.server";
 import { topicFromConstant } from "~/shopify/webhook-topics";
 import { env } from "~/utils/env.server";
+import { JOB } from "~/utils/job-names";
 import { logger } from "~/utils/logger.server";
-import { enqueueBackfill } from "./backfill.server";
 import { readComponentsAfterWebhook } from "./bundles.server";
-import { getJobQueue, JOB } from "./index.server";
+import { enqueueBackfill, getProcessQueue as getJobQueue } from "./process-queue.server";
 import { enqueueNativePurchaseOrderRead, enqueueQuantityRefresh } from "./quantities.server";
 import { DEFAULT_MAX_ATTEMPTS, retryDelayMs, type JobQueue } from "./queue.server";
 
