@@ -1,4 +1,6 @@
 import { recordAudit } from "~/models/audit.server";
+import { whyOf, type WhyDto } from "./order-why.server";
+import { plainMethod } from "~/lib/forecasting";
 import {
   createForecastOverride,
   deleteForecastOverride,
@@ -29,7 +31,7 @@ const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.le
 
 export interface ForecastListDto {
   plan: { asOfDate: string } | null;
-  rows: { variantId: string; locationId: string; product: string; variant: string; sku: string | null; location: string; demandClass: string; method: string; abcClass: string | null; dailyMean: number; rmsse: number | null }[];
+  rows: { variantId: string; locationId: string; product: string; variant: string; sku: string | null; location: string; demandClass: string; method: string; methodWords: string; abcClass: string | null; dailyMean: number; rmsse: number | null }[];
   total: number;
   page: number;
   pageSize: number;
@@ -55,6 +57,7 @@ export async function getForecastList(shop: string, q: { demandClass?: string; s
         location: names.locations.get(r.locationId) ?? "Unknown location",
         demandClass: r.demandClass,
         method: r.method,
+        methodWords: plainMethod(r.method),
         abcClass: r.abcClass,
         dailyMean: Math.round(avg((r.mean as number[]).slice(0, 28)) * 100) / 100,
         rmsse: r.rmsse,
@@ -76,6 +79,8 @@ export interface ForecastDetailDto {
   otherLocations: { id: string; name: string }[];
   asOfDate: string;
   method: string;
+  /** The method in plain words (the code stays in a details disclosure). */
+  methodWords: string;
   demandClass: string;
   abcClass: string | null;
   /** One point per day: history (actual, stockedOut) then forecast (mean and bands). */
@@ -108,6 +113,8 @@ export interface ForecastDetailDto {
     overriddenDays: number;
     /** Lead-time demand without the overrides (null when none applies). */
     leadTimeDemandBeforeOverride: number | null;
+    /** The suggestion explained: sentence, sums that add up, method in plain words. */
+    why: WhyDto;
   } | null;
 }
 
@@ -231,6 +238,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
     otherLocations: locations.map((l) => ({ id: l.locationId, name: locationName(l.locationId) })),
     asOfDate: run.asOfDate,
     method: forecast.method,
+    methodWords: plainMethod(forecast.method),
     demandClass: forecast.demandClass,
     abcClass: forecast.abcClass,
     points,
@@ -274,6 +282,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
       reason: line.reason,
       overriddenDays: applied?.days.length ?? 0,
       leadTimeDemandBeforeOverride: applied && leadDelta !== 0 ? Math.max(0, Math.round((line.leadTimeDemand - leadDelta) * 1000) / 1000) : null,
+      why: whyOf(line, { method: forecast.method, rmsse: forecast.rmsse }),
     },
   };
 }
