@@ -2,6 +2,7 @@ import { forecastSeries, leadTimeDemand, type AnalogueCurves, type SeriesForecas
 import {
   orderArithmetic,
   orderSentence,
+  safetyStockNote,
   planLine,
   quantileWithLeadTimeVariability,
   type IntervalDemand,
@@ -180,7 +181,7 @@ export interface OrderDecision {
   readonly ruleConflict: string | null;
   /** The decision in whole units that add up (lead-time demand + safety stock = reorder point, …). */
   readonly arithmetic: OrderArithmetic;
-  /** One plain sentence on the order (orderSentence), then the line's outlook. */
+  /** One plain sentence on the order (orderSentence), why the safety stock is large when it is, then the line's outlook. */
   readonly reason: string;
 }
 
@@ -225,5 +226,6 @@ export function decideOrder(input: DecideInput): OrderDecision {
   });
   const L = leadTimePeriods(input.leadTime.meanDays);
   const sentence = orderSentence({ arithmetic, dailyDemand: line.leadTimeDemandMean / L, leadTimeDays: input.leadTime.meanDays, serviceLevel: input.serviceLevel });
-  return { line, suggestedQuantity: stopped ? 0 : suggested, ruleConflict, arithmetic, reason: `${sentence} ${line.outlook}` };
+  const note = safetyStockNote(arithmetic, { leadTimeDays: input.leadTime.meanDays, leadTimeSdDays: input.leadTime.sdDays, serviceLevel: input.serviceLevel });
+  return { line, suggestedQuantity: stopped ? 0 : suggested, ruleConflict, arithmetic, reason: [sentence, note, line.outlook].filter(Boolean).join(" ") };
 }

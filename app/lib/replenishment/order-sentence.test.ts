@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { orderArithmetic } from "./order-arithmetic";
-import { orderSentence, salesRate } from "./order-sentence";
+import { orderSentence, safetyStockNote, salesRate } from "./order-sentence";
 
 const arithmetic = orderArithmetic({
   leadTimeDemandMean: 18, reorderPoint: 27.3, orderUpToLevel: 37.6, inventoryPosition: 12, inDraft: 0, economicOrderQuantity: null, constraints: { casePack: 6 },
@@ -36,5 +36,17 @@ describe("orderSentence", () => {
     const capped = orderArithmetic({ ...base, economicOrderQuantity: 80, constraints: { maxQuantity: 60 } });
     expect(orderSentence({ arithmetic: capped, dailyDemand: 1, leadTimeDays: 10, serviceLevel: 0.9 })).toContain("(raised to 80, the economical batch; capped at the maximum of 60 → 60)");
     expect(() => orderSentence({ arithmetic: a, dailyDemand: 1, leadTimeDays: 10, serviceLevel: 1 })).toThrow(new RangeError("serviceLevel must be between 0 and 1 exclusive"));
+  });
+});
+
+describe("safetyStockNote", () => {
+  it("explains a safety stock at least the expected demand, and says nothing otherwise", () => {
+    const big = orderArithmetic({ leadTimeDemandMean: 29.6, reorderPoint: 115.2, orderUpToLevel: 137.4, inventoryPosition: 8, inDraft: 0, economicOrderQuantity: null });
+    expect(safetyStockNote(big, { leadTimeDays: 18, leadTimeSdDays: 3, serviceLevel: 0.95 })).toBe(
+      "Safety stock is 2.9× the expected demand: over 18 days this item's sales have strayed that far from the forecast before, deliveries vary by about 3 days, and staying in stock 95% of the time covers nearly all of that.",
+    );
+    expect(safetyStockNote(big, { leadTimeDays: 18, leadTimeSdDays: 0, serviceLevel: 0.95 })).not.toContain("deliveries");
+    expect(safetyStockNote(arithmetic, { leadTimeDays: 18, leadTimeSdDays: 0, serviceLevel: 0.95 })).toBeNull(); // 18 + 10 = 28
+    expect(() => safetyStockNote(big, { leadTimeDays: 18, leadTimeSdDays: 0, serviceLevel: 0 })).toThrow(new RangeError("serviceLevel must be between 0 and 1 exclusive"));
   });
 });

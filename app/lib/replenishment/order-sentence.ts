@@ -61,3 +61,20 @@ export function orderSentence(input: OrderSentenceInput): string {
   }
   return `Sells ${salesRate(input.dailyDemand)}; a delivery takes ${days} ${days === "1" ? "day" : "days"}; to stay in stock ${pct} of the time keep ${a.orderUpTo} on hand or on order; ${have}, ${decision}.`;
 }
+
+/**
+ * Why the safety stock is large, when it is at least the expected lead-time demand (null otherwise): the
+ * quantile comes from how far this item's own lead-time totals strayed from the forecast in the past
+ * (ADR 013), widened when deliveries vary (ADR 021). Ratio to one decimal.
+ * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 (safety stock grows with the forecast error over the lead time and the service level).
+ * @example safetyStockNote(a, { leadTimeDays: 18, leadTimeSdDays: 3, serviceLevel: 0.95 }) // a: lead-time demand 30 + safety stock 86
+ * // "Safety stock is 2.9× the expected demand: over 18 days this item's sales have strayed that far from the forecast before, deliveries vary by about 3 days, and staying in stock 95% of the time covers nearly all of that."
+ */
+export function safetyStockNote(a: OrderArithmetic, context: { readonly leadTimeDays: number; readonly leadTimeSdDays: number; readonly serviceLevel: number }): string | null {
+  requireProbability(context.serviceLevel, "serviceLevel");
+  if (a.safetyStock <= 0 || a.safetyStock < a.leadTimeDemand) return null;
+  const ratio = a.leadTimeDemand > 0 ? `${(a.safetyStock / a.leadTimeDemand).toFixed(1)}× the expected demand` : "all buffer: no demand is expected on average";
+  const pct = `${Number((context.serviceLevel * 100).toFixed(2))}%`;
+  const delivery = context.leadTimeSdDays >= 0.5 ? `, deliveries vary by about ${one(context.leadTimeSdDays)} days` : "";
+  return `Safety stock is ${ratio}: over ${one(context.leadTimeDays)} days this item's sales have strayed that far from the forecast before${delivery}, and staying in stock ${pct} of the time covers nearly all of that.`;
+}
