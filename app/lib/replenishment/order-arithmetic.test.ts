@@ -60,9 +60,12 @@ describe("orderArithmetic", () => {
     }
   });
 
-  it("rejects a fractional position or drafts", () => {
+  it("rounds a simulation's fractional position up like the order, and rejects fractional drafts", () => {
     const base = { leadTimeDemandMean: 1, reorderPoint: 2, orderUpToLevel: 3, inventoryPosition: 0, inDraft: 0, economicOrderQuantity: null };
-    expect(() => orderArithmetic({ ...base, inventoryPosition: 1.5 })).toThrow(new RangeError("inventoryPosition must be an integer"));
+    expect(orderArithmetic({ ...base, inventoryPosition: 1.5 })).toMatchObject({ beforeRounding: 2, quantity: 2 });
+    expect(planLine({ dailyForecast: [1, 1, 1], leadTimeDemand: { mean: 1, quantile: 2 }, protectionDemand: { mean: 2, quantile: 3 }, leadTime: { meanDays: 1, sdDays: 0 },
+      reviewPeriodDays: 1, serviceLevel: 0.9, stock: { onHand: 1.5, onOrder: 0, committed: 0 } }).suggestedQuantity).toBe(2);
+    expect(() => orderArithmetic({ ...base, inventoryPosition: Number.NaN })).toThrow(new RangeError("inventoryPosition must be a finite number"));
     expect(() => orderArithmetic({ ...base, inDraft: -1 })).toThrow(new RangeError("inDraft must be a non-negative integer"));
     expect(() => orderArithmetic({ ...base, reorderPoint: Number.NaN })).toThrow(new RangeError("reorderPoint must be a finite number"));
   });

@@ -47,7 +47,7 @@ export interface OrderArithmeticInput {
   readonly leadTimeDemandMean: number;
   readonly reorderPoint: number;
   readonly orderUpToLevel: number;
-  /** An integer: stock figures are whole units. */
+  /** Whole units in the product (the sums then hold exactly); a simulation's fractional stock still gives planLine's quantity. */
   readonly inventoryPosition: number;
   readonly inDraft: number;
   readonly economicOrderQuantity: number | null;
@@ -68,7 +68,7 @@ const up = (x: number) => Math.ceil(x - 1e-9);
  * (do not reorder, contradictory rules) keeps the sums and suggests 0.
  * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 (s = E[LTD] + SS; (R, S) order = S − IP); ch. 4 (MOQ
  * and pack rounding).
- * @throws RangeError "inventoryPosition must be an integer", "inDraft must be a non-negative integer", plus finiteness checks
+ * @throws RangeError "inDraft must be a non-negative integer", "inventoryPosition must be a finite number", plus the other finiteness checks
  * @example orderArithmetic({ leadTimeDemandMean: 29.6, reorderPoint: 115.2, orderUpToLevel: 137.4, inventoryPosition: 8,
  *   inDraft: 0, economicOrderQuantity: null, constraints: { casePack: 6 } })
  * // 30 + 86 = 116; 116 + 22 = 138; 138 − 8 = 130 → whole cases of 6 → 132
@@ -77,12 +77,13 @@ export function orderArithmetic(input: OrderArithmeticInput): OrderArithmetic {
   requireNonNegative(input.leadTimeDemandMean, "leadTimeDemandMean");
   requireFinite(input.reorderPoint, "reorderPoint");
   requireFinite(input.orderUpToLevel, "orderUpToLevel");
-  if (!Number.isInteger(input.inventoryPosition)) throw new RangeError("inventoryPosition must be an integer");
+  requireFinite(input.inventoryPosition, "inventoryPosition");
   requireNonNegativeInteger(input.inDraft, "inDraft");
   const leadTimeDemand = Math.round(input.leadTimeDemandMean);
   const reorderPoint = up(input.reorderPoint);
   const orderUpTo = up(input.orderUpToLevel);
-  const beforeRounding = Math.max(0, orderUpTo - input.inventoryPosition - input.inDraft);
+  // = orderUpTo − position − drafts for a whole-unit position; rounded up like the order for a fractional one.
+  const beforeRounding = Math.max(0, up(input.orderUpToLevel - input.inventoryPosition - input.inDraft));
   const steps: OrderStep[] = [];
   let q = beforeRounding;
   if (q > 0) {
