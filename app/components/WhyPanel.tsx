@@ -72,6 +72,7 @@ export function WhyDetails({ why }: { why: WhyDto }) {
         <Text as="p" tone="subdued" variant="bodySm">
           {`On hand ${why.stock.onHand}; available ${why.stock.available} of it can be sold now (on hand less units promised to orders).`}
           {counted !== why.stock.available ? ` Available below zero counts as 0: this variant stops selling at zero.` : ""}
+          {counted < 0 ? ` Backorders ${-counted}: units owed to customers, so available is below zero.` : ""}
         </Text>
       </BlockStack>
       {why.method && (

@@ -19,7 +19,6 @@ import {
   type VariantOverridesWrite as VariantOverrides,
 } from "~/models/forecasts.server";
 import { leadTimePeriods } from "~/lib/planning";
-import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
 import { findPlanningShop } from "~/models/planning-inputs.server";
 import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
@@ -95,20 +94,10 @@ export interface ForecastDetailDto {
   /** Audit trail of the variant, newest first (AuditHistory entries). */
   history: { id: string; at: string; actor: string; action: string; reason: string | null }[];
   numbers: {
-    leadTimeDays: number;
+    /** Expected demand over the lead time, units (the override note compares it with and without). */
     leadTimeDemand: number;
-    safetyStock: number;
-    reorderPoint: number;
-    orderUpTo: number;
-    eoq: number;
-    serviceLevel: number;
-    onHand: number;
-    onOrder: number;
-    /** Units owed to customers (negative available of a variant that continues selling; docs/on-order.md). */
-    backorders: number;
     suggestedQty: number;
     urgency: string;
-    reason: string;
     /** Days of this plan's forecast replaced by a manual override. */
     overriddenDays: number;
     /** Lead-time demand without the overrides (null when none applies). */
@@ -267,19 +256,9 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
     overrideWindow: { from: today, to: addDays(today, settings.forecastHorizonDays - 1) },
     history: audit.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, ...describeVariantAudit(e) })),
     numbers: line && {
-      leadTimeDays: line.leadTimeDays,
       leadTimeDemand: line.leadTimeDemand,
-      safetyStock: line.safetyStock,
-      reorderPoint: line.reorderPoint,
-      orderUpTo: line.orderUpTo,
-      eoq: line.eoq,
-      serviceLevel: line.serviceLevel,
-      onHand: line.onHand,
-      onOrder: line.onOrder,
-      backorders: backorderedUnits(line.available, continuesSelling(variant.inventoryPolicy)),
       suggestedQty: line.editedQty ?? line.suggestedQty,
       urgency: line.urgency,
-      reason: line.reason,
       overriddenDays: applied?.days.length ?? 0,
       leadTimeDemandBeforeOverride: applied && leadDelta !== 0 ? Math.max(0, Math.round((line.leadTimeDemand - leadDelta) * 1000) / 1000) : null,
       why: whyOf(line, { method: forecast.method, rmsse: forecast.rmsse }),
