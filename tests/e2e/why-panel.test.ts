@@ -46,7 +46,7 @@ async function expectPanelAddsUp(panel: Locator): Promise<number> {
   const suggested = (await text("why-suggested")).match(/^Suggested (\d+)$/);
   expect(int(suggested![1])).toBe(q);
   // The sentence uses the same figures.
-  expect(sentence).toContain(`keep ${target![3]} on hand or on order; you have ${position![3]}`);
+  expect(sentence).toContain(`keep ${target![3]} available or on order; you have ${position![3]}`);
   if (int(before![4]) > 0 && !/do not reorder|contradict/.test(sentence)) expect(sentence).toContain(`so order ${before![4]}`);
   // Method codes and error metrics sit in the details disclosure only.
   await expect(panel.getByTestId("why-details").innerText()).resolves.not.toMatch(/RMSSE/);

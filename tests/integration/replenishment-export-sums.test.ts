@@ -101,7 +101,7 @@ describe("the Replenishment CSV export", () => {
     );
     expect(why.sums.position).toBe(why.stock.available + why.stock.onOrder);
     expect(why.sums.quantity).toBe(Number(steadyRow.suggested_qty));
-    expect(why.sentence).toMatch(/^Sells about .+; a delivery takes 12 days; to stay in stock 95% of the time keep \d+ on hand or on order; you have 5, so order \d+/);
+    expect(why.sentence).toMatch(/^Sells about .+; a delivery takes 12 days; to stay in stock 95% of the time keep \d+ available or on order; you have 5, so order \d+/);
     expect(why.method?.words).not.toMatch(/\(|RMSSE/);
     const line = lines.find((l) => l.variantId === steady.id)!;
     expect(await editSuggestedQuantity(shop, "staff-1", line.id, 3)).toBe(true);

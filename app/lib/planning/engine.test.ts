@@ -116,7 +116,7 @@ describe("decideOrder", () => {
       position: 10, inDraft: 0, beforeRounding: 26, steps: [{ rule: "case-pack", figure: 12, quantity: 36 }], stopped: null, quantity: 36,
     });
     expect(out.reason).toBe(
-      "Sells about 2 a day; a delivery takes 7 days; to stay in stock 95% of the time keep 36 on hand or on order; you have 10, so order 26 (a case of 12 → 36). " +
+      "Sells about 2 a day; a delivery takes 7 days; to stay in stock 95% of the time keep 36 available or on order; you have 10, so order 26 (a case of 12 → 36). " +
         "10 available to sell; that covers about 5 days of expected sales. Stock runs out in 5 days, before an order placed now can arrive (7-day lead time).",
     );
     const drafted = decideOrder({ ...input, draftedUnits: 20 });

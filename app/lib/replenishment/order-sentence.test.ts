@@ -20,7 +20,7 @@ describe("salesRate", () => {
 describe("orderSentence", () => {
   it("says the issue's example with the arithmetic's numbers", () => {
     expect(orderSentence({ arithmetic, dailyDemand: 1, leadTimeDays: 18, serviceLevel: 0.95 })).toBe(
-      "Sells about 1 a day; a delivery takes 18 days; to stay in stock 95% of the time keep 38 on hand or on order; you have 12, so order 26 (a case of 6 → 30).",
+      "Sells about 1 a day; a delivery takes 18 days; to stay in stock 95% of the time keep 38 available or on order; you have 12, so order 26 (a case of 6 → 30).",
     );
   });
   it("names the service level with up to two decimals (99.99% is not 100%)", () => {

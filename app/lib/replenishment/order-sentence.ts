@@ -37,12 +37,12 @@ const STEP_WORDS: Record<OrderStep["rule"], (s: OrderStep) => string> = {
 /**
  * One plain sentence for an order decision, its numbers those of the arithmetic (so the sentence and the
  * sums beneath it agree): "Sells about 1 a day; a delivery takes 18 days; to stay in stock 95% of the time
- * keep 38 on hand or on order; you have 12, so order 30 (a case of 6 → 30)." Service level with two
+ * keep 38 available or on order; you have 12, so order 30 (a case of 6 → 30)." Service level with two
  * decimals at most (99.99% must not read as 100%).
  * Reference: the (R, S) decision of Silver, Pyke & Thomas, 4th ed., ch. 6, in words.
  * @throws RangeError "serviceLevel must be between 0 and 1 exclusive", "dailyDemand must be a non-negative finite number", "leadTimeDays must be a non-negative finite number"
  * @example orderSentence({ arithmetic: a, dailyDemand: 1, leadTimeDays: 18, serviceLevel: 0.95 })
- * // "Sells about 1 a day; a delivery takes 18 days; to stay in stock 95% of the time keep 38 on hand or on order; you have 12, so order 26 (a case of 6 → 30)."
+ * // "Sells about 1 a day; a delivery takes 18 days; to stay in stock 95% of the time keep 38 available or on order; you have 12, so order 26 (a case of 6 → 30)."
  */
 export function orderSentence(input: OrderSentenceInput): string {
   const { arithmetic: a, serviceLevel } = input;
@@ -59,7 +59,7 @@ export function orderSentence(input: OrderSentenceInput): string {
     const steps = a.steps.map((s) => STEP_WORDS[s.rule](s));
     decision = `so order ${a.beforeRounding}${steps.length ? ` (${steps.join("; ")})` : ""}`;
   }
-  return `Sells ${salesRate(input.dailyDemand)}; a delivery takes ${days} ${days === "1" ? "day" : "days"}; to stay in stock ${pct} of the time keep ${a.orderUpTo} on hand or on order; ${have}, ${decision}.`;
+  return `Sells ${salesRate(input.dailyDemand)}; a delivery takes ${days} ${days === "1" ? "day" : "days"}; to stay in stock ${pct} of the time keep ${a.orderUpTo} available or on order; ${have}, ${decision}.`;
 }
 
 /**
