@@ -147,7 +147,6 @@ export interface ReplenishmentPageRow {
   onOrder: number;
   /** Shopify's incoming, part of onOrder. */
   incoming: number;
-  leadTimeDays: number;
   daysOfCover: number | null;
   projectedStockoutDate: string | null;
   urgency: string;
@@ -156,6 +155,18 @@ export interface ReplenishmentPageRow {
   abcClass: string | null;
   unitCost: Prisma.Decimal | null;
   reason: string;
+  // The why panel's figures (services/order-why.server.ts).
+  arithmetic: string | null;
+  leadTimeDemand: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  inventoryPosition: number;
+  draftedUnits: number;
+  leadTimeDays: number;
+  serviceLevel: number;
+  /** The line's forecast method code and cross-validated RMSSE (null when the forecast row is missing). */
+  method: string | null;
+  rmsse: number | null;
   productTitle: string | null;
   variantTitle: string | null;
   sku: string | null;
@@ -176,6 +187,8 @@ async function pageRows(shop: string, planRunId: string, ids: readonly string[])
     return prisma.$queryRawUnsafe<ReplenishmentPageRow[]>(
       `SELECT l."id", l."variantId", l."locationId", l."vendorId", l."onHand", l."available", l."onOrder", l."incoming", l."leadTimeDays", l."daysOfCover",
          l."projectedStockoutDate", l."urgency", l."suggestedQty", l."editedQty", l."abcClass", l."unitCost", l."reason",
+         l."arithmetic", l."leadTimeDemand", l."reorderPoint", l."orderUpTo", l."inventoryPosition", l."draftedUnits", l."serviceLevel",
+         f."method", f."rmsse",
          pr."title" AS "productTitle", v."title" AS "variantTitle", v."sku", loc."name" AS "locationName", ven."name" AS "vendorName",
          v."inventoryPolicy"
        FROM "ReplenishmentLine" l
@@ -183,6 +196,7 @@ async function pageRows(shop: string, planRunId: string, ids: readonly string[])
        LEFT JOIN "Product" pr ON pr."id" = v."productId" AND pr."shop" = l."shop"
        LEFT JOIN "Location" loc ON loc."id" = l."locationId" AND loc."shop" = l."shop"
        LEFT JOIN "Vendor" ven ON ven."id" = l."vendorId" AND ven."shop" = l."shop"
+       LEFT JOIN "Forecast" f ON f."planRunId" = l."planRunId" AND f."variantId" = l."variantId" AND f."locationId" = l."locationId" AND f."shop" = l."shop"
        WHERE ${plus}l."shop" = ${s} AND ${plus}l."planRunId" = ${p.bind(planRunId)} AND l."id" IN (${slice.map((id) => p.bind(id)).join(", ")})`,
       ...p.values,
     );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate } from "@remix-run/react";
-import { Badge, BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { PlanStatusLine } from "~/components/PlanStatusLine";
@@ -16,6 +16,7 @@ import { forecastOverrideForm, variantOverridesForm, variantOverridesShape } fro
 import { URGENCY_TONE, formatDate } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
 import { NativePoNote } from "~/components/po/NativePoNote";
+import { WhyDetails } from "~/components/WhyPanel";
 import { fieldErrors } from "~/components/vendors/vendor-form";
 import {
   VARIANT_NOT_FOUND_MESSAGE,
@@ -223,7 +224,7 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
                 </InlineStack>
                 <ForecastChart points={d.points} />
                 <Text as="p" tone="subdued" variant="bodySm">
-                  Method {d.method}, chosen by rolling-origin cross-validation. Red shading marks days the item was out of stock: sales there say nothing about
+                  Forecast: {d.methodWords}. Red shading marks days the item was out of stock: sales there say nothing about
                   demand, so they are left out of the fit. Orange shading marks days where your manual override replaces the forecast.
                 </Text>
               </BlockStack>
@@ -237,7 +238,9 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
                     </Text>
                     <Badge tone={URGENCY_TONE[n.urgency]}>{n.urgency}</Badge>
                   </InlineStack>
-                  <Text as="p">{n.reason}</Text>
+                  <div data-testid="why-panel">
+                    <WhyDetails why={n.why} />
+                  </div>
                   {n.overriddenDays > 0 && (
                     <Text as="p">
                       {`${n.overriddenDays} ${n.overriddenDays === 1 ? "day" : "days"} of this forecast use your manual override.`}
@@ -245,32 +248,15 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
                         ` Expected demand over the lead time is ${units(n.leadTimeDemand)} with it, ${units(n.leadTimeDemandBeforeOverride)} without.`}
                     </Text>
                   )}
-                  <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
-                    {[
-                      ["Lead time", `${n.leadTimeDays.toFixed(1)} days`],
-                      ["Expected demand over lead time", units(n.leadTimeDemand)],
-                      ["Safety stock", units(n.safetyStock)],
-                      ["Reorder point", units(n.reorderPoint)],
-                      ["Order-up-to level", units(n.orderUpTo)],
-                      ["Economic order quantity", n.eoq ? units(n.eoq) : "—"],
-                      ["Service level target", `${Number((n.serviceLevel * 100).toFixed(2))}% of cycles without a stockout`],
-                      ["On hand / on order", `${n.onHand} / ${n.onOrder}`],
-                      ...(n.backorders > 0 ? [["Backorders", units(n.backorders)]] : []),
-                    ].map(([label, value]) => (
-                      <BlockStack gap="050" key={label}>
-                        <Text as="span" tone="subdued" variant="bodySm">
-                          {label}
-                        </Text>
-                        <Text as="span" variant="bodyMd" fontWeight="semibold">
-                          {value}
-                        </Text>
-                      </BlockStack>
-                    ))}
-                  </InlineGrid>
+                  {n.backorders > 0 && (
+                    <Text as="p" variant="bodyMd">
+                      Backorders: {units(n.backorders)} owed to customers.
+                    </Text>
+                  )}
                   {n.nativePos.length > 0 && (
                     <BlockStack gap="050">
                       <Text as="span" tone="subdued" variant="bodySm">
-                        Of the {n.onOrder} on order:
+                        Of the {n.why.stock.onOrder} on order:
                       </Text>
                       {n.nativePos.map((po, i) => (
                         <NativePoNote key={`${po.name}-${i}`} po={po} />

@@ -44,7 +44,7 @@ export default function ForecastsPage() {
   }
   const selected = Math.max(0, TABS.findIndex((t) => t.id === (params.get("class") ?? "all")));
   return (
-    <Page title="Forecasts" subtitle={`Plan of ${formatDate(data.plan.asOfDate)}. Error = cross-validated RMSSE (below 1 beats a naive forecast).`}>
+    <Page title="Forecasts" subtitle={`Plan of ${formatDate(data.plan.asOfDate)}. Forecast error below 1 beats simply repeating recent sales.`}>
       <BlockStack gap="400">
         <Card padding="0">
           <Tabs
@@ -60,7 +60,7 @@ export default function ForecastsPage() {
             itemCount={data.rows.length}
             selectable={false}
             loading={navigation.state === "loading"}
-            headings={[{ title: "Variant" }, { title: "Location" }, { title: "Demand" }, { title: "Method" }, { title: "ABC" }, { title: "Units/day", alignment: "end" }, { title: "Error", alignment: "end" }]}
+            headings={[{ title: "Variant" }, { title: "Location" }, { title: "Demand" }, { title: "Method" }, { title: "ABC" }, { title: "Units/day", alignment: "end" }, { title: "Forecast error", alignment: "end" }]}
             pagination={paginationProps(data, update, "forecasts")}
           >
             {data.rows.map((row, index) => (
@@ -79,7 +79,7 @@ export default function ForecastsPage() {
                 <IndexTable.Cell>
                   <Badge>{row.demandClass}</Badge>
                 </IndexTable.Cell>
-                <IndexTable.Cell>{row.method}</IndexTable.Cell>
+                <IndexTable.Cell>{row.methodWords}</IndexTable.Cell>
                 <IndexTable.Cell>{row.abcClass ?? "—"}</IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" alignment="end" numeric>

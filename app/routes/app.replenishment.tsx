@@ -33,6 +33,8 @@ import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
 import { FORM } from "~/utils/form-errors";
+import type { WhyDto } from "~/utils/why-dto";
+import { WhyButton } from "~/components/WhyPanel";
 
 const PAGE_SIZE = 50;
 
@@ -207,7 +209,7 @@ export default function ReplenishmentPage() {
               { title: "Variant" },
               { title: "Location" },
               { title: "Vendor" },
-              { title: "On hand", alignment: "end" },
+              { title: "Available", alignment: "end" },
               { title: "On order", alignment: "end" },
               { title: "Days of cover", alignment: "end" },
               { title: "Stockout" },
@@ -233,8 +235,13 @@ export default function ReplenishmentPage() {
                 <IndexTable.Cell>
                   <BlockStack gap="050">
                     <Text as="span" alignment="end" numeric>
-                      {row.onHand}
+                      {row.available}
                     </Text>
+                    {row.onHand !== row.available && (
+                      <Text as="span" variant="bodySm" tone="subdued" alignment="end">
+                        {row.onHand} on hand
+                      </Text>
+                    )}
                     {row.backorders > 0 && (
                       <Text as="span" variant="bodySm" tone="critical" alignment="end">
                         Backorders {row.backorders}
@@ -271,7 +278,7 @@ export default function ReplenishmentPage() {
                   <Badge tone={URGENCY_TONE[row.urgency]}>{row.urgency}</Badge>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} reason={row.reason} />
+                  <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} why={row.why} label={[row.product, row.variant, row.location].filter(Boolean).join(" · ")} />
                 </IndexTable.Cell>
               </IndexTable.Row>
             ))}
@@ -282,8 +289,8 @@ export default function ReplenishmentPage() {
   );
 }
 
-/** The suggested quantity, editable in place: saved on blur, empty restores Stockcast's suggestion. */
-function QuantityCell({ lineId, quantity, edited, reason }: { lineId: string; quantity: number; edited: boolean; reason: string }) {
+/** The suggested quantity, editable in place (saved on blur, empty restores Stockcast's suggestion), and why. */
+function QuantityCell({ lineId, quantity, edited, why, label }: { lineId: string; quantity: number; edited: boolean; why: WhyDto; label: string }) {
   const fetcher = useFetcher<{ error: string | null }>();
   const [value, setValue] = useState(String(quantity));
   useEffect(() => setValue(String(quantity)), [quantity]);
@@ -292,8 +299,10 @@ function QuantityCell({ lineId, quantity, edited, reason }: { lineId: string; qu
     fetcher.submit({ intent: "edit_quantity", lineId, quantity: value.trim() }, { method: "post" });
   };
   return (
-    // Clicks in the field must not toggle the row's selection.
-    <div onClick={(e) => e.stopPropagation()} style={{ width: 88, marginLeft: "auto" }} title={reason}>
+    // Clicks in the field and the why button must not toggle the row's selection.
+    <div onClick={(e) => e.stopPropagation()} style={{ display: "flex", gap: 8, alignItems: "center", justifyContent: "flex-end" }}>
+      <WhyButton why={why} label={label} />
+      <div style={{ width: 88 }}>
       <TextField
         label="Suggested quantity"
         labelHidden
@@ -306,6 +315,7 @@ function QuantityCell({ lineId, quantity, edited, reason }: { lineId: string; qu
         error={fetcher.data?.error ?? undefined}
         suffix={edited ? "✎" : undefined}
       />
+      </div>
     </div>
   );
 }

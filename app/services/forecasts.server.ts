@@ -1,4 +1,7 @@
 import { recordAudit } from "~/models/audit.server";
+import { whyOf, type WhyDto } from "./order-why.server";
+import { plainMethod } from "~/lib/forecasting";
+import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
 import {
   createForecastOverride,
   deleteForecastOverride,
@@ -17,7 +20,6 @@ import {
   type VariantOverridesWrite as VariantOverrides,
 } from "~/models/forecasts.server";
 import { leadTimePeriods } from "~/lib/planning";
-import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
 import { findPlanningShop } from "~/models/planning-inputs.server";
 import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
@@ -30,7 +32,7 @@ const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.le
 
 export interface ForecastListDto {
   plan: { asOfDate: string } | null;
-  rows: { variantId: string; locationId: string; product: string; variant: string; sku: string | null; location: string; demandClass: string; method: string; abcClass: string | null; dailyMean: number; rmsse: number | null }[];
+  rows: { variantId: string; locationId: string; product: string; variant: string; sku: string | null; location: string; demandClass: string; method: string; methodWords: string; abcClass: string | null; dailyMean: number; rmsse: number | null }[];
   total: number;
   page: number;
   pageSize: number;
@@ -56,6 +58,7 @@ export async function getForecastList(shop: string, q: { demandClass?: string; s
         location: names.locations.get(r.locationId) ?? "Unknown location",
         demandClass: r.demandClass,
         method: r.method,
+        methodWords: plainMethod(r.method),
         abcClass: r.abcClass,
         dailyMean: Math.round(avg((r.mean as number[]).slice(0, 28)) * 100) / 100,
         rmsse: r.rmsse,
@@ -77,6 +80,8 @@ export interface ForecastDetailDto {
   otherLocations: { id: string; name: string }[];
   asOfDate: string;
   method: string;
+  /** The method in plain words (the code stays in a details disclosure). */
+  methodWords: string;
   demandClass: string;
   abcClass: string | null;
   /** One point per day: history (actual, stockedOut) then forecast (mean and bands). */
@@ -91,26 +96,20 @@ export interface ForecastDetailDto {
   /** Audit trail of the variant, newest first (AuditHistory entries). */
   history: { id: string; at: string; actor: string; action: string; reason: string | null }[];
   numbers: {
-    leadTimeDays: number;
+    /** Expected demand over the lead time, units (the override note compares it with and without). */
     leadTimeDemand: number;
-    safetyStock: number;
-    reorderPoint: number;
-    orderUpTo: number;
-    eoq: number;
-    serviceLevel: number;
-    onHand: number;
-    onOrder: number;
-    /** Native Shopify POs behind part of onOrder (through Shopify's incoming; docs/on-order.md). */
+    /** Native Shopify POs behind part of the units on order (through Shopify's incoming; docs/on-order.md). */
     nativePos: NativeOnOrderDto[];
     /** Units owed to customers (negative available of a variant that continues selling; docs/on-order.md). */
     backorders: number;
     suggestedQty: number;
     urgency: string;
-    reason: string;
     /** Days of this plan's forecast replaced by a manual override. */
     overriddenDays: number;
     /** Lead-time demand without the overrides (null when none applies). */
     leadTimeDemandBeforeOverride: number | null;
+    /** The suggestion explained: sentence, sums that add up, method in plain words. */
+    why: WhyDto;
   } | null;
 }
 
@@ -235,6 +234,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
     otherLocations: locations.map((l) => ({ id: l.locationId, name: locationName(l.locationId) })),
     asOfDate: run.asOfDate,
     method: forecast.method,
+    methodWords: plainMethod(forecast.method),
     demandClass: forecast.demandClass,
     abcClass: forecast.abcClass,
     points,
@@ -263,22 +263,14 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
     overrideWindow: { from: today, to: addDays(today, settings.forecastHorizonDays - 1) },
     history: audit.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, ...describeVariantAudit(e) })),
     numbers: line && {
-      leadTimeDays: line.leadTimeDays,
       leadTimeDemand: line.leadTimeDemand,
-      safetyStock: line.safetyStock,
-      reorderPoint: line.reorderPoint,
-      orderUpTo: line.orderUpTo,
-      eoq: line.eoq,
-      serviceLevel: line.serviceLevel,
-      onHand: line.onHand,
-      onOrder: line.onOrder,
       nativePos: native.get(levelKey(variantId, chosen)) ?? [],
       backorders: backorderedUnits(line.available, continuesSelling(variant.inventoryPolicy)),
       suggestedQty: line.editedQty ?? line.suggestedQty,
       urgency: line.urgency,
-      reason: line.reason,
       overriddenDays: applied?.days.length ?? 0,
       leadTimeDemandBeforeOverride: applied && leadDelta !== 0 ? Math.max(0, Math.round((line.leadTimeDemand - leadDelta) * 1000) / 1000) : null,
+      why: whyOf(line, { method: forecast.method, rmsse: forecast.rmsse }),
     },
   };
 }

@@ -13,6 +13,8 @@ import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/nat
 import { inTransaction } from "~/models/transaction.server";
 import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
 import { csvField } from "~/utils/csv";
+import { whyOf, type WhyDto } from "./order-why.server";
+import { centsToDecimal, lineTotalCents } from "./purchase-orders/money";
 
 export interface ReplenishmentRowDto {
   id: string;
@@ -36,6 +38,10 @@ export interface ReplenishmentRowDto {
   abcClass: string | null;
   unitCost: string | null;
   reason: string;
+  /** The suggestion explained: sentence, sums that add up, method (the panel behind the quantity). */
+  why: WhyDto;
+  /** Days, the plan's blended lead time. */
+  leadTimeDays: number;
   /** Draft and pending-approval POs holding this variant for this location (the suggestion is net of them). */
   drafts: { id: string; number: string; units: number }[];
   /** Native Shopify POs behind part of this line's on order (already counted in it, through `incoming`). */
@@ -97,6 +103,8 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       abcClass: r.abcClass,
       unitCost: r.unitCost?.toString() ?? null,
       reason: r.reason,
+      why: whyOf(r, r.method === null ? null : { method: r.method, rmsse: r.rmsse }),
+      leadTimeDays: Number(r.leadTimeDays),
       drafts: draftsOf(r.variantId, r.locationId),
       nativePos: native.get(levelKey(r.variantId, r.locationId)) ?? [],
     })),
@@ -122,13 +130,23 @@ export async function editSuggestedQuantity(shop: string, actor: string, lineId:
   });
 }
 
-/** The filtered plan as CSV (every matching line, not just one page), for spreadsheets and vendors. */
+/**
+ * The filtered plan as CSV (every matching line, not just one page), for spreadsheets and vendors. The
+ * figures are the why panel's whole units: reorder_point = lead_time_demand + safety_stock;
+ * in_draft_pos = units in draft or pending POs the suggestion is net of; suggested_value = suggested_qty ×
+ * unit_cost (the cost the plan used) in the shop currency, 2 decimals.
+ */
 export async function exportReplenishmentCsv(shop: string, query: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<string> {
-  const header = ["product", "variant", "sku", "location", "vendor", "on_hand", "available", "on_order", "days_of_cover", "projected_stockout", "urgency", "suggested_qty", "abc_class", "unit_cost", "reason"];
+  const header = [
+    "product", "variant", "sku", "location", "vendor", "on_hand", "available", "on_order", "days_of_cover", "projected_stockout", "urgency", "suggested_qty", "abc_class", "unit_cost", "reason",
+    "lead_time_days", "lead_time_demand", "safety_stock", "reorder_point", "order_up_to", "in_draft_pos", "suggested_value",
+  ];
   const out = [header.join(",")];
   for (let page = 1; ; page++) {
     const dto = await getReplenishment(shop, { ...query, page, pageSize: 1000 });
     for (const r of dto.rows) {
+      const sums = r.why.sums;
+      const value = r.unitCost === null ? null : centsToDecimal(lineTotalCents(r.suggestedQty, r.unitCost));
       out.push(
         [
           ...[r.product, r.variant, r.sku, r.location, r.vendor].map((v) => csvField(v)),
@@ -138,6 +156,7 @@ export async function exportReplenishmentCsv(shop: string, query: Omit<Replenish
           csvField(r.abcClass),
           csvField(r.unitCost, { text: false }),
           csvField(r.reason),
+          ...[r.leadTimeDays, sums.leadTimeDemand, sums.safetyStock, sums.reorderPoint, sums.orderUpTo, sums.inDraft, value].map((v) => csvField(v, { text: false })),
         ].join(","),
       );
     }

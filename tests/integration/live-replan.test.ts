@@ -129,7 +129,8 @@ describe("the plan follows every change within seconds", () => {
     const after = await lineOf(a.shop, a.variants[1].id);
     // Nothing is ordered yet: same position and urgency; nothing more to order.
     expect(after).toMatchObject({ onOrder: 0, inventoryPosition: line.inventoryPosition, urgency: "critical", suggestedQty: 0 });
-    expect(after.reason).toContain(`${line.suggestedQty} units already in draft or pending POs cover this`);
+    expect(after.reason).toContain(`and ${line.suggestedQty} more in draft purchase orders, so order nothing more: send the drafts.`);
+    expect(after.draftedUnits).toBe(line.suggestedQty);
     // The screen links the draft beside on order.
     const screen = await getReplenishment(a.shop, { sort: "stockout", page: 1, pageSize: 50 });
     expect(screen.rows.find((r) => r.id === after.id)?.drafts).toEqual([{ id: po.id, number: po.number, units: line.suggestedQty }]);

@@ -240,7 +240,7 @@ describe("native POs counted once beside `incoming`", () => {
     expect(po1).toEqual({ name: "#PO1", supplier: "Acme Outdoor", supplierSku: "AC-77", units: 7, orderedOn: "2026-11-30", expectedOn: addDays("2026-11-30", Math.ceil(line.leadTimeDays)) });
 
     const detail = await getForecastDetail(shop, variants["NATIVE-PART-RECEIVED"], locationId, NOW);
-    expect(detail?.numbers?.onOrder).toBe(8);
+    expect(detail?.numbers?.why.stock.onOrder).toBe(8);
     expect(detail?.numbers?.nativePos.map((p) => [p.name, p.supplier, p.units, p.orderedOn])).toEqual([
       ["#PO2", "Acme Outdoor", 2, "2026-11-20"],
       ["#PO3", "Trailhead Supply", 6, "2026-12-03"],

@@ -186,7 +186,12 @@ describe("the Replenishment listing", () => {
         location: a.locations.find((l) => l.id === line.locationId)!.name, vendor: a.vendors.find((v) => v.id === line.vendorId)?.name ?? null,
         onHand: line.onHand, available: line.available, backorders: variant.inventoryPolicy === "DENY" ? 0 : Math.max(0, -line.available), onOrder: line.onOrder, daysOfCover: line.daysOfCover, projectedStockoutDate: line.projectedStockoutDate,
         urgency: line.urgency, suggestedQty: line.editedQty ?? line.suggestedQty, edited: line.editedQty !== null, abcClass: line.abcClass,
-        unitCost: line.unitCost?.toString() ?? null, reason: line.reason, drafts: [], nativePos: [],
+        unitCost: line.unitCost?.toString() ?? null, reason: line.reason, drafts: [], nativePos: [], leadTimeDays: 10,
+        // A line planned before the arithmetic was stored: its sums are rebuilt from its figures, without steps.
+        why: {
+          sentence: line.reason, stepsKnown: false, stock: { available: 5, onHand: 5, onOrder: 0 }, leadTimeDays: 10, serviceLevel: 0.95, editedQty: line.editedQty, method: null,
+          sums: { leadTimeDemand: 10, safetyStock: 2, reorderPoint: 12, reviewDemand: 8, orderUpTo: 20, position: 5, inDraft: 0, beforeRounding: 15, steps: [], stopped: null, quantity: 15 },
+        },
       });
     }
     expect(screen.rows.find((r) => r.id === edited.id)).toMatchObject({ suggestedQty: 77, edited: true });

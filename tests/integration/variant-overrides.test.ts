@@ -130,7 +130,7 @@ describe("per-variant planning overrides", () => {
     expect((await lineOf(a.shop, a.main.id)).suggestedQty).toBe(minimum);
     const capped = await lineOf(a.shop, a.other.id);
     expect(capped.suggestedQty).toBe(70);
-    expect(capped.reason).toContain("Capped at the maximum of 70 per order.");
+    expect(capped.reason).toMatch(/so order \d+ \(capped at the maximum of 70 → 70\)\./);
   });
 });
 

@@ -34,6 +34,7 @@ export { movingAverage, fitMovingAverage, forecastMovingAverage } from "./moving
 export { croston, fitCroston, forecastCroston, type CrostonVariant } from "./croston";
 export { tsb, fitTsb, forecastTsb } from "./tsb";
 export { accuracy, type AccuracyInput, type AccuracyResult } from "./metrics";
+export { plainMethod } from "./method-names";
 export { mulberry32 } from "./prng";
 export { erfc, normalCdf } from "./numeric";
 export type { Forecast, ForecastInterval, ModelFit, ForecastOptions } from "./types";

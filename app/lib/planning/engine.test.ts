@@ -105,8 +105,31 @@ describe("decideOrder", () => {
   };
 
   it("orders up to S and rounds by the order rules", () => {
-    expect(decideOrder(input)).toMatchObject({ suggestedQuantity: 26, ruleConflict: null, line: { orderUpToLevel: 36, safetyStock: 8, reorderPoint: 20 } });
+    expect(decideOrder(input)).toMatchObject({ suggestedQuantity: 26, ruleConflict: null, line: { orderUpToLevel: 36, safetyStock: 6, reorderPoint: 20 } });
     expect(decideOrder({ ...input, constraints: { casePack: 12 } }).suggestedQuantity).toBe(36);
+  });
+
+  it("explains the decision in sums that add up and one plain sentence first", () => {
+    const out = decideOrder({ ...input, constraints: { casePack: 12 } });
+    expect(out.arithmetic).toEqual({
+      leadTimeDemand: 14, safetyStock: 6, reorderPoint: 20, reviewDemand: 16, orderUpTo: 36,
+      position: 10, inDraft: 0, beforeRounding: 26, steps: [{ rule: "case-pack", figure: 12, quantity: 36 }], stopped: null, quantity: 36,
+    });
+    expect(out.reason).toBe(
+      "Sells about 2 a day; a delivery takes 7 days; to stay in stock 95% of the time keep 36 available or on order; you have 10, so order 26 (a case of 12 → 36). " +
+        "10 available to sell; that covers about 5 days of expected sales. Stock runs out in 5 days, before an order placed now can arrive (7-day lead time).",
+    );
+    const drafted = decideOrder({ ...input, draftedUnits: 20 });
+    expect(drafted.arithmetic).toMatchObject({ position: 10, inDraft: 20, beforeRounding: 6, quantity: 6 });
+    expect(drafted.reason).toContain("you have 10 and 20 more in draft purchase orders, so order 6.");
+    expect(decideOrder({ ...input, draftedUnits: 30 }).reason).toContain("so order nothing more: send the drafts.");
+  });
+
+  it("keeps the sums but suggests nothing for a variant marked do not reorder", () => {
+    const out = decideOrder({ ...input, doNotReorder: true });
+    expect(out.suggestedQuantity).toBe(0);
+    expect(out.arithmetic).toMatchObject({ beforeRounding: 26, stopped: "do-not-reorder", quantity: 0 });
+    expect(out.reason).toContain("you have 10, but it is marked do not reorder, so order nothing.");
   });
 
   it("suggests what to order beyond the units already drafted, keeping the real position and urgency", () => {
@@ -125,6 +148,7 @@ describe("decideOrder", () => {
     expect(out.suggestedQuantity).toBe(0);
     expect(out.ruleConflict).toBe("no whole-case quantity between moq and maxQuantity");
     expect(out.line.suggestedQuantity).toBe(26);
+    expect(out.arithmetic).toMatchObject({ beforeRounding: 26, steps: [], stopped: "rule-conflict", quantity: 0 });
     expect(() => decideOrder({ ...input, serviceLevel: 1 })).toThrow("serviceLevel must be between 0 and 1 exclusive");
   });
 });

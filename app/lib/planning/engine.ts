@@ -1,5 +1,15 @@
 import { forecastSeries, leadTimeDemand, type AnalogueCurves, type SeriesForecast } from "~/lib/forecasting";
-import { planLine, quantileWithLeadTimeVariability, type IntervalDemand, type PlanLine, type PlanLineInput } from "~/lib/replenishment";
+import {
+  orderArithmetic,
+  orderSentence,
+  safetyStockNote,
+  planLine,
+  quantileWithLeadTimeVariability,
+  type IntervalDemand,
+  type OrderArithmetic,
+  type PlanLine,
+  type PlanLineInput,
+} from "~/lib/replenishment";
 import { applyHorizonOverrides, shiftTotal, type HorizonOverride, type OverriddenForecast } from "./overrides";
 
 // The one engine: the nightly plan, incremental and threaded plans, the forecast CLI and the policy
@@ -158,6 +168,8 @@ export interface DecideInput extends Omit<PlanLineInput, "dailySd" | "leadTimeDe
   readonly protectionDemand: IntervalDemand;
   /** Units already in draft or pending-approval POs for this variant × location (not yet ordered). Default 0. */
   readonly draftedUnits?: number;
+  /** The merchant marked the variant do not reorder: the sums are kept, nothing is suggested. Default false. */
+  readonly doNotReorder?: boolean;
 }
 
 /** The order decision: the plan line, and the order rules' conflict when they contradict each other. */
@@ -167,6 +179,10 @@ export interface OrderDecision {
   readonly suggestedQuantity: number;
   /** The rule error (e.g. no whole case between MOQ and max) when the line was planned without the rules. */
   readonly ruleConflict: string | null;
+  /** The decision in whole units that add up (lead-time demand + safety stock = reorder point, …). */
+  readonly arithmetic: OrderArithmetic;
+  /** One plain sentence on the order (orderSentence), why the safety stock is large when it is, then the line's outlook. */
+  readonly reason: string;
 }
 
 /**
@@ -182,16 +198,34 @@ export interface OrderDecision {
 export function decideOrder(input: DecideInput): OrderDecision {
   const drafted = input.draftedUnits ?? 0;
   if (!Number.isInteger(drafted) || drafted < 0) throw new RangeError("draftedUnits must be a non-negative integer");
+  let line: PlanLine;
+  let suggested: number;
+  let ruleConflict: string | null = null;
   try {
-    const line = planLine(input);
-    if (drafted === 0 || line.suggestedQuantity === 0) return { line, suggestedQuantity: line.suggestedQuantity, ruleConflict: null };
+    line = planLine(input);
+    suggested = line.suggestedQuantity;
     // Drafted units will be on order once sent: the suggestion is what to order beyond them, rounded by the
     // same rules. Position, urgency and cover stay those of the real stock: nothing drafted is ordered yet.
-    const net = planLine({ ...input, stock: { ...input.stock, onOrder: input.stock.onOrder + drafted } });
-    return { line, suggestedQuantity: net.suggestedQuantity, ruleConflict: null };
+    if (drafted > 0 && suggested > 0) suggested = planLine({ ...input, stock: { ...input.stock, onOrder: input.stock.onOrder + drafted } }).suggestedQuantity;
   } catch (error) {
     if (!(error instanceof RangeError) || !input.constraints) throw error;
-    const line = planLine({ ...input, constraints: undefined });
-    return { line, suggestedQuantity: 0, ruleConflict: error.message };
+    line = planLine({ ...input, constraints: undefined });
+    suggested = 0;
+    ruleConflict = error.message;
   }
+  const stopped = ruleConflict !== null ? "rule-conflict" : input.doNotReorder ? "do-not-reorder" : null;
+  const arithmetic = orderArithmetic({
+    leadTimeDemandMean: line.leadTimeDemandMean,
+    reorderPoint: line.reorderPoint,
+    orderUpToLevel: line.orderUpToLevel,
+    inventoryPosition: line.inventoryPosition,
+    inDraft: drafted,
+    economicOrderQuantity: line.economicOrderQuantity,
+    constraints: ruleConflict === null ? input.constraints : undefined,
+    stopped,
+  });
+  const L = leadTimePeriods(input.leadTime.meanDays);
+  const sentence = orderSentence({ arithmetic, dailyDemand: line.leadTimeDemandMean / L, leadTimeDays: input.leadTime.meanDays, serviceLevel: input.serviceLevel });
+  const note = safetyStockNote(arithmetic, { leadTimeDays: input.leadTime.meanDays, leadTimeSdDays: input.leadTime.sdDays, serviceLevel: input.serviceLevel });
+  return { line, suggestedQuantity: stopped ? 0 : suggested, ruleConflict, arithmetic, reason: [sentence, note, line.outlook].filter(Boolean).join(" ") };
 }

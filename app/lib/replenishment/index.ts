@@ -19,3 +19,5 @@ export { normalCdf, normalLoss, normalPdf, normalQuantile } from "./normal";
 export * from "./simulate";
 export * from "./cover-rules";
 export * from "./tradeoff-curve";
+export * from "./order-arithmetic";
+export * from "./order-sentence";

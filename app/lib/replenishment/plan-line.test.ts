@@ -36,21 +36,18 @@ describe("planLine", () => {
     expect(p.inventoryPosition).toBe(30);
     expect(p.leadTimeDemandMean).toBe(50);
     expect(p.protectionDemandMean).toBe(120);
-    expect(p.safetyStock).toBeCloseTo(1.644854 * Math.sqrt(12 * 16), 3); // 22.79 over R + L
+    expect(p.safetyStock).toBeCloseTo(1.644854 * Math.sqrt(5 * 16), 3); // 14.71 over the lead time
     expect(p.reorderPoint).toBeCloseTo(50 + 1.644854 * Math.sqrt(5 * 16), 3); // 64.71, lead time only
+    expect(p.leadTimeDemandMean + p.safetyStock).toBe(p.reorderPoint);
     expect(p.orderUpToLevel).toBeCloseTo(142.79, 2);
     expect(p.rawQuantity).toBeCloseTo(112.79, 2);
     expect(p.suggestedQuantity).toBe(120);
     expect(p.daysOfCover).toBe(3);
     expect(p.projectedStockoutDay).toBe(3);
     expect(p.urgency).toBe("critical");
-    expect(p.reason).toBe(
-      "Order 120 units. 30 units are available to sell; that covers about 3 days of expected sales. Stock runs out in 3 days, before an order placed now can arrive (5-day lead time). Target stock 142.8 units covers the 5-day lead time plus 7 days until the next review with a 95% chance of not running out (safety stock 22.8); counting stock on order you have 30. Rounded up to whole cases of 12."
+    expect(p.outlook).toBe(
+      "30 available to sell; that covers about 3 days of expected sales. Stock runs out in 3 days, before an order placed now can arrive (5-day lead time)."
     );
-  });
-  it("names the service level with up to two decimals (99.99% is not 100%)", () => {
-    expect(planLine({ ...base, serviceLevel: 0.9999 }).reason).toContain("with a 99.99% chance of not running out");
-    expect(planLine({ ...base, serviceLevel: 0.975 }).reason).toContain("with a 97.5% chance of not running out");
   });
   it("walks the urgency ladder", () => {
     const at = (onHand: number, onOrder = 0) => planLine({ ...base, stock: { onHand, onOrder, committed: 0 } }).urgency;
@@ -67,7 +64,7 @@ describe("planLine", () => {
       protectionDemand: { mean: 120, quantile: 170 },
       constraints: {},
     });
-    expect(p.safetyStock).toBe(50);
+    expect(p.safetyStock).toBe(30); // the lead-time quantile's margin: 50 + 30 = 80
     expect(p.reorderPoint).toBe(80);
     expect(p.orderUpToLevel).toBe(170);
     expect(p.suggestedQuantity).toBe(140);
@@ -83,13 +80,12 @@ describe("planLine", () => {
     expect(p.orderUpToLevel).toBeCloseTo(120 + 1.644854 * Math.sqrt(592), 2);
     expect(p.economicOrderQuantity).toBeCloseTo(854.4, 1);
     expect(p.suggestedQuantity).toBe(855);
-    expect(p.reason).toContain("economic order quantity of 854.4");
   });
   it("suggests nothing when the position already covers the target", () => {
     const p = planLine({ ...base, stock: { onHand: 500, onOrder: 0, committed: 0 } });
     expect(p.suggestedQuantity).toBe(0);
     expect(p.urgency).toBe("low");
-    expect(p.reason.startsWith("No order needed. 500 units are available to sell; that covers about 50 days")).toBe(true);
+    expect(p.outlook.startsWith("500 available to sell; that covers about 50 days")).toBe(true);
   });
   it("rejects bad inputs", () => {
     expect(() => planLine({ ...base, dailyForecast: [1, 2, 3] })).toThrow(new RangeError("dailyForecast must cover lead time plus review period"));

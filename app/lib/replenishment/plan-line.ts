@@ -52,9 +52,9 @@ export interface PlanLine {
   readonly leadTimeDemandMean: number;
   /** Expected demand over review period + lead time (the protection interval). */
   readonly protectionDemandMean: number;
-  /** Safety stock of the order-up-to level: S − expected demand over review period + lead time. */
+  /** Safety stock over the lead time: reorderPoint − leadTimeDemandMean, so the two add up to the reorder point. */
   readonly safetyStock: number;
-  /** Lead-time quantile at the service level: the continuous-review trigger, shown for reference. */
+  /** Lead-time quantile at the service level (E[LTD] + SS): the continuous-review trigger, shown for reference. */
   readonly reorderPoint: number;
   readonly orderUpToLevel: number;
   /** EOQ in units, when cost data were given. */
@@ -68,8 +68,8 @@ export interface PlanLine {
   /** First day offset on which expected demand exceeds stock (with scheduled receipts); null if none within the forecast. */
   readonly projectedStockoutDay: number | null;
   readonly urgency: Urgency;
-  /** Plain-language explanation with the numbers. */
-  readonly reason: string;
+  /** Plain words on the stock: what it covers and when it runs out (the order itself: orderSentence). */
+  readonly outlook: string;
 }
 
 /**
@@ -201,28 +201,13 @@ export function planLine(input: PlanLineInput): PlanLine {
   else if (rounded.quantity > 0) urgency = "medium";
   else urgency = "low";
 
-  const reason = buildReason({
-    quantity: rounded.quantity,
-    applied: rounded.applied,
-    constraints: input.constraints ?? {},
-    net,
-    ip,
-    cover,
-    stockout,
-    leadDays: leadTime.meanDays,
-    reviewPeriodDays,
-    serviceLevel,
-    target: prot.quantile,
-    safety: prot.quantile - prot.mean,
-    eoq,
-    urgency,
-  });
+  const outlook = buildOutlook({ net, cover, stockout, leadDays: leadTime.meanDays, urgency });
   return {
     inventoryPosition: ip,
     netStock: net,
     leadTimeDemandMean: ltd.mean,
     protectionDemandMean: prot.mean,
-    safetyStock: prot.quantile - prot.mean,
+    safetyStock: ltd.quantile - ltd.mean,
     reorderPoint: ltd.quantile,
     orderUpToLevel: prot.quantile,
     economicOrderQuantity: eoq,
@@ -232,43 +217,18 @@ export function planLine(input: PlanLineInput): PlanLine {
     daysOfCover: cover,
     projectedStockoutDay: stockout,
     urgency,
-    reason,
+    outlook,
   };
 }
 
-function buildReason(p: {
-  quantity: number;
-  applied: readonly RoundingStep[];
-  constraints: OrderConstraints;
-  net: number;
-  ip: number;
-  cover: number | null;
-  stockout: number | null;
-  leadDays: number;
-  reviewPeriodDays: number;
-  serviceLevel: number;
-  target: number;
-  safety: number;
-  eoq: number | null;
-  urgency: Urgency;
-}): string {
+function buildOutlook(p: { net: number; cover: number | null; stockout: number | null; leadDays: number; urgency: Urgency }): string {
   const parts: string[] = [];
-  parts.push(p.quantity > 0 ? `Order ${p.quantity} units.` : "No order needed.");
   const coverText = p.cover === null ? "no sales are expected" : `that covers about ${fmt(p.cover)} days of expected sales`;
-  parts.push(`${fmt(p.net)} units are available to sell; ${coverText}.`);
+  parts.push(`${fmt(p.net)} available to sell; ${coverText}.`);
   if (p.stockout !== null) {
     const when = p.stockout === 0 ? "today" : `in ${p.stockout} days`;
     if (p.urgency === "critical") parts.push(`Stock runs out ${when}, before an order placed now can arrive (${fmt(p.leadDays)}-day lead time).`);
     else parts.push(`Stock runs out ${when}.`);
   }
-  // Two decimals at most: 99.99% must not read as 100%.
-  const pct = `${Number((p.serviceLevel * 100).toFixed(2))}%`;
-  parts.push(
-    `Target stock ${fmt(p.target)} units covers the ${fmt(p.leadDays)}-day lead time plus ${fmt(p.reviewPeriodDays)} days until the next review with a ${pct} chance of not running out (safety stock ${fmt(p.safety)}); counting stock on order you have ${fmt(p.ip)}.`
-  );
-  if (p.quantity > 0 && p.eoq !== null && p.eoq > p.target - p.ip) parts.push(`Raised to the economic order quantity of ${fmt(p.eoq)} to save on ordering costs.`);
-  if (p.applied.includes("moq")) parts.push(`Raised to the vendor minimum of ${p.constraints.moq}.`);
-  if (p.applied.includes("case-pack")) parts.push(`Rounded up to whole cases of ${p.constraints.casePack}.`);
-  if (p.applied.includes("max-quantity")) parts.push(`Capped at the maximum of ${p.constraints.maxQuantity} per order.`);
   return parts.join(" ");
 }

@@ -1,7 +1,6 @@
 import type { AbcClass } from "~/lib/analytics";
 import type { AnalogueCurves } from "~/lib/forecasting";
 import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
-import type { PlanLine } from "~/lib/replenishment";
 import { continuesSelling, costBalancedServiceLevel, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays, daysBetween } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
@@ -125,6 +124,9 @@ export interface LineOut {
   reason: string;
   abcClass: string;
   unitCost: string | null;
+  draftedUnits: number;
+  /** OrderArithmetic as JSON text. */
+  arithmetic: string;
 }
 
 /**
@@ -286,23 +288,12 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
   return result;
 }
 
-/** The plan's reason, led by what is already drafted when drafts cover some or all of the order. */
-function draftedReason(drafted: number, net: number, plan: PlanLine): string {
-  if (drafted === 0 || plan.suggestedQuantity === 0) return plan.reason;
-  const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`;
-  const lead =
-    net > 0
-      ? `${units(drafted)} already in draft or pending POs, so order ${units(net)} more.`
-      : `${units(drafted)} already in draft or pending POs cover this: send them rather than drafting more.`;
-  return `${lead} Without those drafts: ${plan.reason}`;
-}
-
 /** The replenishment line of a pending series at its ABC class's service level: the engine's second step (decideOrder). */
 export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass): LineOut {
   const classLevel = context.serviceLevel[abcClass];
   const sl = lineServiceLevel(context, classLevel, p.unitCostCents);
   const [ltdQuantile, protectionQuantile] = p.quantiles[String(classLevel)];
-  const { line: plan, suggestedQuantity, ruleConflict } = decideOrder({
+  const { line: plan, suggestedQuantity, ruleConflict, arithmetic, reason } = decideOrder({
     dailyForecast: p.dailyForecast,
     leadTimeDemand: { mean: p.leadTimeDemandMean, quantile: ltdQuantile },
     protectionDemand: { mean: p.protectionDemandMean, quantile: protectionQuantile },
@@ -313,6 +304,7 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     stock: stockFromAvailable(p.level.available, p.onOrderUnits, p.continueSelling),
     scheduledReceipts: p.receipts,
     draftedUnits: p.draftedUnits,
+    doNotReorder: p.doNotReorder,
     constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },
     eoqCosts: p.unitCostCents > 0 ? { orderingCostCents: context.orderingCostCents, holdingCostRate: context.holdingCostRate, unitCostCents: p.unitCostCents } : undefined,
   });
@@ -335,16 +327,18 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     eoq: Math.round(plan.economicOrderQuantity ?? 0),
     orderUpTo: round3(plan.orderUpToLevel),
     serviceLevel: sl,
-    suggestedQty: p.doNotReorder ? 0 : suggestedQuantity,
+    suggestedQty: suggestedQuantity,
     daysOfCover: plan.daysOfCover === null ? null : round3(plan.daysOfCover),
     projectedStockoutDate: plan.projectedStockoutDay === null ? null : addDays(context.asOfDate, plan.projectedStockoutDay),
     urgency: doNotReorder && !ruleConflict ? "low" : plan.urgency,
     reason: ruleConflict
-      ? `Order rules conflict (${ruleConflict}): fix this variant's MOQ, case pack or maximum. ${plan.reason}`
-      : doNotReorder
-        ? `Marked do not reorder. ${plan.reason}`
-        : draftedReason(p.draftedUnits, suggestedQuantity, plan),
+      ? `Order rules conflict (${ruleConflict}): fix this variant's MOQ, case pack or maximum. ${reason}`
+      : p.doNotReorder
+        ? `Marked do not reorder. ${reason}`
+        : reason,
     abcClass,
     unitCost: p.unitCost,
+    draftedUnits: p.draftedUnits,
+    arithmetic: JSON.stringify(arithmetic),
   };
 }
