@@ -11,12 +11,13 @@ declare global {
   var __stockcastJobQueueSetUp: ((queue: JobQueue) => void) | undefined;
 }
 
-const setUpDone = new WeakSet<JobQueue>();
+/** Queues this module created and has not set up yet (a test may install a queue it set up itself). */
+const awaitingSetUp = new WeakSet<JobQueue>();
 
 function setUp(queue: JobQueue): JobQueue {
   const setUpQueue = globalThis.__stockcastJobQueueSetUp;
-  if (setUpQueue && !setUpDone.has(queue)) {
-    setUpDone.add(queue);
+  if (setUpQueue && awaitingSetUp.has(queue)) {
+    awaitingSetUp.delete(queue);
     setUpQueue(queue);
   }
   return queue;
@@ -32,7 +33,9 @@ export function setUpProcessQueue(fn: (queue: JobQueue) => void): void {
 export function getProcessQueue(): JobQueue {
   if (!globalThis.__stockcastJobQueue) {
     const test = env.NODE_ENV === "test";
-    globalThis.__stockcastJobQueue = createJobQueue(env.DATABASE_URL, { supervise: !test, schedule: !test });
+    const queue = createJobQueue(env.DATABASE_URL, { supervise: !test, schedule: !test });
+    awaitingSetUp.add(queue);
+    globalThis.__stockcastJobQueue = queue;
   }
   return setUp(globalThis.__stockcastJobQueue);
 }

@@ -7,6 +7,7 @@ import { JOB, registerJobs } from "~/jobs/index.server";
 import { enqueuePlan, handlePlanJob } from "~/jobs/planning.server";
 import { retryDelayMs, RETRY_BASE_SECONDS, TableJobQueue, type JobData } from "~/jobs/queue.server";
 import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
+import { checkpointWal } from "~/models/sqlite-wal.server";
 import { snapshotShopInventory } from "~/services/sync/inventory.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { shopsDueForSnapshot } from "~/services/sync/snapshots.server";
@@ -219,6 +220,23 @@ describe("job queue", () => {
     expect(Number(state.log)).toBeLessThan(20);
     await queue.stop();
     await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000");
+  });
+
+  it.skipIf(postgres)("on SQLite a checkpoint runs on a connection of its own, off the event loop: it completes while the app's connection is inside a transaction", async () => {
+    // In-process, the checkpoint would queue behind the open transaction on the app's single connection
+    // (as every request does while it runs); on its own thread it copies the WAL meanwhile.
+    await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0"); // as the app's poller sets it
+    const shop = uniqueShop("wal-thread");
+    for (let i = 0; i < 50; i++) await prisma.location.create({ data: { shop, shopifyId: `gid://shopify/Location/${i}`, name: `L${i}` } });
+    const outcome = await prisma.$transaction(
+      async (tx) => {
+        await tx.shop.create({ data: { shop, name: "WAL thread" } });
+        return Promise.race([checkpointWal().then(() => "checkpointed"), new Promise((r) => setTimeout(() => r("waited"), 3_000))]);
+      },
+      { timeout: 20_000 },
+    );
+    await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000");
+    expect(outcome).toBe("checkpointed");
   });
 
   it("the nightly snapshot writes end-of-day rows for shops in their last local hour", async () => {

@@ -206,6 +206,9 @@ describe("native POs counted once beside `incoming`", () => {
       NOTHING: 0,
     });
 
+    // Earlier files' shops share this database: swept just now, so the sweep reads this shop alone.
+    const others = await prisma.shop.findMany({ where: { shop: { not: shop } }, select: { shop: true } });
+    for (const other of others) await prisma.quantitySweep.upsert({ where: { shop: other.shop }, create: { shop: other.shop, sweptAt: new Date() }, update: { sweptAt: new Date() } });
     await queue.enqueue(QUANTITIES_SWEEP_JOB, { shop: "*" });
     await runAll();
     expect(queue.of(shop, NATIVE_PURCHASE_ORDERS_JOB)).toHaveLength(1);

@@ -41,13 +41,18 @@ export const MAX_REPORTED_ERRORS = 100;
 /** Bytes fed to the parser at a time from a file held in memory. */
 const SLICE_BYTES = 64 * 1024;
 
+/** The source's chunks, none longer than SLICE_BYTES: the parser parses a whole chunk without yielding. */
 async function* chunks(content: CsvContent): AsyncGenerator<Uint8Array> {
+  for await (const chunk of sourceChunks(content)) {
+    for (let i = 0; i < chunk.byteLength; i += SLICE_BYTES) yield chunk.subarray(i, i + SLICE_BYTES);
+    if (chunk.byteLength === 0) yield chunk;
+  }
+}
+
+async function* sourceChunks(content: CsvContent): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   if (typeof content === "string") yield encoder.encode(content);
-  else if (content instanceof Uint8Array) {
-    for (let i = 0; i < content.byteLength; i += SLICE_BYTES) yield content.subarray(i, i + SLICE_BYTES);
-    if (content.byteLength === 0) yield content;
-  }
+  else if (content instanceof Uint8Array) yield content;
   else if (content instanceof ReadableStream) {
     const reader = (content as ReadableStream<Uint8Array>).getReader();
     try {
