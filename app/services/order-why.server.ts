@@ -2,6 +2,7 @@ import { z } from "zod";
 import { plainMethod } from "~/lib/forecasting";
 import { orderArithmetic, type OrderArithmetic } from "~/lib/replenishment";
 import type { WhyDto } from "~/utils/why-dto";
+import type { ReplenishmentPageRow } from "~/models/replenishment.server";
 
 export type { WhyDto };
 
@@ -24,21 +25,10 @@ const arithmeticSchema = z.object({
 });
 
 /** The stored line fields the why is made of (Float columns as numbers). */
-export interface WhyLine {
-  reason: string;
-  arithmetic: string | null;
-  leadTimeDemand: number;
-  reorderPoint: number;
-  orderUpTo: number;
-  inventoryPosition: number;
-  draftedUnits: number;
-  leadTimeDays: number;
-  serviceLevel: number;
-  onHand: number;
-  available: number;
-  onOrder: number;
-  editedQty: number | null;
-}
+export type WhyLine = Pick<
+  ReplenishmentPageRow,
+  "reason" | "arithmetic" | "leadTimeDemand" | "reorderPoint" | "orderUpTo" | "inventoryPosition" | "draftedUnits" | "leadTimeDays" | "serviceLevel" | "onHand" | "available" | "onOrder" | "editedQty"
+>;
 
 
 /** The line's stored arithmetic, or one rebuilt from its figures (no rounding steps) for an older plan. */

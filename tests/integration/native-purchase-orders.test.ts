@@ -9,7 +9,8 @@ import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { registerJobs } from "~/jobs/index.server";
-import { createJobQueue, type EnqueueOptions, type JobData, type JobHandler, type JobQueue, type RunDueOptions } from "~/jobs/queue.server";
+import { createJobQueue } from "~/jobs/queue.server";
+import { RecordingQueue } from "../setup/recording-queue";
 import { importCsv } from "~/services/csv-import/import.server";
 import { getForecastDetail } from "~/services/forecasts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
@@ -29,32 +30,6 @@ const ITEM = (i: number) => `gid://shopify/InventoryItem/${5000 + i}`;
 const BASE_SCOPES = "read_products,read_inventory,write_inventory,read_orders,read_locations";
 const WITH_SCOPE = `${BASE_SCOPES},read_inventory_purchase_orders`;
 
-class RecordingQueue implements JobQueue {
-  readonly enqueued: { name: string; data: JobData }[] = [];
-  constructor(private readonly inner: JobQueue) {}
-  get backend() {
-    return this.inner.backend;
-  }
-  enqueue(name: string, data: JobData, options?: EnqueueOptions) {
-    this.enqueued.push({ name, data });
-    return this.inner.enqueue(name, data, options);
-  }
-  register(name: string, handler: JobHandler) {
-    this.inner.register(name, handler);
-  }
-  start() {
-    return this.inner.start();
-  }
-  stop() {
-    return this.inner.stop();
-  }
-  runDue(options?: RunDueOptions) {
-    return this.inner.runDue(options);
-  }
-  of(shop: string, name: string) {
-    return this.enqueued.filter((e) => e.name === name && e.data.shop === shop);
-  }
-}
 
 const queue = new RecordingQueue(createJobQueue(process.env.DATABASE_URL!, { supervise: false, schedule: false }));
 registerJobs(queue, { quantities: { client: { sleep: async () => {}, random: () => 0 } } });

@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { registerJobs } from "~/jobs/index.server";
-import { createJobQueue, type EnqueueOptions, type JobData, type JobHandler, type JobQueue, type RunDueOptions } from "~/jobs/queue.server";
+import { createJobQueue } from "~/jobs/queue.server";
+import { RecordingQueue } from "../setup/recording-queue";
 import { variantsTouchedSince } from "~/models/planning-inputs.server";
 import { shopsDueForQuantitySweep } from "~/models/quantity-refresh.server";
 import { getForecastDetail } from "~/services/forecasts.server";
@@ -30,33 +31,6 @@ const S = "00037";
 const M = "00074";
 const L = "00111";
 
-/** The app's queue, recording every enqueue (the webhook routes and the job handlers both go through it). */
-class RecordingQueue implements JobQueue {
-  readonly enqueued: { name: string; data: JobData; options?: EnqueueOptions }[] = [];
-  constructor(private readonly inner: JobQueue) {}
-  get backend() {
-    return this.inner.backend;
-  }
-  enqueue(name: string, data: JobData, options?: EnqueueOptions) {
-    this.enqueued.push({ name, data, options });
-    return this.inner.enqueue(name, data, options);
-  }
-  register(name: string, handler: JobHandler) {
-    this.inner.register(name, handler);
-  }
-  start() {
-    return this.inner.start();
-  }
-  stop() {
-    return this.inner.stop();
-  }
-  runDue(options?: RunDueOptions) {
-    return this.inner.runDue(options);
-  }
-  of(shop: string, name: string) {
-    return this.enqueued.filter((e) => e.name === name && e.data.shop === shop);
-  }
-}
 
 /** Sleeps the Admin client asked for (throttling, pacing): recorded, not waited. */
 const waits: number[] = [];
