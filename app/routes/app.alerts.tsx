@@ -36,6 +36,7 @@ import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/er
 import { demoClockFromCookieHeader, now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { FORM } from "~/utils/form-errors";
+import { plural } from "~/utils/plural";
 
 const TABS = ["open", "acknowledged", "snoozed", "resolved", "muted"] as const;
 const SEVERITIES = ["critical", "warning", "info"] as const;
@@ -368,7 +369,7 @@ export default function AlertsPage() {
                 </li>
               ))}
             </ul>
-            {selectedRows.length > muteTargets.length ? <Text as="p" tone="subdued">{selectedRows.length - muteTargets.length} selected alert(s) cannot be muted.</Text> : null}
+            {selectedRows.length > muteTargets.length ? <Text as="p" tone="subdued">{plural(selectedRows.length - muteTargets.length, "selected alert")} cannot be muted.</Text> : null}
           </BlockStack>
         </Modal.Section>
       </Modal>
@@ -424,7 +425,7 @@ function GroupTable(props: {
         return (
           <IndexTable.Row id={g.key} key={g.key} position={i}>
             <IndexTable.Cell>
-              <Button variant="plain" onClick={() => props.onOpen(g)} accessibilityLabel={`Show the ${g.total} alerts of ${title}`}>
+              <Button variant="plain" onClick={() => props.onOpen(g)} accessibilityLabel={`Show the ${plural(g.total, "alert")} of ${title}`}>
                 {title}
               </Button>
             </IndexTable.Cell>

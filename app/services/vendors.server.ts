@@ -3,6 +3,7 @@ import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { listAuditEntries, recordAudit } from "~/models/audit.server";
 import { inTransaction } from "~/models/transaction.server";
 import { findVendor, listSentPurchaseOrders, listVendorPurchaseOrders, listVendorsWithCounts, updateVendorIfUnchanged, type VendorWrite } from "~/models/vendors.server";
+import { plural } from "~/utils/plural";
 
 type PoForScore = Awaited<ReturnType<typeof listSentPurchaseOrders>>[number];
 
@@ -177,7 +178,7 @@ const FIELD_LABEL: Record<keyof VendorWrite, string> = {
   notes: "Notes",
 };
 
-const show = (key: string, v: unknown) => (v === null || v === undefined || v === "" ? "—" : key === "statedLeadTimeDays" ? `${String(v)} days` : key === "notes" ? "(edited)" : String(v));
+const show = (key: string, v: unknown) => (v === null || v === undefined || v === "" ? "—" : key === "statedLeadTimeDays" ? plural(Number(v), "day") : key === "notes" ? "(edited)" : String(v));
 
 /** "Stated lead time 14 → 21 days; MOQ — → 50" from an audit entry's before/after objects. */
 export function describeVendorChange(before: unknown, after: unknown): string {
