@@ -74,7 +74,7 @@ describe("purchase-order routes", () => {
 
     const forbidden = await postDetail(a.store, CLERK, a.po.id, { intent: "approve", version: "3" });
     expect(forbidden.status).toBe(403);
-    expect(await forbidden.json()).toEqual({ error: "Only staff with the approver role can approve purchase orders", code: "forbidden" });
+    expect(await forbidden.json()).toEqual({ error: "Only the owner and managers who approve purchase orders can approve them", code: "forbidden" });
 
     const noReason = await postDetail(a.store, APPROVER, a.po.id, { intent: "reject", version: "3", reason: "  " });
     expect(noReason.status).toBe(400);

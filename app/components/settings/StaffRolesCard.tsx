@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
+import { STAFF_ROLE_LABEL } from "~/utils/staff-roles";
 
 export interface StaffRoleView {
   id: string;
@@ -38,7 +39,6 @@ const ROLE_OPTIONS = [
   { label: "Manager — drafts, submits and sends purchase orders", value: "manager" },
   { label: "Viewer — looks only", value: "viewer" },
 ];
-const ROLE_LABEL = { owner: "Owner", manager: "Manager", viewer: "Viewer" } as const;
 
 interface Draft {
   id?: string;
@@ -102,7 +102,7 @@ export function StaffRolesCard({ staff, pending, result, onSave, onDelete }: Pro
                       <Text as="span" fontWeight="semibold">
                         {s.name}
                       </Text>
-                      <Badge tone={s.role === "owner" ? "info" : undefined}>{ROLE_LABEL[s.role]}</Badge>
+                      <Badge tone={s.role === "owner" ? "info" : undefined}>{STAFF_ROLE_LABEL[s.role]}</Badge>
                       {s.approvesPurchaseOrders && <Badge tone="success">Approves POs</Badge>}
                     </InlineStack>
                     <Text as="p" tone="subdued">
