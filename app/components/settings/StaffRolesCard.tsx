@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
 import { STAFF_ROLE_LABEL } from "~/utils/staff-roles";
+import { staffNumber } from "~/utils/staff-names";
 
 export interface StaffRoleView {
   id: string;
@@ -106,13 +107,13 @@ export function StaffRolesCard({ staff, pending, result, onSave, onDelete }: Pro
                       {s.approvesPurchaseOrders && <Badge tone="success">Approves POs</Badge>}
                     </InlineStack>
                     <Text as="p" tone="subdued">
-                      Staff ID {s.staffId}
+                      Staff ID {staffNumber(s.staffId)}
                       {s.email ? ` · ${s.email}` : ""}
                     </Text>
                   </BlockStack>
                   <InlineStack gap="200" wrap={false}>
                     <Button
-                      onClick={() => setDraft({ id: s.id, staffId: s.staffId.replace(/^gid:\/\/shopify\/StaffMember\//, ""), name: s.name, email: s.email ?? "", role: s.role, approvesPurchaseOrders: s.approvesPurchaseOrders })}
+                      onClick={() => setDraft({ id: s.id, staffId: staffNumber(s.staffId), name: s.name, email: s.email ?? "", role: s.role, approvesPurchaseOrders: s.approvesPurchaseOrders })}
                     >
                       Edit
                     </Button>

@@ -16,6 +16,7 @@ import { roleOf, type PoActor } from "./permissions.server";
 import { allowedActions, linesEditable, type PoAction } from "./state-machine";
 import { MANUAL_SENT_TO, PO_ENTITY } from "./lifecycle.server";
 import { defaultVendorMessage } from "./po-document";
+import { staffNamer } from "~/utils/staff-names";
 
 /** How a "sent" / "resent" audit entry reads in the history. */
 function sendDetailOf(action: string, after: unknown): string | null {
@@ -162,8 +163,7 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
     roleOf(shop, actor),
     findShop(shop),
   ]);
-  const staffName = new Map(staff.map((s) => [s.staffId, s.name]));
-  const who = (id: string) => staffName.get(id) ?? id;
+  const who = staffNamer(staff);
   const lines = po.lines.map((l) => {
     const v = names.variants.get(l.variantId);
     const unitCost = l.unitCost.toFixed();
