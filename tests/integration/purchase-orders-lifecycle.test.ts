@@ -202,6 +202,9 @@ describe("purchase-order lifecycle", () => {
     expect(await reject(s.shop, APPROVER, id, 3, "  Too many tents  ")).toEqual({ id, status: "draft", version: 4 });
     const rejected = await getPurchaseOrderDetail(s.shop, CLERK, id);
     expect(rejected.rejection).toMatchObject({ reason: "Too many tents", by: "Avery Approver" });
+    // The edit says what changed, old → new per line, naming the removed line too.
+    const edit = rejected.history.find((h) => h.action === "purchase_order.lines_updated")!;
+    expect(edit.detail!.split(" · ").sort()).toEqual(["Tent — V1 12 → 20", "Tent — V2 3 → 0 (removed)"]);
     expect(await submitForApproval(s.shop, CLERK, id, 4)).toMatchObject({ status: "pending_approval", version: 5 });
     expect(await approve(s.shop, APPROVER, id, 5)).toMatchObject({ status: "approved", version: 6 });
     expect(await markSent(s.shop, CLERK, id, 6)).toMatchObject({ status: "sent", version: 7 });
