@@ -36,6 +36,8 @@ import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/er
 import { demoClockFromCookieHeader, now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { FORM } from "~/utils/form-errors";
+import { plural } from "~/utils/plural";
+import { useShopTime } from "~/components/shop-time";
 
 const TABS = ["open", "acknowledged", "snoozed", "resolved", "muted"] as const;
 const SEVERITIES = ["critical", "warning", "info"] as const;
@@ -153,6 +155,7 @@ const ruleLabel = (t: string) => RULE_LABEL[t] ?? t.replace(/_/g, " ");
 const tabLabel = (t: (typeof TABS)[number]) => `${t[0].toUpperCase()}${t.slice(1)}`;
 
 export default function AlertsPage() {
+  const time = useShopTime();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { params, update, search, setSearch } = useUrlFilters();
@@ -319,7 +322,7 @@ export default function AlertsPage() {
                         </Text>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
-                        {new Date(data.tab === "snoozed" && a.snoozedUntil ? a.snoozedUntil : a.lastSeenAt).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}
+                        {time(data.tab === "snoozed" && a.snoozedUntil ? a.snoozedUntil : a.lastSeenAt, "day")}
                       </IndexTable.Cell>
                     </IndexTable.Row>
                   ))}
@@ -368,7 +371,7 @@ export default function AlertsPage() {
                 </li>
               ))}
             </ul>
-            {selectedRows.length > muteTargets.length ? <Text as="p" tone="subdued">{selectedRows.length - muteTargets.length} selected alert(s) cannot be muted.</Text> : null}
+            {selectedRows.length > muteTargets.length ? <Text as="p" tone="subdued">{plural(selectedRows.length - muteTargets.length, "selected alert")} cannot be muted.</Text> : null}
           </BlockStack>
         </Modal.Section>
       </Modal>
@@ -424,7 +427,7 @@ function GroupTable(props: {
         return (
           <IndexTable.Row id={g.key} key={g.key} position={i}>
             <IndexTable.Cell>
-              <Button variant="plain" onClick={() => props.onOpen(g)} accessibilityLabel={`Show the ${g.total} alerts of ${title}`}>
+              <Button variant="plain" onClick={() => props.onOpen(g)} accessibilityLabel={`Show the ${plural(g.total, "alert")} of ${title}`}>
                 {title}
               </Button>
             </IndexTable.Cell>
@@ -460,6 +463,7 @@ function GroupTable(props: {
 }
 
 function MutedList({ mutes, busy }: { mutes: { id: string; ruleType: string; entityType: string; subject: string; createdBy: string; createdAt: string }[]; busy: boolean }) {
+  const time = useShopTime();
   if (mutes.length === 0)
     return (
       <EmptyState heading="No muted rules" image="">
@@ -483,7 +487,7 @@ function MutedList({ mutes, busy }: { mutes: { id: string; ruleType: string; ent
             </Text>
           </IndexTable.Cell>
           <IndexTable.Cell>
-            {new Date(m.createdAt).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })} by {m.createdBy}
+            {time(m.createdAt, "day")} by {m.createdBy}
           </IndexTable.Cell>
           <IndexTable.Cell>
             <Form method="post">

@@ -30,6 +30,7 @@ import { getBundleDetail, getVariantBundles } from "~/services/bundles.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
+import { plural } from "~/utils/plural";
 
 const paramsSchema = z.object({ variantId: z.string().min(1).max(64) });
 
@@ -156,7 +157,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const units = (x: number) => `${Math.round(x).toLocaleString("en-US")} units`;
+const units = (x: number) => plural(Math.round(x), "unit");
 
 type LoaderData = SerializeFrom<typeof loader>;
 
@@ -234,7 +235,7 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
                 <BlockStack gap="300">
                   <InlineStack gap="200" blockAlign="center">
                     <Text as="h2" variant="headingMd">
-                      Why Stockcast suggests {n.suggestedQty} units
+                      Why Stockcast suggests {plural(n.suggestedQty, "unit")}
                     </Text>
                     <Badge tone={URGENCY_TONE[n.urgency]}>{n.urgency}</Badge>
                   </InlineStack>

@@ -15,7 +15,8 @@ import { ReceiptsCard } from "~/components/po/ReceiptsCard";
 import { ReceivePanel } from "~/components/po/ReceivePanel";
 import { SendModal, type SendFormValues } from "~/components/po/SendModal";
 import { downloadFile } from "~/components/po/download";
-import { formatDateTime, formatMoney } from "~/components/po/format";
+import { formatMoney } from "~/components/po/format";
+import { useShopTime } from "~/components/shop-time";
 import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
 import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActor } from "~/services/permissions.server";
@@ -178,6 +179,7 @@ const ACTION_LABEL: Record<string, string> = {
 };
 
 export default function PurchaseOrderPage() {
+  const time = useShopTime();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -327,7 +329,7 @@ export default function PurchaseOrderPage() {
           </Banner>
         )}
         {data.rejection && (
-          <Banner tone="warning" title={`Rejected by ${data.rejection.by} on ${formatDateTime(data.rejection.at)}`}>
+          <Banner tone="warning" title={`Rejected by ${data.rejection.by} on ${time(data.rejection.at)}`}>
             <p>{data.rejection.reason}</p>
           </Banner>
         )}
@@ -397,17 +399,17 @@ export default function PurchaseOrderPage() {
                 <Detail label="Ship to" value={po.destination} />
                 <Detail label="Expected" value={po.expectedAt ? formatDate(po.expectedAt) : "—"} />
                 <Detail label="Total" value={formatMoney(po.total, po.currency)} />
-                <Detail label="Drafted" value={`${formatDateTime(po.createdAt)} by ${po.createdBy}`} />
-                {po.submittedAt && <Detail label="Submitted" value={formatDateTime(po.submittedAt)} />}
-                {po.approvedAt && <Detail label="Approved" value={`${formatDateTime(po.approvedAt)}${po.approvedBy ? ` by ${po.approvedBy}` : ""}`} />}
+                <Detail label="Drafted" value={`${time(po.createdAt)} by ${po.createdBy}`} />
+                {po.submittedAt && <Detail label="Submitted" value={time(po.submittedAt)} />}
+                {po.approvedAt && <Detail label="Approved" value={`${time(po.approvedAt)}${po.approvedBy ? ` by ${po.approvedBy}` : ""}`} />}
                 {po.sentAt && (
                   <Detail
                     label="Sent"
-                    value={`${formatDateTime(po.sentAt)}${po.sentTo === "manual" ? " · without email" : po.sentTo ? ` · to ${po.sentTo}` : ""}`}
+                    value={`${time(po.sentAt)}${po.sentTo === "manual" ? " · without email" : po.sentTo ? ` · to ${po.sentTo}` : ""}`}
                   />
                 )}
-                {po.closedAt && <Detail label="Closed" value={formatDateTime(po.closedAt)} />}
-                {po.cancelledAt && <Detail label="Cancelled" value={formatDateTime(po.cancelledAt)} />}
+                {po.closedAt && <Detail label="Closed" value={time(po.closedAt)} />}
+                {po.cancelledAt && <Detail label="Cancelled" value={time(po.cancelledAt)} />}
                 {po.cancelReason && <Detail label="Cancellation reason" value={po.cancelReason} />}
                 {po.rejectedReason && po.status !== "draft" && <Detail label="Last rejection reason" value={po.rejectedReason} />}
                 {po.notes && <Detail label="Notes" value={po.notes} />}

@@ -10,6 +10,7 @@ import { DemoFrame } from "~/components/DemoFrame";
 import { NAV_ITEMS } from "~/components/nav-items";
 import { findShop } from "~/models/shop.server";
 import { env } from "~/utils/env.server";
+import { ShopTimeZone } from "~/components/shop-time";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -20,17 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     apiKey: env.SHOPIFY_API_KEY ?? "",
     demo: ctx.mode === "demo",
     shopName: shop?.name ?? ctx.shop,
+    timeZone: shop?.ianaTimezone ?? "UTC",
   });
 }
 
 export default function AppLayout() {
-  const { apiKey, demo, shopName } = useLoaderData<typeof loader>();
+  const { apiKey, demo, shopName, timeZone } = useLoaderData<typeof loader>();
   if (demo) {
     // Outside the admin iframe: plain Polaris, no App Bridge, our own navigation and a loud banner.
     return (
       <AppProvider isEmbeddedApp={false} apiKey={apiKey}>
         <DemoFrame shopName={shopName}>
-          <Outlet />
+          <ShopTimeZone.Provider value={timeZone}>
+            <Outlet />
+          </ShopTimeZone.Provider>
         </DemoFrame>
       </AppProvider>
     );
@@ -44,7 +48,9 @@ export default function AppLayout() {
           </Link>
         ))}
       </NavMenu>
-      <Outlet />
+      <ShopTimeZone.Provider value={timeZone}>
+        <Outlet />
+      </ShopTimeZone.Provider>
     </AppProvider>
   );
 }

@@ -16,6 +16,7 @@ import { VENDOR_NOT_FOUND_MESSAGE, VendorEditError, getVendorDetail, updateVendo
 import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
+import { plural } from "~/utils/plural";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -71,7 +72,7 @@ export default function VendorPage() {
   const d = useLoaderData<typeof loader>();
   const s = d.scorecard;
   return (
-    <Page title={d.vendor.name} subtitle={`${d.vendor.products} products · prices in ${d.vendor.currency}`} backAction={{ content: "Vendors", url: "/app/vendors" }}>
+    <Page title={d.vendor.name} subtitle={`${plural(d.vendor.products, "product")} · prices in ${d.vendor.currency}`} backAction={{ content: "Vendors", url: "/app/vendors" }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

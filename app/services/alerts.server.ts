@@ -59,6 +59,7 @@ import { WEBHOOK_ROUTES } from "~/shopify/webhook-topics";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { staffNamerFor } from "~/services/staff-names.server";
 
 const DAY = 86_400_000;
 /** Rules that read stock: re-evaluated on inventory and order webhooks. */
@@ -466,7 +467,7 @@ export interface MuteDto {
 
 /** The shop's mutes with readable subjects. */
 export async function getMutes(shop: string): Promise<MuteDto[]> {
-  const mutes = await listMutes(shop);
+  const [mutes, who] = await Promise.all([listMutes(shop), staffNamerFor(shop)]);
   const names = await lookupNames(shop, {
     variantIds: mutes.filter((m) => m.entityType === "variant").map((m) => m.entityId),
     locationIds: [],
@@ -482,7 +483,7 @@ export async function getMutes(shop: string): Promise<MuteDto[]> {
         : m.entityType === "vendor"
           ? (names.vendors.get(m.entityId) ?? "Deleted vendor")
           : "Whole store";
-    return { id: m.id, ruleType: m.ruleType, entityType: m.entityType, entityId: m.entityId, subject, createdBy: m.createdBy, createdAt: m.createdAt.toISOString() };
+    return { id: m.id, ruleType: m.ruleType, entityType: m.entityType, entityId: m.entityId, subject, createdBy: who(m.createdBy), createdAt: m.createdAt.toISOString() };
   });
 }
 

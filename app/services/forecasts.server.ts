@@ -27,6 +27,7 @@ import { lookupNames } from "~/models/replenishment.server";
 import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/native-purchase-orders.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import type { ForecastOverrideRow, ForecastPoint } from "~/utils/forecast-dto";
+import { staffNamerFor } from "~/services/staff-names.server";
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
@@ -179,7 +180,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
   const locations = await listLocationsOfVariant(shop, run.id, variantId);
   const chosen = locationId ?? locations[0]?.locationId;
   if (!chosen) return null;
-  const [forecast, line, history, names, overrides, saved, audit, settings] = await Promise.all([
+  const [forecast, line, history, names, overrides, saved, audit, settings, who] = await Promise.all([
     findForecast(shop, run.id, variantId, chosen),
     findReplenishmentLine(shop, run.id, variantId, chosen),
     demandHistory(shop, variantId, chosen, addDays(run.asOfDate, -HISTORY_SHOWN_DAYS)),
@@ -188,6 +189,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
     listForecastOverrides(shop, variantId),
     listVariantAudit(shop, variantId),
     findPlanningShop(shop),
+    staffNamerFor(shop),
   ]);
   if (!forecast || !overrides) return null;
   const units = new Map(history.days.map((d) => [d.date, d.units]));
@@ -255,13 +257,13 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
       endDate: o.endDate,
       dailyUnits: o.dailyUnits,
       note: o.note,
-      createdBy: o.createdBy,
+      createdBy: who(o.createdBy),
       createdAt: o.createdAt.toISOString(),
       inPlan: o.locationId === chosen ? inPlan.has(o.id) : false,
       expired: o.endDate < today,
     })),
     overrideWindow: { from: today, to: addDays(today, settings.forecastHorizonDays - 1) },
-    history: audit.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, ...describeVariantAudit(e) })),
+    history: audit.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: who(e.actor), ...describeVariantAudit(e) })),
     numbers: line && {
       leadTimeDemand: line.leadTimeDemand,
       nativePos: native.get(levelKey(variantId, chosen)) ?? [],

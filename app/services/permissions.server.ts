@@ -1,8 +1,9 @@
 // Who may change what in Stockcast: the one role check every mutating admin action calls before it does
-// anything. Roles are StaffRole rows: "owner" / "approver" (a manager who approves POs) / "manager" /
-// "viewer"; staff without a row may change things, as they always could on purchase orders.
+// anything. Roles are StaffRole rows, named in utils/staff-roles.ts (owner, manager — who may approve POs —
+// and viewer); staff without a row may change things, as they always could on purchase orders.
 import { findStaffRole, listStaffRoles } from "~/models/staff.server";
 import { defaultDb, type Db } from "~/models/transaction.server";
+import { storedRoleApproves } from "~/utils/staff-roles";
 
 /** Who is acting: a Shopify staff id (or demo persona) and whether they own the shop. */
 export interface Actor {
@@ -20,16 +21,14 @@ export interface ActorRole {
 /** What a viewer is told when they try to change anything, on any screen. */
 export const VIEWER_MESSAGE = "Viewers can look but not change anything — ask the shop owner for a role";
 
-const APPROVER_ROLES = new Set(["approver", "owner"]);
-
 /**
- * An actor's Stockcast role: StaffRole "owner"/"approver" (or the shop owner) may approve and reject; "viewer"
+ * An actor's Stockcast role (the stored value): owners (and the shop owner) and managers who approve may approve and reject; viewers
  * may only look; everyone else (managers, staff without a role row) may change things.
  */
 export async function roleOf(shop: string, actor: Actor, db: Db = defaultDb): Promise<ActorRole> {
   const row = await findStaffRole(shop, actor.staffId, db);
   const role = actor.isOwner ? "owner" : (row?.role ?? null);
-  const canApprove = role !== null && APPROVER_ROLES.has(role);
+  const canApprove = role !== null && storedRoleApproves(role);
   return { role, canApprove, canEdit: canApprove || role !== "viewer" };
 }
 

@@ -10,6 +10,7 @@ import { inTransaction } from "~/models/transaction.server";
 import type { StaffIdentityResult } from "~/shopify/staff-identity.server";
 import { getBackfillProgress, type BackfillProgressDto } from "./backfill.server";
 import { getSyncHealth, type SyncHealth } from "./sync/health.server";
+import { staffRoleFromStored, storedStaffRole, type StaffRoleName } from "~/utils/staff-roles";
 
 /**
  * Planning parameters as the merchant edits them: percentages (not fractions) and money as decimal strings
@@ -166,11 +167,8 @@ export async function getSyncStatus(shop: string, options: { now?: Date } = {}):
 }
 
 // ── Staff roles ──────────────────────────────────────────────────────────────────────────────────────────
-// The merchant sees three roles; purchase-order approval is a flag on managers. Stored roles are what
-// app/services/purchase-orders/permissions.server.ts reads: "owner" (always approves), "approver" (a manager
-// who approves), "manager" (drafts, submits, sends), "viewer" (looks only).
-
-export type StaffRoleName = "owner" | "manager" | "viewer";
+// The merchant sees three roles; purchase-order approval is a flag on managers. utils/staff-roles.ts maps
+// them to stored values.
 
 export interface StaffRoleDto {
   id: string;
@@ -203,15 +201,14 @@ export class StaffRoleError extends Error {
 }
 
 function toDto(row: { id: string; staffId: string; name: string; email: string | null; role: string; updatedAt: Date }): StaffRoleDto {
-  const role: StaffRoleName = row.role === "owner" ? "owner" : row.role === "viewer" ? "viewer" : "manager";
-  return { id: row.id, staffId: row.staffId, name: row.name, email: row.email, role, approvesPurchaseOrders: row.role === "owner" || row.role === "approver", updatedAt: row.updatedAt.toISOString() };
+  return { id: row.id, staffId: row.staffId, name: row.name, email: row.email, ...staffRoleFromStored(row.role), updatedAt: row.updatedAt.toISOString() };
 }
 
 const stored = (input: StaffRoleInput): StaffRoleWrite => ({
   staffId: input.staffId,
   name: input.name,
   email: input.email,
-  role: input.role === "manager" && input.approvesPurchaseOrders ? "approver" : input.role,
+  role: storedStaffRole(input.role, input.approvesPurchaseOrders),
 });
 
 const auditView = (w: StaffRoleWrite) => ({ staffId: w.staffId, name: w.name, email: w.email, role: w.role });

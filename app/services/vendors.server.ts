@@ -3,6 +3,8 @@ import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { listAuditEntries, recordAudit } from "~/models/audit.server";
 import { inTransaction } from "~/models/transaction.server";
 import { findVendor, listSentPurchaseOrders, listVendorPurchaseOrders, listVendorsWithCounts, updateVendorIfUnchanged, type VendorWrite } from "~/models/vendors.server";
+import { plural } from "~/utils/plural";
+import { staffNamerFor } from "~/services/staff-names.server";
 
 type PoForScore = Awaited<ReturnType<typeof listSentPurchaseOrders>>[number];
 
@@ -177,7 +179,7 @@ const FIELD_LABEL: Record<keyof VendorWrite, string> = {
   notes: "Notes",
 };
 
-const show = (key: string, v: unknown) => (v === null || v === undefined || v === "" ? "—" : key === "statedLeadTimeDays" ? `${String(v)} days` : key === "notes" ? "(edited)" : String(v));
+const show = (key: string, v: unknown) => (v === null || v === undefined || v === "" ? "—" : key === "statedLeadTimeDays" ? plural(Number(v), "day") : key === "notes" ? "(edited)" : String(v));
 
 /** "Stated lead time 14 → 21 days; MOQ — → 50" from an audit entry's before/after objects. */
 export function describeVendorChange(before: unknown, after: unknown): string {
@@ -201,9 +203,10 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
   if (!vendor) return null;
   const months = lastTwelveMonths(now);
   const since = new Date(`${months[0]}-01T00:00:00Z`);
-  const [orders, audit] = await Promise.all([
+  const [orders, audit, who] = await Promise.all([
     listVendorPurchaseOrders(shop, vendorId, new Date(Math.min(since.getTime(), now.getTime() - 365 * DAY)), ON_ORDER_STATUSES),
     listAuditEntries(shop, "Vendor", vendorId),
+    staffNamerFor(shop),
   ]);
   const yearAgo = now.getTime() - 365 * DAY;
   const receipts: VendorReceipt[] = [];
@@ -259,7 +262,7 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
     }),
     openPurchaseOrders: open,
     history: audit
-      .map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, action: describeVendorChange(e.before, e.after), reason: null }))
+      .map((e) => ({ id: e.id, at: e.at.toISOString(), actor: who(e.actor), action: describeVendorChange(e.before, e.after), reason: null }))
       .reverse(),
   };
 }

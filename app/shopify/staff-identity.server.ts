@@ -6,6 +6,7 @@ import { HttpResponseError, InvalidJwtError } from "@shopify/shopify-api";
 import { z } from "zod";
 import { associatedUser } from "~/shopify.server";
 import { logger } from "~/utils/logger.server";
+import { STAFF_MEMBER } from "~/utils/staff-names";
 
 export interface ShopifyStaffIdentity {
   /** The staff member's user id: the session token's `sub`. */
@@ -30,10 +31,10 @@ const associatedUserSchema = z.object({
   collaborator: z.boolean().nullish(),
 });
 
-/** "First Last", else the email, else "Staff <id>"; at most 80 characters, as the Staff roles form allows. */
+/** "First Last", else the email, else "Staff member" (never an id); at most 80 characters, as the Staff roles form allows. */
 function displayName(user: z.infer<typeof associatedUserSchema>): string {
   const name = [user.first_name, user.last_name].filter((p) => p?.trim()).map((p) => p!.trim()).join(" ");
-  return (name || user.email?.trim() || `Staff ${user.id}`).slice(0, 80);
+  return (name || user.email?.trim() || STAFF_MEMBER).slice(0, 80);
 }
 
 /** The raw session token of an admin request: `Authorization: Bearer …`, or `id_token` on a document load. */

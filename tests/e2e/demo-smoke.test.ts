@@ -43,6 +43,8 @@ describe("the demo, in a real browser", () => {
     expect(app.status).toBe(200);
     expect(app.headers.get("content-security-policy")).toContain(`frame-ancestors https://${SHOP} https://admin.shopify.com`);
     expect(app.headers.has("x-frame-options")).toBe(false);
+    // The build carries public/favicon.ico (browsers ask for it on every page).
+    expect((await fetch(`${baseUrl}/favicon.ico`)).status).toBe(200);
   });
 
   it("refuses an oversized body with 413, and a body of undeclared size with 411, before reading it, and stays healthy", async () => {

@@ -74,7 +74,7 @@ describe("from a critical suggestion to received stock", () => {
     await page.getByRole("button", { name: "Submit for approval" }).click();
     await poll(() => statusBadge(page, "Pending approval").count()).toBeGreaterThan(0);
 
-    const approver = await page.getByLabel("Acting as (demo)").locator("option", { hasText: "approver" }).first().getAttribute("value");
+    const approver = await page.getByLabel("Acting as (demo)").locator("option", { hasText: "approves purchase orders" }).first().getAttribute("value");
     await page.getByLabel("Acting as (demo)").selectOption(approver!);
     await poll(() => page.getByRole("button", { name: "Approve" }).count()).toBe(1);
     await page.getByRole("button", { name: "Approve" }).click();

@@ -224,7 +224,7 @@ describe("mutes", () => {
     expect((await alertsOf(b.shop, "below_reorder_point"))[0].status).toBe("open");
 
     const mutes = await getMutes(a.shop);
-    expect(mutes).toMatchObject([{ ruleType: "below_reorder_point", entityType: "variant", subject: "Tent", createdBy: "staff-1" }]);
+    expect(mutes).toMatchObject([{ ruleType: "below_reorder_point", entityType: "variant", subject: "Tent", createdBy: "Staff member" }]);
     expect(await getMutes(b.shop)).toEqual([]);
     expect(await unmute(b.shop, mutes[0].id, "intruder", NOW, NONE)).toBe(false);
     expect(await unmute(a.shop, mutes[0].id, "staff-1", NOW, NONE)).toBe(true);

@@ -202,6 +202,9 @@ describe("purchase-order lifecycle", () => {
     expect(await reject(s.shop, APPROVER, id, 3, "  Too many tents  ")).toEqual({ id, status: "draft", version: 4 });
     const rejected = await getPurchaseOrderDetail(s.shop, CLERK, id);
     expect(rejected.rejection).toMatchObject({ reason: "Too many tents", by: "Avery Approver" });
+    // The edit says what changed, old → new per line, naming the removed line too.
+    const edit = rejected.history.find((h) => h.action === "purchase_order.lines_updated")!;
+    expect(edit.detail!.split(" · ").sort()).toEqual(["Tent — V1 12 → 20", "Tent — V2 3 → 0 (removed)"]);
     expect(await submitForApproval(s.shop, CLERK, id, 4)).toMatchObject({ status: "pending_approval", version: 5 });
     expect(await approve(s.shop, APPROVER, id, 5)).toMatchObject({ status: "approved", version: 6 });
     expect(await markSent(s.shop, CLERK, id, 6)).toMatchObject({ status: "sent", version: 7 });
@@ -300,10 +303,10 @@ describe("purchase-order permissions", () => {
     const ids = await Promise.all([1, 2, 3, 4].map(async () => (await createDraftPurchaseOrders(s.shop, OWNER, [s.lines.acmeWest.id], { separate: true }))[0].id));
     for (const id of ids) await submitForApproval(s.shop, OWNER, id, 1);
     const before = await snapshot(s.shop, ids[0]);
-    await expectPoError(approve(s.shop, VIEWER, ids[0], 2), "forbidden", "Only staff with the approver role can approve purchase orders");
-    await expectPoError(approve(s.shop, CLERK, ids[0], 2), "forbidden", "Only staff with the approver role can approve purchase orders");
-    await expectPoError(reject(s.shop, VIEWER, ids[0], 2, "no"), "forbidden", "Only staff with the approver role can reject purchase orders");
-    await expectPoError(reject(s.shop, CLERK, ids[0], 2, "no"), "forbidden", "Only staff with the approver role can reject purchase orders");
+    await expectPoError(approve(s.shop, VIEWER, ids[0], 2), "forbidden", "Only the owner and managers who approve purchase orders can approve them");
+    await expectPoError(approve(s.shop, CLERK, ids[0], 2), "forbidden", "Only the owner and managers who approve purchase orders can approve them");
+    await expectPoError(reject(s.shop, VIEWER, ids[0], 2, "no"), "forbidden", "Only the owner and managers who approve purchase orders can reject them");
+    await expectPoError(reject(s.shop, CLERK, ids[0], 2, "no"), "forbidden", "Only the owner and managers who approve purchase orders can reject them");
     expect(await snapshot(s.shop, ids[0])).toEqual(before);
     expect(await approve(s.shop, OWNER, ids[0], 2)).toMatchObject({ status: "approved" });
     expect(await approve(s.shop, APPROVER, ids[1], 2)).toMatchObject({ status: "approved" });
@@ -313,7 +316,7 @@ describe("purchase-order permissions", () => {
     const other = await seedShop("roles-other");
     await prisma.staffRole.create({ data: { shop: other.shop, staffId: CLERK.staffId, name: "Clerk elsewhere", role: "approver" } });
     await submitForApproval(s.shop, OWNER, ids[3], 3);
-    await expectPoError(approve(s.shop, CLERK, ids[3], 4), "forbidden", "Only staff with the approver role can approve purchase orders");
+    await expectPoError(approve(s.shop, CLERK, ids[3], 4), "forbidden", "Only the owner and managers who approve purchase orders can approve them");
   });
 
   it("lets viewers look but not change anything", async () => {

@@ -96,7 +96,7 @@ describe("per-variant planning overrides", () => {
     const after = await (await getPage(a.store, a.main.id)).json();
     expect(after.overrides).toEqual(saved);
     expect(after.history).toEqual([
-      expect.objectContaining({ actor: STAFF, action: "Planning overrides: lead time default → 20, case pack default → 12, maximum per order default → 600, do not reorder no → yes" }),
+      expect.objectContaining({ actor: "Staff member", action: "Planning overrides: lead time default → 20, case pack default → 12, maximum per order default → 600, do not reorder no → yes" }),
     ]);
 
     const b = await seedShop("ovr-b");
@@ -222,9 +222,9 @@ describe("manual forecast overrides", () => {
     await editSuggestedQuantity(a.shop, "7001", otherLine.id, 1); // another variant: not in this history
     const page = await (await getPage(a.store, a.main.id)).json();
     expect(page.history.map((h: { action: string; actor: string; reason: string | null }) => [h.actor, h.action, h.reason])).toEqual([
-      [STAFF, "Planning overrides: case pack default → 6", null],
-      [STAFF, `Forecast overridden to 0/day on ${new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${TODAY}T00:00:00Z`))}`, "Closed for inventory"],
-      ["7001", `Order quantity set to 42 (suggested ${line.suggestedQty})`, null],
+      ["Staff member", "Planning overrides: case pack default → 6", null],
+      ["Staff member", `Forecast overridden to 0/day on ${new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${TODAY}T00:00:00Z`))}`, "Closed for inventory"],
+      ["Staff member", `Order quantity set to 42 (suggested ${line.suggestedQty})`, null],
     ]);
   });
 });

@@ -90,8 +90,13 @@ describe("vendor detail", () => {
     expect(audit[0].after).toEqual({ contactName: "Dana Reyes", email: "orders@acme.example", phone: "+1 (604) 555-0199", statedLeadTimeDays: 21, moq: 50, notes: "Ships Tuesdays." });
 
     const after = await (await getDetail(a.store, a.vendor.id)).json();
-    expect(after.history).toEqual([expect.objectContaining({ actor: STAFF, action: expect.stringContaining("Stated lead time 10 days → 21 days") })]);
+    // The actor by name, else email, else "Staff member" — never the stored id or gid.
+    expect(after.history).toEqual([expect.objectContaining({ actor: "Staff member", action: expect.stringContaining("Stated lead time 10 days → 21 days") })]);
     expect(after.history[0].action).toContain("Minimum order quantity — → 50");
+    const role = await prisma.staffRole.create({ data: { shop: a.shop, staffId: `gid://shopify/StaffMember/${STAFF}`, name: "", email: "robin@example.com", role: "manager" } });
+    expect((await (await getDetail(a.store, a.vendor.id)).json()).history[0].actor).toBe("robin@example.com");
+    await prisma.staffRole.update({ where: { id: role.id }, data: { name: "Robin Buyer" } });
+    expect((await (await getDetail(a.store, a.vendor.id)).json()).history[0].actor).toBe("Robin Buyer");
 
     // Saving the same values again writes nothing.
     const same = await postDetail(a.store, a.vendor.id, validForm(after.vendor.updatedAt, { currency: "CAD" }));

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatDate } from "~/components/format";
 import type { ForecastOverrideRow } from "~/utils/forecast-dto";
 import { FORECAST_OVERRIDE_MAX_UNITS } from "./override-forms";
+import { plural } from "~/utils/plural";
 
 export interface ForecastOverrideResult {
   ok: boolean;
@@ -97,7 +98,7 @@ export function ForecastOverridesCard({
               <InlineStack align="space-between" blockAlign="center" gap="200">
                 <InlineStack gap="200" blockAlign="center">
                   <Text as="span" fontWeight="semibold">
-                    {o.dailyUnits.toLocaleString("en-US")} units/day
+                    {plural(o.dailyUnits, "unit")}/day
                   </Text>
                   <Text as="span">{range(o)}</Text>
                   {o.expired ? <Badge>Past</Badge> : o.inPlan ? <Badge tone="success">In this plan</Badge> : o.locationId === location.id ? <Badge tone="attention">From next plan</Badge> : null}
@@ -132,7 +133,7 @@ export function ForecastOverridesCard({
         <Modal.Section>
           <Text as="p">
             {deleting
-              ? `${deleting.dailyUnits} units/day at ${deleting.location}, ${range(deleting)}. The forecast goes back to the statistical one at the next plan run. The deletion is recorded in the history.`
+              ? `${plural(deleting.dailyUnits, "unit")}/day at ${deleting.location}, ${range(deleting)}. The forecast goes back to the statistical one at the next plan run. The deletion is recorded in the history.`
               : ""}
           </Text>
         </Modal.Section>

@@ -7,6 +7,7 @@ import { AccuracyChart, ChartCard, SalesForecastChart, ValueByAbcChart } from ".
 import { KpiCard } from "./KpiCard";
 import { OverviewFilters } from "./OverviewFilters";
 import { OverviewSkeleton } from "./OverviewSkeleton";
+import { plural } from "~/utils/plural";
 
 const number = new Intl.NumberFormat("en-US");
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
@@ -111,7 +112,7 @@ export function OverviewDashboard({
               update={update}
             />
             <Text as="p" variant="bodySm" tone="subdued" id="overview-range">
-              {rangeLabel} ({filters.days} days)
+              {rangeLabel} ({plural(filters.days, "day")})
               {planAsOf ? ` · plan of ${formatDate(planAsOf)}` : ""}
             </Text>
           </BlockStack>
@@ -142,7 +143,7 @@ export function OverviewDashboard({
                   id="inventory-value"
                   label="Inventory value at cost"
                   value={money(kpis.inventoryValueCents)}
-                  help={`${number.format(kpis.inventoryUnits)} units on hand`}
+                  help={`${plural(kpis.inventoryUnits, "unit")} on hand`}
                 />
                 <KpiCard
                   id="stock-at-risk"
@@ -178,7 +179,7 @@ export function OverviewDashboard({
                   id="dead-stock"
                   label="Dead stock value"
                   value={money(kpis.deadStockValueCents)}
-                  help={`on hand with no sales in the last ${kpis.deadStockDays} days`}
+                  help={`on hand with no sales in the last ${plural(kpis.deadStockDays, "day")}`}
                 />
                 <KpiCard
                   id="open-po"
@@ -192,7 +193,7 @@ export function OverviewDashboard({
                   value={percent(kpis.forecastWape)}
                   help={
                     kpis.forecastWape !== null
-                      ? `forecasts of the plan of ${formatDate(kpis.forecastWapePlanDate!)} vs units sold, ${kpis.forecastWapeDays} days`
+                      ? `forecasts of the plan of ${formatDate(kpis.forecastWapePlanDate!)} vs units sold, ${plural(kpis.forecastWapeDays, "day")}`
                       : `measured once the plan has ${planAsOf ? "run for a day" : "been made"}${
                           kpis.medianRmsse !== null ? `; cross-validated RMSSE at planning ${kpis.medianRmsse.toFixed(2)} (median)` : ""
                         }`

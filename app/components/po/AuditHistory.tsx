@@ -1,5 +1,6 @@
 import { BlockStack, Card, Divider, InlineStack, Text } from "@shopify/polaris";
-import { auditLabel, formatDateTime } from "./format";
+import { useShopTime } from "~/components/shop-time";
+import { auditLabel } from "./format";
 
 export interface AuditHistoryEntry {
   id: string;
@@ -13,6 +14,7 @@ export interface AuditHistoryEntry {
 
 /** A PO's audit trail, newest first. */
 export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
+  const time = useShopTime();
   return (
     <Card>
       <BlockStack gap="300">
@@ -32,7 +34,7 @@ export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
                   {auditLabel(e.action)}
                 </Text>
                 <Text as="span" variant="bodySm" tone="subdued">
-                  {formatDateTime(e.at)}
+                  {time(e.at)}
                 </Text>
               </InlineStack>
               <Text as="span" variant="bodySm" tone="subdued">

@@ -1,4 +1,5 @@
 import { Select } from "@shopify/polaris";
+import { staffRoleLabel } from "~/utils/staff-roles";
 
 export interface DemoPersonaOption {
   staffId: string;
@@ -13,7 +14,7 @@ export function DemoPersonaSwitcher({ personas, current, onChange }: { personas:
     <Select
       label="Acting as (demo)"
       labelInline
-      options={personas.map((p) => ({ label: `${p.name} — ${p.role}`, value: p.staffId }))}
+      options={personas.map((p) => ({ label: `${p.name} — ${staffRoleLabel(p.role)}`, value: p.staffId }))}
       value={current}
       onChange={onChange}
     />

@@ -1,5 +1,6 @@
 import { Badge, Banner, BlockStack, Button, Card, Divider, InlineStack, Text } from "@shopify/polaris";
-import { formatDateTime } from "./format";
+import { useShopTime } from "~/components/shop-time";
+import { plural } from "~/utils/plural";
 import { PUSH_STATUS } from "./receive-form";
 
 export interface ReceiptEntry {
@@ -25,6 +26,7 @@ export interface ReceiptsCardProps {
 
 /** A PO's receipts, newest first, with whether each reached Shopify and a Retry for those that didn't. */
 export function ReceiptsCard({ receipts, lineName, canRetry, retrying, onRetry }: ReceiptsCardProps) {
+  const time = useShopTime();
   if (receipts.length === 0) return null;
   return (
     <Card>
@@ -40,7 +42,7 @@ export function ReceiptsCard({ receipts, lineName, canRetry, retrying, onRetry }
               {i > 0 && <Divider />}
               <InlineStack align="space-between" blockAlign="center" gap="200">
                 <Text as="span" fontWeight="semibold">
-                  {r.units.toLocaleString("en-US")} unit{r.units === 1 ? "" : "s"} received {formatDateTime(r.receivedAt)}
+                  {plural(r.units, "unit")} received {time(r.receivedAt)}
                 </Text>
                 <Badge tone={status.tone}>{status.label}</Badge>
               </InlineStack>

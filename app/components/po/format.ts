@@ -57,9 +57,3 @@ const AUDIT_LABEL: Record<string, string> = {
 export function auditLabel(action: string): string {
   return AUDIT_LABEL[action] ?? action;
 }
-
-const dateTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
-
-export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
-}

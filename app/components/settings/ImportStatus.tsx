@@ -1,5 +1,6 @@
 import { Banner, BlockStack, InlineStack, List, ProgressBar, Spinner, Text } from "@shopify/polaris";
 import type { ImportBatchDto, StockyCounts } from "~/utils/import-result";
+import { plural } from "~/utils/plural";
 
 /** How often Settings re-reads an import's progress while it is queued or running (useRevalidateWhile). */
 export const REFRESH_WHILE_IMPORTING_MS = 2_000;
@@ -12,7 +13,7 @@ export const importActive = (batch: Pick<ImportBatchDto, "status"> | undefined) 
 export function importSummary(batch: ImportBatchDto): string {
   if (batch.status === "queued") return "Queued";
   if (batch.status === "running") return `Importing… ${batch.percent ?? 0}%`;
-  if (batch.status === "completed") return `Imported ${count(batch.rowCount)} rows`;
+  if (batch.status === "completed") return `Imported ${plural(batch.rowCount, "row")}`;
   return `Failed: ${batch.errorCount === 1 ? "1 problem" : `${count(batch.errorCount)} rows with errors`}`;
 }
 
@@ -35,7 +36,7 @@ export function ImportStatus({ batch }: { batch: ImportBatchDto }) {
             </InlineStack>
           )}
           <p>
-            {batch.rowCount ? `${count(batch.rowCount)} rows read so far. ` : ""}You can leave this page: the import carries on, and the plan is updated when it is
+            {batch.rowCount ? `${plural(batch.rowCount, "row")} read so far. ` : ""}You can leave this page: the import carries on, and the plan is updated when it is
             done.
           </p>
         </BlockStack>

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { NotificationSettingsDto } from "~/utils/notification-settings";
+import { ShopTimeZone } from "~/components/shop-time";
 import { NotificationsCard } from "./NotificationsCard";
 import { StaffRolesCard } from "./StaffRolesCard";
 
@@ -63,6 +64,14 @@ describe("Settings → Notifications card", () => {
     expect(out).toContain("Warning and up · daily digest · last delivered never");
     expect(out).toContain("Last error: Not delivered after 5 attempts: Slack answered 500: internal_error");
     expect(out).toContain("Critical only · last delivered Nov 22, 10:00 AM UTC · 2 waiting");
+    // Inside the app the times are the shop's: the layout provides Shop.ianaTimezone.
+    const inShopZone = html(
+      <ShopTimeZone.Provider value="America/Vancouver">
+        <NotificationsCard notifications={WITH_CHANNELS} pending={null} result={null} onSave={noop} onDelete={noop} onTest={noop} />
+      </ShopTimeZone.Provider>,
+    );
+    expect(inShopZone).toContain("Critical only · last delivered Nov 22, 2:00 AM PST · 2 waiting");
+    expect(inShopZone).toContain("alert to #ops · Nov 22, 2:00 AM PST");
     expect(out).toContain("Paused");
     expect(out.match(/Send test/g)).toHaveLength(2);
     expect(out).toContain("alert to #ops");

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
 import type { NotificationChannelDto, NotificationSettingsDto } from "~/utils/notification-settings";
+import { useShopTime } from "~/components/shop-time";
 
 type ChannelIntent = "save-channel" | "delete-channel" | "test-channel";
 export type NotificationActionResult =
@@ -39,8 +40,6 @@ const KIND_OPTIONS = [
 ];
 const STATUS_TONE: Record<string, "success" | "critical" | "attention" | undefined> = { delivered: "success", failed: "critical", pending: "attention", skipped: undefined };
 
-const dateTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
-const when = (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : "never");
 
 interface Draft {
   id?: string;
@@ -58,6 +57,8 @@ const NEW_DRAFT: Draft = { kind: "email", label: "", target: "", minSeverity: "c
 
 /** Settings → Notifications: channels with masked targets, last delivery or error, add/edit/delete, "Send test". */
 export function NotificationsCard({ notifications, pending, result, onSave, onDelete, onTest }: Props) {
+  const time = useShopTime();
+  const when = (iso: string | null) => (iso ? time(iso, "recent") : "never");
   const [draft, setDraft] = useState<Draft | null>(null);
   const [deleting, setDeleting] = useState<NotificationChannelDto | null>(null);
   const saving = pending?.intent === "save-channel";

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
+import { STAFF_ROLE_LABEL } from "~/utils/staff-roles";
+import { staffNumber } from "~/utils/staff-names";
 
 export interface StaffRoleView {
   id: string;
@@ -38,7 +40,6 @@ const ROLE_OPTIONS = [
   { label: "Manager — drafts, submits and sends purchase orders", value: "manager" },
   { label: "Viewer — looks only", value: "viewer" },
 ];
-const ROLE_LABEL = { owner: "Owner", manager: "Manager", viewer: "Viewer" } as const;
 
 interface Draft {
   id?: string;
@@ -102,17 +103,17 @@ export function StaffRolesCard({ staff, pending, result, onSave, onDelete }: Pro
                       <Text as="span" fontWeight="semibold">
                         {s.name}
                       </Text>
-                      <Badge tone={s.role === "owner" ? "info" : undefined}>{ROLE_LABEL[s.role]}</Badge>
+                      <Badge tone={s.role === "owner" ? "info" : undefined}>{STAFF_ROLE_LABEL[s.role]}</Badge>
                       {s.approvesPurchaseOrders && <Badge tone="success">Approves POs</Badge>}
                     </InlineStack>
                     <Text as="p" tone="subdued">
-                      Staff ID {s.staffId}
+                      Staff ID {staffNumber(s.staffId)}
                       {s.email ? ` · ${s.email}` : ""}
                     </Text>
                   </BlockStack>
                   <InlineStack gap="200" wrap={false}>
                     <Button
-                      onClick={() => setDraft({ id: s.id, staffId: s.staffId.replace(/^gid:\/\/shopify\/StaffMember\//, ""), name: s.name, email: s.email ?? "", role: s.role, approvesPurchaseOrders: s.approvesPurchaseOrders })}
+                      onClick={() => setDraft({ id: s.id, staffId: staffNumber(s.staffId), name: s.name, email: s.email ?? "", role: s.role, approvesPurchaseOrders: s.approvesPurchaseOrders })}
                     >
                       Edit
                     </Button>

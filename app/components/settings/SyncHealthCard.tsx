@@ -1,5 +1,6 @@
 import type { SyncHealth } from "~/utils/sync-health";
 import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, InlineGrid, InlineStack, ProgressBar, Text } from "@shopify/polaris";
+import { useShopTime } from "~/components/shop-time";
 
 export type SyncHealthView = SyncHealth;
 
@@ -35,8 +36,6 @@ interface Props {
   onRunBackfill: () => void;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
-const when = (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : "—");
 
 const STAGE_LABEL: Record<string, string> = {
   shop: "Shop details",
@@ -70,6 +69,8 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: "c
 
 /** Webhooks (last N hours), failed events with Re-process, the job queue and the install backfill. */
 export function SyncHealthCard(props: Props) {
+  const time = useShopTime();
+  const when = (iso: string | null) => (iso ? time(iso, "recent") : "—");
   const { health, backfill, demo } = props;
   const failedJobs = health.jobs.recent.filter((j) => j.lastError && j.status !== "completed").slice(0, 5);
   return (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PLANNING_FIELDS, rangeText, type PlanningField, type PlanningFieldName } from "~/components/settings/planning-fields";
 import { IMPORT_KINDS } from "~/services/csv-import/formats";
 import { CHANNEL_KINDS, SEVERITIES, slackUrlProblem } from "~/services/notifications/targets.server";
+import { STAFF_ROLES } from "~/utils/staff-roles";
 
 export { MAX_IMPORT_ROWS, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "~/utils/body-limit";
 
@@ -130,8 +131,6 @@ export const channelForm = z
   .transform((v) => ({ ...v, minSeverity: v.minSeverity as (typeof SEVERITIES)[number] }));
 
 export const channelIdForm = z.object({ id: z.string().trim().min(1, "Missing channel").max(64) });
-
-export const STAFF_ROLES = ["owner", "manager", "viewer"] as const;
 
 /** A Shopify staff member's id: the number from the staff URL, or its gid; stored as the number. */
 const staffId = z

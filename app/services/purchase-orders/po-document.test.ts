@@ -54,6 +54,8 @@ describe("PO document", () => {
     const mail = vendorEmail(doc(), "  Hi Ann  ");
     expect(mail.subject).toBe("Purchase order PO-1001 from Maple & Moss");
     expect(mail.text).toBe("Hi Ann\n\nPurchase order PO-1001 from Maple & Moss\nShip to: Warehouse\nExpected: Dec 1, 2026\n2 lines, 15 units, total CA$151.01\n");
+    const one = doc();
+    expect(vendorEmail({ ...one, lines: one.lines.slice(0, 1), units: 1 }, "").text).toContain("\n1 line, 1 unit, total ");
     expect(defaultVendorMessage(doc())).toContain("Hello Ann,\n\nPlease find attached purchase order PO-1001 for delivery to Warehouse by Dec 1, 2026.");
     expect(defaultVendorMessage(doc({ vendor: { name: "Acme", contactName: null, email: null, phone: null }, expectedAt: null }))).toMatch(/^Hello,\n\n.*to Warehouse\. /);
   });

@@ -2,6 +2,7 @@
 // to the vendor, plus the pure pieces (CSV escaping, money and date formatting, file names). No I/O.
 import { centsToDecimal, lineTotalCents, normaliseUnitCost } from "./money";
 import { csvField } from "~/utils/csv";
+import { plural } from "~/utils/plural";
 
 export interface PoDocumentLine {
   sku: string;
@@ -94,7 +95,7 @@ export function vendorEmail(doc: PoDocument, message: string): { subject: string
     `Purchase order ${doc.number} from ${doc.shopName}`,
     `Ship to: ${doc.destination}`,
     `Expected: ${formatDay(doc.expectedAt)}`,
-    `${doc.lines.length} ${doc.lines.length === 1 ? "line" : "lines"}, ${doc.units.toLocaleString("en-US")} units, total ${formatAmount(doc.total, doc.currency)}`,
+    `${plural(doc.lines.length, "line")}, ${plural(doc.units, "unit")}, total ${formatAmount(doc.total, doc.currency)}`,
   ];
   const body = message.trim();
   return { subject: `Purchase order ${doc.number} from ${doc.shopName}`, text: `${body ? `${body}\n\n` : ""}${summary.join("\n")}\n` };

@@ -15,7 +15,9 @@ import { normaliseUnitCost, sumLines } from "./money";
 import { roleOf, type PoActor } from "./permissions.server";
 import { allowedActions, linesEditable, type PoAction } from "./state-machine";
 import { MANUAL_SENT_TO, PO_ENTITY } from "./lifecycle.server";
-import { defaultVendorMessage } from "./po-document";
+import { defaultVendorMessage, lineTitle } from "./po-document";
+import { staffNamer } from "~/utils/staff-names";
+import { linesChangeDetail, linesChangeVariantIds } from "./po-history";
 
 /** How a "sent" / "resent" audit entry reads in the history. */
 function sendDetailOf(action: string, after: unknown): string | null {
@@ -155,15 +157,20 @@ export interface PurchaseOrderDetailDto {
 export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId: string): Promise<PurchaseOrderDetailDto> {
   const po = await findPurchaseOrder(shop, poId);
   if (!po) throw new PurchaseOrderError("not_found", NOT_FOUND_MESSAGE);
-  const [names, audit, staff, role, shopRow] = await Promise.all([
-    lookupPurchaseOrderNames(shop, { variantIds: po.lines.map((l) => l.variantId), locationIds: [po.destinationLocationId] }),
-    listAuditEntries(shop, PO_ENTITY, po.id),
+  const audit = await listAuditEntries(shop, PO_ENTITY, po.id);
+  // Lines removed by an edit are named in its history too.
+  const variantIds = [...new Set([...po.lines.map((l) => l.variantId), ...audit.flatMap((e) => linesChangeVariantIds(e.action, e.before))])];
+  const [names, staff, role, shopRow] = await Promise.all([
+    lookupPurchaseOrderNames(shop, { variantIds, locationIds: [po.destinationLocationId] }),
     listStaffRoles(shop),
     roleOf(shop, actor),
     findShop(shop),
   ]);
-  const staffName = new Map(staff.map((s) => [s.staffId, s.name]));
-  const who = (id: string) => staffName.get(id) ?? id;
+  const who = staffNamer(staff);
+  const titleOf = (variantId: string) => {
+    const v = names.variants.get(variantId);
+    return v ? lineTitle(v.product.title, v.title) : "Unknown product";
+  };
   const lines = po.lines.map((l) => {
     const v = names.variants.get(l.variantId);
     const unitCost = l.unitCost.toFixed();
@@ -244,7 +251,7 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
         before: e.before === null ? null : JSON.stringify(e.before),
         after: e.after === null ? null : JSON.stringify(e.after),
         reason: reasonOf(e.after),
-        detail: sendDetailOf(e.action, e.after),
+        detail: sendDetailOf(e.action, e.after) ?? linesChangeDetail(e.action, e.before, e.after, titleOf),
       })),
   };
 }

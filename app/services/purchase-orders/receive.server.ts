@@ -30,6 +30,7 @@ import { PO_ENTITY } from "./lifecycle.server";
 import { assertPermission, roleOf, type PoActor } from "./permissions.server";
 import { OverReceiptError, planReceipt, validateReceiveInput, type ReceiveLineInput } from "./receive-plan";
 import { transition } from "./state-machine";
+import { staffNamer } from "~/utils/staff-names";
 
 export { isOverReceiptError, OverReceiptError, planReceipt, validateReceiveInput } from "./receive-plan";
 export type { OverReceivedLine, ReceiveLineInput } from "./receive-plan";
@@ -294,11 +295,11 @@ export interface ReceivingView {
 
 export async function getReceivingView(shop: string, actor: PoActor, poId: string, status: string): Promise<ReceivingView> {
   const [receipts, role, staff] = await Promise.all([listReceipts(shop, poId), roleOf(shop, actor), listStaffRoles(shop)]);
-  const names = new Map(staff.map((s) => [s.staffId, s.name]));
+  const who = staffNamer(staff);
   return {
     canReceive: role.canEdit && transition(status, "receive_partial").ok,
     canRetry: role.canEdit,
     receiveKey: randomUUID(),
-    receipts: receipts.map((r) => ({ ...toDto(r), receivedBy: names.get(r.receivedBy) ?? r.receivedBy })),
+    receipts: receipts.map((r) => ({ ...toDto(r), receivedBy: who(r.receivedBy) })),
   };
 }
