@@ -245,7 +245,7 @@ export async function lookupNames(shop: string, ids: { variantIds: string[]; loc
 
 export function listFilterOptions(shop: string) {
   return Promise.all([
-    prisma.vendor.findMany({ where: { shop }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.vendor.findMany({ where: { shop }, select: { id: true, name: true, moq: true }, orderBy: { name: "asc" } }),
     prisma.location.findMany({ where: { shop, deletedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
 }

@@ -35,6 +35,10 @@ import { editSuggestedQuantity, getReplenishment } from "~/services/replenishmen
 import { FORM } from "~/utils/form-errors";
 import type { WhyDto } from "~/utils/why-dto";
 import { WhyButton } from "~/components/WhyPanel";
+import { formatMoney } from "~/components/po/format";
+import { SelectionSummary } from "~/components/replenishment/SelectionSummary";
+import { selectionTotals } from "~/lib/replenishment";
+import { centsToDecimal } from "~/services/purchase-orders/money";
 
 const PAGE_SIZE = 50;
 
@@ -197,6 +201,16 @@ export default function ReplenishmentPage() {
               />
             </InlineStack>
           </div>
+          {selectedResources.length > 0 && (
+            <SelectionSummary
+              totals={selectionTotals(
+                data.rows.filter((r) => selectedResources.includes(r.id)).map((r) => ({ vendorId: r.vendorId, units: r.suggestedQty, valueCents: r.valueCents })),
+                Object.fromEntries(data.vendors.map((v) => [v.id, v.moq])),
+              )}
+              money={(cents) => formatMoney(centsToDecimal(BigInt(cents)), data.currency)}
+              vendorName={(id) => data.vendors.find((v) => v.id === id)?.name ?? "A vendor"}
+            />
+          )}
           <IndexTable
             resourceName={{ singular: "line", plural: "lines" }}
             itemCount={data.rows.length}
@@ -215,6 +229,7 @@ export default function ReplenishmentPage() {
               { title: "Stockout" },
               { title: "Urgency" },
               { title: "Suggested", alignment: "end" },
+              { title: "Value", alignment: "end" },
             ]}
             pagination={paginationProps(data, update, "lines")}
           >
@@ -279,6 +294,11 @@ export default function ReplenishmentPage() {
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} why={row.why} label={[row.product, row.variant, row.location].filter(Boolean).join(" · ")} />
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    {row.value === null ? "—" : formatMoney(row.value, data.currency)}
+                  </Text>
                 </IndexTable.Cell>
               </IndexTable.Row>
             ))}
