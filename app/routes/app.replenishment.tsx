@@ -37,7 +37,7 @@ import type { WhyDto } from "~/utils/why-dto";
 import { WhyButton } from "~/components/WhyPanel";
 import { formatMoney } from "~/components/po/format";
 import { SelectionSummary } from "~/components/replenishment/SelectionSummary";
-import { selectionTotals } from "~/lib/replenishment";
+import { selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { centsToDecimal } from "~/services/purchase-orders/money";
 
 const PAGE_SIZE = 50;
@@ -92,17 +92,33 @@ export default function ReplenishmentPage() {
   const planning = navigation.state !== "idle" && navigation.formData?.get("intent") === "plan";
   const { params, update, search, setSearch } = useUrlFilters();
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
-  const creating = navigation.state !== "idle" && navigation.formData?.get("intent") === "create_from_plan";
-  useEffect(() => clearSelection(), [data.rows, clearSelection]);
+  // A fetcher, not a navigation: a refused draft leaves the filters (the URL) and the selection as they were and
+  // shows why here; a created one redirects to the new PO.
+  const drafting = useFetcher<{ error?: string }>();
+  const creating = drafting.state !== "idle";
+  const draftError = drafting.state === "idle" ? (drafting.data?.error ?? null) : null;
+  // Cleared when the page shows other lines, not when a revalidation returns the same ones.
+  const rowIds = data.rows.map((r) => r.id).join(",");
+  useEffect(() => clearSelection(), [rowIds, clearSelection]);
   // Drafts one purchase order per vendor × destination from the selected lines (Purchase orders decides): added to
   // that pair's open draft, unless the merchant asks for separate POs.
   const createPurchaseOrders = (separate = false) => {
     const form = new FormData();
     form.set("intent", "create_from_plan");
     if (separate) form.set("separate", "true");
-    for (const id of selectedResources) form.append("lineId", id);
-    submit(form, { method: "post", action: "/app/purchase-orders" });
+    if (allResourcesSelected) {
+      // Every line matching the filters, on every page: the server resolves them from the same query.
+      form.set("intent", "create_from_matching");
+      form.set("query", matchingQuery);
+    } else for (const id of selectedResources) form.append("lineId", id);
+    drafting.submit(form, { method: "post", action: "/app/purchase-orders" });
   };
+  const matchingQuery = new URLSearchParams([...params].filter(([k]) => k !== "page")).toString();
+  const matching = useFetcher<{ totals: SelectionTotals | null; error: string | null }>();
+  const loadMatching = matching.load;
+  useEffect(() => {
+    if (allResourcesSelected) loadMatching(`/app/replenishment/matching?${matchingQuery}`);
+  }, [allResourcesSelected, matchingQuery, loadMatching]);
 
 
   const runPlan = () => submit({ intent: "plan" }, { method: "post" });
@@ -171,6 +187,11 @@ export default function ReplenishmentPage() {
       <BlockStack gap="400">
         <ViewerBanner canChange={data.canChange} />
         {actionError && <Banner tone="warning">{actionError}</Banner>}
+        {draftError && (
+          <Banner tone="critical" title="No purchase orders were created">
+            <p data-testid="draft-error">{draftError}</p>
+          </Banner>
+        )}
         <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
         <Card padding="0">
           <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
@@ -201,7 +222,19 @@ export default function ReplenishmentPage() {
               />
             </InlineStack>
           </div>
-          {selectedResources.length > 0 && (
+          {allResourcesSelected && matching.data?.error && (
+            <div style={{ padding: "8px 12px" }}>
+              <Banner tone="warning">{matching.data.error}</Banner>
+            </div>
+          )}
+          {allResourcesSelected && matching.data?.totals && matching.state === "idle" && (
+            <SelectionSummary
+              totals={matching.data.totals}
+              money={(cents) => formatMoney(centsToDecimal(BigInt(cents)), data.currency)}
+              vendorName={(id) => data.vendors.find((v) => v.id === id)?.name ?? "A vendor"}
+            />
+          )}
+          {!allResourcesSelected && selectedResources.length > 0 && (
             <SelectionSummary
               totals={selectionTotals(
                 data.rows.filter((r) => selectedResources.includes(r.id)).map((r) => ({ vendorId: r.vendorId, units: r.suggestedQty, valueCents: r.valueCents })),
@@ -215,6 +248,9 @@ export default function ReplenishmentPage() {
             resourceName={{ singular: "line", plural: "lines" }}
             itemCount={data.rows.length}
             selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+            hasMoreItems={data.total > data.rows.length}
+            paginatedSelectAllActionText={`Select all ${data.total.toLocaleString("en-US")} matching lines`}
+            paginatedSelectAllText={`All ${data.total.toLocaleString("en-US")} matching lines are selected`}
             onSelectionChange={handleSelectionChange}
             promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: () => createPurchaseOrders(), disabled: creating || !data.canChange }]}
             bulkActions={[{ content: "Create new purchase orders, not adding to open drafts", onAction: () => createPurchaseOrders(true), disabled: creating || !data.canChange }]}

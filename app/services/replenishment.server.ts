@@ -4,6 +4,7 @@ import { recordAudit } from "~/models/audit.server";
 import {
   countLinesByUrgency,
   listFilterOptions,
+  listMatchingLines,
   listReplenishmentLines,
   parseLineCounts,
   setEditedQuantity,
@@ -12,7 +13,7 @@ import {
 import { listDraftedLines } from "~/models/purchase-orders.server";
 import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/native-purchase-orders.server";
 import { inTransaction } from "~/models/transaction.server";
-import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
+import { backorderedUnits, continuesSelling, selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { csvField } from "~/utils/csv";
 import { whyOf, type WhyDto } from "./order-why.server";
 import { centsToDecimal, lineTotalCents } from "./purchase-orders/money";
@@ -67,6 +68,37 @@ export interface ReplenishmentDto {
   currency: string;
 }
 
+/** A line's value: quantity × the plan's unit cost, rounded to cents (null without a cost). The one formula. */
+function lineValueCents(quantity: number, unitCost: { toString(): string } | null): bigint | null {
+  return unitCost === null ? null : lineTotalCents(quantity, unitCost.toString());
+}
+
+/** Most lines "Select all matching" may draft in one go (the draft action's own limit). */
+export const MAX_MATCHING_LINES = 5_000;
+
+export type MatchingSelection =
+  | { ok: true; lineIds: string[]; totals: SelectionTotals }
+  | { ok: false; error: string };
+
+/**
+ * Every line of the latest plan matching the screen's filters, with the selection's totals: what "Select all
+ * N matching lines" drafts. Refuses (in words) above MAX_MATCHING_LINES lines or without a plan.
+ */
+export async function matchingSelection(shop: string, query: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<MatchingSelection> {
+  const [run, [vendors]] = await Promise.all([latestCompletePlanRun(shop), listFilterOptions(shop)]);
+  if (!run) return { ok: false, error: "There is no plan yet — run planning first" };
+  const lines = await listMatchingLines(shop, run.id, query, MAX_MATCHING_LINES + 1);
+  if (lines.length > MAX_MATCHING_LINES) {
+    return { ok: false, error: `More than ${MAX_MATCHING_LINES.toLocaleString("en-US")} lines match — narrow the filters to order them in one go` };
+  }
+  const selected = lines.map((l) => {
+    const units = Number(l.editedQty ?? l.suggestedQty);
+    const cents = lineValueCents(units, l.unitCost);
+    return { vendorId: l.vendorId, units, valueCents: cents === null ? null : Number(cents) };
+  });
+  return { ok: true, lineIds: lines.map((l) => l.id), totals: selectionTotals(selected, Object.fromEntries(vendors.map((v) => [v.id, v.moq]))) };
+}
+
 /** The Replenishment screen: the last complete plan's lines, one page at a time. */
 export async function getReplenishment(shop: string, query: ReplenishmentQuery): Promise<ReplenishmentDto> {
   const [run, [vendors, locations], shopRow] = await Promise.all([latestCompletePlanRun(shop), listFilterOptions(shop), findShop(shop)]);
@@ -94,7 +126,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
     },
     rows: rows.map((r) => {
       const suggestedQty = r.editedQty ?? r.suggestedQty;
-      const valueCents = r.unitCost === null ? null : lineTotalCents(suggestedQty, r.unitCost.toString());
+      const valueCents = lineValueCents(suggestedQty, r.unitCost);
       return {
       id: r.id,
       variantId: r.variantId,
