@@ -18,8 +18,10 @@ import {
   Tabs,
   Text,
   TextField,
+  useBreakpoints,
   useIndexResourceState,
 } from "@shopify/polaris";
+import type { IndexTableProps } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
@@ -82,6 +84,20 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
 
+const HEADINGS: IndexTableProps["headings"] = [
+  { title: "Variant" },
+  { title: "Location" },
+  { title: "Vendor" },
+  { title: "Available", alignment: "end" },
+  { title: "On order", alignment: "end" },
+  { title: "Days of cover", alignment: "end" },
+  { title: "Stockout" },
+  { title: "Urgency" },
+  { title: "Suggested", alignment: "end" },
+  { title: "Value", alignment: "end" },
+];
+const COMPACT_HEADINGS: IndexTableProps["headings"] = [{ title: "Variant" }, { title: "On hand", alignment: "end" }, { title: "Suggested", alignment: "end" }, { title: "Urgency" }];
+
 const TABS = [{ id: "all", label: "All" }, ...URGENCIES.map((u) => ({ id: u, label: u[0].toUpperCase() + u.slice(1) }))];
 
 export default function ReplenishmentPage() {
@@ -91,6 +107,7 @@ export default function ReplenishmentPage() {
   const submit = useSubmit();
   const planning = navigation.state !== "idle" && navigation.formData?.get("intent") === "plan";
   const { params, update, search, setSearch } = useUrlFilters();
+  const compact = useBreakpoints().smDown;
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
   // A fetcher, not a navigation: a refused draft leaves the filters (the URL) and the selection as they were and
   // shows why here; a created one redirects to the new PO.
@@ -255,21 +272,39 @@ export default function ReplenishmentPage() {
             promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: () => createPurchaseOrders(), disabled: creating || !data.canChange }]}
             bulkActions={[{ content: "Create new purchase orders, not adding to open drafts", onAction: () => createPurchaseOrders(true), disabled: creating || !data.canChange }]}
             loading={navigation.state === "loading"}
-            headings={[
-              { title: "Variant" },
-              { title: "Location" },
-              { title: "Vendor" },
-              { title: "Available", alignment: "end" },
-              { title: "On order", alignment: "end" },
-              { title: "Days of cover", alignment: "end" },
-              { title: "Stockout" },
-              { title: "Urgency" },
-              { title: "Suggested", alignment: "end" },
-              { title: "Value", alignment: "end" },
-            ]}
+            headings={compact ? COMPACT_HEADINGS : HEADINGS}
             pagination={paginationProps(data, update, "lines")}
           >
-            {data.rows.map((row, index) => (
+            {data.rows.map((row, index) => {
+              const label = [row.product, row.variant, row.location].filter(Boolean).join(" · ");
+              const quantity = <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} why={row.why} label={label} compact={compact} />;
+              const urgency = (
+                <IndexTable.Cell>
+                  <Badge tone={URGENCY_TONE[row.urgency]}>{row.urgency}</Badge>
+                </IndexTable.Cell>
+              );
+              return compact ? (
+                // A phone (390 px): on hand, what to order and how urgent fit the width; the other columns are on wider screens and in the export.
+                <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
+                  <IndexTable.Cell>
+                    <BlockStack gap="050">
+                      <Text as="span" variant="bodySm" fontWeight="semibold" breakWord>
+                        {row.product}
+                      </Text>
+                      <Text as="span" variant="bodySm" tone="subdued" breakWord>
+                        {[row.variant, row.location].filter(Boolean).join(" · ")}
+                      </Text>
+                    </BlockStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {row.onHand}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{quantity}</IndexTable.Cell>
+                  {urgency}
+                </IndexTable.Row>
+              ) : (
               <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
                 <IndexTable.Cell>
                   <BlockStack gap="050">
@@ -325,11 +360,9 @@ export default function ReplenishmentPage() {
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.projectedStockoutDate ? formatDate(row.projectedStockoutDate) : "—"}</IndexTable.Cell>
+                {urgency}
                 <IndexTable.Cell>
-                  <Badge tone={URGENCY_TONE[row.urgency]}>{row.urgency}</Badge>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} why={row.why} label={[row.product, row.variant, row.location].filter(Boolean).join(" · ")} />
+                  {quantity}
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" alignment="end" numeric>
@@ -337,7 +370,8 @@ export default function ReplenishmentPage() {
                   </Text>
                 </IndexTable.Cell>
               </IndexTable.Row>
-            ))}
+              );
+            })}
           </IndexTable>
         </Card>
       </BlockStack>
@@ -346,7 +380,7 @@ export default function ReplenishmentPage() {
 }
 
 /** The suggested quantity, editable in place (saved on blur, empty restores Stockcast's suggestion), and why. */
-function QuantityCell({ lineId, quantity, edited, why, label }: { lineId: string; quantity: number; edited: boolean; why: WhyDto; label: string }) {
+function QuantityCell({ lineId, quantity, edited, why, label, compact }: { lineId: string; quantity: number; edited: boolean; why: WhyDto; label: string; compact: boolean }) {
   const fetcher = useFetcher<{ error: string | null }>();
   const [value, setValue] = useState(String(quantity));
   useEffect(() => setValue(String(quantity)), [quantity]);
@@ -356,9 +390,9 @@ function QuantityCell({ lineId, quantity, edited, why, label }: { lineId: string
   };
   return (
     // Clicks in the field and the why button must not toggle the row's selection.
-    <div onClick={(e) => e.stopPropagation()} style={{ display: "flex", gap: 8, alignItems: "center", justifyContent: "flex-end" }}>
+    <div onClick={(e) => e.stopPropagation()} style={{ display: "flex", gap: compact ? 4 : 8, alignItems: "center", justifyContent: "flex-end" }}>
       <WhyButton why={why} label={label} />
-      <div style={{ width: 88 }}>
+      <div style={{ width: compact ? 64 : 88 }}>
       <TextField
         label="Suggested quantity"
         labelHidden
