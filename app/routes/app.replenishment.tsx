@@ -98,6 +98,9 @@ const HEADINGS: IndexTableProps["headings"] = [
 ];
 const COMPACT_HEADINGS: IndexTableProps["headings"] = [{ title: "Variant" }, { title: "On hand", alignment: "end" }, { title: "Suggested", alignment: "end" }, { title: "Urgency" }];
 
+// Polaris pads each cell 12 px a side; at 390 px the four columns fit only with 4.
+const COMPACT_CELLS = `.replenishment-compact .Polaris-IndexTable__TableCell, .replenishment-compact .Polaris-IndexTable__TableHeading { padding-inline: 4px; }`;
+
 const TABS = [{ id: "all", label: "All" }, ...URGENCIES.map((u) => ({ id: u, label: u[0].toUpperCase() + u.slice(1) }))];
 
 export default function ReplenishmentPage() {
@@ -261,6 +264,8 @@ export default function ReplenishmentPage() {
               vendorName={(id) => data.vendors.find((v) => v.id === id)?.name ?? "A vendor"}
             />
           )}
+          {compact && <style>{COMPACT_CELLS}</style>}
+          <div className={compact ? "replenishment-compact" : undefined}>
           <IndexTable
             resourceName={{ singular: "line", plural: "lines" }}
             itemCount={data.rows.length}
@@ -287,6 +292,8 @@ export default function ReplenishmentPage() {
                 // A phone (390 px): on hand, what to order and how urgent fit the width; the other columns are on wider screens and in the export.
                 <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
                   <IndexTable.Cell>
+                    {/* Cells do not wrap by default: the name wraps in a narrow column so the figures fit. */}
+                    <div style={{ width: 96, whiteSpace: "normal" }}>
                     <BlockStack gap="050">
                       <Text as="span" variant="bodySm" fontWeight="semibold" breakWord>
                         {row.product}
@@ -295,6 +302,7 @@ export default function ReplenishmentPage() {
                         {[row.variant, row.location].filter(Boolean).join(" · ")}
                       </Text>
                     </BlockStack>
+                    </div>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric>
@@ -373,6 +381,7 @@ export default function ReplenishmentPage() {
               );
             })}
           </IndexTable>
+          </div>
         </Card>
       </BlockStack>
     </Page>
@@ -392,7 +401,7 @@ function QuantityCell({ lineId, quantity, edited, why, label, compact }: { lineI
     // Clicks in the field and the why button must not toggle the row's selection.
     <div onClick={(e) => e.stopPropagation()} style={{ display: "flex", gap: compact ? 4 : 8, alignItems: "center", justifyContent: "flex-end" }}>
       <WhyButton why={why} label={label} />
-      <div style={{ width: compact ? 64 : 88 }}>
+      <div style={{ width: compact ? 56 : 88 }}>
       <TextField
         label="Suggested quantity"
         labelHidden
