@@ -98,8 +98,10 @@ const HEADINGS: IndexTableProps["headings"] = [
 ];
 const COMPACT_HEADINGS: IndexTableProps["headings"] = [{ title: "Variant" }, { title: "On hand", alignment: "end" }, { title: "Suggested", alignment: "end" }, { title: "Urgency" }];
 
-// Polaris pads each cell 12 px a side; at 390 px the four columns fit only with 4.
-const COMPACT_CELLS = `.replenishment-compact .Polaris-IndexTable__TableCell, .replenishment-compact .Polaris-IndexTable__TableHeading { padding-inline: 4px; }`;
+// Polaris pads each cell 12 px a side; at 390 px the four columns fit only with 4, and the quantity's digits
+// only without the number field's spinner (a phone brings up a number keypad instead).
+const COMPACT_CELLS = `.replenishment-compact .Polaris-IndexTable__TableCell, .replenishment-compact .Polaris-IndexTable__TableHeading { padding-inline: 4px; }
+.replenishment-compact .Polaris-TextField__Spinner { display: none; }`;
 
 const TABS = [{ id: "all", label: "All" }, ...URGENCIES.map((u) => ({ id: u, label: u[0].toUpperCase() + u.slice(1) }))];
 
@@ -293,7 +295,7 @@ export default function ReplenishmentPage() {
                 <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
                   <IndexTable.Cell>
                     {/* Cells do not wrap by default: the name wraps in a narrow column so the figures fit. */}
-                    <div style={{ width: 96, whiteSpace: "normal" }}>
+                    <div style={{ width: 92, whiteSpace: "normal" }}>
                     <BlockStack gap="050">
                       <Text as="span" variant="bodySm" fontWeight="semibold" breakWord>
                         {row.product}
@@ -401,7 +403,7 @@ function QuantityCell({ lineId, quantity, edited, why, label, compact }: { lineI
     // Clicks in the field and the why button must not toggle the row's selection.
     <div onClick={(e) => e.stopPropagation()} style={{ display: "flex", gap: compact ? 4 : 8, alignItems: "center", justifyContent: "flex-end" }}>
       <WhyButton why={why} label={label} />
-      <div style={{ width: compact ? 56 : 88 }}>
+      <div style={{ width: compact ? 60 : 88 }}>
       <TextField
         label="Suggested quantity"
         labelHidden
