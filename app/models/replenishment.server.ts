@@ -222,6 +222,25 @@ export async function listReplenishmentLines(
   return { rows, total };
 }
 
+/** What a selection needs of a line: its vendor, quantity (edited or suggested) and unit cost. */
+export interface SelectableLine {
+  id: string;
+  vendorId: string | null;
+  suggestedQty: number;
+  editedQty: number | null;
+  unitCost: Prisma.Decimal | string | number | null;
+}
+
+/** Every line of the run matching the screen's filters, up to `limit` (by id; sort does not matter here). */
+export async function listMatchingLines(shop: string, planRunId: string, q: Omit<ReplenishmentQuery, "page" | "pageSize">, limit: number): Promise<SelectableLine[]> {
+  const p = new SqlParams();
+  return prisma.$queryRawUnsafe<SelectableLine[]>(
+    `SELECT "id", "vendorId", "suggestedQty", "editedQty", "unitCost" FROM "ReplenishmentLine"
+     WHERE ${filterSql(shop, planRunId, { ...q, page: 1, pageSize: limit }, p)} ORDER BY "id" ${limitSql(limit, 0)}`,
+    ...p.values,
+  );
+}
+
 export async function countLinesByUrgency(shop: string, planRunId: string): Promise<Record<string, number>> {
   const p = new SqlParams();
   const groups = await prisma.$queryRawUnsafe<{ urgency: string; n: number | bigint }[]>(
@@ -245,7 +264,7 @@ export async function lookupNames(shop: string, ids: { variantIds: string[]; loc
 
 export function listFilterOptions(shop: string) {
   return Promise.all([
-    prisma.vendor.findMany({ where: { shop }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.vendor.findMany({ where: { shop }, select: { id: true, name: true, moq: true }, orderBy: { name: "asc" } }),
     prisma.location.findMany({ where: { shop, deletedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
 }

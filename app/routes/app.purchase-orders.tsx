@@ -10,7 +10,8 @@ import { formatDate } from "~/components/format";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
 import { PoSourceBadge, PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { PO_STATUS_TABS, formatMoney } from "~/components/po/format";
-import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
+import { createDraftPurchaseOrders, draftMatchingLines } from "~/services/purchase-orders/create-drafts.server";
+import { ActionBusyError, busyHeaders, singleFlight } from "~/services/single-flight.server";
 import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActor } from "~/services/permissions.server";
 import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
@@ -41,6 +42,8 @@ const actionSchema = z.discriminatedUnion("intent", [
   // Posted by the Replenishment screen: draft POs from the selected plan lines.
   // separate: a new PO per vendor × destination instead of adding to that pair's open draft.
   z.object({ intent: z.literal("create_from_plan"), lineIds: z.array(z.string().min(1).max(64)).min(1).max(5_000), separate: z.enum(["true"]).optional() }),
+  // "Select all N matching lines": the server resolves the Replenishment filters (its query string) to lines.
+  z.object({ intent: z.literal("create_from_matching"), query: z.string().max(2_000), separate: z.enum(["true"]).optional() }),
   z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
 ]);
 /** Every intent this action accepts (the viewer-role test walks them all). */
@@ -54,20 +57,29 @@ export async function action({ request }: ActionFunctionArgs) {
     const { refusal } = await guardChange(ctx, request);
     if (refusal) return json({ error: refusal }, { status: 403 });
   }
-  const parsed = actionSchema.safeParse({ intent: form.get("intent"), lineIds: form.getAll("lineId"), staffId: form.get("staffId"), separate: form.get("separate") ?? undefined }, FORM);
-  if (!parsed.success) throw new Response("Invalid form", { status: 400 });
+  const parsed = actionSchema.safeParse(
+    { intent: form.get("intent"), lineIds: form.getAll("lineId"), query: form.get("query") ?? undefined, staffId: form.get("staffId"), separate: form.get("separate") ?? undefined },
+    FORM,
+  );
+  // Answered as data: Replenishment posts here with a fetcher and shows the error beside its selection.
+  if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid form" }, { status: 400 });
   const input = parsed.data;
   if (input.intent === "switch_persona") {
     if (ctx.mode !== "demo") throw new Response("Only in demo mode", { status: 400 });
     return redirect(new URL(request.url).pathname + new URL(request.url).search, { headers: { "Set-Cookie": demoStaffSetCookie(input.staffId) } });
   }
   const { actor } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
+  const options = { separate: input.separate === "true" };
   try {
-    const created = await createDraftPurchaseOrders(ctx.shop, actor, input.lineIds, { separate: input.separate === "true" });
+    const created =
+      input.intent === "create_from_plan"
+        ? await createDraftPurchaseOrders(ctx.shop, actor, input.lineIds, options)
+        : await singleFlight(ctx.shop, "draft", () => draftMatchingLines(ctx.shop, actor, input.query, options));
     await replanSoon(ctx.shop);
     return redirect(created.length === 1 ? `/app/purchase-orders/${created[0].id}` : "/app/purchase-orders?status=draft");
   } catch (error) {
     if (isPurchaseOrderError(error)) return json({ error: error.message }, { status: HTTP_STATUS[error.code] });
+    if (error instanceof ActionBusyError) return json({ error: error.message }, { status: 429, headers: busyHeaders(error) });
     throw error;
   }
 }

@@ -18,8 +18,10 @@ import {
   Tabs,
   Text,
   TextField,
+  useBreakpoints,
   useIndexResourceState,
 } from "@shopify/polaris";
+import type { IndexTableProps } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { ViewerBanner } from "~/components/ViewerBanner";
@@ -35,6 +37,10 @@ import { editSuggestedQuantity, getReplenishment } from "~/services/replenishmen
 import { FORM } from "~/utils/form-errors";
 import type { WhyDto } from "~/utils/why-dto";
 import { WhyButton } from "~/components/WhyPanel";
+import { formatMoney } from "~/components/po/format";
+import { SelectionSummary } from "~/components/replenishment/SelectionSummary";
+import { selectionTotals, type SelectionTotals } from "~/lib/replenishment";
+import { centsToDecimal } from "~/services/purchase-orders/money";
 
 const PAGE_SIZE = 50;
 
@@ -78,6 +84,25 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
 
+const HEADINGS: IndexTableProps["headings"] = [
+  { title: "Variant" },
+  { title: "Location" },
+  { title: "Vendor" },
+  { title: "Available", alignment: "end" },
+  { title: "On order", alignment: "end" },
+  { title: "Days of cover", alignment: "end" },
+  { title: "Stockout" },
+  { title: "Urgency" },
+  { title: "Suggested", alignment: "end" },
+  { title: "Value", alignment: "end" },
+];
+const COMPACT_HEADINGS: IndexTableProps["headings"] = [{ title: "Variant" }, { title: "On hand", alignment: "end" }, { title: "Suggested", alignment: "end" }, { title: "Urgency" }];
+
+// Polaris pads each cell 12 px a side; at 390 px the four columns fit only with 4, and the quantity's digits
+// only without the number field's spinner (a phone brings up a number keypad instead).
+const COMPACT_CELLS = `.replenishment-compact .Polaris-IndexTable__TableCell, .replenishment-compact .Polaris-IndexTable__TableHeading { padding-inline: 4px; }
+.replenishment-compact .Polaris-TextField__Spinner { display: none; }`;
+
 const TABS = [{ id: "all", label: "All" }, ...URGENCIES.map((u) => ({ id: u, label: u[0].toUpperCase() + u.slice(1) }))];
 
 export default function ReplenishmentPage() {
@@ -87,18 +112,35 @@ export default function ReplenishmentPage() {
   const submit = useSubmit();
   const planning = navigation.state !== "idle" && navigation.formData?.get("intent") === "plan";
   const { params, update, search, setSearch } = useUrlFilters();
+  const compact = useBreakpoints().smDown;
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
-  const creating = navigation.state !== "idle" && navigation.formData?.get("intent") === "create_from_plan";
-  useEffect(() => clearSelection(), [data.rows, clearSelection]);
+  // A fetcher, not a navigation: a refused draft leaves the filters (the URL) and the selection as they were and
+  // shows why here; a created one redirects to the new PO.
+  const drafting = useFetcher<{ error?: string }>();
+  const creating = drafting.state !== "idle";
+  const draftError = drafting.state === "idle" ? (drafting.data?.error ?? null) : null;
+  // Cleared when the page shows other lines, not when a revalidation returns the same ones.
+  const rowIds = data.rows.map((r) => r.id).join(",");
+  useEffect(() => clearSelection(), [rowIds, clearSelection]);
   // Drafts one purchase order per vendor × destination from the selected lines (Purchase orders decides): added to
   // that pair's open draft, unless the merchant asks for separate POs.
   const createPurchaseOrders = (separate = false) => {
     const form = new FormData();
     form.set("intent", "create_from_plan");
     if (separate) form.set("separate", "true");
-    for (const id of selectedResources) form.append("lineId", id);
-    submit(form, { method: "post", action: "/app/purchase-orders" });
+    if (allResourcesSelected) {
+      // Every line matching the filters, on every page: the server resolves them from the same query.
+      form.set("intent", "create_from_matching");
+      form.set("query", matchingQuery);
+    } else for (const id of selectedResources) form.append("lineId", id);
+    drafting.submit(form, { method: "post", action: "/app/purchase-orders" });
   };
+  const matchingQuery = new URLSearchParams([...params].filter(([k]) => k !== "page")).toString();
+  const matching = useFetcher<{ totals: SelectionTotals | null; error: string | null }>();
+  const loadMatching = matching.load;
+  useEffect(() => {
+    if (allResourcesSelected) loadMatching(`/app/replenishment/matching?${matchingQuery}`);
+  }, [allResourcesSelected, matchingQuery, loadMatching]);
 
 
   const runPlan = () => submit({ intent: "plan" }, { method: "post" });
@@ -167,6 +209,11 @@ export default function ReplenishmentPage() {
       <BlockStack gap="400">
         <ViewerBanner canChange={data.canChange} />
         {actionError && <Banner tone="warning">{actionError}</Banner>}
+        {draftError && (
+          <Banner tone="critical" title="No purchase orders were created">
+            <p data-testid="draft-error">{draftError}</p>
+          </Banner>
+        )}
         <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
         <Card padding="0">
           <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
@@ -197,28 +244,77 @@ export default function ReplenishmentPage() {
               />
             </InlineStack>
           </div>
+          {allResourcesSelected && matching.data?.error && (
+            <div style={{ padding: "8px 12px" }}>
+              <Banner tone="warning">{matching.data.error}</Banner>
+            </div>
+          )}
+          {allResourcesSelected && matching.data?.totals && matching.state === "idle" && (
+            <SelectionSummary
+              totals={matching.data.totals}
+              money={(cents) => formatMoney(centsToDecimal(BigInt(cents)), data.currency)}
+              vendorName={(id) => data.vendors.find((v) => v.id === id)?.name ?? "A vendor"}
+            />
+          )}
+          {!allResourcesSelected && selectedResources.length > 0 && (
+            <SelectionSummary
+              totals={selectionTotals(
+                data.rows.filter((r) => selectedResources.includes(r.id)).map((r) => ({ vendorId: r.vendorId, units: r.suggestedQty, valueCents: r.valueCents })),
+                Object.fromEntries(data.vendors.map((v) => [v.id, v.moq])),
+              )}
+              money={(cents) => formatMoney(centsToDecimal(BigInt(cents)), data.currency)}
+              vendorName={(id) => data.vendors.find((v) => v.id === id)?.name ?? "A vendor"}
+            />
+          )}
+          {compact && <style>{COMPACT_CELLS}</style>}
+          <div className={compact ? "replenishment-compact" : undefined}>
           <IndexTable
             resourceName={{ singular: "line", plural: "lines" }}
             itemCount={data.rows.length}
             selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+            hasMoreItems={data.total > data.rows.length}
+            paginatedSelectAllActionText={`Select all ${data.total.toLocaleString("en-US")} matching lines`}
+            paginatedSelectAllText={`All ${data.total.toLocaleString("en-US")} matching lines are selected`}
             onSelectionChange={handleSelectionChange}
             promotedBulkActions={[{ content: creating ? "Creating…" : "Create purchase orders", onAction: () => createPurchaseOrders(), disabled: creating || !data.canChange }]}
             bulkActions={[{ content: "Create new purchase orders, not adding to open drafts", onAction: () => createPurchaseOrders(true), disabled: creating || !data.canChange }]}
             loading={navigation.state === "loading"}
-            headings={[
-              { title: "Variant" },
-              { title: "Location" },
-              { title: "Vendor" },
-              { title: "Available", alignment: "end" },
-              { title: "On order", alignment: "end" },
-              { title: "Days of cover", alignment: "end" },
-              { title: "Stockout" },
-              { title: "Urgency" },
-              { title: "Suggested", alignment: "end" },
-            ]}
+            headings={compact ? COMPACT_HEADINGS : HEADINGS}
             pagination={paginationProps(data, update, "lines")}
           >
-            {data.rows.map((row, index) => (
+            {data.rows.map((row, index) => {
+              const label = [row.product, row.variant, row.location].filter(Boolean).join(" · ");
+              const quantity = <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} why={row.why} label={label} compact={compact} />;
+              const urgency = (
+                <IndexTable.Cell>
+                  <Badge tone={URGENCY_TONE[row.urgency]}>{row.urgency}</Badge>
+                </IndexTable.Cell>
+              );
+              return compact ? (
+                // A phone (390 px): on hand, what to order and how urgent fit the width; the other columns are on wider screens and in the export.
+                <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
+                  <IndexTable.Cell>
+                    {/* Cells do not wrap by default: the name wraps in a narrow column so the figures fit. */}
+                    <div style={{ width: 92, whiteSpace: "normal" }}>
+                    <BlockStack gap="050">
+                      <Text as="span" variant="bodySm" fontWeight="semibold" breakWord>
+                        {row.product}
+                      </Text>
+                      <Text as="span" variant="bodySm" tone="subdued" breakWord>
+                        {[row.variant, row.location].filter(Boolean).join(" · ")}
+                      </Text>
+                    </BlockStack>
+                    </div>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {row.onHand}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{quantity}</IndexTable.Cell>
+                  {urgency}
+                </IndexTable.Row>
+              ) : (
               <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
                 <IndexTable.Cell>
                   <BlockStack gap="050">
@@ -274,15 +370,20 @@ export default function ReplenishmentPage() {
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.projectedStockoutDate ? formatDate(row.projectedStockoutDate) : "—"}</IndexTable.Cell>
+                {urgency}
                 <IndexTable.Cell>
-                  <Badge tone={URGENCY_TONE[row.urgency]}>{row.urgency}</Badge>
+                  {quantity}
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <QuantityCell lineId={row.id} quantity={row.suggestedQty} edited={row.edited} why={row.why} label={[row.product, row.variant, row.location].filter(Boolean).join(" · ")} />
+                  <Text as="span" alignment="end" numeric>
+                    {row.value === null ? "—" : formatMoney(row.value, data.currency)}
+                  </Text>
                 </IndexTable.Cell>
               </IndexTable.Row>
-            ))}
+              );
+            })}
           </IndexTable>
+          </div>
         </Card>
       </BlockStack>
     </Page>
@@ -290,7 +391,7 @@ export default function ReplenishmentPage() {
 }
 
 /** The suggested quantity, editable in place (saved on blur, empty restores Stockcast's suggestion), and why. */
-function QuantityCell({ lineId, quantity, edited, why, label }: { lineId: string; quantity: number; edited: boolean; why: WhyDto; label: string }) {
+function QuantityCell({ lineId, quantity, edited, why, label, compact }: { lineId: string; quantity: number; edited: boolean; why: WhyDto; label: string; compact: boolean }) {
   const fetcher = useFetcher<{ error: string | null }>();
   const [value, setValue] = useState(String(quantity));
   useEffect(() => setValue(String(quantity)), [quantity]);
@@ -300,9 +401,9 @@ function QuantityCell({ lineId, quantity, edited, why, label }: { lineId: string
   };
   return (
     // Clicks in the field and the why button must not toggle the row's selection.
-    <div onClick={(e) => e.stopPropagation()} style={{ display: "flex", gap: 8, alignItems: "center", justifyContent: "flex-end" }}>
+    <div onClick={(e) => e.stopPropagation()} style={{ display: "flex", gap: compact ? 4 : 8, alignItems: "center", justifyContent: "flex-end" }}>
       <WhyButton why={why} label={label} />
-      <div style={{ width: 88 }}>
+      <div style={{ width: compact ? 60 : 88 }}>
       <TextField
         label="Suggested quantity"
         labelHidden

@@ -1,8 +1,10 @@
 import { latestCompletePlanRun } from "~/models/plan-run.server";
+import { findShop } from "~/models/shop.server";
 import { recordAudit } from "~/models/audit.server";
 import {
   countLinesByUrgency,
   listFilterOptions,
+  listMatchingLines,
   listReplenishmentLines,
   parseLineCounts,
   setEditedQuantity,
@@ -11,7 +13,7 @@ import {
 import { listDraftedLines } from "~/models/purchase-orders.server";
 import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/native-purchase-orders.server";
 import { inTransaction } from "~/models/transaction.server";
-import { backorderedUnits, continuesSelling } from "~/lib/replenishment";
+import { backorderedUnits, continuesSelling, selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { csvField } from "~/utils/csv";
 import { whyOf, type WhyDto } from "./order-why.server";
 import { centsToDecimal, lineTotalCents } from "./purchase-orders/money";
@@ -24,6 +26,7 @@ export interface ReplenishmentRowDto {
   sku: string | null;
   location: string;
   vendor: string | null;
+  vendorId: string | null;
   onHand: number;
   available: number;
   /** Units owed to customers (negative available of a variant that continues selling; docs/on-order.md). */
@@ -37,6 +40,9 @@ export interface ReplenishmentRowDto {
   edited: boolean;
   abcClass: string | null;
   unitCost: string | null;
+  /** suggestedQty × unitCost, rounded to cents, in the shop currency: as a Decimal string and in integer cents. */
+  value: string | null;
+  valueCents: number | null;
   reason: string;
   /** The suggestion explained: sentence, sums that add up, method (the panel behind the quantity). */
   why: WhyDto;
@@ -55,14 +61,49 @@ export interface ReplenishmentDto {
   page: number;
   pageSize: number;
   urgencyCounts: Record<string, number>;
-  vendors: { id: string; name: string }[];
+  /** moq: the vendor's minimum order quantity in units (null: none); the selection totals check it. */
+  vendors: { id: string; name: string; moq: number | null }[];
   locations: { id: string; name: string }[];
+  /** The shop's currency: unit costs, and so values, are in it. */
+  currency: string;
+}
+
+/** A line's value: quantity × the plan's unit cost, rounded to cents (null without a cost). The one formula. */
+function lineValueCents(quantity: number, unitCost: { toString(): string } | null): bigint | null {
+  return unitCost === null ? null : lineTotalCents(quantity, unitCost.toString());
+}
+
+/** Most lines "Select all matching" may draft in one go (the draft action's own limit). */
+export const MAX_MATCHING_LINES = 5_000;
+
+export type MatchingSelection =
+  | { ok: true; lineIds: string[]; totals: SelectionTotals }
+  | { ok: false; error: string };
+
+/**
+ * Every line of the latest plan matching the screen's filters, with the selection's totals: what "Select all
+ * N matching lines" drafts. Refuses (in words) above MAX_MATCHING_LINES lines or without a plan.
+ */
+export async function matchingSelection(shop: string, query: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<MatchingSelection> {
+  const [run, [vendors]] = await Promise.all([latestCompletePlanRun(shop), listFilterOptions(shop)]);
+  if (!run) return { ok: false, error: "There is no plan yet — run planning first" };
+  const lines = await listMatchingLines(shop, run.id, query, MAX_MATCHING_LINES + 1);
+  if (lines.length > MAX_MATCHING_LINES) {
+    return { ok: false, error: `More than ${MAX_MATCHING_LINES.toLocaleString("en-US")} lines match — narrow the filters to order them in one go` };
+  }
+  const selected = lines.map((l) => {
+    const units = Number(l.editedQty ?? l.suggestedQty);
+    const cents = lineValueCents(units, l.unitCost);
+    return { vendorId: l.vendorId, units, valueCents: cents === null ? null : Number(cents) };
+  });
+  return { ok: true, lineIds: lines.map((l) => l.id), totals: selectionTotals(selected, Object.fromEntries(vendors.map((v) => [v.id, v.moq]))) };
 }
 
 /** The Replenishment screen: the last complete plan's lines, one page at a time. */
 export async function getReplenishment(shop: string, query: ReplenishmentQuery): Promise<ReplenishmentDto> {
-  const [run, [vendors, locations]] = await Promise.all([latestCompletePlanRun(shop), listFilterOptions(shop)]);
-  const empty = { rows: [], total: 0, page: query.page, pageSize: query.pageSize, urgencyCounts: {}, vendors, locations };
+  const [run, [vendors, locations], shopRow] = await Promise.all([latestCompletePlanRun(shop), listFilterOptions(shop), findShop(shop)]);
+  const currency = shopRow?.currencyCode ?? "USD";
+  const empty = { rows: [], total: 0, page: query.page, pageSize: query.pageSize, urgencyCounts: {}, vendors, locations, currency };
   if (!run) return { plan: null, ...empty };
   const counts = parseLineCounts(run.lineCounts);
   const [{ rows, total }, urgencyCounts] = await Promise.all([
@@ -83,7 +124,10 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       seriesSkipped: run.seriesSkipped,
       skippedReasons: (run.skippedReasons ?? {}) as Record<string, number>,
     },
-    rows: rows.map((r) => ({
+    rows: rows.map((r) => {
+      const suggestedQty = r.editedQty ?? r.suggestedQty;
+      const valueCents = lineValueCents(suggestedQty, r.unitCost);
+      return {
       id: r.id,
       variantId: r.variantId,
       product: r.productTitle ?? "Unknown product",
@@ -91,6 +135,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       sku: r.sku,
       location: r.locationName ?? "Unknown location",
       vendor: r.vendorName,
+      vendorId: r.vendorId,
       onHand: r.onHand,
       available: r.available,
       backorders: backorderedUnits(Number(r.available), continuesSelling(r.inventoryPolicy)),
@@ -98,22 +143,26 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       daysOfCover: r.daysOfCover,
       projectedStockoutDate: r.projectedStockoutDate,
       urgency: r.urgency,
-      suggestedQty: r.editedQty ?? r.suggestedQty,
+      suggestedQty,
       edited: r.editedQty !== null,
       abcClass: r.abcClass,
       unitCost: r.unitCost?.toString() ?? null,
+      value: valueCents === null ? null : centsToDecimal(valueCents),
+      valueCents: valueCents === null ? null : Number(valueCents),
       reason: r.reason,
       why: whyOf(r, r.method === null ? null : { method: r.method, rmsse: r.rmsse }),
       leadTimeDays: Number(r.leadTimeDays),
       drafts: draftsOf(r.variantId, r.locationId),
       nativePos: native.get(levelKey(r.variantId, r.locationId)) ?? [],
-    })),
+      };
+    }),
     total,
     page: query.page,
     pageSize: query.pageSize,
     urgencyCounts,
     vendors,
     locations,
+    currency,
   };
 }
 
@@ -146,7 +195,6 @@ export async function exportReplenishmentCsv(shop: string, query: Omit<Replenish
     const dto = await getReplenishment(shop, { ...query, page, pageSize: 1000 });
     for (const r of dto.rows) {
       const sums = r.why.sums;
-      const value = r.unitCost === null ? null : centsToDecimal(lineTotalCents(r.suggestedQty, r.unitCost));
       out.push(
         [
           ...[r.product, r.variant, r.sku, r.location, r.vendor].map((v) => csvField(v)),
@@ -156,7 +204,7 @@ export async function exportReplenishmentCsv(shop: string, query: Omit<Replenish
           csvField(r.abcClass),
           csvField(r.unitCost, { text: false }),
           csvField(r.reason),
-          ...[r.leadTimeDays, sums.leadTimeDemand, sums.safetyStock, sums.reorderPoint, sums.orderUpTo, sums.inDraft, value].map((v) => csvField(v, { text: false })),
+          ...[r.leadTimeDays, sums.leadTimeDemand, sums.safetyStock, sums.reorderPoint, sums.orderUpTo, sums.inDraft, r.value].map((v) => csvField(v, { text: false })),
         ].join(","),
       );
     }

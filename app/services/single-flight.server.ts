@@ -22,6 +22,8 @@ export const EXPENSIVE_ACTIONS = {
   import: { label: "An import", leaseMs: 15 * 60_000, cooldownMs: 0 },
   /** Settings → Sync → Re-run backfill: queues a read of the whole store, at most once per ten minutes. */
   backfill: { label: "A backfill", leaseMs: 10 * 60_000, cooldownMs: 10 * 60_000, holdFromStart: true },
+  /** Replenishment → Select all matching lines → Create purchase orders: thousands of lines in one go. */
+  draft: { label: "Drafting purchase orders", leaseMs: 2 * 60_000, cooldownMs: 0 },
   /** Replenishment CSV and purchase-order PDF/CSV downloads. */
   export: { label: "An export", leaseMs: 2 * 60_000, cooldownMs: 0 },
 } as const satisfies Record<string, ActionLimit>;

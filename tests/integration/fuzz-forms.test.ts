@@ -82,7 +82,11 @@ const ACTIONS: { name: string; action: (a: ActionFunctionArgs) => Promise<unknow
     action: poListRoute.action,
     path: () => "/app/purchase-orders",
     params: () => ({}),
-    forms: { create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]], switch_persona: () => [["intent", "switch_persona"], ["staffId", "9002"]] },
+    forms: {
+      create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]],
+      create_from_matching: () => [["intent", "create_from_matching"], ["query", "urgency=critical"]],
+      switch_persona: () => [["intent", "switch_persona"], ["staffId", "9002"]],
+    },
   },
   {
     name: "purchase order",

@@ -7,6 +7,7 @@ import prisma from "~/db.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity, exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
 import { addDays } from "~/utils/dates";
+import { selectionTotals } from "~/lib/replenishment";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -106,5 +107,32 @@ describe("the Replenishment CSV export", () => {
     const line = lines.find((l) => l.variantId === steady.id)!;
     expect(await editSuggestedQuantity(shop, "staff-1", line.id, 3)).toBe(true);
     expect((await exportRows(shop)).find((r) => r.sku === "PARKA-1")).toMatchObject({ suggested_qty: "3", suggested_value: "37.04" });
+  });
+
+  it("shows the same value on the screen, in the shop currency, and totals a selection against the vendor's MOQ", async () => {
+    const { shop, steady } = await seedShop("screen-value");
+    await prisma.shop.update({ where: { shop }, data: { currencyCode: "CAD" } });
+    await planShop(shop, { now: NOW });
+    // Raised after the plan (which rounds each line up to it): the selection now falls short.
+    await prisma.vendor.updateMany({ where: { shop }, data: { moq: 1_000 } });
+    const line = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop, variantId: steady.id } });
+    expect(await editSuggestedQuantity(shop, "staff-1", line.id, 3)).toBe(true);
+    const screen = await getReplenishment(shop, { sort: "stockout", page: 1, pageSize: 50 });
+    expect(screen.currency).toBe("CAD");
+    const row = screen.rows.find((r) => r.sku === "PARKA-1")!;
+    // 3 × 12.345 = 37.035 → 37.04, the export's figure, in integer cents too.
+    expect(row).toMatchObject({ suggestedQty: 3, value: "37.04", valueCents: 3704 });
+    const exported = await exportRows(shop);
+    for (const r of screen.rows) expect(exported.find((e) => e.sku === r.sku)?.suggested_value).toBe(r.value);
+    // The screen's selection totals, from the loader's rows and vendors.
+    const vendor = screen.vendors.find((v) => v.name === "Acme")!;
+    expect(vendor.moq).toBe(1_000);
+    const totals = selectionTotals(
+      screen.rows.map((r) => ({ vendorId: r.vendorId, units: r.suggestedQty, valueCents: r.valueCents })),
+      Object.fromEntries(screen.vendors.map((v) => [v.id, v.moq])),
+    );
+    const units = screen.rows.reduce((n, r) => n + r.suggestedQty, 0);
+    expect(totals).toMatchObject({ lines: 2, units, valueCents: screen.rows.reduce((n, r) => n + r.valueCents!, 0) });
+    expect(totals.underMinimum).toEqual([{ vendorId: vendor.id, units, moq: 1_000 }]);
   });
 });

@@ -186,7 +186,10 @@ describe("the Replenishment listing", () => {
         location: a.locations.find((l) => l.id === line.locationId)!.name, vendor: a.vendors.find((v) => v.id === line.vendorId)?.name ?? null,
         onHand: line.onHand, available: line.available, backorders: variant.inventoryPolicy === "DENY" ? 0 : Math.max(0, -line.available), onOrder: line.onOrder, daysOfCover: line.daysOfCover, projectedStockoutDate: line.projectedStockoutDate,
         urgency: line.urgency, suggestedQty: line.editedQty ?? line.suggestedQty, edited: line.editedQty !== null, abcClass: line.abcClass,
-        unitCost: line.unitCost?.toString() ?? null, reason: line.reason, drafts: [], nativePos: [], leadTimeDays: 10,
+        unitCost: line.unitCost?.toString() ?? null, reason: line.reason, drafts: [], nativePos: [], leadTimeDays: 10, vendorId: line.vendorId,
+        // Decimal arithmetic as the oracle: quantity × unit cost, in cents.
+        value: line.unitCost?.mul(line.editedQty ?? line.suggestedQty).toFixed(2) ?? null,
+        valueCents: line.unitCost?.mul(line.editedQty ?? line.suggestedQty).mul(100).round().toNumber() ?? null,
         // A line planned before the arithmetic was stored: its sums are rebuilt from its figures, without steps.
         why: {
           sentence: line.reason, stepsKnown: false, stock: { available: 5, onHand: 5, onOrder: 0 }, leadTimeDays: 10, serviceLevel: 0.95, editedQty: line.editedQty, method: null,

@@ -104,6 +104,7 @@ const ROUTES: RouteUnderTest[] = [
     intents: poListRoute.ACTION_INTENTS,
     forms: {
       create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]],
+      create_from_matching: () => [["intent", "create_from_matching"], ["query", "urgency=critical"]],
       switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
     },
   },

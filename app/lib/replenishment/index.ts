@@ -21,3 +21,4 @@ export * from "./cover-rules";
 export * from "./tradeoff-curve";
 export * from "./order-arithmetic";
 export * from "./order-sentence";
+export * from "./selection-totals";

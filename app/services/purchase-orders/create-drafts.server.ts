@@ -21,8 +21,23 @@ import { sumLines } from "./money";
 import { localDatePlusDays, nextPoNumber } from "./numbering";
 import { assertPermission, type PoActor } from "./permissions.server";
 import { PO_ENTITY } from "./lifecycle.server";
+import { matchingSelection } from "~/services/replenishment.server";
+import { parseReplenishmentQuery } from "~/utils/planning-options";
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * "Select all N matching lines": drafts POs (as createDraftPurchaseOrders) from every line of the latest plan
+ * matching the Replenishment screen's filters, given as its query string.
+ */
+export async function draftMatchingLines(shop: string, actor: PoActor, replenishmentQuery: string, options: { now?: Date; separate?: boolean } = {}): Promise<CreatedDraft[]> {
+  const parsed = parseReplenishmentQuery(new URLSearchParams(replenishmentQuery));
+  if (!parsed) throw new PurchaseOrderError("invalid", "Those filters are not valid — reload the page and try again");
+  await assertPermission(shop, actor, "edit", "draft", undefined);
+  const matching = await matchingSelection(shop, parsed.query);
+  if (!matching.ok) throw new PurchaseOrderError("invalid", matching.error);
+  return createDraftPurchaseOrders(shop, actor, matching.lineIds, options);
+}
 
 export interface CreatedDraft {
   id: string;
