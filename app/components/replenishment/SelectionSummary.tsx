@@ -1,7 +1,6 @@
 import { Banner, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import type { SelectionTotals } from "~/lib/replenishment";
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+import { plural } from "~/utils/plural";
 
 /** What the selected lines add up to, and which vendors they leave under their minimum order. */
 export function SelectionSummary({ totals, money, vendorName }: { totals: SelectionTotals; money: (cents: number) => string; vendorName: (id: string) => string }) {
