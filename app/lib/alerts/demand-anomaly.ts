@@ -16,7 +16,7 @@ export interface DemandDayFacts {
 }
 
 /** Units above the band's rounded-up upper bound before a day is a spike. */
-export const SPIKE_MIN_EXCESS = 2;
+const SPIKE_MIN_EXCESS = 2;
 
 /**
  * demand_anomaly (info for a spike, warning for a collapse): a day's units fell outside the forecast's 95%

@@ -17,7 +17,7 @@ const one = (x: number) => (x >= 10 || Math.abs(x - Math.round(x)) < 0.05 ? Stri
 /**
  * The sales rate in words at a scale a merchant reads without decimals: per day from 1 a day, else per
  * week, else per month (30 days).
- * @example salesRate(1.04) // "about 1 a day"; salesRate(0.3) // "about 2 a week"; salesRate(0.02) // "about 0.6 a month"
+ * @example salesRate(1.04) // "about 1 a day"; salesRate(0.3) // "about 2.1 a week"; salesRate(0.02) // "about 0.6 a month"
  */
 export function salesRate(dailyDemand: number): string {
   requireNonNegative(dailyDemand, "dailyDemand");
