@@ -125,8 +125,7 @@ async function writeInSteps(shop: string, batchId: string, plan: Plan, options: 
       step = Math.max(MIN_STEP_ROWS, Math.min(MAX_STEP_ROWS, Math.round((step * STEP_TARGET_MS) / ms)));
     } else if (plan.chunked) step = PG_STEP_ROWS;
     await updateImportBatch(shop, batchId, { rowsWritten: from });
-    await yieldToRequests();
-    await checkpointWalIfOlderThan(WAL_CHECKPOINT_MS);
+    await checkpointWalIfOlderThan(WAL_CHECKPOINT_MS); // on its own thread: requests go on meanwhile
     await yieldToRequests();
   }
   return { written, counts };
