@@ -10,7 +10,8 @@
 // Options: --variants 50000 --locations 2 --days 730 --db sqlite|postgres|both --seed 42 --requests 200
 // --postgres <server url> --keep (leave the databases) --seed-only (seed, print the URL, stop) --profile <dir>
 // (V8 CPU profile of the plan process) --skip-plan (with --database-url: time only the loader, on the latest
-// complete plan already in that database).
+// complete plan already in that database). --touched N [--touched-rounds 5]: after the plan, instead of the
+// loader, time the incremental re-plan of N touched variants (scripts/bench-plan-touched.ts) in a child process.
 // Design of the seeded data: docs/benchmarks.md, "Plan run at scale".
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
@@ -23,6 +24,7 @@ import { parseArgs } from "node:util";
 import type { PrismaClient } from "@prisma/client";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { Rng } from "../prisma/seed/prng";
+import type { TouchedRound } from "./bench-plan-touched";
 import { createFreshDatabase, dropDatabase, migrateDeploy } from "../tests/setup/databases";
 
 const { values: args } = parseArgs({
@@ -42,8 +44,11 @@ const { values: args } = parseArgs({
     "database-url": { type: "string" },
     // With --database-url: keep its latest complete plan and time only the loader (e.g. after an index change).
     "skip-plan": { type: "boolean", default: false },
-    // Internal: the child process that runs the plan.
+    touched: { type: "string" },
+    "touched-rounds": { type: "string", default: "5" },
+    // Internal: the child processes that run the plan, and the touched re-plans.
     "plan-child": { type: "boolean", default: false },
+    "touched-child": { type: "boolean", default: false },
   },
 });
 
@@ -52,6 +57,14 @@ const API_KEY = "bench-plan";
 const SECRET = "bench-plan-secret";
 const SCOPES = "read_products,read_inventory,write_inventory,read_orders,read_locations";
 const RESULT_MARK = "BENCH_PLAN_RESULT ";
+
+if (args["touched-child"]) {
+  const { measureTouchedReplans } = await import("./bench-plan-touched");
+  const { createPrismaClient } = await import("../app/db.server");
+  const rounds = await measureTouchedReplans(createPrismaClient(process.env.DATABASE_URL!), SHOP, Number(args.touched), Number(args["touched-rounds"]));
+  process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(rounds)}\n`);
+  process.exit(0);
+}
 
 if (args["plan-child"]) {
   // Runs in a fresh process so that its peak RSS is the plan's alone (module loading included).
@@ -311,9 +324,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-function runPlanChild(env: NodeJS.ProcessEnv): Promise<{ seriesPlanned: number; seriesSkipped: number; seriesTotal: number; seconds: number; cpuSeconds: number; peakRssMb: number; skippedReasons: Record<string, number>; threads?: number; timings?: Record<string, number> }> {
+function runPlanChild(env: NodeJS.ProcessEnv, mode: string[] = ["--plan-child"]): Promise<{ seriesPlanned: number; seriesSkipped: number; seriesTotal: number; seconds: number; cpuSeconds: number; peakRssMb: number; skippedReasons: Record<string, number>; threads?: number; timings?: Record<string, number> }> {
   const profile = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/bench-plan.ts", "--plan-child"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/bench-plan.ts", ...mode], { env, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -435,6 +448,11 @@ async function benchOne(kind: "sqlite" | "postgres") {
       const planProcessSeconds = (performance.now() - planStart) / 1000;
       console.log(`[${label}] plan: ${plan.seconds.toFixed(1)} s (process ${planProcessSeconds.toFixed(1)} s), CPU ${plan.cpuSeconds.toFixed(1)} s, peak RSS ${plan.peakRssMb.toFixed(0)} MB, planned ${plan.seriesPlanned}, skipped ${JSON.stringify(plan.skippedReasons)}, threads ${plan.threads}, phases (ms) ${JSON.stringify(plan.timings)}`);
     } else console.log(`[${label}] plan skipped: timing the loader on the latest complete plan (${plan.seriesPlanned} series planned)`);
+    // Before the offline session exists: alerts then skip Flow triggers (Shopify is not part of it).
+    if (args.touched) {
+      const rounds = (await runPlanChild(env, ["--touched-child", "--touched", args.touched, "--touched-rounds", args["touched-rounds"]!])) as unknown as TouchedRound[];
+      return { db: label, seeded, seedSeconds, plan, touched: rounds, loader: { p50: NaN, p95: NaN, kinds: [] }, loadBefore, loadAfter: os.loadavg()[0] };
+    }
     if (postgres) await db.$executeRawUnsafe('ANALYZE "ReplenishmentLine"');
     await db.session.deleteMany({ where: { id: `offline_${SHOP}` } });
     // The offline session Shopify's auth loads for session-token requests (as after a real install). Stored
@@ -487,6 +505,13 @@ for (const r of rows) {
     `| ${r.db} | ${VARIANTS.toLocaleString("en-US")} × ${LOCATIONS} | ${r.seeded.demandDays.toLocaleString("en-US")} | ${args["database-url"] ? "(reused)" : r.seedSeconds.toFixed(0)} | ${r.plan.seconds.toFixed(1)} | ${r.plan.cpuSeconds.toFixed(1)} | ${r.plan.peakRssMb.toFixed(0)} | ${r.plan.seriesPlanned} / ${r.plan.seriesSkipped} | ${r.loader.p50.toFixed(1)} | ${r.loader.p95.toFixed(1)} | ${r.loadBefore.toFixed(1)} → ${r.loadAfter.toFixed(1)} |`,
   );
 }
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const r of rows) {
+  if (!r.touched) continue;
+  console.log(`\n[${r.db}] incremental re-plan of ${args.touched} touched variants, ${r.touched.length} rounds (s): job ${r.touched.map((t) => t.jobSeconds.toFixed(2)).join(", ")}; re-plan alone ${r.touched.map((t) => t.replanSeconds.toFixed(2)).join(", ")}`);
+  console.log(`[${r.db}] median: job ${median(r.touched.map((t) => t.jobSeconds)).toFixed(2)} s, re-plan alone ${median(r.touched.map((t) => t.replanSeconds)).toFixed(2)} s; series planned ${r.touched[0]?.seriesPlanned} (variants ${r.touched[0]?.variants}); target < 1 s: ${median(r.touched.map((t) => t.jobSeconds)) < 1 ? "met" : "NOT met"}`);
+}
+if (args.touched) process.exit(0);
 console.log(`\nReplenishment loader by URL (${REQUESTS} requests after ${6 * 2} untimed warm-up requests; ms):`);
 console.log("\n| database | URL | n | p50 | p95 | max |");
 console.log("|---|---|---|---|---|---|");

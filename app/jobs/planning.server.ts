@@ -49,14 +49,15 @@ export function enqueueTouchedPlan(queue: JobQueue, shop: string, now = new Date
 }
 
 /**
- * Re-plans the touched variants, then brings stock alerts up to date with the patched lines. One re-plan at a
+ * Re-plans the touched variants, then brings their stock alerts up to date with the patched lines. One re-plan at a
  * time per shop: while another holds the lease, it is queued again (the changes are still "touched" then).
  */
 export async function handleTouchedPlanJob(data: JobData, now = new Date(), queue?: JobQueue): Promise<void> {
   const { shop } = shopData.parse(data);
   const ran = await oneAtATime(shop, async () => {
     const summary = await planTouchedVariants(shop);
-    if (summary.seriesPlanned > 0) await reevaluateStockAlerts(shop, now);
+    // The patched variants' alerts; the rest of the shop's did not change with this patch.
+    if (summary.variantIds.length > 0) await reevaluateStockAlerts(shop, now, summary.variantIds);
   });
   if (!ran && queue) await queue.enqueue(PLAN_TOUCHED_JOB, { shop }, { singletonKey: `plan-touched:${shop}`, runAt: new Date(now.getTime() + PLAN_BUSY_RETRY_MS), maxAttempts: 3 });
 }

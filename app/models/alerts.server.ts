@@ -1,3 +1,4 @@
+import { inIdChunks } from "~/models/id-chunks.server";
 import { newRowId } from "~/models/row-id.server";
 import type { Prisma } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
@@ -35,12 +36,13 @@ export interface RaisedAlert {
  * Acknowledged and snoozed alerts keep their status while the condition persists. Returns the alerts that
  * were raised (created or reopened), for notifications and the Flow trigger.
  */
-export async function syncAlerts(shop: string, ruleTypes: readonly string[], current: readonly AlertWrite[], now: Date) {
+export async function syncAlerts(shop: string, ruleTypes: readonly string[], current: readonly AlertWrite[], now: Date, variantIds?: readonly string[]) {
   return inTransaction(async (tx) => {
-    const existing = await tx.alert.findMany({
-      where: { shop, type: { in: [...ruleTypes] } },
-      select: { id: true, dedupeKey: true, status: true, severity: true, message: true, data: true, variantId: true, locationId: true, vendorId: true },
-    });
+    const select = { id: true, dedupeKey: true, status: true, severity: true, message: true, data: true, variantId: true, locationId: true, vendorId: true } as const;
+    // With variantIds only those variants' alerts are reconciled (an incremental re-plan's): the rest stay as they are.
+    const existing = variantIds
+      ? await inIdChunks(variantIds, (slice) => tx.alert.findMany({ where: { shop, type: { in: [...ruleTypes] }, variantId: { in: slice } }, select }))
+      : await tx.alert.findMany({ where: { shop, type: { in: [...ruleTypes] } }, select });
     const byKey = new Map(existing.map((a) => [a.dedupeKey, a]));
     const seen = new Set<string>();
     // Raised alerts in evaluation order; new ones are written by one INSERT per chunk below (a first plan of a
@@ -434,11 +436,14 @@ const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String
 export async function listPlanLinesForAlerts(
   shop: string,
   planRunId: string,
-  page: { after: { variantId: string; locationId: string } | null; limit: number },
+  page: { after: { variantId: string; locationId: string } | null; limit: number; variantIds?: readonly string[] },
 ): Promise<PlanLineForAlerts[]> {
   // The ">=" alone is what lets both databases seek in the (planRunId, variantId, locationId) index.
   const after = page.after ? `AND r."variantId" >= ${p(3)} AND (r."variantId" > ${p(4)} OR (r."variantId" = ${p(5)} AND r."locationId" > ${p(6)}))` : "";
   const afterParams = page.after ? [page.after.variantId, page.after.variantId, page.after.variantId, page.after.locationId] : [];
+  // Only these variants (at most IDS_PER_QUERY): an incremental re-plan's alerts.
+  const firstId = 3 + afterParams.length;
+  const only = page.variantIds ? `AND r."variantId" IN (${page.variantIds.map((_, i) => p(firstId + i)).join(", ") || "NULL"})` : "";
   const rows = await prisma.$queryRawUnsafe<Raw[]>(
     `SELECT r."id", r."vendorId", COALESCE(r."editedQty", r."suggestedQty") AS "orderQty", r."variantId", r."locationId", r."onHand", r."available", r."onOrder", r."inventoryPosition", r."reorderPoint", r."leadTimeDays",
        r."daysOfCover", r."projectedStockoutDate", r."avgDailyDemand", r."unitCost", i."available" AS "availableNow", i."onHand" AS "onHandNow",
@@ -448,11 +453,12 @@ export async function listPlanLinesForAlerts(
      LEFT JOIN "InventoryLevel" i ON i."shop" = r."shop" AND i."variantId" = r."variantId" AND i."locationId" = r."locationId"
      LEFT JOIN "Variant" v ON v."shop" = r."shop" AND v."id" = r."variantId"
      LEFT JOIN "Product" pr ON pr."shop" = v."shop" AND pr."id" = v."productId"
-     WHERE ${isPostgres ? "" : "+"}r."shop" = ${p(1)} AND r."planRunId" = ${p(2)} ${after}
+     WHERE ${isPostgres ? "" : "+"}r."shop" = ${p(1)} AND r."planRunId" = ${p(2)} ${after} ${only}
      ORDER BY r."variantId", r."locationId" LIMIT ${Math.max(1, Math.floor(page.limit))}`,
     shop,
     planRunId,
     ...afterParams,
+    ...(page.variantIds ?? []),
   );
   return rows.map((r) => ({
     id: String(r.id),

@@ -46,6 +46,7 @@ import {
   type PlanLineForAlerts,
   type RaisedAlert,
 } from "~/models/alerts.server";
+import { IDS_PER_QUERY } from "~/models/id-chunks.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { listFilterOptions, lookupNames } from "~/models/replenishment.server";
 import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
@@ -80,6 +81,11 @@ export type FlowTarget = { kind: "admin"; admin: AdminGraphql; clientOptions?: A
 export interface EvaluateOptions {
   /** "stock": only the stock rules and sync health (cheap; after webhooks). Default "all". */
   scope?: "all" | "stock";
+  /**
+   * Only these variants' lines and their stock alerts (an incremental re-plan patched them); implies the stock
+   * rules without sync health, which are shop-wide. At a 50,000-variant shop a whole evaluation takes seconds.
+   */
+  variantIds?: readonly string[];
   flow?: FlowTarget;
 }
 
@@ -89,7 +95,8 @@ export interface EvaluateOptions {
  * then emits the Flow trigger for each newly raised alert. Returns counts and the raised alerts.
  */
 export async function evaluateAlerts(shop: string, now = new Date(), options: EvaluateOptions = {}) {
-  const scope = options.scope ?? "all";
+  const only = options.variantIds;
+  const scope = only ? "stock" : (options.scope ?? "all");
   const [settings, run, mutes, drafted] = await Promise.all([findShop(shop), latestCompletePlanRun(shop), listMutes(shop), draftedUnitsByLine(shop)]);
   const timeZone = settings?.ianaTimezone ?? "UTC";
   const asOfDate = localDate(now, timeZone);
@@ -109,8 +116,10 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
   // their last sale read.
   const stocked: { variantId: string; locationId: string; label: string; onHand: number; unitCostCents: number; variantCreatedAt: Date | null }[] = [];
   let after: { variantId: string; locationId: string } | null = null;
-  for (;;) {
-    const lines: PlanLineForAlerts[] = run ? await listPlanLinesForAlerts(shop, run.id, { after, limit: LINES_PER_PAGE }) : [];
+  // Pages of all lines, or of the given variants' lines a slice of IDS_PER_QUERY variants at a time.
+  const slices = only ? Array.from({ length: Math.ceil(only.length / IDS_PER_QUERY) }, (_, i) => only.slice(i * IDS_PER_QUERY, (i + 1) * IDS_PER_QUERY)) : [undefined];
+  for (let slice = 0; slice < slices.length; ) {
+    const lines: PlanLineForAlerts[] = run ? await listPlanLinesForAlerts(shop, run.id, { after, limit: LINES_PER_PAGE, variantIds: slices[slice] }) : [];
     for (const l of lines)
       if (l.productTitle !== null && !variantTitles.has(l.variantId))
         variantTitles.set(l.variantId, `${l.productTitle}${l.variantTitle && l.variantTitle !== "Default Title" ? ` — ${l.variantTitle}` : ""}`);
@@ -132,11 +141,13 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
         if (l.onHand > 0 && Math.round(l.onHand * unitCostCents) >= minValueCents)
           stocked.push({ variantId: l.variantId, locationId: l.locationId, label: l.label, onHand: l.onHand, unitCostCents, variantCreatedAt: l.variantCreatedAt });
       }
-    if (lines.length < LINES_PER_PAGE) break;
-    after = lines[lines.length - 1];
+    if (lines.length < LINES_PER_PAGE) {
+      slice++;
+      after = null;
+    } else after = lines[lines.length - 1];
   }
-  const candidates: AlertCandidate[] = [...stockCandidates, ...stockedOutCandidates, ...evaluateSyncRules(await syncFacts(shop, now))];
-  const ruleTypes: string[] = [...STOCK_RULES, "sync_unhealthy", ...RETIRED_ALERT_TYPES];
+  const candidates: AlertCandidate[] = [...stockCandidates, ...stockedOutCandidates, ...(only ? [] : evaluateSyncRules(await syncFacts(shop, now)))];
+  const ruleTypes: string[] = [...STOCK_RULES, ...(only ? [] : ["sync_unhealthy"]), ...RETIRED_ALERT_TYPES];
   // Each open PO's vendor: PO alerts group under it.
   const poVendor = new Map<string, string>();
   if (scope === "all") {
@@ -188,6 +199,7 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
       ...subjectOf(c, vendorOfLine, poVendor),
     })),
     now,
+    only,
   );
   await emitFlowTriggers(shop, result.raised, options.flow, now);
   return result;
@@ -326,10 +338,10 @@ export async function evaluateAlertsAfterWebhook(shop: string, topic: string | n
 }
 
 /** Stock rules and sync health only (the after-webhook scope); logs and swallows any failure. */
-export async function reevaluateStockAlerts(shop: string, now = new Date()): Promise<void> {
+export async function reevaluateStockAlerts(shop: string, now = new Date(), variantIds?: readonly string[]): Promise<void> {
   const started = Date.now();
   try {
-    const result = await evaluateAlerts(shop, now, { scope: "stock" });
+    const result = await evaluateAlerts(shop, now, { scope: "stock", variantIds });
     logger.debug({ kind: "alerts-after-webhook", shop, ms: Date.now() - started, raised: result.created, resolved: result.resolved });
   } catch (error) {
     logger.error({ kind: "alerts-after-webhook", shop, outcome: "error", error: error instanceof Error ? error.message : String(error) });

@@ -14,6 +14,7 @@ import * as variantRoute from "~/routes/app.forecasts.$variantId";
 import * as replenishmentRoute from "~/routes/app.replenishment";
 import { shopTimeLabel } from "~/utils/dates";
 import { planShop } from "~/services/planning/plan-shop.server";
+import { reevaluateStockAlerts } from "~/services/alerts.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { singleFlight } from "~/services/single-flight.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
@@ -159,6 +160,22 @@ describe("the plan follows every change within seconds", () => {
     await manual;
     await handleTouchedPlanJob({ shop: a.shop }, new Date(), getJobQueue());
     expect((await lineOf(a.shop, a.variants[1].id)).onHand).toBe(500);
+  });
+
+  it("the re-plan brings the alerts of the variants it patched up to date, and leaves the others to their own evaluation", async () => {
+    const a = await seedShop("alerts");
+    const openAlert = (variantId: string) => prisma.alert.findFirst({ where: { shop: a.shop, variantId, type: "below_reorder_point", status: { not: "resolved" } } });
+    expect(await openAlert(a.variants[0].id)).not.toBeNull();
+    expect(await openAlert(a.variants[1].id)).not.toBeNull();
+    // Both are well stocked now, but only the first was touched: the second's row keeps its updatedAt (raw SQL).
+    await prisma.inventoryLevel.updateMany({ where: { shop: a.shop, variantId: a.variants[0].id }, data: { available: 5000, onHand: 5000 } });
+    await prisma.$executeRaw`UPDATE "InventoryLevel" SET "available" = 5000, "onHand" = 5000 WHERE "shop" = ${a.shop} AND "variantId" = ${a.variants[1].id}`;
+    await handleTouchedPlanJob({ shop: a.shop }, new Date(), getJobQueue());
+    expect(await openAlert(a.variants[0].id)).toBeNull();
+    expect(await openAlert(a.variants[1].id)).not.toBeNull();
+    // The whole shop's stock evaluation (after webhooks) reaches the second.
+    await reevaluateStockAlerts(a.shop);
+    expect(await openAlert(a.variants[1].id)).toBeNull();
   });
 
   it("each planning screen says when its plan changed and shows a re-plan on its way", async () => {

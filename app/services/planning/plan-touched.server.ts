@@ -12,6 +12,8 @@ export interface TouchedPlanSummary {
   planRunId: string | null;
   variants: number;
   seriesPlanned: number;
+  /** The variants re-planned (their alerts follow). */
+  variantIds: string[];
   /** Why nothing was re-planned, when nothing was. */
   skipped?: "no plan" | "nothing changed" | "too many changes";
 }
@@ -25,10 +27,10 @@ export interface TouchedPlanSummary {
 export async function planTouchedVariants(shop: string, options: { threads?: number } = {}): Promise<TouchedPlanSummary> {
   return logJob("plan-touched", shop, async () => {
     const run = await latestCompletePlanRun(shop);
-    if (!run) return { planRunId: null, variants: 0, seriesPlanned: 0, skipped: "no plan" };
+    if (!run) return { planRunId: null, variants: 0, seriesPlanned: 0, variantIds: [], skipped: "no plan" };
     const touched = await variantsTouchedSince(shop, run.startedAt, MAX_TOUCHED_VARIANTS + 1);
-    if (touched.length === 0) return { planRunId: run.id, variants: 0, seriesPlanned: 0, skipped: "nothing changed" };
-    if (touched.length > MAX_TOUCHED_VARIANTS) return { planRunId: run.id, variants: touched.length, seriesPlanned: 0, skipped: "too many changes" };
+    if (touched.length === 0) return { planRunId: run.id, variants: 0, seriesPlanned: 0, variantIds: [], skipped: "nothing changed" };
+    if (touched.length > MAX_TOUCHED_VARIANTS) return { planRunId: run.id, variants: touched.length, seriesPlanned: 0, variantIds: [], skipped: "too many changes" };
     const settings = await findPlanningShop(shop);
     const abc = (await abcClassesInRun(shop, run.id, touched)) as Record<string, AbcClass>;
     const inputs = await loadRunInputs(shop, settings, run.asOfDate, { variantIds: touched, abc });
@@ -43,6 +45,6 @@ export async function planTouchedVariants(shop: string, options: { threads?: num
     };
     const { coverage } = await planVariants(shop, inputs, sink, options.threads);
     await replacePlanVariants(shop, run.id, touched, forecasts, lines);
-    return { planRunId: run.id, variants: touched.length, seriesPlanned: coverage.seriesPlanned };
+    return { planRunId: run.id, variants: touched.length, seriesPlanned: coverage.seriesPlanned, variantIds: touched };
   });
 }
