@@ -155,6 +155,7 @@ export async function startJobs(queue: JobQueue): Promise<() => Promise<void>> {
     every(JOB.notificationSweep, 60_000);
     every(JOB.notificationDigest, 15 * 60_000);
     every(JOB.planSweep, 15 * 60_000);
+    every(JOB.webhookSweep, 60_000);
     every(JOB.webhookRetention, 60 * 60_000);
     every(JOB.quantitiesSweep, 60 * 60_000);
   }

@@ -7,16 +7,19 @@ import { ingestWebhook, type IncomingWebhook, type IngestResult } from "~/servic
 import { topicFromConstant } from "~/shopify/webhook-topics";
 import { env } from "~/utils/env.server";
 import { JOB } from "~/utils/job-names";
+import { httpRequestsInFlight } from "~/utils/http-load.server";
 import { logger } from "~/utils/logger.server";
 import { readComponentsAfterWebhook } from "./bundles.server";
 import { enqueueBackfill, getProcessQueue as getJobQueue } from "./process-queue.server";
+import { enqueueTouchedPlan } from "./planning.server";
 import { enqueueNativePurchaseOrderRead, enqueueQuantityRefresh } from "./quantities.server";
 import { DEFAULT_MAX_ATTEMPTS, retryDelayMs, type JobQueue } from "./queue.server";
 
-// Hand-off of recorded webhooks (docs/decisions/005-webhook-drain.md). On PostgreSQL the committed
-// WebhookEvent row ("received") is the work item: a request asks for one per-shop `drain-webhooks` job,
-// throttled per process, and a sweep every minute catches events whose hand-off never happened. On SQLite
-// (one process, the Job table) each event still gets its own `process-webhook` job.
+// Hand-off of recorded webhooks (docs/decisions/005-webhook-drain.md). The committed WebhookEvent row
+// ("received") is the work item: a request asks for one per-shop `drain-webhooks` job, throttled per
+// process, and a sweep every minute catches events whose hand-off never happened. The drain applies events
+// in groups, one transaction each (DRAIN_GROUP); on SQLite it gives way to HTTP requests between groups.
+// A `process-webhook` job retries one event whose apply failed.
 
 /** At most one drain enqueue per shop per this many ms per process (plus one trailing, see DrainRequests). */
 export const DRAIN_THROTTLE_MS = 250;
@@ -36,17 +39,7 @@ export const drainSingletonKey = (shop: string) => `drain-webhooks:${shop}`;
  */
 export async function receiveWebhook(incoming: IncomingWebhook): Promise<IngestResult> {
   const result = await ingestWebhook(incoming);
-  if (result.eventId) {
-    const queue = getJobQueue();
-    if (queue.backend === "pg-boss") await drainRequests(queue).request(incoming.shop);
-    else
-      await queue.enqueue(
-        JOB.processWebhook,
-        { shop: incoming.shop, webhookEventId: result.eventId },
-        // A first delivery's event row is new, so no job can hold its key yet.
-        { singletonKey: `webhook:${result.eventId}`, keyIsNew: result.outcome === "queued" },
-      );
-  }
+  if (result.eventId) await drainRequests(getJobQueue()).request(incoming.shop);
   // Newly granted read_inventory_purchase_orders: read the native POs now rather than at the next sweep.
   if (result.outcome === "applied" && topicFromConstant(incoming.topic) === "app/scopes_update") await enqueueNativePurchaseOrderRead(getJobQueue(), incoming.shop);
   if (result.outcome === "recorded" && topicFromConstant(incoming.topic) === "bulk_operations/finish") {
@@ -113,10 +106,14 @@ export function registerWebhookJobs(queue: JobQueue, options: { now: () => Date;
     const { shop } = shopData.parse(data);
     let alerts = false;
     let quantities = false;
+    let replan = false;
     const summary = await drainReceivedWebhookEvents(shop, {
       limit: DRAIN_LIMIT,
+      // The in-process SQLite poller shares the event loop with the webhook routes: acknowledgements first.
+      pauseWhile: queue.backend === "sqlite" ? () => httpRequestsInFlight() > 0 : undefined,
       afterApplied: async (topic, outcome, payload) => {
         alerts ||= alertsFollowWebhook(topic, outcome);
+        replan ||= outcome === "processed" && alertsFollowWebhook(topic, outcome);
         quantities ||= outcome === "processed" && refreshesQuantities(topic);
         await readComponentsAfterWebhook(queue, shop, topic, outcome, payload);
       },
@@ -131,6 +128,8 @@ export function registerWebhookJobs(queue: JobQueue, options: { now: () => Date;
     });
     if (quantities) await enqueueQuantityRefresh(queue, shop, options.now());
     if (alerts) await enqueueAlertsAfterWebhook(queue, shop, options);
+    // The plan follows within seconds, not after the alerts' debounce (its job re-evaluates the patched lines' alerts).
+    if (replan) await enqueueTouchedPlan(queue, shop, options.now());
     if (summary.more) await enqueueDrain(queue, shop);
   });
   queue.register(JOB.webhookSweep, async () => {

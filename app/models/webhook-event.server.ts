@@ -135,6 +135,11 @@ export function markWebhookEventById(shop: string, id: string, status: "processe
   });
 }
 
+/** Marks events a drain applied together as processed, in one statement (inside their transaction). */
+export function markWebhookEventsProcessed(shop: string, ids: readonly string[], db: Db) {
+  return db.webhookEvent.updateMany({ where: { shop, id: { in: [...ids] } }, data: { status: "processed", error: null, processedAt: new Date(), attempts: { increment: 1 } } });
+}
+
 /** Event counts by status since `since` (Sync health). */
 export async function countWebhookEventsByStatus(shop: string, since: Date): Promise<Record<string, number>> {
   const groups = await prisma.webhookEvent.groupBy({ by: ["status"], where: { shop, receivedAt: { gte: since } }, _count: { _all: true } });

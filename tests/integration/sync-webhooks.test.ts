@@ -1,6 +1,5 @@
 // Shopify sync, end to end: HMAC-signed deliveries to the real webhook routes → WebhookEvent → a per-shop
-// drain-webhooks job (pg-boss on PostgreSQL) or one process-webhook job per event (the Job table on SQLite)
-// → OrderLine / DemandDay / catalog / inventory rows. Runs on both databases.
+// drain-webhooks job (pg-boss on PostgreSQL, the Job table on SQLite) → OrderLine / DemandDay / catalog / inventory rows. Runs on both databases.
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,7 +11,6 @@ import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
 import { signedWebhook } from "../setup/signed-webhook";
 
 const SECRET = "test-api-secret";
-const postgres = !process.env.DATABASE_URL!.startsWith("file:");
 const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8")) as Record<string, unknown>;
 
@@ -298,8 +296,8 @@ describe("sync: failures", () => {
     expect(event.attempts).toBe(5);
     const health = await getSyncHealth(shop);
     const job = health.jobs.recent.find((j) => j.name === "process-webhook" && j.status === "failed");
-    // PostgreSQL: the shop's drain made the first attempt and handed the event to a retrying job.
-    const retries = postgres ? 4 : 5;
+    // The shop's drain made the first attempt and handed the event to a retrying job.
+    const retries = 4;
     expect(job).toMatchObject({ attempts: retries, maxAttempts: retries, lastError: event.error });
     await deliver("products/create", shop, fixture("products_create"));
     expect(await reprocessWebhookEvent(shop, event.id)).toEqual({ outcome: "processed", error: null });
@@ -359,7 +357,7 @@ describe("sync: shops are isolated", () => {
     await getJobQueue().runDue({ includeDelayed: true });
     const health = await getSyncHealth(shop);
     expect(health.jobs.queued).toBe(0);
-    expect(health.jobs.recent.find((j) => j.name === (postgres ? "drain-webhooks" : "process-webhook"))?.status).toBe("cancelled");
+    expect(health.jobs.recent.find((j) => j.name === "drain-webhooks")?.status).toBe("cancelled");
     expect(await prisma.orderLine.count({ where: { shop } })).toBe(0);
   });
 });

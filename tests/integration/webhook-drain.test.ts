@@ -9,7 +9,7 @@ import { JOB, registerJobs } from "~/jobs/index.server";
 import { DrainRequests, STRANDED_AFTER_MS } from "~/jobs/webhooks.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { recordWebhookEvent, shopsWithStrandedWebhookEvents } from "~/models/webhook-event.server";
-import { SYNC_TOPICS } from "~/services/sync/process-webhook.server";
+import { DRAIN_GROUP, SYNC_TOPICS } from "~/services/sync/process-webhook.server";
 import { openTestQueue, stopTestQueues } from "../setup/test-queues";
 
 const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
@@ -78,6 +78,27 @@ describe("drain-webhooks", () => {
     await queue.enqueue(JOB.drainWebhooks, { shop }, { singletonKey: `drain-webhooks:${shop}` });
     await queue.runDue();
     expect(await unitsOf(shop)).toBe(15);
+  });
+
+  it("applies a burst in groups of DRAIN_GROUP, one transaction each: every order once, demand days derived once per group, one re-plan queued", async () => {
+    const queue = newQueue();
+    const n = DRAIN_GROUP * 2 + 7;
+    const shop = await shopWithReceivedOrders("drain-groups", n);
+    // The last order is changed by a later orders/updated in the same group: the update wins.
+    const updated = JSON.parse(fixture("orders_create"));
+    updated.admin_graphql_api_id = `gid://shopify/Order/${5000 + n - 1}`;
+    updated.updated_at = "2026-11-22T12:00:00-05:00";
+    updated.line_items = [{ ...updated.line_items[0], admin_graphql_api_id: `gid://shopify/LineItem/${6000 + n - 1}`, id: 6000 + n - 1, quantity: 7, current_quantity: 7 }];
+    await prisma.webhookEvent.create({ data: { shop, webhookId: crypto.randomUUID(), topic: "orders/updated", payload: JSON.stringify(updated), receivedAt: new Date(Date.now() + n + 10) } });
+    await queue.enqueue(JOB.drainWebhooks, { shop }, { singletonKey: `drain-webhooks:${shop}` });
+    await queue.runDue();
+    expect(await unitsOf(shop)).toBe(3 * (n - 1) + 7);
+    const events = await prisma.webhookEvent.findMany({ where: { shop } });
+    expect(events.every((e) => e.status === "processed" && e.attempts === 1)).toBe(true);
+    expect(await prisma.orderLine.count({ where: { shop } })).toBe(n);
+    const jobs = await listJobSummaries(shop);
+    expect(jobs.filter((j) => j.name === JOB.planTouched).map((j) => j.status)).toEqual(["queued"]);
+    expect(jobs.filter((j) => j.name === JOB.processWebhook)).toEqual([]);
   });
 
   it("hands an event whose apply fails to a retrying process-webhook job; the rest still apply", async () => {

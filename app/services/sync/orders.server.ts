@@ -66,10 +66,16 @@ export async function applyOrder(
   order: OrderPayload,
   timeZone: string,
   tx: Db,
+  /** Collects the touched demand days instead of re-deriving them (a drain re-derives once per group). */
+  deferDemand?: DemandKeyRow[],
 ): Promise<{ lines: number; stale: number }> {
+  const rederive = async (rows: readonly DemandKeyRow[]) => {
+    if (deferDemand) deferDemand.push(...rows);
+    else await rederiveDemandDays(shop, rows, tx);
+  };
   const orderGid = order.admin_graphql_api_id;
   if (order.test) {
-    await rederiveDemandDays(shop, await deleteOrderLinesOfOrder(shop, orderGid, tx), tx);
+    await rederive(await deleteOrderLinesOfOrder(shop, orderGid, tx));
     return { lines: 0, stale: 0 };
   }
   const more = extras.parse(order);
@@ -121,7 +127,7 @@ export async function applyOrder(
     if (applied) touched.push({ variantId, locationId, localDate: date });
     else stale++;
   }
-  await rederiveDemandDays(shop, touched, tx);
+  await rederive(touched);
   return { lines: order.line_items.length, stale };
 }
 
@@ -132,7 +138,7 @@ export async function applyOrder(
  * sold). Two partial refunds count twice, in whatever order they arrive.
  * A refund for a line not stored yet throws: the job retries after the order arrives.
  */
-export async function applyRefund(shop: string, refund: RefundPayload, tx: Db): Promise<{ lines: number; applied: number }> {
+export async function applyRefund(shop: string, refund: RefundPayload, tx: Db, deferDemand?: DemandKeyRow[]): Promise<{ lines: number; applied: number }> {
   const refundedAt = new Date(refund.created_at);
   // Shopify always sends the id; a payload without one is keyed on its time, as before.
   const refundGid = refund.admin_graphql_api_id ?? (refund.id !== undefined ? toGid("Refund", refund.id) : `created_at:${refund.created_at}`);
@@ -146,6 +152,7 @@ export async function applyRefund(shop: string, refund: RefundPayload, tx: Db): 
     const key = await addRefundToLine(shop, { lineItemGid: gid, refundGid, quantity, refundedAt }, tx);
     if (key) touched.push(key);
   }
-  await rederiveDemandDays(shop, touched, tx);
+  if (deferDemand) deferDemand.push(...touched);
+  else await rederiveDemandDays(shop, touched, tx);
   return { lines: byLine.size, applied: touched.length };
 }

@@ -7,6 +7,7 @@ import {
   findWebhookEventByWebhookId,
   listReceivedWebhookEvents,
   markWebhookEventById,
+  markWebhookEventsProcessed,
   type WebhookEventCursor,
 } from "~/models/webhook-event.server";
 import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
@@ -21,7 +22,10 @@ import {
   deleteProductPayload,
 } from "./catalog.server";
 import { applyInventoryLevelPayload, disconnectInventoryLevelPayload } from "./inventory.server";
+import type { DemandKeyRow } from "~/models/orders.server";
+import { rederiveDemandDays } from "./demand.server";
 import { applyOrder, applyRefund } from "./orders.server";
+import { yieldToEventLoop } from "~/utils/event-loop";
 import { touchItemsOfWebhook } from "./quantities.server";
 
 /** Topics the sync worker applies (the lifecycle and privacy topics are applied at ingestion). */
@@ -162,31 +166,104 @@ export interface DrainSummary {
  */
 export async function drainReceivedWebhookEvents(
   shop: string,
-  options: ProcessOptions & { batch?: number; limit?: number; onError: (eventId: string, error: unknown) => Promise<void> },
+  options: ProcessOptions & {
+    batch?: number;
+    limit?: number;
+    /** Events applied in one transaction (DRAIN_GROUP); 1 applies each on its own. */
+    group?: number;
+    /** True while requests wait: the next group is one event, and after it the drain stops early with `more` (the SQLite poller gives way). */
+    pauseWhile?: () => boolean;
+    onError: (eventId: string, error: unknown) => Promise<void>;
+  },
 ): Promise<DrainSummary> {
   const summary: DrainSummary = { processed: 0, failed: 0, more: false };
   const shopRow = await findShop(shop);
   if (shopRow && !shopRow.active) return summary;
   const limit = options.limit ?? 1000;
+  const groupSize = Math.max(1, options.group ?? DRAIN_GROUP);
   let cursor: WebhookEventCursor | null = null;
   for (let handled = 0; handled < limit; ) {
     const events = await listReceivedWebhookEvents(shop, SYNC_TOPICS, cursor, Math.min(options.batch ?? 100, limit - handled));
     if (events.length === 0) return summary;
-    for (const event of events) {
-      cursor = { receivedAt: event.receivedAt, id: event.id };
-      handled++;
-      try {
-        const outcome = await processLoadedEvent(shop, async () => event, options, shopRow);
-        if (outcome === "processed") summary.processed++;
-        else if (outcome === "failed") summary.failed++;
-      } catch (error) {
-        summary.failed++;
-        await options.onError(event.id, error);
+    for (let i = 0; i < events.length; ) {
+      // While requests wait (SQLite, mid-burst), one event at a time: a group's transaction would hold them up.
+      const group = events.slice(i, i + (options.pauseWhile?.() ? 1 : groupSize));
+      i += group.length;
+      const last = group[group.length - 1];
+      cursor = { receivedAt: last.receivedAt, id: last.id };
+      handled += group.length;
+      const applied = group.length > 1 ? await applyGroup(shop, group, shopRow) : null;
+      if (applied) {
+        summary.processed += applied.length;
+        for (const a of applied) await options.afterApplied?.(a.topic, "processed", a.payload).catch((error: unknown) => logger.error({ kind: "alerts-after-webhook", shop, outcome: "error", error: String(error) }));
+      } else {
+        // One at a time, as processWebhookEvent: an event that cannot be applied is marked failed on its own.
+        for (const event of group) {
+          try {
+            const outcome = await processLoadedEvent(shop, async () => event, options, shopRow);
+            if (outcome === "processed") summary.processed++;
+            else if (outcome === "failed") summary.failed++;
+          } catch (error) {
+            summary.failed++;
+            await options.onError(event.id, error);
+          }
+        }
+      }
+      if (options.pauseWhile) {
+        await yieldToEventLoop();
+        if (options.pauseWhile()) {
+          summary.more = true;
+          return summary;
+        }
       }
     }
   }
   summary.more = true;
   return summary;
+}
+
+/**
+ * Events a drain applies in one transaction. Each event's demand days are re-derived once for the group (a
+ * burst of orders for a few products touches the same days again and again), and one commit covers the group.
+ */
+export const DRAIN_GROUP = 25;
+
+/**
+ * Applies received events together, in arrival order, in one transaction, and marks them processed in it; null
+ * (nothing written) when any of them is not a plain case (already processed, not parseable) or the transaction
+ * failed: the caller then applies them one at a time, which isolates and marks the failing one.
+ */
+async function applyGroup(shop: string, events: StoredEvent[], shopRow: ShopRow): Promise<{ topic: SyncTopic; payload: unknown }[] | null> {
+  const ready: { id: string; topic: SyncTopic; data: unknown; receivedAt: Date }[] = [];
+  for (const event of events) {
+    const topic = ALL_TOPICS.find((t) => t === event.topic);
+    if (event.status !== "received" || !topic || !isSyncTopic(topic) || event.payload === null) return null;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(event.payload);
+    } catch {
+      return null;
+    }
+    const parsed = parseWebhookPayload(topic, payload);
+    if (!parsed.ok) return null;
+    ready.push({ id: event.id, topic, data: parsed.data, receivedAt: event.receivedAt });
+  }
+  const timeZone = shopRow?.ianaTimezone ?? "UTC";
+  try {
+    await inTransaction(async (tx) => {
+      const demand: DemandKeyRow[] = [];
+      for (const e of ready) {
+        await applyTopic(shop, e.topic, e.data, timeZone, e.receivedAt, tx, demand);
+        await touchItemsOfWebhook(shop, e.topic, e.data, new Date(), tx);
+      }
+      await rederiveDemandDays(shop, demand, tx);
+      await markWebhookEventsProcessed(shop, ready.map((e) => e.id), tx);
+    });
+  } catch (error) {
+    logger.warn({ kind: "webhook-apply", shop, outcome: "group-failed", events: ready.length, error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+  return ready.map((e) => ({ topic: e.topic, payload: e.data }));
 }
 
 /**
@@ -218,15 +295,15 @@ export async function settleBulkOperationFinish(shop: string, webhookId: string,
   return awaited;
 }
 
-async function applyTopic(shop: string, topic: SyncTopic, data: unknown, timeZone: string, receivedAt: Date, tx: Db): Promise<void> {
+async function applyTopic(shop: string, topic: SyncTopic, data: unknown, timeZone: string, receivedAt: Date, tx: Db, deferDemand?: DemandKeyRow[]): Promise<void> {
   switch (topic) {
     case "orders/create":
     case "orders/updated":
     case "orders/cancelled":
-      await applyOrder(shop, topic, data as WebhookPayload<"orders/create">, timeZone, tx);
+      await applyOrder(shop, topic, data as WebhookPayload<"orders/create">, timeZone, tx, deferDemand);
       return;
     case "refunds/create":
-      await applyRefund(shop, data as WebhookPayload<"refunds/create">, tx);
+      await applyRefund(shop, data as WebhookPayload<"refunds/create">, tx, deferDemand);
       return;
     case "products/create":
     case "products/update":
