@@ -248,7 +248,14 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
 export async function abcClassesInRun(shop: string, planRunId: string, variantIds?: readonly string[]): Promise<Record<string, string>> {
   const rows = variantIds
     ? await inIdChunks([...variantIds], (ids) =>
-        prisma.replenishmentLine.findMany({ where: { shop, planRunId, variantId: { in: ids }, abcClass: { not: null } }, select: { variantId: true, abcClass: true }, distinct: ["variantId"] }),
+        // `+"shop"` on SQLite: seek each variant in the (planRunId, variantId) key, not the run's every line.
+        prisma.$queryRawUnsafe<{ variantId: string; abcClass: string }[]>(
+          `SELECT DISTINCT "variantId", "abcClass" FROM "ReplenishmentLine" WHERE ${isPostgres ? "" : "+"}"shop" = ${isPostgres ? "$1" : "?"} AND "planRunId" = ${isPostgres ? "$2" : "?"}
+             AND "variantId" IN (${ids.map((_, i) => (isPostgres ? `$${i + 3}` : "?")).join(", ")}) AND "abcClass" IS NOT NULL`,
+          shop,
+          planRunId,
+          ...ids,
+        ),
       )
     : await prisma.$queryRaw<{ variantId: string; abcClass: string }[]>`
         SELECT DISTINCT "variantId", "abcClass" FROM "ReplenishmentLine" WHERE "shop" = ${shop} AND "planRunId" = ${planRunId} AND "abcClass" IS NOT NULL`;

@@ -66,6 +66,42 @@ export async function refreshPlanRunLineCounts(shop: string, planRunId: string, 
   return counts;
 }
 
+/**
+ * The line counts of some variants' lines in a run (an incremental patch subtracts them before and adds them
+ * after, instead of recounting the whole run). `+"shop"` on SQLite: without it, SQLite walks a (shop, planRunId)
+ * sort index through every line of the run instead of seeking each variant in (planRunId, variantId).
+ */
+export async function lineCountsOfVariants(shop: string, planRunId: string, variantIds: readonly string[], db: Db = defaultDb): Promise<LineCounts> {
+  const counts: LineCounts = {};
+  await inIdChunks(variantIds, async (ids) => {
+    const p = new SqlParams();
+    const rows = await db.$queryRawUnsafe<({ urgency: string; lines: number | bigint } & Record<SortKey, number | bigint>)[]>(
+      `SELECT "urgency", COUNT(*) AS "lines", ${SORT_KEYS.map((k) => `COUNT("${k}") AS "${k}"`).join(", ")}
+       FROM "ReplenishmentLine" WHERE ${isPostgres ? "" : "+"}"shop" = ${p.bind(shop)} AND "planRunId" = ${p.bind(planRunId)}
+         AND "variantId" IN (${ids.map((id) => p.bind(id)).join(", ")}) GROUP BY "urgency"`,
+      ...p.values,
+    );
+    for (const r of rows) {
+      const c = (counts[r.urgency] ??= { lines: 0, projectedStockoutDate: 0, daysOfCover: 0, unitCost: 0 });
+      c.lines += Number(r.lines);
+      for (const k of SORT_KEYS) c[k] += Number(r[k]);
+    }
+    return [];
+  });
+  return counts;
+}
+
+/** `total` − `removed` + `added`, per urgency and column; urgencies left with no line are dropped. */
+export function patchLineCounts(total: LineCounts, removed: LineCounts, added: LineCounts): LineCounts {
+  const out: LineCounts = {};
+  for (const urgency of new Set([...Object.keys(total), ...Object.keys(added)])) {
+    const c = { lines: 0, projectedStockoutDate: 0, daysOfCover: 0, unitCost: 0 };
+    for (const k of ["lines", ...SORT_KEYS] as const) c[k] = (total[urgency]?.[k] ?? 0) - (removed[urgency]?.[k] ?? 0) + (added[urgency]?.[k] ?? 0);
+    if (c.lines > 0) out[urgency] = c;
+  }
+  return out;
+}
+
 /** The WHERE clause of a listing: the run, then the screen's filters. */
 function filterSql(shop: string, planRunId: string, q: ReplenishmentQuery, p: SqlParams): string {
   // A search should drive the (planRunId, variantId, …) unique index from the matching variants. SQLite
