@@ -70,7 +70,8 @@ export function vendorScore(
   const { mean: pMean, sd: pSd } = moments(receipts.map((r) => r.unitCostCents));
   const ltCv = ltMean > 0 ? ltSd / ltMean : 0;
   const priceCv = pMean > 0 ? pSd / pMean : 0;
-  const score = combineVendorScore({ onTimeRate, fillRate, leadTimeCv: ltCv, priceVariation: priceCv }, w);
+  // All four components are present, so the combination is never null.
+  const score = combineVendorScore({ onTimeRate, fillRate, leadTimeCv: ltCv, priceVariation: priceCv }, w) ?? 0;
   return { receipts: n, onTimeRate, fillRate, leadTimeMeanDays: ltMean, leadTimeSdDays: ltSd, priceCv, score };
 }
 
