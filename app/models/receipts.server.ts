@@ -37,6 +37,12 @@ export function listReceipts(shop: string, purchaseOrderId: string, db: Db = def
   return db.receipt.findMany({ where: { shop, purchaseOrderId }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], include: WITH_LINES });
 }
 
+/** When this PO was first received, or null before any receipt. */
+export async function firstReceiptAt(shop: string, purchaseOrderId: string, db: Db = defaultDb): Promise<Date | null> {
+  const row = await db.receipt.findFirst({ where: { shop, purchaseOrderId }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], select: { receivedAt: true } });
+  return row?.receivedAt ?? null;
+}
+
 export function incrementQuantityReceived(shop: string, lineId: string, quantity: number, db: Db = defaultDb) {
   return db.purchaseOrderLine.updateMany({ where: { id: lineId, shop }, data: { quantityReceived: { increment: quantity } } });
 }

@@ -37,3 +37,8 @@ export async function deleteStaffRole(shop: string, id: string, db: Db = default
 export function countOwners(shop: string, db: Db = defaultDb) {
   return db.staffRole.count({ where: { shop, role: "owner" } });
 }
+
+/** How many staff may approve purchase orders: owners and managers who approve (utils/staff-roles.ts). */
+export function countApprovers(shop: string, db: Db = defaultDb) {
+  return db.staffRole.count({ where: { shop, role: { in: ["owner", "approver"] } } });
+}

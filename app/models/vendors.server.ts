@@ -19,7 +19,7 @@ export function listSentPurchaseOrders(shop: string, since: Date, openStatuses: 
       status: true,
       sentAt: true,
       expectedAt: true,
-      lines: { select: { quantityOrdered: true, quantityReceived: true, unitCost: true } },
+      lines: { select: { variantId: true, quantityOrdered: true, quantityReceived: true, unitCost: true } },
       receipts: { select: { receivedAt: true }, orderBy: { receivedAt: "asc" } },
     },
   });
@@ -77,7 +77,7 @@ export function listVendorPurchaseOrders(shop: string, vendorId: string, since: 
       currency: true,
       sentAt: true,
       expectedAt: true,
-      lines: { select: { quantityOrdered: true, quantityReceived: true, unitCost: true } },
+      lines: { select: { variantId: true, quantityOrdered: true, quantityReceived: true, unitCost: true } },
       receipts: { select: { receivedAt: true }, orderBy: { receivedAt: "asc" } },
     },
   });

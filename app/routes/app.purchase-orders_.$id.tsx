@@ -333,6 +333,7 @@ export default function PurchaseOrderPage() {
             <p>{data.rejection.reason}</p>
           </Banner>
         )}
+        {data.earlyReceipt && <Banner tone="info">{data.earlyReceipt.message}</Banner>}
         {data.viewerRole === "viewer" && <Banner tone="info">You have the viewer role: you can look at purchase orders but not change them.</Banner>}
         <Layout>
           <Layout.Section>

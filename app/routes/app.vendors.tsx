@@ -5,13 +5,13 @@ import { Badge, BlockStack, Card, EmptyState, IndexTable, Page, Text } from "@sh
 import { requireAdmin } from "~/auth.server";
 import { formatMoneyCents } from "~/components/format";
 import { getVendorScorecards } from "~/services/vendors.server";
+import { figureText, notEnoughData, percent, PRICE_COMPARISONS } from "~/utils/scorecard-text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   return json({ vendors: await getVendorScorecards(shop) });
 }
 
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 const scoreTone = (s: number) => (s >= 85 ? "success" : s >= 70 ? "attention" : "critical");
 
 export default function VendorsPage() {
@@ -66,24 +66,32 @@ export default function VendorsPage() {
               </IndexTable.Cell>
               <IndexTable.Cell>
                 {v.statedLeadTimeDays} d /{" "}
-                {v.leadTimeMeanDays === null ? "no deliveries" : `${v.leadTimeMeanDays.toFixed(1)} ± ${(v.leadTimeSdDays ?? 0).toFixed(1)} d (${v.deliveries})`}
+                {figureText(v.leadTimeMeanDays, v.leadTimeObservations, (m) => `${m.toFixed(1)} ± ${(v.leadTimeSdDays ?? 0).toFixed(1)} d`)}
               </IndexTable.Cell>
               <IndexTable.Cell>
                 <Text as="span" alignment="end" numeric>
-                  {pct(v.onTimeRate)}
+                  {figureText(v.onTimeRate, v.onTimeObservations, percent)}
                 </Text>
               </IndexTable.Cell>
               <IndexTable.Cell>
                 <Text as="span" alignment="end" numeric>
-                  {pct(v.fillRate)}
+                  {figureText(v.fillRate, v.fillObservations, percent)}
                 </Text>
               </IndexTable.Cell>
               <IndexTable.Cell>
                 <Text as="span" alignment="end" numeric>
-                  {pct(v.priceCv)}
+                  {figureText(v.priceVariation, v.priceObservations, percent, PRICE_COMPARISONS)}
                 </Text>
               </IndexTable.Cell>
-              <IndexTable.Cell>{v.score === null ? "—" : <Badge tone={scoreTone(v.score)}>{String(Math.round(v.score))}</Badge>}</IndexTable.Cell>
+              <IndexTable.Cell>
+                {v.score === null ? (
+                  <Text as="span" tone="subdued">
+                    {notEnoughData(v.scoreObservations)}
+                  </Text>
+                ) : (
+                  <Badge tone={scoreTone(v.score)}>{String(Math.round(v.score))}</Badge>
+                )}
+              </IndexTable.Cell>
               <IndexTable.Cell>
                 <Text as="span" alignment="end" numeric>
                   {formatMoneyCents(v.openPoValueCents, v.currency)}

@@ -17,6 +17,7 @@ import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
 import { plural } from "~/utils/plural";
+import { figureText, notEnoughData, percent, PRICE_COMPARISONS } from "~/utils/scorecard-text";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -66,7 +67,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 export default function VendorPage() {
   const d = useLoaderData<typeof loader>();
@@ -83,15 +83,27 @@ export default function VendorPage() {
                   <Text as="h2" variant="headingMd">
                     Scorecard, last 12 months
                   </Text>
-                  {s.score !== null && <Badge tone={s.score >= 85 ? "success" : s.score >= 70 ? "attention" : "critical"}>{`Score ${Math.round(s.score)}`}</Badge>}
+                  {s.score !== null ? (
+                    <Badge tone={s.score >= 85 ? "success" : s.score >= 70 ? "attention" : "critical"}>{`Score ${Math.round(s.score)} (${plural(s.scoreObservations, "delivery", "deliveries")})`}</Badge>
+                  ) : (
+                    <Text as="span" tone="subdued">{`Score: ${notEnoughData(s.scoreObservations)}`}</Text>
+                  )}
                 </InlineStack>
                 <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
                   {[
-                    ["Lead time stated / observed", `${d.vendor.statedLeadTimeDays} d / ${s.leadTimeMeanDays === null ? "no deliveries" : `${s.leadTimeMeanDays.toFixed(1)} ± ${(s.leadTimeSdDays ?? 0).toFixed(1)} d`}`],
-                    ["On time", pct(s.onTimeRate)],
-                    ["Fill rate", pct(s.fillRate)],
-                    ["Price variation", pct(s.priceCv)],
-                    ["Deliveries", String(s.deliveries)],
+                    [
+                      "Lead time stated / observed",
+                      `${d.vendor.statedLeadTimeDays} d / ${figureText(s.leadTimeMeanDays, s.leadTimeObservations, (m) => `${m.toFixed(1)} ± ${(s.leadTimeSdDays ?? 0).toFixed(1)} d`)}`,
+                    ],
+                    ["On time (due orders)", figureText(s.onTimeRate, s.onTimeObservations, percent)],
+                    ["Fill rate (due orders)", figureText(s.fillRate, s.fillObservations, percent)],
+                    ["Price variation (each product against its last cost)", figureText(s.priceVariation, s.priceObservations, percent, PRICE_COMPARISONS)],
+                    [
+                      "Deliveries",
+                      s.tooEarlyReceipts > 0
+                        ? `${s.deliveries} (${plural(s.tooEarlyReceipts, "receipt")} too soon after sending left out of lead time)`
+                        : String(s.deliveries),
+                    ],
                     ["Open PO value", formatMoneyCents(s.openPoValueCents, d.vendor.currency)],
                   ].map(([label, value]) => (
                     <BlockStack gap="050" key={label}>

@@ -1,4 +1,4 @@
-import { vendorScore, type VendorReceipt } from "~/lib/analytics";
+import { fairVendorScorecard, isTooEarlyReceipt, vendorScore, type ScorecardDelivery, type VendorReceipt } from "~/lib/analytics";
 import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { listAuditEntries, recordAudit } from "~/models/audit.server";
 import { inTransaction } from "~/models/transaction.server";
@@ -9,7 +9,7 @@ import { staffNamerFor } from "~/services/staff-names.server";
 type PoForScore = Awaited<ReturnType<typeof listSentPurchaseOrders>>[number];
 
 /** Remaining quantity × unit cost of one PO, integer cents. */
-function openValueCents(po: Pick<PoForScore, "lines">): number {
+function openValueCents(po: { lines: Omit<PoForScore["lines"][number], "variantId">[] }): number {
   return po.lines.reduce((s, l) => s + Math.max(0, l.quantityOrdered - l.quantityReceived) * cents(l.unitCost), 0);
 }
 
@@ -18,7 +18,7 @@ function openValueCents(po: Pick<PoForScore, "lines">): number {
  * expected date (the observed one when no date was promised), units ordered and received, mean unit cost.
  * Null for POs not yet sent, not yet received, or with nothing ordered.
  */
-export function receiptOf(po: Pick<PoForScore, "sentAt" | "expectedAt" | "lines" | "receipts">): { receivedAt: Date; receipt: VendorReceipt } | null {
+export function receiptOf(po: Pick<PoForScore, "sentAt" | "expectedAt" | "receipts"> & { lines: Omit<PoForScore["lines"][number], "variantId">[] }): { receivedAt: Date; receipt: VendorReceipt } | null {
   const first = po.receipts[0];
   if (!first || !po.sentAt) return null;
   const ordered = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
@@ -33,10 +33,58 @@ export function receiptOf(po: Pick<PoForScore, "sentAt" | "expectedAt" | "lines"
   };
 }
 
+/** Statuses of a PO the vendor has finished with: its fill and timing are final whatever the expected date. */
+const FINISHED_STATUSES = ["received", "closed"];
+
+/**
+ * A delivered PO as the fair scorecard sees it (null when {@link receiptOf} is): due once its expected date (or,
+ * without one, sent + stated lead time) has passed or it is fully received or closed; too early when the first
+ * receipt came sooner than 10% of the vendor's stated lead time after sending (isTooEarlyReceipt).
+ */
+export function deliveryOf(
+  po: Pick<PoForScore, "status" | "sentAt" | "expectedAt" | "lines" | "receipts">,
+  statedLeadTimeDays: number,
+  now: Date,
+): ScorecardDelivery | null {
+  const r = receiptOf(po);
+  if (!r || !po.sentAt) return null;
+  const dueAt = po.expectedAt?.getTime() ?? po.sentAt.getTime() + statedLeadTimeDays * DAY;
+  return {
+    leadTimeDays: r.receipt.leadTimeDays,
+    promisedLeadTimeDays: r.receipt.promisedLeadTimeDays,
+    orderedUnits: r.receipt.orderedUnits,
+    receivedUnits: r.receipt.receivedUnits,
+    due: FINISHED_STATUSES.includes(po.status) || dueAt <= now.getTime(),
+    tooEarly: isTooEarlyReceipt(r.receipt.leadTimeDays, statedLeadTimeDays),
+    lines: po.lines.map((l) => ({ variant: l.variantId, unitCostCents: cents(l.unitCost) })),
+  };
+}
+
 const DAY = 86_400_000;
 const cents = (d: { toString(): string }) => Math.round(Number(d.toString()) * 100);
 
-export interface VendorScorecardDto {
+/** Figures of a scorecard; each value is null with fewer than 3 observations ("not enough data"). */
+export interface ScoreFiguresDto {
+  /** Received purchase orders in the window. */
+  deliveries: number;
+  onTimeRate: number | null;
+  onTimeObservations: number;
+  fillRate: number | null;
+  fillObservations: number;
+  leadTimeMeanDays: number | null;
+  leadTimeSdDays: number | null;
+  leadTimeObservations: number;
+  /** Receipts left out of lead time because they came too soon after sending. */
+  tooEarlyReceipts: number;
+  /** Mean relative change of each variant's unit cost against its previous one. */
+  priceVariation: number | null;
+  priceObservations: number;
+  score: number | null;
+  /** Due deliveries behind the score. */
+  scoreObservations: number;
+}
+
+export interface VendorScorecardDto extends ScoreFiguresDto {
   id: string;
   name: string;
   email: string | null;
@@ -44,47 +92,50 @@ export interface VendorScorecardDto {
   products: number;
   statedLeadTimeDays: number;
   moq: number | null;
-  deliveries: number;
-  onTimeRate: number | null;
-  fillRate: number | null;
-  leadTimeMeanDays: number | null;
-  leadTimeSdDays: number | null;
-  priceCv: number | null;
-  score: number | null;
   /** Remaining quantity × unit cost of open purchase orders, integer cents. */
   openPoValueCents: number;
 }
 
-/** A vendor's delivery count and score figures over `receipts` (one day's grace); null figures without any. */
-function scoreFigures(receipts: VendorReceipt[]) {
-  const s = receipts.length ? vendorScore(receipts, { graceDays: 1 }) : null;
+/** A vendor's fair scorecard figures over `deliveries` (in sending order; one day's grace). */
+function scoreFigures(deliveries: ScorecardDelivery[]): ScoreFiguresDto {
+  const s = fairVendorScorecard(deliveries, { graceDays: 1 });
   return {
-    deliveries: receipts.length,
-    onTimeRate: s?.onTimeRate ?? null,
-    fillRate: s?.fillRate ?? null,
-    leadTimeMeanDays: s?.leadTimeMeanDays ?? null,
-    leadTimeSdDays: s?.leadTimeSdDays ?? null,
-    priceCv: s?.priceCv ?? null,
-    score: s?.score ?? null,
+    deliveries: deliveries.length,
+    onTimeRate: s.onTimeRate.value,
+    onTimeObservations: s.onTimeRate.observations,
+    fillRate: s.fillRate.value,
+    fillObservations: s.fillRate.observations,
+    leadTimeMeanDays: s.leadTimeMeanDays.value,
+    leadTimeSdDays: s.leadTimeSdDays,
+    leadTimeObservations: s.leadTimeMeanDays.observations,
+    tooEarlyReceipts: deliveries.filter((d) => d.tooEarly).length,
+    priceVariation: s.priceVariation.value,
+    priceObservations: s.priceVariation.observations,
+    score: s.score.value,
+    scoreObservations: s.score.observations,
   };
 }
 
+const bySentAt = <T extends { sentAt: Date | null }>(a: T, b: T) => (a.sentAt?.getTime() ?? 0) - (b.sentAt?.getTime() ?? 0);
+
 /**
- * Vendor scorecards over the last 12 months: on-time rate (first receipt by the expected date), fill rate,
- * observed lead time (sent → first receipt) against the stated one, unit-price variability, open PO value.
+ * Vendor scorecards over the last 12 months (fairVendorScorecard): on-time rate (first receipt by the expected
+ * date) and fill rate over due POs, observed lead time (sent → first receipt, too-early receipts left out)
+ * against the stated one, each variant's unit-cost variation, each with its sample size; open PO value.
  */
 export async function getVendorScorecards(shop: string, now = new Date()): Promise<VendorScorecardDto[]> {
   const [vendors, orders] = await Promise.all([listVendorsWithCounts(shop), listSentPurchaseOrders(shop, new Date(now.getTime() - 365 * DAY), ON_ORDER_STATUSES)]);
-  const receiptsByVendor = new Map<string, VendorReceipt[]>();
+  const stated = new Map(vendors.map((v) => [v.id, v.statedLeadTimeDays]));
+  const receiptsByVendor = new Map<string, ScorecardDelivery[]>();
   const openValue = new Map<string, number>();
-  for (const po of orders) {
+  for (const po of [...orders].sort(bySentAt)) {
     if ((ON_ORDER_STATUSES as readonly string[]).includes(po.status)) {
       openValue.set(po.vendorId, (openValue.get(po.vendorId) ?? 0) + openValueCents(po));
     }
-    const receipt = receiptOf(po);
-    if (!receipt) continue;
+    const delivery = deliveryOf(po, stated.get(po.vendorId) ?? 0, now);
+    if (!delivery) continue;
     const list = receiptsByVendor.get(po.vendorId) ?? [];
-    list.push(receipt.receipt);
+    list.push(delivery);
     receiptsByVendor.set(po.vendorId, list);
   }
   return vendors.map((v) => {
@@ -209,10 +260,10 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
     staffNamerFor(shop),
   ]);
   const yearAgo = now.getTime() - 365 * DAY;
-  const receipts: VendorReceipt[] = [];
+  const deliveries: ScorecardDelivery[] = [];
   const byMonth = new Map<string, VendorReceipt[]>();
   const open: VendorOpenPoDto[] = [];
-  for (const po of orders) {
+  for (const po of [...orders].sort(bySentAt)) {
     if ((ON_ORDER_STATUSES as readonly string[]).includes(po.status)) {
       open.push({
         id: po.id,
@@ -225,8 +276,11 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
       });
     }
     const r = receiptOf(po);
-    if (!r) continue;
-    if (po.sentAt && po.sentAt.getTime() >= yearAgo) receipts.push(r.receipt);
+    const delivery = deliveryOf(po, vendor.statedLeadTimeDays, now);
+    if (!r || !delivery) continue;
+    if (po.sentAt && po.sentAt.getTime() >= yearAgo) deliveries.push(delivery);
+    // The trend shows settled deliveries only, like the scorecard: due, and timed plausibly.
+    if (!delivery.due || delivery.tooEarly) continue;
     const month = monthOf(r.receivedAt);
     if (months.includes(month)) byMonth.set(month, [...(byMonth.get(month) ?? []), r.receipt]);
   }
@@ -246,7 +300,7 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
       updatedAt: vendor.updatedAt.toISOString(),
     },
     scorecard: {
-      ...scoreFigures(receipts),
+      ...scoreFigures(deliveries),
       openPoValueCents: open.reduce((t, po) => t + po.openValueCents, 0),
     },
     trend: months.map((month) => {

@@ -155,6 +155,7 @@ const ACTIONS: { name: string; action: (a: ActionFunctionArgs) => Promise<unknow
       "delete-channel": (s) => [["intent", "delete-channel"], ["id", s.channel.id]],
       "save-staff": () => [["intent", "save-staff"], ["staffId", "9003"], ["name", "Max Manager"], ["role", "manager"], ["approvesPurchaseOrders", "true"]],
       "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.staff.id]],
+      "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "true"]],
     },
   },
 ];

@@ -300,6 +300,8 @@ describe("purchase-order lifecycle", () => {
 describe("purchase-order permissions", () => {
   it("lets approvers, owners and the shop owner approve and reject; nobody else", async () => {
     const s = await seedShop("roles");
+    // The owner approves their own submissions here: segregation of duties is off (tests/integration/approval-rules.test.ts).
+    await prisma.shop.update({ where: { shop: s.shop }, data: { blockSelfApproval: false } });
     const ids = await Promise.all([1, 2, 3, 4].map(async () => (await createDraftPurchaseOrders(s.shop, OWNER, [s.lines.acmeWest.id], { separate: true }))[0].id));
     for (const id of ids) await submitForApproval(s.shop, OWNER, id, 1);
     const before = await snapshot(s.shop, ids[0]);
@@ -360,6 +362,7 @@ describe("demo role switcher", () => {
 describe("purchase-order concurrency and isolation", () => {
   it("lets exactly one of two concurrent approvals win", async () => {
     const s = await seedShop("race");
+    await prisma.shop.update({ where: { shop: s.shop }, data: { blockSelfApproval: false } }); // both may approve
     const id = await oneDraft(s);
     await submitForApproval(s.shop, OWNER, id, 1);
     const results = await Promise.allSettled([approve(s.shop, OWNER, id, 2), approve(s.shop, APPROVER, id, 2)]);

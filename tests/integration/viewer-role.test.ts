@@ -195,6 +195,7 @@ const ROUTES: RouteUnderTest[] = [
       "test-channel": (s) => [["intent", "test-channel"], ["id", s.channel.id]],
       "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
       "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
+      "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "false"]],
     },
   },
 ];

@@ -70,10 +70,39 @@ export function vendorScore(
   const { mean: pMean, sd: pSd } = moments(receipts.map((r) => r.unitCostCents));
   const ltCv = ltMean > 0 ? ltSd / ltMean : 0;
   const priceCv = pMean > 0 ? pSd / pMean : 0;
-  const score =
-    100 *
-    (w.onTime * onTimeRate + w.fill * fillRate + w.leadTimeConsistency * Math.max(0, 1 - ltCv) + w.priceStability * Math.max(0, 1 - 5 * priceCv));
+  // All four components are present, so the combination is never null.
+  const score = combineVendorScore({ onTimeRate, fillRate, leadTimeCv: ltCv, priceVariation: priceCv }, w) ?? 0;
   return { receipts: n, onTimeRate, fillRate, leadTimeMeanDays: ltMean, leadTimeSdDays: ltSd, priceCv, score };
+}
+
+/** The four components of a vendor score; a null component has too little data and is left out. */
+export interface VendorScoreComponents {
+  readonly onTimeRate: number | null;
+  readonly fillRate: number | null;
+  /** σ/μ of lead time, days/days. */
+  readonly leadTimeCv: number | null;
+  /** Relative price variation (a CV or a mean relative change); 20% scores zero. */
+  readonly priceVariation: number | null;
+}
+
+/**
+ * The weighted score of {@link vendorScore}: 100·Σ wᵢ·componentᵢ / Σ wᵢ over the components that are not null, with
+ * components on-time rate, fill rate, max(0, 1 − CV_LT) and max(0, 1 − 5·price variation). With all four present
+ * the weights sum to 1 and this is exactly vendorScore's formula; a missing component's weight is shared out
+ * pro rata. Null when no component is present. Reference: as vendorScore (Weber, Current & Benton 1991; ADR 024).
+ * @example combineVendorScore({ onTimeRate: 1, fillRate: 0.9, leadTimeCv: null, priceVariation: null }) // 100·(0.35 + 0.315)/0.7 = 95
+ */
+export function combineVendorScore(c: VendorScoreComponents, w: VendorScoreWeights = DEFAULT_VENDOR_WEIGHTS): number | null {
+  const parts: [number, number | null][] = [
+    [w.onTime, c.onTimeRate],
+    [w.fill, c.fillRate],
+    [w.leadTimeConsistency, c.leadTimeCv === null ? null : Math.max(0, 1 - c.leadTimeCv)],
+    [w.priceStability, c.priceVariation === null ? null : Math.max(0, 1 - 5 * c.priceVariation)],
+  ];
+  const present = parts.filter((p): p is [number, number] => p[1] !== null);
+  const weight = present.reduce((s, [wi]) => s + wi, 0);
+  if (present.length === 0 || weight === 0) return null;
+  return (100 * present.reduce((s, [wi, x]) => s + wi * x, 0)) / weight;
 }
 
 function moments(xs: readonly number[]): { mean: number; sd: number } {

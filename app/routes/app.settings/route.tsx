@@ -8,6 +8,8 @@ import { importActive, REFRESH_WHILE_IMPORTING_MS } from "~/components/settings/
 import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import { ImportCard, type ImportActionResult } from "~/components/settings/ImportCard";
 import { NotificationsCard, type NotificationActionResult } from "~/components/settings/NotificationsCard";
+import { ApprovalRulesCard, type ApprovalRulesActionResult } from "~/components/settings/ApprovalRulesCard";
+import { ApprovalRulesError, getApprovalRules, saveApprovalRules } from "~/services/approval-rules.server";
 import { PlanningSettingsCard, type SaveActionResult } from "~/components/settings/PlanningSettingsCard";
 import { StaffRolesCard, type StaffActionResult } from "~/components/settings/StaffRolesCard";
 import { SyncHealthCard, type BackfillActionResult, type ReprocessActionResult } from "~/components/settings/SyncHealthCard";
@@ -33,6 +35,7 @@ import { ActionBusyError, busyHeaders, singleFlight } from "~/services/single-fl
 import type { QueuedImport } from "~/utils/import-result";
 import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
 import {
+  approvalRulesForm,
   channelForm,
   channelIdForm,
   fieldErrors,
@@ -56,16 +59,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof ShopNotFoundError) throw new Response("This shop is not installed", { status: 404 });
     throw error;
   });
-  const [sync, notifications, staff, editable] = await Promise.all([getSyncStatus(shop), getNotificationSettings(shop), getStaffRoles(shop), canChange(admin, request)]);
+  const [sync, notifications, staff, editable, approvalRules] = await Promise.all([
+    getSyncStatus(shop),
+    getNotificationSettings(shop),
+    getStaffRoles(shop),
+    canChange(admin, request),
+    getApprovalRules(shop),
+  ]);
   // On SQLite the app process is its own worker and starts it on first use: a shop with channels needs the
   // notification sweeps running even when no webhook has started it yet (PostgreSQL: `npm run worker`).
   if (notifications.channels.length > 0) getJobQueue();
   // An import waiting in the queue needs the in-process worker on SQLite (see above) after a restart.
   if (sync.imports.some((i) => i.status === "queued" || i.status === "running")) getJobQueue();
-  return json({ mode, planning, sync, notifications, staff, maxUploadMb: MAX_UPLOAD_MB, maxImportRows: MAX_IMPORT_ROWS, canChange: editable });
+  return json({ mode, planning, sync, notifications, staff, approvalRules, maxUploadMb: MAX_UPLOAD_MB, maxImportRows: MAX_IMPORT_ROWS, canChange: editable });
 }
 
-export type SettingsActionResult = SaveActionResult | ReprocessActionResult | BackfillActionResult | ImportActionResult | NotificationActionResult | StaffActionResult;
+export type SettingsActionResult =
+  | SaveActionResult
+  | ReprocessActionResult
+  | BackfillActionResult
+  | ImportActionResult
+  | NotificationActionResult
+  | StaffActionResult
+  | ApprovalRulesActionResult;
 
 type Intent = (typeof INTENTS)[number];
 
@@ -171,6 +187,17 @@ export async function action({ request }: ActionFunctionArgs) {
       // Service levels, horizon and costs move every line: a full plan, queued (one waiting per shop).
       if (changed) await replanShopSoon(admin.shop);
       return json<SettingsActionResult>({ intent: "save-settings", ok: true, changed });
+    }
+    case "save-approval-rules": {
+      const parsed = approvalRulesForm.safeParse(fields, FORM);
+      if (!parsed.success) throw new Response("Invalid approval rule", { status: 400 });
+      try {
+        const { changed } = await saveApprovalRules(admin.shop, actor, parsed.data.blockSelfApproval);
+        return json<SettingsActionResult>({ intent: "save-approval-rules", ok: true, changed });
+      } catch (error) {
+        if (!(error instanceof ApprovalRulesError)) throw error;
+        return json<SettingsActionResult>({ intent: "save-approval-rules", ok: false, message: error.message }, { status: 403 });
+      }
     }
     case "reprocess": {
       const parsed = reprocessForm.safeParse(fields, FORM);
@@ -316,6 +343,18 @@ export default function SettingsPage() {
             result={result && (result.intent === "save-staff" || result.intent === "delete-staff") ? result : null}
             onSave={(values) => submit({ intent: "save-staff", ...values }, { method: "post" })}
             onDelete={(id) => submit({ intent: "delete-staff", id }, { method: "post" })}
+          />
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          id="approval-rules"
+          title="Approval rules"
+          description="Segregation of duties: a second person checks each purchase order before it goes to the vendor."
+        >
+          <ApprovalRulesCard
+            rules={data.approvalRules}
+            saving={pending === "save-approval-rules"}
+            result={result?.intent === "save-approval-rules" ? result : null}
+            onSave={(values) => submit({ intent: "save-approval-rules", ...values }, { method: "post" })}
           />
         </Layout.AnnotatedSection>
       </Layout>

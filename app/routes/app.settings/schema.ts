@@ -168,6 +168,9 @@ export const staffRoleForm = z
 
 export const staffIdForm = z.object({ id: z.string().trim().min(1, "Missing staff member").max(64) });
 
+/** Settings → Approval rules: segregation of duties on purchase orders. */
+export const approvalRulesForm = z.object({ blockSelfApproval: checkbox });
+
 export const INTENTS = [
   "save-settings",
   "reprocess",
@@ -178,6 +181,7 @@ export const INTENTS = [
   "test-channel",
   "save-staff",
   "delete-staff",
+  "save-approval-rules",
 ] as const;
 export const intentSchema = z.enum(INTENTS);
 

@@ -1,4 +1,4 @@
-import { classifyAbc, type AbcClass } from "~/lib/analytics";
+import { classifyAbc, isTooEarlyReceipt, type AbcClass } from "~/lib/analytics";
 import { blendLeadTime } from "~/lib/replenishment";
 import {
   findPlanningShop,
@@ -140,6 +140,9 @@ interface RunInputs {
   locationCount: number;
 }
 
+/** Observed lead times planning may use: a receipt too soon after sending (isTooEarlyReceipt) is left out, as on the scorecard. */
+const acceptedLeadTimes = (observed: number[] | undefined, statedDays: number) => (observed ?? []).filter((d) => !isTooEarlyReceipt(d, statedDays));
+
 /**
  * Reads a run's shop-wide inputs. `only` restricts it to some variants with known ABC classes (an
  * incremental run keeps the classes of the plan it patches: ABC ranks the whole catalogue by a year's revenue).
@@ -178,7 +181,7 @@ export async function loadRunInputs(
     costReferenceCents: settings.balanceServiceByCost ? toCents(await meanTrackedUnitCost(shop)) : null,
     activeLocationIds: locations.map((l) => l.id),
     vendors: Object.fromEntries(
-      vendors.map((v) => [v.id, { moq: v.moq, leadTime: blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: observed.get(v.id) ?? [] }) }]),
+      vendors.map((v) => [v.id, { moq: v.moq, leadTime: blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: acceptedLeadTimes(observed.get(v.id), v.statedLeadTimeDays) }) }]),
     ),
     defaultLeadTime: blendLeadTime({ statedDays: 14, observedDays: [] }),
   };

@@ -10,6 +10,7 @@ import {
   updatePurchaseOrderIfVersion,
 } from "~/models/purchase-orders.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
+import { isRefusedSelfApproval, SELF_APPROVAL_MESSAGE } from "~/services/approval-rules.server";
 import { CONFLICT_MESSAGE, NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { assertPermission, type PoActor, type PoPermission } from "./permissions.server";
 import { editLinesError, transition, type PoAction } from "./state-machine";
@@ -43,6 +44,8 @@ interface TransitionSpec {
   permission: PoPermission;
   verb: string;
   stamps: (actor: PoActor, now: Date, reason: string | undefined) => Prisma.PurchaseOrderUpdateManyMutationInput;
+  /** A further check after the role check, e.g. segregation of duties; throws to refuse. */
+  check?: (shop: string, actor: PoActor, po: { submittedBy: string | null; createdBy: string }, tx: Db) => Promise<void>;
 }
 
 async function applyTransition(shop: string, actor: PoActor, poId: string, expectedVersion: number, spec: TransitionSpec, reason?: string): Promise<PoChangeResult> {
@@ -50,6 +53,7 @@ async function applyTransition(shop: string, actor: PoActor, poId: string, expec
     const po = await loadForChange(shop, actor, poId, expectedVersion, spec.permission, spec.verb, tx);
     const next = transition(po.status, spec.action);
     if (!next.ok) throw new PurchaseOrderError("illegal_transition", next.message);
+    await spec.check?.(shop, actor, po, tx);
     await bumpOrConflict(shop, poId, expectedVersion, { status: next.to, ...spec.stamps(actor, new Date(), reason) }, tx);
     await recordAudit(
       shop,
@@ -68,20 +72,24 @@ async function applyTransition(shop: string, actor: PoActor, poId: string, expec
 }
 
 const SPECS = {
-  submit: { action: "submit", auditAction: "purchase_order.submitted", permission: "edit", verb: "submit", stamps: (_a, now) => ({ submittedAt: now }) },
+  submit: { action: "submit", auditAction: "purchase_order.submitted", permission: "edit", verb: "submit", stamps: (a, now) => ({ submittedAt: now, submittedBy: a.staffId }) },
   approve: {
     action: "approve",
     auditAction: "purchase_order.approved",
     permission: "approve",
     verb: "approve",
     stamps: (a, now) => ({ approvedBy: a.staffId, approvedAt: now }),
+    // A PO submitted before submittedBy was recorded counts as submitted by its creator.
+    check: async (shop, actor, po, tx) => {
+      if (await isRefusedSelfApproval(shop, actor, po.submittedBy ?? po.createdBy, tx)) throw new PurchaseOrderError("forbidden", SELF_APPROVAL_MESSAGE);
+    },
   },
   reject: {
     action: "reject",
     auditAction: "purchase_order.rejected",
     permission: "approve",
     verb: "reject",
-    stamps: (_a, _now, reason) => ({ submittedAt: null, approvedBy: null, approvedAt: null, rejectedReason: reason ?? null }),
+    stamps: (_a, _now, reason) => ({ submittedAt: null, submittedBy: null, approvedBy: null, approvedAt: null, rejectedReason: reason ?? null }),
   },
   send: { action: "send", auditAction: "purchase_order.sent", permission: "edit", verb: "send", stamps: (_a, now) => ({ sentAt: now, sentTo: MANUAL_SENT_TO }) },
   cancel: {
@@ -99,7 +107,7 @@ export function submitForApproval(shop: string, actor: PoActor, poId: string, ex
   return applyTransition(shop, actor, poId, expectedVersion, SPECS.submit);
 }
 
-/** pending_approval → approved; approvers and the shop owner only. */
+/** pending_approval → approved; approvers and the shop owner only, and not the submitter when the shop's approval rules say so. */
 export function approve(shop: string, actor: PoActor, poId: string, expectedVersion: number) {
   return applyTransition(shop, actor, poId, expectedVersion, SPECS.approve);
 }

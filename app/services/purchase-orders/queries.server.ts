@@ -8,7 +8,10 @@ import {
   listVendorOptions,
   lookupPurchaseOrderNames,
 } from "~/models/purchase-orders.server";
+import { firstReceiptAt } from "~/models/receipts.server";
 import { findShop } from "~/models/shop.server";
+import { isTooEarlyReceipt } from "~/lib/analytics";
+import { plural } from "~/utils/plural";
 import { listStaffRoles } from "~/models/staff.server";
 import { NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { normaliseUnitCost, sumLines } from "./money";
@@ -148,6 +151,8 @@ export interface PurchaseOrderDetailDto {
   /** What the send form starts with. */
   sendDefaults: { to: string; message: string };
   viewerRole: string | null;
+  /** Set when the first receipt came too soon after sending to be a real delivery (left out of lead time). */
+  earlyReceipt: { message: string } | null;
   /** The latest rejection reason while the PO is back in draft. */
   rejection: { reason: string; by: string; at: string } | null;
   history: AuditEntryDto[];
@@ -160,11 +165,12 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
   const audit = await listAuditEntries(shop, PO_ENTITY, po.id);
   // Lines removed by an edit are named in its history too.
   const variantIds = [...new Set([...po.lines.map((l) => l.variantId), ...audit.flatMap((e) => linesChangeVariantIds(e.action, e.before))])];
-  const [names, staff, role, shopRow] = await Promise.all([
+  const [names, staff, role, shopRow, firstReceipt] = await Promise.all([
     lookupPurchaseOrderNames(shop, { variantIds, locationIds: [po.destinationLocationId] }),
     listStaffRoles(shop),
     roleOf(shop, actor),
     findShop(shop),
+    po.sentAt ? firstReceiptAt(shop, po.id) : Promise.resolve(null),
   ]);
   const who = staffNamer(staff);
   const titleOf = (variantId: string) => {
@@ -239,6 +245,7 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
       }),
     },
     viewerRole: role.role,
+    earlyReceipt: earlyReceiptOf(po.sentAt, firstReceipt, po.vendor.statedLeadTimeDays),
     rejection,
     history: audit
       .slice()
@@ -254,4 +261,14 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
         detail: sendDetailOf(e.action, e.after) ?? linesChangeDetail(e.action, e.before, e.after, titleOf),
       })),
   };
+}
+
+/** "Received 12 minutes after sending: …" when the first receipt is too early to count (isTooEarlyReceipt). */
+function earlyReceiptOf(sentAt: Date | null, receivedAt: Date | null, statedLeadTimeDays: number): { message: string } | null {
+  if (!sentAt || !receivedAt) return null;
+  const ms = Math.max(0, receivedAt.getTime() - sentAt.getTime());
+  if (!isTooEarlyReceipt(ms / 86_400_000, statedLeadTimeDays)) return null;
+  const minutes = Math.round(ms / 60_000);
+  const after = minutes < 120 ? plural(minutes, "minute") : minutes < 48 * 60 ? plural(Math.round(minutes / 60), "hour") : plural(Math.round(minutes / 1440), "day");
+  return { message: `Received ${after} after sending: left out of this vendor's lead time` };
 }
