@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useFetcher, useSearchParams } from "@remix-run/react";
 import { ActionList, Badge, Banner, BlockStack, Button, InlineStack, Modal, Popover, Select, Text, TextField } from "@shopify/polaris";
-import { activeView, applyView, MAX_VIEW_NAME, type SavedViewActionData, type SavedViewDto, type SavedViewScreen } from "~/utils/saved-views";
+import { activeView, applyView, MAX_VIEW_NAME, VIEW_PARAM, type SavedViewActionData, type SavedViewDto, type SavedViewScreen } from "~/utils/saved-views";
 
 export interface SavedViewPickerProps {
   screen: SavedViewScreen;
@@ -33,6 +33,11 @@ export function SavedViewPicker({ screen, views, canChange, defaultLabel }: Save
   const busy = fetcher.state !== "idle";
 
   const apply = (view: SavedViewDto | null) => setParams(new URLSearchParams(applyView(screen, params, view)));
+  // "" is All lines; an id no longer listed (deleted meanwhile) changes nothing rather than clearing the filters.
+  const choose = (id: string) => {
+    const view = views.find((v) => v.id === id);
+    if (id === "" || view) apply(view ?? null);
+  };
 
   useEffect(() => {
     if (busy || sent === null || !fetcher.data) return;
@@ -41,7 +46,12 @@ export function SavedViewPicker({ screen, views, canChange, defaultLabel }: Save
     if (answer.error !== null) return setError(answer.error);
     setDialog(null);
     if (sent.kind === "save") apply(answer.view); // the new view becomes the one shown
-    if (sent.kind === "delete" && shown?.id === answer.view.id) apply(null);
+    if (sent.kind === "delete" && params.get(VIEW_PARAM) === answer.view.id) {
+      // The filters stay on screen; only the name of the view they came from goes.
+      const next = new URLSearchParams(params);
+      next.delete(VIEW_PARAM);
+      setParams(next);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per answer
   }, [busy, fetcher.data]);
 
@@ -109,7 +119,10 @@ export function SavedViewPicker({ screen, views, canChange, defaultLabel }: Save
   return (
     <div data-testid="saved-views">
       <InlineStack gap="200" blockAlign="center" wrap>
-        <Select label="View" labelInline options={options} value={shown?.id ?? ""} onChange={(id) => apply(views.find((v) => v.id === id) ?? null)} />
+        {/* A 60-character name must not push the phone's screen sideways: the select shrinks and cuts it short. */}
+        <div style={{ maxWidth: "100%", minWidth: 0 }}>
+          <Select label="View" labelInline options={options} value={shown?.id ?? ""} onChange={choose} />
+        </div>
         {modified && <Badge tone="attention">Modified</Badge>}
         {canChange && (
           <Button onClick={() => open({ kind: "save" })} disabled={busy}>

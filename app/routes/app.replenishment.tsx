@@ -222,7 +222,7 @@ export default function ReplenishmentPage() {
           <div style={{ padding: "8px 12px" }}>
             <SavedViewPicker screen="replenishment" views={data.views} canChange={data.canChange} defaultLabel="All lines" />
           </div>
-          <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
+          <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => i !== selectedTab && update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
           <div style={{ padding: "8px 12px" }}>
             <InlineStack gap="300" align="space-between" blockAlign="center" wrap={false}>
               <div style={{ flex: 1 }}>
