@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "@remix-run/react";
 
 /**
@@ -9,6 +9,15 @@ import { useSearchParams } from "@remix-run/react";
 export function useUrlFilters() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get("q") ?? "");
+  // The box follows a `q` it did not write (a saved view applied, the back button); not its own debounced
+  // write, which may land while the merchant is still typing.
+  const urlSearch = params.get("q") ?? "";
+  const [seenSearch, setSeenSearch] = useState(urlSearch);
+  const written = useRef<string | null>(null);
+  if (urlSearch !== seenSearch) {
+    setSeenSearch(urlSearch);
+    if (urlSearch !== written.current) setSearch(urlSearch);
+  }
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
@@ -16,7 +25,11 @@ export function useUrlFilters() {
     setParams(next);
   };
   useEffect(() => {
-    const handle = setTimeout(() => (search !== (params.get("q") ?? "") ? update({ q: search || null }) : undefined), 300);
+    const handle = setTimeout(() => {
+      if (search === (params.get("q") ?? "")) return;
+      written.current = search;
+      update({ q: search || null });
+    }, 300);
     return () => clearTimeout(handle);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- debounce on typing only
   }, [search]);

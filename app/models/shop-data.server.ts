@@ -38,6 +38,7 @@ export async function deleteAllShopData(shop: string): Promise<void> {
     prisma.importUpload.deleteMany({ where }),
     prisma.importBatch.deleteMany({ where }),
     prisma.actionLease.deleteMany({ where }),
+    prisma.savedView.deleteMany({ where }),
     prisma.staffRole.deleteMany({ where }),
     prisma.auditEntry.deleteMany({ where }),
     prisma.session.deleteMany({ where }),

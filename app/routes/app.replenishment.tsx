@@ -34,6 +34,8 @@ import { NativePoNote } from "~/components/po/NativePoNote";
 import { getPlanStatus } from "~/services/planning/plan-status.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { editSuggestedQuantity, getReplenishment } from "~/services/replenishment.server";
+import { getSavedViews } from "~/services/saved-views.server";
+import { SavedViewPicker } from "~/components/SavedViewPicker";
 import { FORM } from "~/utils/form-errors";
 import type { WhyDto } from "~/utils/why-dto";
 import { WhyButton } from "~/components/WhyPanel";
@@ -48,12 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireAdmin(request);
   const parsed = parseReplenishmentQuery(new URL(request.url).searchParams);
   if (!parsed) throw new Response("Invalid filters", { status: 400 });
-  const [replenishment, editable, status] = await Promise.all([
+  const [replenishment, editable, status, views] = await Promise.all([
     getReplenishment(ctx.shop, { ...parsed.query, page: parsed.page, pageSize: PAGE_SIZE }),
     canChange(ctx, request),
     getPlanStatus(ctx.shop),
+    getSavedViews(ctx.shop, "replenishment"),
   ]);
-  return json({ ...replenishment, canChange: editable, status });
+  return json({ ...replenishment, canChange: editable, status, views });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -216,7 +219,10 @@ export default function ReplenishmentPage() {
         )}
         <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
         <Card padding="0">
-          <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
+          <div style={{ padding: "8px 12px" }}>
+            <SavedViewPicker screen="replenishment" views={data.views} canChange={data.canChange} defaultLabel="All lines" />
+          </div>
+          <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => i !== selectedTab && update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
           <div style={{ padding: "8px 12px" }}>
             <InlineStack gap="300" align="space-between" blockAlign="center" wrap={false}>
               <div style={{ flex: 1 }}>

@@ -17,11 +17,37 @@ export const replenishmentQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
+/** The URL keys the screen's filters, sort and page live in (a saved view replaces exactly these). */
+export const REPLENISHMENT_QUERY_KEYS = Object.keys(replenishmentQuerySchema.shape) as (keyof typeof replenishmentQuerySchema.shape)[];
+
+/** URL search params → the schema's values, or null when they don't parse (empty values count as absent). */
+function parseUrl(searchParams: URLSearchParams) {
+  const parsed = replenishmentQuerySchema.safeParse(Object.fromEntries([...searchParams].filter(([, v]) => v !== "")));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The filters and sort of a Replenishment URL in one canonical form (what a saved view stores and what
+ * "modified" compares): keys in the schema's order, no page, no empty or unknown keys, and no sort when it
+ * is the default. "" is every line in the default order. Null when the loader would refuse them.
+ */
+export function normalizeReplenishmentQuery(searchParams: URLSearchParams): string | null {
+  const q = parseUrl(searchParams);
+  if (!q) return null;
+  const out = new URLSearchParams();
+  for (const key of REPLENISHMENT_QUERY_KEYS) {
+    const value = q[key];
+    if (key === "page" || value === undefined || value === "") continue;
+    if (key === "sort" && value === replenishmentQuerySchema.shape.sort.parse(undefined)) continue;
+    out.set(key, String(value));
+  }
+  return out.toString();
+}
+
 /** URL search params → the model's query (minus paging), or null when they don't parse. */
 export function parseReplenishmentQuery(searchParams: URLSearchParams) {
-  const parsed = replenishmentQuerySchema.safeParse(Object.fromEntries([...searchParams].filter(([, v]) => v !== "")));
-  if (!parsed.success) return null;
-  const q = parsed.data;
+  const q = parseUrl(searchParams);
+  if (!q) return null;
   return {
     page: q.page,
     query: {

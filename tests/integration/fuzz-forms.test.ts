@@ -17,6 +17,7 @@ import * as poListRoute from "~/routes/app.purchase-orders";
 import * as poDetailRoute from "~/routes/app.purchase-orders_.$id";
 import * as poFileRoute from "~/routes/app.purchase-orders_.$id.$format";
 import * as replenishmentRoute from "~/routes/app.replenishment";
+import * as savedViewsRoute from "~/routes/app.saved-views";
 import * as exportRoute from "~/routes/app.replenishment_.export";
 import * as settingsRoute from "~/routes/app.settings/route";
 import * as vendorsRoute from "~/routes/app.vendors";
@@ -50,7 +51,8 @@ async function seedShop() {
   const mute = await prisma.alertMute.create({ data: { shop, ruleType: "overstock", entityType: "variant", entityId: variant.id, createdBy: OWNER } });
   const channel = await prisma.notificationChannel.create({ data: { shop, kind: "email", target: "ops@example.com" } });
   const staff = await prisma.staffRole.create({ data: { shop, staffId: "9002", name: "Vic Viewer", role: "viewer" } });
-  return { shop, vendor, location, variant, po, alert, mute, channel, staff };
+  const view = await prisma.savedView.create({ data: { shop, screen: "replenishment", name: "Critical", nameKey: "critical", query: "urgency=critical", createdBy: OWNER } });
+  return { shop, vendor, location, variant, po, alert, mute, channel, staff, view };
 }
 type Seeded = Awaited<ReturnType<typeof seedShop>>;
 
@@ -108,6 +110,18 @@ const ACTIONS: { name: string; action: (a: ActionFunctionArgs) => Promise<unknow
     path: () => "/app/replenishment",
     params: () => ({}),
     forms: { plan: () => [["intent", "plan"]], edit_quantity: () => [["intent", "edit_quantity"], ["lineId", "line-1"], ["quantity", "12"]] },
+  },
+  {
+    name: "saved views",
+    action: savedViewsRoute.action,
+    path: () => "/app/saved-views",
+    params: () => ({}),
+    forms: {
+      save_view: () => [["intent", "save_view"], ["screen", "replenishment"], ["name", "Acme by cover"], ["query", "vendor=acme&sort=cover"]],
+      overwrite_view: (s) => [["intent", "overwrite_view"], ["screen", "replenishment"], ["id", s.view.id], ["query", "urgency=high"]],
+      rename_view: (s) => [["intent", "rename_view"], ["screen", "replenishment"], ["id", s.view.id], ["name", "Urgent"]],
+      delete_view: (s) => [["intent", "delete_view"], ["screen", "replenishment"], ["id", s.view.id]],
+    },
   },
   {
     name: "alerts",

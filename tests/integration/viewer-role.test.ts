@@ -15,6 +15,7 @@ import * as forecastRoute from "~/routes/app.forecasts.$variantId";
 import * as poDetailRoute from "~/routes/app.purchase-orders_.$id";
 import * as poListRoute from "~/routes/app.purchase-orders";
 import * as replenishmentRoute from "~/routes/app.replenishment";
+import * as savedViewsRoute from "~/routes/app.saved-views";
 import * as settingsRoute from "~/routes/app.settings/route";
 import { INTENTS as SETTINGS_INTENTS } from "~/routes/app.settings/schema";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
@@ -59,7 +60,8 @@ async function seedShop(label: string) {
   const mute = await prisma.alertMute.create({ data: { shop, ruleType: "overstock", entityType: "variant", entityId: variant.id, createdBy: OWNER } });
   const channel = await prisma.notificationChannel.create({ data: { shop, kind: "email", target: "ops@example.com" } });
   const ownerRow = await prisma.staffRole.findFirstOrThrow({ where: { shop, staffId: OWNER } });
-  return { shop, vendor, location, variant, po, alerts, mute, channel, ownerRow };
+  const view = await prisma.savedView.create({ data: { shop, screen: "replenishment", name: "Critical", nameKey: "critical", query: "urgency=critical", createdBy: OWNER } });
+  return { shop, vendor, location, variant, po, alerts, mute, channel, ownerRow, view };
 }
 type Seeded = Awaited<ReturnType<typeof seedShop>>;
 
@@ -137,6 +139,19 @@ const ROUTES: RouteUnderTest[] = [
     forms: {
       plan: () => [["intent", "plan"]],
       edit_quantity: () => [["intent", "edit_quantity"], ["lineId", "line-1"], ["quantity", "12"]],
+    },
+  },
+  {
+    file: "app.saved-views.tsx",
+    action: savedViewsRoute.action,
+    path: () => "/app/saved-views",
+    params: () => ({}),
+    intents: savedViewsRoute.ACTION_INTENTS,
+    forms: {
+      save_view: () => [["intent", "save_view"], ["screen", "replenishment"], ["name", "Mine"], ["query", "urgency=low"]],
+      overwrite_view: (s) => [["intent", "overwrite_view"], ["screen", "replenishment"], ["id", s.view.id], ["query", "urgency=low"]],
+      rename_view: (s) => [["intent", "rename_view"], ["screen", "replenishment"], ["id", s.view.id], ["name", "Mine"]],
+      delete_view: (s) => [["intent", "delete_view"], ["screen", "replenishment"], ["id", s.view.id]],
     },
   },
   {

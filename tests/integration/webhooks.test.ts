@@ -90,6 +90,7 @@ describe("webhook routes", () => {
       const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
       await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default" } });
       await prisma.demandDay.create({ data: { shop, variantId: "v", locationId: "l", date: "2026-11-01", units: 3 } });
+      await prisma.savedView.create({ data: { shop, screen: "replenishment", name: "Critical", nameKey: "critical", query: "urgency=critical", createdBy: "42" } });
     }
     const response = await post(COMPLIANCE_ROUTE, "shop/redact", gone, { shop_id: 1, shop_domain: gone });
     expect(response.status).toBe(200);
@@ -99,6 +100,7 @@ describe("webhook routes", () => {
     }
     expect(await countRows("Variant", kept)).toBe(1);
     expect(await countRows("DemandDay", kept)).toBe(1);
+    expect(await countRows("SavedView", kept)).toBe(1);
   });
 });
 
