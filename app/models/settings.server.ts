@@ -16,6 +16,7 @@ const SETTINGS_SELECT = {
   overstockCoverDays: true,
   deadStockDays: true,
   deadStockMinValue: true,
+  planBudgetCents: true,
   updatedAt: true,
 } as const;
 
@@ -38,6 +39,8 @@ export interface ShopSettingsWrite {
   deadStockDays: number;
   /** Decimal string. */
   deadStockMinValue: string;
+  /** Integer cents; null: no cap. */
+  planBudgetCents: number | null;
 }
 
 /** Writes the settings of exactly this shop; returns false when the shop has no row. */

@@ -38,6 +38,7 @@ import { FORM } from "~/utils/form-errors";
 import type { WhyDto } from "~/utils/why-dto";
 import { WhyButton } from "~/components/WhyPanel";
 import { formatMoney } from "~/components/po/format";
+import { budgetSummary } from "~/utils/budget-summary";
 import { SelectionSummary } from "~/components/replenishment/SelectionSummary";
 import { selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { centsToDecimal } from "~/services/purchase-orders/money";
@@ -215,6 +216,13 @@ export default function ReplenishmentPage() {
           </Banner>
         )}
         <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
+        {data.plan.budget && (
+          <div data-testid="plan-budget">
+            <Text as="p" variant="bodySm">
+              {budgetSummary(data.plan.budget, data.currency)}
+            </Text>
+          </div>
+        )}
         <Card padding="0">
           <Tabs tabs={tabs} selected={selectedTab} onSelect={(i) => update({ urgency: TABS[i].id === "all" ? null : TABS[i].id })} />
           <div style={{ padding: "8px 12px" }}>

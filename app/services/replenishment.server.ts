@@ -15,6 +15,7 @@ import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/nat
 import { inTransaction } from "~/models/transaction.server";
 import { backorderedUnits, continuesSelling, selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { csvField } from "~/utils/csv";
+import type { PlanBudgetDto } from "~/utils/budget-summary";
 import { whyOf, type WhyDto } from "./order-why.server";
 import { centsToDecimal, lineTotalCents } from "./purchase-orders/money";
 
@@ -55,7 +56,15 @@ export interface ReplenishmentRowDto {
 }
 
 export interface ReplenishmentDto {
-  plan: { asOfDate: string; finishedAt: string; seriesPlanned: number; seriesSkipped: number; skippedReasons: Record<string, number> } | null;
+  plan: {
+    asOfDate: string;
+    finishedAt: string;
+    seriesPlanned: number;
+    seriesSkipped: number;
+    skippedReasons: Record<string, number>;
+    /** The purchase budget the plan respected (null: no cap). */
+    budget: PlanBudgetDto | null;
+  } | null;
   rows: ReplenishmentRowDto[];
   total: number;
   page: number;
@@ -123,6 +132,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       seriesPlanned: run.seriesPlanned,
       seriesSkipped: run.seriesSkipped,
       skippedReasons: (run.skippedReasons ?? {}) as Record<string, number>,
+      budget: run.budgetCents === null ? null : { capCents: run.budgetCents, uncutCents: run.budgetUncutCents ?? 0, spentCents: run.budgetSpentCents ?? 0 },
     },
     rows: rows.map((r) => {
       const suggestedQty = r.editedQty ?? r.suggestedQty;

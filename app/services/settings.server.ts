@@ -1,6 +1,7 @@
 // Settings screen use cases: the shop's planning parameters (read in the units a merchant edits, saved with
 // an audit entry), the status the Sync and Import sections show, and staff roles.
 import { isUniqueViolation } from "~/db.server";
+import { centsToDecimal, lineTotalCents } from "~/services/purchase-orders/money";
 import { recordAudit } from "~/models/audit.server";
 import { listImportBatches } from "~/models/import-batch.server";
 import { importPercent, type ImportBatchDto, type StockyCounts } from "~/utils/import-result";
@@ -33,6 +34,8 @@ export interface PlanningSettings {
   deadStockDays: number;
   /** Stock worth less than this is not reported as dead stock, e.g. "100.00". */
   deadStockMinValue: string;
+  /** Most a plan's suggestions may cost together, e.g. "5000.00"; "" for no cap (ADR 035). */
+  planBudget: string;
 }
 
 export interface PlanningSettingsDto {
@@ -66,6 +69,7 @@ function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>
     overstockCoverDays: row.overstockCoverDays,
     deadStockDays: row.deadStockDays,
     deadStockMinValue: money(row.deadStockMinValue),
+    planBudget: row.planBudgetCents === null ? "" : centsToDecimal(BigInt(row.planBudgetCents)),
   };
 }
 
@@ -83,6 +87,7 @@ function toWrite(settings: PlanningSettings): ShopSettingsWrite {
     overstockCoverDays: settings.overstockCoverDays,
     deadStockDays: settings.deadStockDays,
     deadStockMinValue: money(settings.deadStockMinValue),
+    planBudgetCents: settings.planBudget === "" ? null : Number(lineTotalCents(1, settings.planBudget)),
   };
 }
 

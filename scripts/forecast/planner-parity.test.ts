@@ -35,6 +35,7 @@ function planned(history: number[], stockoutDays: number[], L: number, R: number
     activeLocationIds: ["loc"],
     vendors: {},
     defaultLeadTime: { meanDays: 14, sdDays: 2.8, observations: 0 },
+    budgetCents: null,
   };
   const input: ChunkInput = {
     variants: [

@@ -48,6 +48,7 @@ function planned(c: Case): number {
     activeLocationIds: ["loc"],
     vendors: { ven: { moq: null, leadTime: blendLeadTime({ statedDays: c.statedDays, observedDays: c.receipts }) } },
     defaultLeadTime: blendLeadTime({ statedDays: 14, observedDays: [] }),
+    budgetCents: null,
   };
   const input: ChunkInput = {
     variants: [

@@ -22,6 +22,7 @@ const GROUPS: { title: string; fields: PlanningFieldName[] }[] = [
   { title: "Service levels by ABC class", fields: ["serviceLevelA", "serviceLevelB", "serviceLevelC"] },
   { title: "Ordering", fields: ["reviewPeriodDays", "orderingCost", "holdingCostRatePercent", "forecastHorizonDays"] },
   { title: "Overstock and dead stock", fields: ["overstockCoverDays", "deadStockDays", "deadStockMinValue"] },
+  { title: "Purchase budget", fields: ["planBudget"] },
 ];
 
 /** Planning parameters form: edit, Save (or Discard); errors per field from the action. */
@@ -82,7 +83,7 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
                           value={values[name]}
                           onChange={(v) => setValues((prev) => ({ ...prev, [name]: v }))}
                           suffix={suffix(name)}
-                          helpText={`${field.help} Allowed: ${rangeText(field, currencyCode)}.`}
+                          helpText={`${field.help} Allowed: ${rangeText(field, currencyCode)}${field.optional ? ", or empty" : ""}.`}
                           error={errors[name]}
                         />
                       );

@@ -22,6 +22,7 @@ function pendingFor(leadTime: { meanDays: number; sdDays: number }) {
     activeLocationIds: ["loc"],
     vendors: { ven: { moq: null, leadTime: { ...leadTime, observations: 0 } } },
     defaultLeadTime: { meanDays: 14, sdDays: 2.8, observations: 0 },
+    budgetCents: null,
     closedDates: [],
     analogues: null,
   };

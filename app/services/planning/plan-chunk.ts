@@ -62,6 +62,8 @@ export interface PlanContext {
   vendors: Record<string, { moq: number | null; leadTime: LeadTimeEstimate }>;
   /** Lead time of variants without a vendor. */
   defaultLeadTime: LeadTimeEstimate;
+  /** Settings → purchase budget per plan, cents (null: no cap); the run cuts suggestions to fit it (plan-budget.ts). */
+  budgetCents: number | null;
 }
 
 /** The history window's closed days as a mask (undefined when there are none). */
@@ -127,6 +129,8 @@ export interface LineOut {
   draftedUnits: number;
   /** OrderArithmetic as JSON text. */
   arithmetic: string;
+  /** The suggestion before the purchase budget cut it; null when not cut. */
+  budgetCutFrom: number | null;
 }
 
 /**
@@ -153,6 +157,8 @@ export interface PendingLine {
   dailyForecast: number[];
   leadTimeDemandMean: number;
   protectionDemandMean: number;
+  /** σ of demand over the protection interval, units, widened for lead-time σ as the quantiles are (the budget's shortage measure). */
+  protectionDemandSd: number;
   /** By class service level (as a string key): [lead-time demand quantile, protection-period demand quantile] at lineServiceLevel. */
   quantiles: Record<string, [number, number]>;
 }
@@ -281,6 +287,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         dailyForecast: adjusted.mean,
         leadTimeDemandMean: ltd.mean,
         protectionDemandMean: protection.mean,
+        protectionDemandSd: Math.sqrt(protection.sd ** 2 + (protection.mean / protection.periods) ** 2 * leadTime.sdDays ** 2),
         quantiles: Object.fromEntries(serviceLevels.map((sl, i) => [String(sl), [ltd.quantiles[i], protection.quantiles[i]]])),
       });
     }
@@ -288,8 +295,11 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
   return result;
 }
 
-/** The replenishment line of a pending series at its ABC class's service level: the engine's second step (decideOrder). */
-export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass): LineOut {
+/**
+ * The replenishment line of a pending series at its ABC class's service level: the engine's second step
+ * (decideOrder), cut to `budgetQuantity` when the plan's purchase budget allows less (plan-budget.ts).
+ */
+export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass, budgetQuantity?: number): LineOut {
   const classLevel = context.serviceLevel[abcClass];
   const sl = lineServiceLevel(context, classLevel, p.unitCostCents);
   const [ltdQuantile, protectionQuantile] = p.quantiles[String(classLevel)];
@@ -307,7 +317,9 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     doNotReorder: p.doNotReorder,
     constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },
     eoqCosts: p.unitCostCents > 0 ? { orderingCostCents: context.orderingCostCents, holdingCostRate: context.holdingCostRate, unitCostCents: p.unitCostCents } : undefined,
+    budgetQuantity,
   });
+  const cut = arithmetic.steps.at(-1)?.rule === "budget";
   const doNotReorder = p.doNotReorder || ruleConflict !== null;
   return {
     variantId: p.variantId,
@@ -340,5 +352,6 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     unitCost: p.unitCost,
     draftedUnits: p.draftedUnits,
     arithmetic: JSON.stringify(arithmetic),
+    budgetCutFrom: cut ? (arithmetic.steps.at(-2)?.quantity ?? arithmetic.beforeRounding) : null,
   };
 }
