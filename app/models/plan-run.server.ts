@@ -26,7 +26,7 @@ const FORECAST_COLUMNS = [
 const LINE_COLUMNS = [
   "variantId", "locationId", "vendorId", "onHand", "available", "committed", "incoming", "onOrder", "inventoryPosition", "avgDailyDemand",
   "leadTimeDays", "leadTimeDemand", "safetyStock", "reorderPoint", "eoq", "orderUpTo", "serviceLevel", "suggestedQty", "editedQty",
-  "daysOfCover", "projectedStockoutDate", "urgency", "reason", "abcClass", "unitCost", "draftedUnits", "arithmetic", "budgetCutFrom",
+  "daysOfCover", "projectedStockoutDate", "urgency", "reason", "abcClass", "xyzClass", "unitCost", "draftedUnits", "arithmetic", "budgetCutFrom",
 ] as const satisfies readonly (keyof ReplenishmentRow)[];
 const JSON_COLUMNS = new Set(["params", "mean", "bands", "errorDist"]);
 

@@ -9,6 +9,7 @@ const SETTINGS_SELECT = {
   serviceLevelB: true,
   serviceLevelC: true,
   balanceServiceByCost: true,
+  serviceByVariability: true,
   reviewPeriodDays: true,
   holdingCostRate: true,
   orderingCost: true,
@@ -30,6 +31,7 @@ export interface ShopSettingsWrite {
   serviceLevelB: number;
   serviceLevelC: number;
   balanceServiceByCost: boolean;
+  serviceByVariability: boolean;
   reviewPeriodDays: number;
   holdingCostRate: number;
   /** Decimal string, e.g. "25.00". */

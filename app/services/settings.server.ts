@@ -24,6 +24,8 @@ export interface PlanningSettings {
   serviceLevelC: number;
   /** Scale each variant's class service level by its unit cost (cheaper items get more, dearer less). */
   balanceServiceByCost: boolean;
+  /** Plan variable (Y) and erratic (Z) demand below its class's level, by ADR 024's matrix (off: every cell at the class level). */
+  serviceByVariability: boolean;
   reviewPeriodDays: number;
   /** % of unit cost per year. */
   holdingCostRatePercent: number;
@@ -62,6 +64,7 @@ function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>
     serviceLevelB: toPercent(row.serviceLevelB),
     serviceLevelC: toPercent(row.serviceLevelC),
     balanceServiceByCost: row.balanceServiceByCost,
+    serviceByVariability: row.serviceByVariability,
     reviewPeriodDays: row.reviewPeriodDays,
     holdingCostRatePercent: toPercent(row.holdingCostRate),
     orderingCost: money(row.orderingCost),
@@ -80,6 +83,7 @@ function toWrite(settings: PlanningSettings): ShopSettingsWrite {
     serviceLevelB: toFraction(settings.serviceLevelB),
     serviceLevelC: toFraction(settings.serviceLevelC),
     balanceServiceByCost: settings.balanceServiceByCost,
+    serviceByVariability: settings.serviceByVariability,
     reviewPeriodDays: settings.reviewPeriodDays,
     holdingCostRate: toFraction(settings.holdingCostRatePercent),
     orderingCost: money(settings.orderingCost),

@@ -59,6 +59,7 @@ describe("Settings → planning parameters", () => {
       serviceLevelB: 95,
       serviceLevelC: 90,
       balanceServiceByCost: false,
+      serviceByVariability: false,
       reviewPeriodDays: 7,
       holdingCostRatePercent: 25,
       orderingCost: "25.00",
@@ -145,6 +146,18 @@ describe("Settings → planning parameters", () => {
     expect(bad.body.fieldErrors).toEqual({ balanceServiceByCost: "Balance service levels by unit cost must be on or off." });
     expect((await post(headers, { intent: "save-settings", ...VALID })).status).toBe(200);
     expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).balanceServiceByCost).toBe(false);
+  });
+
+  it("turns the ABC × XYZ variability steps on (audited) and off, and rejects anything but on or off", async () => {
+    const { shop, headers } = await signedInShop("variability", "staff-8");
+    expect((await post(headers, { intent: "save-settings", ...VALID, serviceByVariability: "on" })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).serviceByVariability).toBe(true);
+    expect((await prisma.auditEntry.findFirstOrThrow({ where: { shop } })).after).toMatchObject({ serviceByVariability: true });
+    const bad = await post(headers, { intent: "save-settings", ...VALID, serviceByVariability: "yes" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ serviceByVariability: "Lower service levels for variable demand must be on or off." });
+    expect((await post(headers, { intent: "save-settings", ...VALID })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).serviceByVariability).toBe(false);
   });
 
   it("sets an optional purchase budget in cents (audited), clears it when left empty, and rejects what is not an amount", async () => {

@@ -66,6 +66,8 @@ describe("Settings screen sections", () => {
     expect(out).toContain('value="25.00"');
     expect(out).toContain("CAD");
     expect(out).toContain("Balance service levels by unit cost");
+    expect(out).toContain("Lower service levels for variable demand");
+    expect(out).toMatch(/<input[^>]*name="serviceByVariability"[^>]*aria-checked="false"/);
     expect(out).toContain("Purchase budget per plan");
     expect(out).toContain('value="5000.00"');
     expect(out).toContain("Leave empty for no limit.");

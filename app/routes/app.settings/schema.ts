@@ -60,6 +60,10 @@ export const planningSettingsForm = z
       .enum(["true", "false", "on"], { errorMap: () => ({ message: "Balance service levels by unit cost must be on or off." }) })
       .optional()
       .transform((v) => v === "true" || v === "on"),
+    serviceByVariability: z
+      .enum(["true", "false", "on"], { errorMap: () => ({ message: "Lower service levels for variable demand must be on or off." }) })
+      .optional()
+      .transform((v) => v === "true" || v === "on"),
     reviewPeriodDays: numeric("reviewPeriodDays"),
     holdingCostRatePercent: numeric("holdingCostRatePercent"),
     orderingCost: money("orderingCost"),

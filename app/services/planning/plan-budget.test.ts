@@ -19,12 +19,13 @@ function pending(id: string, fields: Partial<PendingLine>): PendingLine {
     casePack: undefined,
     maxQuantity: undefined,
     unitCostCents: 100,
+    xyzClass: "X",
     leadTime: { meanDays: 7, sdDays: 0 },
     dailyForecast: [],
     leadTimeDemandMean: 0,
     protectionDemandMean: 40,
     protectionDemandSd: 0,
-    quantiles: {},
+    quantiles: { A: [0, 0] as [number, number], B: [0, 0] as [number, number], C: [0, 0] as [number, number] },
     ...fields,
   });
 }

@@ -186,6 +186,7 @@ export async function loadRunInputs(
     holdingCostRate: settings.holdingCostRate,
     serviceLevel: { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC },
     costReferenceCents: settings.balanceServiceByCost ? toCents(await meanTrackedUnitCost(shop)) : null,
+    serviceByVariability: settings.serviceByVariability,
     activeLocationIds: locations.map((l) => l.id),
     vendors: Object.fromEntries(
       vendors.map((v) => [v.id, { moq: v.moq, leadTime: blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: observed.get(v.id) ?? [] }) }]),
