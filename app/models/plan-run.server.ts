@@ -209,7 +209,7 @@ export async function listCostedLines(shop: string, planRunId: string, db: Db = 
 export async function setPlanRunBudget(
   shop: string,
   planRunId: string,
-  budget: { budgetCents: number | null; budgetUncutCents: number; budgetSpentCents: number },
+  budget: { budgetCents: number | null; budgetUncutCents: number | null; budgetSpentCents: number | null },
   db: Db = prisma,
 ) {
   await db.planRun.updateMany({ where: { shop, id: planRunId }, data: budget });

@@ -5,9 +5,11 @@ import { budgetUnitCents } from "./plan-budget";
 /**
  * Stores on the run the purchase budget it respected and what its suggestions cost before and after the
  * cut, valued as the Replenishment screen values lines (quantity × unit cost, rounded to cents). A full run
- * calls it before completing, an incremental run after patching the lines. Cents.
+ * calls it before completing, an incremental run after patching the lines. Cents. Without a cap nothing is
+ * read (a plan at scale has ~100k lines; the screen shows the totals only under a cap).
  */
 export async function refreshPlanRunBudget(shop: string, planRunId: string, budgetCents: number | null): Promise<void> {
+  if (budgetCents === null) return setPlanRunBudget(shop, planRunId, { budgetCents: null, budgetUncutCents: null, budgetSpentCents: null });
   let uncut = 0n;
   let spent = 0n;
   for (const l of await listCostedLines(shop, planRunId)) {
