@@ -5,9 +5,11 @@
  *
  *   npm run bench:policy -- --input shared/data/uci_online_retail_ii_2009_2010_sample200.csv
  *   options: --seed 42 --lead-time 14 --lead-time-sd 3 --review 7 --warmup 91 --limit N --rules-only
+ *            --xyz (also the policy with Settings → "Lower service levels for variable demand" on, ADR 024)
  * Progress goes to stderr; the markdown tables to stdout.
  */
 import { parseArgs } from "node:util";
+import { classifyAbc } from "~/lib/analytics";
 import { closedDates, readSeriesCsv } from "./policy/read-series";
 import { ruleFamilies, runPoint, unitCostCents, valueAt, type BenchSettings, type CurvePoint, type PolicyFamily } from "./policy/run-policies";
 import { stockcastFamily } from "./policy/stockcast-policy";
@@ -22,10 +24,11 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "91" },
     limit: { type: "string" },
     "rules-only": { type: "boolean", default: false },
+    xyz: { type: "boolean", default: false },
   },
 });
 if (!values.input) {
-  console.error("usage: npm run bench:policy -- --input <series_id,date,qty csv> [--seed 42] [--limit N] [--rules-only]");
+  console.error("usage: npm run bench:policy -- --input <series_id,date,qty csv> [--seed 42] [--limit N] [--rules-only] [--xyz]");
   process.exit(2);
 }
 
@@ -47,12 +50,20 @@ const COVER_DAYS = [7, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 540, 730, 109
 const SERVICE_LEVELS = [0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 0.9995, 0.9999];
 const closed = closedDates(allSeries);
 const meanUnitCostCents = series.reduce((sum, s) => sum + unitCostCents(s.id, settings.seed), 0) / Math.max(1, series.length);
+// ABC classes as the planner ranks them, by sales value, here over the warm-up days (the history known before the first review).
+const abc = classifyAbc(
+  series.map((s) => ({ id: s.id, revenueCents: Math.round(s.qty.slice(0, settings.warmupDays).reduce((a, b) => a + b, 0) * unitCostCents(s.id, settings.seed)) })),
+);
 const stockcast: PolicyFamily[] = values["rules-only"]
   ? []
   : [
-      stockcastFamily(SERVICE_LEVELS, closed),
+      stockcastFamily(SERVICE_LEVELS, closed, { abc }),
       // With Settings → "Balance service levels by unit cost" on: the reference is the assortment's mean cost.
-      stockcastFamily(SERVICE_LEVELS, closed, { costReferenceCents: meanUnitCostCents }),
+      stockcastFamily(SERVICE_LEVELS, closed, { costReferenceCents: meanUnitCostCents, abc }),
+      // Y and Z series stepped below their class level (off by default: costlier at matched fill, ADR 024).
+      ...(values.xyz
+        ? [stockcastFamily(SERVICE_LEVELS, closed, { abc, variabilitySteps: true }), stockcastFamily(SERVICE_LEVELS, closed, { costReferenceCents: meanUnitCostCents, abc, variabilitySteps: true })]
+        : []),
     ];
 const rules = ruleFamilies(COVER_DAYS);
 const families: PolicyFamily[] = [...stockcast, ...rules];

@@ -12,6 +12,7 @@ const STEP_LABEL: Record<OrderStep["rule"], (s: OrderStep) => string> = {
   moq: (s) => `Vendor minimum ${s.figure}`,
   "case-pack": (s) => `Whole cases of ${s.figure}`,
   "max-quantity": (s) => `Maximum per order ${s.figure}`,
+  budget: () => "Cut to fit the budget",
 };
 
 function Sum({ testId, children }: { testId: string; children: string }) {

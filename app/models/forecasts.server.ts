@@ -8,7 +8,7 @@ import { defaultDb, type Db } from "~/models/transaction.server";
  * can bind ids).
  */
 export async function listForecasts(shop: string, planRunId: string, q: { demandClass?: string; search?: string; page: number; pageSize: number }) {
-  const select = { id: true, variantId: true, locationId: true, method: true, demandClass: true, abcClass: true, mean: true, rmsse: true, params: true } as const;
+  const select = { id: true, variantId: true, locationId: true, method: true, demandClass: true, abcClass: true, xyzClass: true, mean: true, rmsse: true, params: true } as const;
   const classes = prisma.forecast.groupBy({ by: ["demandClass"], where: { shop, planRunId }, _count: { _all: true } });
   const classCounts = async () => Object.fromEntries((await classes).map((c) => [c.demandClass, c._count._all]));
   if (!q.search) {

@@ -26,7 +26,7 @@ const FORECAST_COLUMNS = [
 const LINE_COLUMNS = [
   "variantId", "locationId", "vendorId", "onHand", "available", "committed", "incoming", "onOrder", "inventoryPosition", "avgDailyDemand",
   "leadTimeDays", "leadTimeDemand", "safetyStock", "reorderPoint", "eoq", "orderUpTo", "serviceLevel", "suggestedQty", "editedQty",
-  "daysOfCover", "projectedStockoutDate", "urgency", "reason", "abcClass", "unitCost", "draftedUnits", "arithmetic",
+  "daysOfCover", "projectedStockoutDate", "urgency", "reason", "abcClass", "xyzClass", "unitCost", "draftedUnits", "arithmetic", "budgetCutFrom",
 ] as const satisfies readonly (keyof ReplenishmentRow)[];
 const JSON_COLUMNS = new Set(["params", "mean", "bands", "errorDist"]);
 
@@ -194,4 +194,23 @@ export async function latestPlanDates(shops: readonly string[]): Promise<Map<str
 /** The plan screens show: the newest complete run. */
 export function latestCompletePlanRun(shop: string) {
   return prisma.planRun.findFirst({ where: { shop, status: "complete" }, orderBy: { finishedAt: "desc" } });
+}
+
+/** A run's lines that have a unit cost and suggest something or were cut by the purchase budget (ADR 035). */
+export async function listCostedLines(shop: string, planRunId: string, db: Db = prisma) {
+  const rows = await db.replenishmentLine.findMany({
+    where: { shop, planRunId, unitCost: { not: null }, OR: [{ suggestedQty: { gt: 0 } }, { budgetCutFrom: { not: null } }] },
+    select: { variantId: true, suggestedQty: true, budgetCutFrom: true, unitCost: true },
+  });
+  return rows.map((r) => ({ ...r, unitCost: r.unitCost!.toString() }));
+}
+
+/** The purchase budget a run respected and its suggestions' value before and after the cut, cents. */
+export async function setPlanRunBudget(
+  shop: string,
+  planRunId: string,
+  budget: { budgetCents: number | null; budgetUncutCents: number | null; budgetSpentCents: number | null },
+  db: Db = prisma,
+) {
+  await db.planRun.updateMany({ where: { shop, id: planRunId }, data: budget });
 }

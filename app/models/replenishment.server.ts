@@ -189,6 +189,9 @@ export interface ReplenishmentPageRow {
   suggestedQty: number;
   editedQty: number | null;
   abcClass: string | null;
+  xyzClass: string | null;
+  /** The suggestion before the plan's purchase budget cut it (null: not cut). */
+  budgetCutFrom: number | null;
   unitCost: Prisma.Decimal | null;
   reason: string;
   // The why panel's figures (services/order-why.server.ts).
@@ -222,7 +225,7 @@ async function pageRows(shop: string, planRunId: string, ids: readonly string[])
     const s = p.bind(shop);
     return prisma.$queryRawUnsafe<ReplenishmentPageRow[]>(
       `SELECT l."id", l."variantId", l."locationId", l."vendorId", l."onHand", l."available", l."onOrder", l."incoming", l."leadTimeDays", l."daysOfCover",
-         l."projectedStockoutDate", l."urgency", l."suggestedQty", l."editedQty", l."abcClass", l."unitCost", l."reason",
+         l."projectedStockoutDate", l."urgency", l."suggestedQty", l."editedQty", l."abcClass", l."xyzClass", l."budgetCutFrom", l."unitCost", l."reason",
          l."arithmetic", l."leadTimeDemand", l."reorderPoint", l."orderUpTo", l."inventoryPosition", l."draftedUnits", l."serviceLevel",
          f."method", f."rmsse",
          pr."title" AS "productTitle", v."title" AS "variantTitle", v."sku", loc."name" AS "locationName", ven."name" AS "vendorName",

@@ -9,6 +9,7 @@ const SETTINGS_SELECT = {
   serviceLevelB: true,
   serviceLevelC: true,
   balanceServiceByCost: true,
+  serviceByVariability: true,
   reviewPeriodDays: true,
   holdingCostRate: true,
   orderingCost: true,
@@ -16,6 +17,7 @@ const SETTINGS_SELECT = {
   overstockCoverDays: true,
   deadStockDays: true,
   deadStockMinValue: true,
+  planBudgetCents: true,
   updatedAt: true,
 } as const;
 
@@ -29,6 +31,7 @@ export interface ShopSettingsWrite {
   serviceLevelB: number;
   serviceLevelC: number;
   balanceServiceByCost: boolean;
+  serviceByVariability: boolean;
   reviewPeriodDays: number;
   holdingCostRate: number;
   /** Decimal string, e.g. "25.00". */
@@ -38,6 +41,8 @@ export interface ShopSettingsWrite {
   deadStockDays: number;
   /** Decimal string. */
   deadStockMinValue: string;
+  /** Integer cents; null: no cap. */
+  planBudgetCents: number | null;
 }
 
 /** Writes the settings of exactly this shop; returns false when the shop has no row. */

@@ -60,7 +60,7 @@ export default function ForecastsPage() {
             itemCount={data.rows.length}
             selectable={false}
             loading={navigation.state === "loading"}
-            headings={[{ title: "Variant" }, { title: "Location" }, { title: "Demand" }, { title: "Method" }, { title: "ABC" }, { title: "Units/day", alignment: "end" }, { title: "Forecast error", alignment: "end" }]}
+            headings={[{ title: "Variant" }, { title: "Location" }, { title: "Demand" }, { title: "Method" }, { title: "ABC" }, { title: "XYZ" }, { title: "Units/day", alignment: "end" }, { title: "Forecast error", alignment: "end" }]}
             pagination={paginationProps(data, update, "forecasts")}
           >
             {data.rows.map((row, index) => (
@@ -81,6 +81,7 @@ export default function ForecastsPage() {
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.methodWords}</IndexTable.Cell>
                 <IndexTable.Cell>{row.abcClass ?? "—"}</IndexTable.Cell>
+                <IndexTable.Cell>{row.xyzClass ?? "—"}</IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" alignment="end" numeric>
                     {row.dailyMean.toFixed(2)}

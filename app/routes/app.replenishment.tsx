@@ -40,6 +40,7 @@ import { FORM } from "~/utils/form-errors";
 import type { WhyDto } from "~/utils/why-dto";
 import { WhyButton } from "~/components/WhyPanel";
 import { formatMoney } from "~/components/po/format";
+import { budgetSummary } from "~/utils/budget-summary";
 import { SelectionSummary } from "~/components/replenishment/SelectionSummary";
 import { selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { centsToDecimal } from "~/services/purchase-orders/money";
@@ -218,6 +219,13 @@ export default function ReplenishmentPage() {
           </Banner>
         )}
         <PlanStatusLine updatedLabel={data.status.updatedLabel} replanning={data.status.replanning} />
+        {data.plan.budget && (
+          <div data-testid="plan-budget">
+            <Text as="p" variant="bodySm">
+              {budgetSummary(data.plan.budget, data.currency)}
+            </Text>
+          </div>
+        )}
         <Card padding="0">
           <div style={{ padding: "8px 12px" }}>
             <SavedViewPicker screen="replenishment" views={data.views} canChange={data.canChange} defaultLabel="All lines" />

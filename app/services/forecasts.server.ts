@@ -33,7 +33,7 @@ const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.le
 
 export interface ForecastListDto {
   plan: { asOfDate: string } | null;
-  rows: { variantId: string; locationId: string; product: string; variant: string; sku: string | null; location: string; demandClass: string; method: string; methodWords: string; abcClass: string | null; dailyMean: number; rmsse: number | null }[];
+  rows: { variantId: string; locationId: string; product: string; variant: string; sku: string | null; location: string; demandClass: string; method: string; methodWords: string; abcClass: string | null; xyzClass: string | null; dailyMean: number; rmsse: number | null }[];
   total: number;
   page: number;
   pageSize: number;
@@ -61,6 +61,7 @@ export async function getForecastList(shop: string, q: { demandClass?: string; s
         method: r.method,
         methodWords: plainMethod(r.method),
         abcClass: r.abcClass,
+        xyzClass: r.xyzClass,
         dailyMean: Math.round(avg((r.mean as number[]).slice(0, 28)) * 100) / 100,
         rmsse: r.rmsse,
       };

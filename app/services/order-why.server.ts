@@ -19,7 +19,7 @@ const arithmeticSchema = z.object({
   position: count,
   inDraft: count.nonnegative(),
   beforeRounding: count.nonnegative(),
-  steps: z.array(z.object({ rule: z.enum(["economic-order-quantity", "moq", "case-pack", "max-quantity"]), figure: z.number(), quantity: count })),
+  steps: z.array(z.object({ rule: z.enum(["economic-order-quantity", "moq", "case-pack", "max-quantity", "budget"]), figure: z.number(), quantity: count })),
   stopped: z.enum(["do-not-reorder", "rule-conflict"]).nullable(),
   quantity: count.nonnegative(),
 });

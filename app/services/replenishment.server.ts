@@ -15,6 +15,7 @@ import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/nat
 import { inTransaction } from "~/models/transaction.server";
 import { backorderedUnits, continuesSelling, selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { csvField } from "~/utils/csv";
+import type { PlanBudgetDto } from "~/utils/budget-summary";
 import { whyOf, type WhyDto } from "./order-why.server";
 import { centsToDecimal, lineTotalCents } from "./purchase-orders/money";
 
@@ -39,6 +40,10 @@ export interface ReplenishmentRowDto {
   /** True when the merchant replaced Stockcast's suggestion. */
   edited: boolean;
   abcClass: string | null;
+  /** Variability of recent demand: X steady, Y variable, Z erratic (with ABC it sets the service level). */
+  xyzClass: string | null;
+  /** Stockcast's suggestion before the plan's purchase budget cut it (null: not cut). */
+  budgetCutFrom: number | null;
   unitCost: string | null;
   /** suggestedQty × unitCost, rounded to cents, in the shop currency: as a Decimal string and in integer cents. */
   value: string | null;
@@ -55,7 +60,15 @@ export interface ReplenishmentRowDto {
 }
 
 export interface ReplenishmentDto {
-  plan: { asOfDate: string; finishedAt: string; seriesPlanned: number; seriesSkipped: number; skippedReasons: Record<string, number> } | null;
+  plan: {
+    asOfDate: string;
+    finishedAt: string;
+    seriesPlanned: number;
+    seriesSkipped: number;
+    skippedReasons: Record<string, number>;
+    /** The purchase budget the plan respected (null: no cap). */
+    budget: PlanBudgetDto | null;
+  } | null;
   rows: ReplenishmentRowDto[];
   total: number;
   page: number;
@@ -123,6 +136,7 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       seriesPlanned: run.seriesPlanned,
       seriesSkipped: run.seriesSkipped,
       skippedReasons: (run.skippedReasons ?? {}) as Record<string, number>,
+      budget: run.budgetCents === null ? null : { capCents: run.budgetCents, uncutCents: run.budgetUncutCents ?? 0, spentCents: run.budgetSpentCents ?? 0 },
     },
     rows: rows.map((r) => {
       const suggestedQty = r.editedQty ?? r.suggestedQty;
@@ -146,6 +160,8 @@ export async function getReplenishment(shop: string, query: ReplenishmentQuery):
       suggestedQty,
       edited: r.editedQty !== null,
       abcClass: r.abcClass,
+      xyzClass: r.xyzClass,
+      budgetCutFrom: r.budgetCutFrom === null ? null : Number(r.budgetCutFrom),
       unitCost: r.unitCost?.toString() ?? null,
       value: valueCents === null ? null : centsToDecimal(valueCents),
       valueCents: valueCents === null ? null : Number(valueCents),
@@ -183,12 +199,14 @@ export async function editSuggestedQuantity(shop: string, actor: string, lineId:
  * The filtered plan as CSV (every matching line, not just one page), for spreadsheets and vendors. The
  * figures are the why panel's whole units: reorder_point = lead_time_demand + safety_stock;
  * in_draft_pos = units in draft or pending POs the suggestion is net of; suggested_value = suggested_qty ×
- * unit_cost (the cost the plan used) in the shop currency, 2 decimals.
+ * unit_cost (the cost the plan used) in the shop currency, 2 decimals; xyz_class = the demand's variability
+ * class (ADR 024); budget_cut_from = the suggestion before the purchase budget cut it, empty when not cut (ADR 035).
  */
 export async function exportReplenishmentCsv(shop: string, query: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<string> {
   const header = [
     "product", "variant", "sku", "location", "vendor", "on_hand", "available", "on_order", "days_of_cover", "projected_stockout", "urgency", "suggested_qty", "abc_class", "unit_cost", "reason",
     "lead_time_days", "lead_time_demand", "safety_stock", "reorder_point", "order_up_to", "in_draft_pos", "suggested_value",
+    "xyz_class", "budget_cut_from",
   ];
   const out = [header.join(",")];
   for (let page = 1; ; page++) {
@@ -205,6 +223,8 @@ export async function exportReplenishmentCsv(shop: string, query: Omit<Replenish
           csvField(r.unitCost, { text: false }),
           csvField(r.reason),
           ...[r.leadTimeDays, sums.leadTimeDemand, sums.safetyStock, sums.reorderPoint, sums.orderUpTo, sums.inDraft, r.value].map((v) => csvField(v, { text: false })),
+          csvField(r.xyzClass),
+          csvField(r.budgetCutFrom, { text: false }),
         ].join(","),
       );
     }

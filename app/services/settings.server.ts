@@ -1,6 +1,7 @@
 // Settings screen use cases: the shop's planning parameters (read in the units a merchant edits, saved with
 // an audit entry), the status the Sync and Import sections show, and staff roles.
 import { isUniqueViolation } from "~/db.server";
+import { centsToDecimal, lineTotalCents } from "~/services/purchase-orders/money";
 import { recordAudit } from "~/models/audit.server";
 import { listImportBatches } from "~/models/import-batch.server";
 import { importPercent, type ImportBatchDto, type StockyCounts } from "~/utils/import-result";
@@ -23,6 +24,8 @@ export interface PlanningSettings {
   serviceLevelC: number;
   /** Scale each variant's class service level by its unit cost (cheaper items get more, dearer less). */
   balanceServiceByCost: boolean;
+  /** Plan variable (Y) and erratic (Z) demand below its class's level, by ADR 024's matrix (off: every cell at the class level). */
+  serviceByVariability: boolean;
   reviewPeriodDays: number;
   /** % of unit cost per year. */
   holdingCostRatePercent: number;
@@ -33,6 +36,8 @@ export interface PlanningSettings {
   deadStockDays: number;
   /** Stock worth less than this is not reported as dead stock, e.g. "100.00". */
   deadStockMinValue: string;
+  /** Most a plan's suggestions may cost together, e.g. "5000.00"; "" for no cap (ADR 035). */
+  planBudget: string;
 }
 
 export interface PlanningSettingsDto {
@@ -59,6 +64,7 @@ function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>
     serviceLevelB: toPercent(row.serviceLevelB),
     serviceLevelC: toPercent(row.serviceLevelC),
     balanceServiceByCost: row.balanceServiceByCost,
+    serviceByVariability: row.serviceByVariability,
     reviewPeriodDays: row.reviewPeriodDays,
     holdingCostRatePercent: toPercent(row.holdingCostRate),
     orderingCost: money(row.orderingCost),
@@ -66,6 +72,7 @@ function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>
     overstockCoverDays: row.overstockCoverDays,
     deadStockDays: row.deadStockDays,
     deadStockMinValue: money(row.deadStockMinValue),
+    planBudget: row.planBudgetCents === null ? "" : centsToDecimal(BigInt(row.planBudgetCents)),
   };
 }
 
@@ -76,6 +83,7 @@ function toWrite(settings: PlanningSettings): ShopSettingsWrite {
     serviceLevelB: toFraction(settings.serviceLevelB),
     serviceLevelC: toFraction(settings.serviceLevelC),
     balanceServiceByCost: settings.balanceServiceByCost,
+    serviceByVariability: settings.serviceByVariability,
     reviewPeriodDays: settings.reviewPeriodDays,
     holdingCostRate: toFraction(settings.holdingCostRatePercent),
     orderingCost: money(settings.orderingCost),
@@ -83,6 +91,7 @@ function toWrite(settings: PlanningSettings): ShopSettingsWrite {
     overstockCoverDays: settings.overstockCoverDays,
     deadStockDays: settings.deadStockDays,
     deadStockMinValue: money(settings.deadStockMinValue),
+    planBudgetCents: settings.planBudget === "" ? null : Number(lineTotalCents(1, settings.planBudget)),
   };
 }
 

@@ -1,9 +1,8 @@
 // The forecast CLI and the plan run forecast a series the same way: same daily means, same quantile of the
 // total at 0.95 over the same days (both through app/lib/planning).
 import { describe, expect, it } from "vitest";
-import { forecastChunk, type ChunkInput, type PlanContext } from "~/services/planning/plan-chunk";
+import { forecastChunk, lineServiceLevel, type ChunkInput, type PlanContext } from "~/services/planning/plan-chunk";
 import { addDays } from "~/utils/dates";
-import { parseLevels } from "./args";
 import { forecastForCli } from "./run";
 
 const AS_OF = "2026-06-01";
@@ -18,7 +17,7 @@ function sales(seed: number): number[] {
   });
 }
 
-/** The plan run's daily forecast and protection-interval quantile at 0.95 for lead time L (fixed) and review R. */
+/** The plan run's daily forecast and protection-interval quantile at its level (class A at 95%) for lead time L (fixed) and review R. */
 function planned(history: number[], stockoutDays: number[], L: number, R: number, horizonDays: number) {
   const from = addDays(AS_OF, -DAYS);
   const context: PlanContext = {
@@ -32,9 +31,11 @@ function planned(history: number[], stockoutDays: number[], L: number, R: number
     holdingCostRate: 0.25,
     serviceLevel: { A: 0.95, B: 0.95, C: 0.95 },
     costReferenceCents: null,
+    serviceByVariability: false,
     activeLocationIds: ["loc"],
     vendors: {},
     defaultLeadTime: { meanDays: 14, sdDays: 2.8, observations: 0 },
+    budgetCents: null,
   };
   const input: ChunkInput = {
     variants: [
@@ -47,7 +48,8 @@ function planned(history: number[], stockoutDays: number[], L: number, R: number
     overrides: new Map(),
   };
   const [pending] = forecastChunk(context, input).pending;
-  return { mean: pending.dailyForecast, q95: pending.quantiles["0.95"][1] };
+  // The quantile is at the series' service level: class A's 95% stepped by its XYZ cell (ADR 024).
+  return { mean: pending.dailyForecast, level: lineServiceLevel(context, "A", pending.xyzClass, 0), q: pending.quantiles.A[1] };
 }
 
 describe("forecast CLI = planner", () => {
@@ -61,10 +63,10 @@ describe("forecast CLI = planner", () => {
     const plan = planned(history, stockoutDays, L, R, horizon);
     const stockoutMask = new Uint8Array(DAYS);
     for (const i of stockoutDays) stockoutMask[i] = 1;
-    const cli = forecastForCli(Float64Array.from(history), { horizon, freq: "day", stockoutMask }, parseLevels("0.95"));
+    const cli = forecastForCli(Float64Array.from(history), { horizon, freq: "day", stockoutMask }, [{ label: String(plan.level), p: plan.level }]);
     expect(plan.mean).toHaveLength(horizon);
     expect(cli.forecast.mean).toEqual(plan.mean);
-    expect(cli.totals).toEqual([plan.q95]);
-    expect(plan.q95).toBeGreaterThan(0);
+    expect(cli.totals).toEqual([plan.q]);
+    expect(plan.q).toBeGreaterThan(0);
   });
 });

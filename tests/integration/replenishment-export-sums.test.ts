@@ -55,7 +55,7 @@ describe("the Replenishment CSV export", () => {
     const [header] = (await exportReplenishmentCsv(shop, { sort: "stockout" })).split("\n");
     expect(header).toBe(
       "product,variant,sku,location,vendor,on_hand,available,on_order,days_of_cover,projected_stockout,urgency,suggested_qty,abc_class,unit_cost,reason," +
-        "lead_time_days,lead_time_demand,safety_stock,reorder_point,order_up_to,in_draft_pos,suggested_value",
+        "lead_time_days,lead_time_demand,safety_stock,reorder_point,order_up_to,in_draft_pos,suggested_value,xyz_class,budget_cut_from",
     );
     const rows = await exportRows(shop);
     expect(rows).toHaveLength(2);

@@ -186,6 +186,7 @@ describe("the Replenishment listing", () => {
         location: a.locations.find((l) => l.id === line.locationId)!.name, vendor: a.vendors.find((v) => v.id === line.vendorId)?.name ?? null,
         onHand: line.onHand, available: line.available, backorders: variant.inventoryPolicy === "DENY" ? 0 : Math.max(0, -line.available), onOrder: line.onOrder, daysOfCover: line.daysOfCover, projectedStockoutDate: line.projectedStockoutDate,
         urgency: line.urgency, suggestedQty: line.editedQty ?? line.suggestedQty, edited: line.editedQty !== null, abcClass: line.abcClass,
+        xyzClass: line.xyzClass, budgetCutFrom: line.budgetCutFrom,
         unitCost: line.unitCost?.toString() ?? null, reason: line.reason, drafts: [], nativePos: [], leadTimeDays: 10, vendorId: line.vendorId,
         // Decimal arithmetic as the oracle: quantity × unit cost, in cents.
         value: line.unitCost?.mul(line.editedQty ?? line.suggestedQty).toFixed(2) ?? null,

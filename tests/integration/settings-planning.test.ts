@@ -59,6 +59,7 @@ describe("Settings → planning parameters", () => {
       serviceLevelB: 95,
       serviceLevelC: 90,
       balanceServiceByCost: false,
+      serviceByVariability: false,
       reviewPeriodDays: 7,
       holdingCostRatePercent: 25,
       orderingCost: "25.00",
@@ -66,6 +67,7 @@ describe("Settings → planning parameters", () => {
       overstockCoverDays: 180,
       deadStockDays: 90,
       deadStockMinValue: "100.00",
+      planBudget: "",
     });
     expect(data.sync.backfill).toMatchObject({ status: "none", percent: 0 });
     expect(data.sync.health.webhooks.total).toBe(0);
@@ -144,6 +146,56 @@ describe("Settings → planning parameters", () => {
     expect(bad.body.fieldErrors).toEqual({ balanceServiceByCost: "Balance service levels by unit cost must be on or off." });
     expect((await post(headers, { intent: "save-settings", ...VALID })).status).toBe(200);
     expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).balanceServiceByCost).toBe(false);
+  });
+
+  it("turns the ABC × XYZ variability steps on (audited) and off, and rejects anything but on or off", async () => {
+    const { shop, headers } = await signedInShop("variability", "staff-8");
+    expect((await post(headers, { intent: "save-settings", ...VALID, serviceByVariability: "on" })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).serviceByVariability).toBe(true);
+    expect((await prisma.auditEntry.findFirstOrThrow({ where: { shop } })).after).toMatchObject({ serviceByVariability: true });
+    const bad = await post(headers, { intent: "save-settings", ...VALID, serviceByVariability: "yes" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ serviceByVariability: "Lower service levels for variable demand must be on or off." });
+    expect((await post(headers, { intent: "save-settings", ...VALID })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).serviceByVariability).toBe(false);
+  });
+
+  it("sets an optional purchase budget in cents (audited), clears it when left empty, and rejects what is not an amount", async () => {
+    const { shop, headers } = await signedInShop("budget", "staff-5");
+    const other = await signedInShop("budget-other");
+    expect((await post(headers, { intent: "save-settings", ...VALID, planBudget: " 5,000.5 " })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).planBudgetCents).toBe(500_050);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: other.shop } })).planBudgetCents).toBeNull();
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { shop } });
+    expect(audit.before).toMatchObject({ planBudgetCents: null });
+    expect(audit.after).toMatchObject({ planBudgetCents: 500_050 });
+    const loaded = await ((await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response).json();
+    expect(loaded.planning.settings.planBudget).toBe("5000.50");
+
+    for (const [value, message] of [
+      ["0", "Purchase budget per plan must be more than 0 CAD and at most 100,000,000."],
+      ["-5", "Purchase budget per plan must be an amount like 25 or 25.50, without a currency symbol."],
+      ["12.345", "Purchase budget per plan must be an amount like 25 or 25.50, without a currency symbol."],
+      ["100000000.01", "Purchase budget per plan must be more than 0 CAD and at most 100,000,000."],
+    ]) {
+      const bad = await post(headers, { intent: "save-settings", ...VALID, planBudget: value });
+      expect(bad.status, value).toBe(400);
+      expect(bad.body.fieldErrors, value).toEqual({ planBudget: message.replace(" CAD", "") });
+    }
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).planBudgetCents).toBe(500_050);
+
+    expect((await post(headers, { intent: "save-settings", ...VALID, planBudget: "" })).status).toBe(200);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).planBudgetCents).toBeNull();
+  });
+
+  it("refuses a viewer's budget change and keeps the stored one", async () => {
+    const { shop, headers } = await signedInShop("budget-viewer", "9102");
+    await prisma.staffRole.create({ data: { shop, staffId: "9102", name: "Vic Viewer", role: "viewer" } });
+    await prisma.shop.update({ where: { shop }, data: { planBudgetCents: 100_000 } });
+    const { status } = await post(headers, { intent: "save-settings", ...VALID, planBudget: "1" });
+    expect(status).toBe(403);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).planBudgetCents).toBe(100_000);
+    expect(await prisma.auditEntry.count({ where: { shop } })).toBe(0);
   });
 
   it("saves valid parameters, audits who changed what, and never touches another shop", async () => {

@@ -200,6 +200,7 @@ const ROUTES: RouteUnderTest[] = [
       "save-settings": () => [
         ["intent", "save-settings"], ["serviceLevelA", "99"], ["serviceLevelB", "95"], ["serviceLevelC", "90"], ["reviewPeriodDays", "7"], ["holdingCostRatePercent", "25"],
         ["orderingCost", "25"], ["forecastHorizonDays", "90"], ["overstockCoverDays", "180"], ["deadStockDays", "90"], ["deadStockMinValue", "100"],
+        ["planBudget", "5000"],
       ],
       reprocess: () => [["intent", "reprocess"], ["eventId", "event-1"]],
       backfill: () => [["intent", "backfill"]],

@@ -9,11 +9,11 @@ export type SaveActionResult =
   | { intent: "save-settings"; ok: false; fieldErrors: Partial<Record<string, string>> };
 
 interface Props {
-  settings: PlanningValues & { balanceServiceByCost?: boolean };
+  settings: PlanningValues & { balanceServiceByCost?: boolean; serviceByVariability?: boolean };
   currencyCode: string;
   saving: boolean;
   result: SaveActionResult | null;
-  onSave: (values: Record<PlanningFieldName, string> & { balanceServiceByCost: "true" | "false" }) => void;
+  onSave: (values: Record<PlanningFieldName, string> & { balanceServiceByCost: "true" | "false"; serviceByVariability: "true" | "false" }) => void;
 }
 
 const asText = (settings: PlanningValues) => Object.fromEntries(PLANNING_FIELD_NAMES.map((n) => [n, String(settings[n])])) as Record<PlanningFieldName, string>;
@@ -22,6 +22,7 @@ const GROUPS: { title: string; fields: PlanningFieldName[] }[] = [
   { title: "Service levels by ABC class", fields: ["serviceLevelA", "serviceLevelB", "serviceLevelC"] },
   { title: "Ordering", fields: ["reviewPeriodDays", "orderingCost", "holdingCostRatePercent", "forecastHorizonDays"] },
   { title: "Overstock and dead stock", fields: ["overstockCoverDays", "deadStockDays", "deadStockMinValue"] },
+  { title: "Purchase budget", fields: ["planBudget"] },
 ];
 
 /** Planning parameters form: edit, Save (or Discard); errors per field from the action. */
@@ -34,7 +35,10 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
   const initialBalance = settings.balanceServiceByCost ?? false;
   const [balance, setBalance] = useState(initialBalance);
   useEffect(() => setBalance(initialBalance), [initialBalance]);
-  const dirty = balance !== initialBalance || PLANNING_FIELD_NAMES.some((n) => values[n] !== initial[n]);
+  const initialSteps = settings.serviceByVariability ?? false;
+  const [steps, setSteps] = useState(initialSteps);
+  useEffect(() => setSteps(initialSteps), [initialSteps]);
+  const dirty = balance !== initialBalance || steps !== initialSteps || PLANNING_FIELD_NAMES.some((n) => values[n] !== initial[n]);
   const errors = result && !result.ok ? result.fieldErrors : {};
 
   const suffix = (name: PlanningFieldName) => {
@@ -58,7 +62,7 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            onSave({ ...values, balanceServiceByCost: balance ? "true" : "false" });
+            onSave({ ...values, balanceServiceByCost: balance ? "true" : "false", serviceByVariability: steps ? "true" : "false" });
           }}
         >
           <BlockStack gap="500">
@@ -82,7 +86,7 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
                           value={values[name]}
                           onChange={(v) => setValues((prev) => ({ ...prev, [name]: v }))}
                           suffix={suffix(name)}
-                          helpText={`${field.help} Allowed: ${rangeText(field, currencyCode)}.`}
+                          helpText={`${field.help} Allowed: ${rangeText(field, currencyCode)}${field.optional ? ", or empty" : ""}.`}
                           error={errors[name]}
                         />
                       );
@@ -98,6 +102,16 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
                       error={errors.balanceServiceByCost}
                     />
                   ) : null}
+                  {group.fields.includes("serviceLevelA") ? (
+                    <Checkbox
+                      label="Lower service levels for variable demand"
+                      name="serviceByVariability"
+                      checked={steps}
+                      onChange={setSteps}
+                      helpText="Items whose weekly sales swing a lot (XYZ class Y) or come in rare bursts (Z) get a lower service level than steady sellers of their class, as in the usual ABC × XYZ matrix (class A: 98%, 97%, 95%). Off by default: on our benchmark the same fill rate then needed more stock."
+                      error={errors.serviceByVariability}
+                    />
+                  ) : null}
                 </FormLayout>
               </BlockStack>
             ))}
@@ -107,6 +121,7 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
                 onClick={() => {
                   setValues(initial);
                   setBalance(initialBalance);
+                  setSteps(initialSteps);
                 }}
               >
                 Discard

@@ -11,7 +11,8 @@ export type PlanningFieldName =
   | "forecastHorizonDays"
   | "overstockCoverDays"
   | "deadStockDays"
-  | "deadStockMinValue";
+  | "deadStockMinValue"
+  | "planBudget";
 
 export interface PlanningField {
   name: PlanningFieldName;
@@ -24,6 +25,8 @@ export interface PlanningField {
   decimals: number;
   /** True when the minimum itself is not allowed (money that must be more than 0). */
   exclusiveMin?: boolean;
+  /** True when the field may be left empty (then it does not apply). */
+  optional?: boolean;
 }
 
 const serviceLevel = (abc: "A" | "B" | "C", who: string): PlanningField => ({
@@ -103,6 +106,17 @@ export const PLANNING_FIELDS: Record<PlanningFieldName, PlanningField> = {
     min: 0,
     max: 1_000_000,
     decimals: 2,
+  },
+  planBudget: {
+    name: "planBudget",
+    label: "Purchase budget per plan",
+    help: "Most all of a plan's suggested orders may cost together, at unit cost. When they cost more, the plan cuts them, keeping the orders that prevent the most stockouts per dollar. Leave empty for no limit.",
+    kind: "money",
+    min: 0,
+    max: 100_000_000,
+    decimals: 2,
+    exclusiveMin: true,
+    optional: true,
   },
 };
 

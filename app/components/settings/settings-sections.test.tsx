@@ -24,6 +24,7 @@ const SETTINGS = {
   overstockCoverDays: 180,
   deadStockDays: 90,
   deadStockMinValue: "100.00",
+  planBudget: "5000.00",
 };
 
 const HEALTH: SyncHealthView = {
@@ -65,6 +66,11 @@ describe("Settings screen sections", () => {
     expect(out).toContain('value="25.00"');
     expect(out).toContain("CAD");
     expect(out).toContain("Balance service levels by unit cost");
+    expect(out).toContain("Lower service levels for variable demand");
+    expect(out).toMatch(/<input[^>]*name="serviceByVariability"[^>]*aria-checked="false"/);
+    expect(out).toContain("Purchase budget per plan");
+    expect(out).toContain('value="5000.00"');
+    expect(out).toContain("Leave empty for no limit.");
     expect(out).toMatch(/<input[^>]*name="balanceServiceByCost"[^>]*aria-checked="false"/);
     const on = html(<PlanningSettingsCard settings={{ ...SETTINGS, balanceServiceByCost: true }} currencyCode="CAD" saving={false} result={null} onSave={noop} />);
     expect(on).toMatch(/<input[^>]*name="balanceServiceByCost"[^>]*aria-checked="true"/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyAbc, classifyAbcXyz, classifyXyz, demandCv, DEFAULT_SERVICE_LEVELS } from "./abc-xyz";
+import { cellServiceLevel, classifyAbc, classifyAbcXyz, classifyXyz, demandCv, DEFAULT_SERVICE_LEVELS } from "./abc-xyz";
 
 describe("classifyAbc", () => {
   it("splits by cumulative revenue share before each item (80/95)", () => {
@@ -46,5 +46,22 @@ describe("classifyAbcXyz", () => {
       { id: "vase", abc: "B", xyz: "Z", serviceLevel: 0.92 },
     ]);
     expect(DEFAULT_SERVICE_LEVELS.CZ).toBe(0.85);
+  });
+});
+
+describe("cellServiceLevel", () => {
+  it("gives back the default matrix from the default X cells, and the class level itself for X", () => {
+    for (const abc of ["A", "B", "C"] as const)
+      for (const xyz of ["X", "Y", "Z"] as const) expect(cellServiceLevel(DEFAULT_SERVICE_LEVELS[`${abc}X`], abc, xyz)).toBeCloseTo(DEFAULT_SERVICE_LEVELS[`${abc}${xyz}`], 12);
+    expect(cellServiceLevel(0.9731, "B", "X")).toBe(0.9731);
+  });
+  it("steps Y and Z down on the log-odds scale, staying inside (0, 1) at any class level", () => {
+    // Worked example: B at 95% → logit 2.944; BZ's step logit(0.92) − logit(0.96) = −0.736 → logit 2.208 → 90.10%.
+    expect(cellServiceLevel(0.95, "B", "Z")).toBeCloseTo(0.901, 3);
+    expect(cellServiceLevel(0.9999, "C", "Z")).toBeGreaterThan(0.999);
+    const low = cellServiceLevel(0.5, "C", "Z");
+    expect(low).toBeGreaterThan(0);
+    expect(low).toBeLessThan(cellServiceLevel(0.5, "C", "Y"));
+    expect(() => cellServiceLevel(1, "A", "Y")).toThrow(new RangeError("serviceLevel must be between 0 and 1 exclusive"));
   });
 });

@@ -18,6 +18,25 @@ export const DEFAULT_SERVICE_LEVELS: Readonly<Record<`${AbcClass}${XyzClass}`, n
   CZ: 0.85,
 });
 
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/**
+ * Cycle service level of an ABC × XYZ cell from the shop's level for the ABC class, which is its X cell:
+ * the Y and Z cells keep the default matrix's step from X on the log-odds scale,
+ * logit(p) = logit(classLevel) + logit(DEFAULT[aZ]) − logit(DEFAULT[aX]), so every cell stays in (0, 1)
+ * whatever the class level, and the defaults come back exactly (A 98% → AY 97%, AZ 95%). ADR 024.
+ * Reference: Silver, Pyke & Thomas, 4th ed., ch. 2 (ABC) and ch. 7 (lower service where protection costs most);
+ * Scholz-Reiter et al. (2012) (XYZ).
+ * @throws RangeError "serviceLevel must be between 0 and 1 exclusive"
+ * @example cellServiceLevel(0.95, "B", "Z") // 0.9010 (the default B row steps 96% → 92%)
+ */
+export function cellServiceLevel(classLevel: number, abc: AbcClass, xyz: XyzClass): number {
+  if (!(classLevel > 0 && classLevel < 1)) throw new RangeError("serviceLevel must be between 0 and 1 exclusive");
+  if (xyz === "X") return classLevel;
+  const shift = logit(DEFAULT_SERVICE_LEVELS[`${abc}${xyz}`]) - logit(DEFAULT_SERVICE_LEVELS[`${abc}X`]);
+  return 1 / (1 + Math.exp(-(logit(classLevel) + shift)));
+}
+
 /**
  * ABC classes by revenue (Pareto): sort by revenue descending (ties by id), and an item is A while the
  * cumulative revenue share *before* it is below `aShare` (default 0.8), B while below `bShare` (default

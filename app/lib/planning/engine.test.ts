@@ -125,6 +125,16 @@ describe("decideOrder", () => {
     expect(decideOrder({ ...input, draftedUnits: 30 }).reason).toContain("so order nothing more: send the drafts.");
   });
 
+  it("cuts to the budget's quantity as the last step of the sums and the sentence; a larger allowance changes nothing", () => {
+    const out = decideOrder({ ...input, constraints: { casePack: 12 }, budgetQuantity: 12 });
+    expect(out.suggestedQuantity).toBe(12);
+    expect(out.arithmetic.steps).toEqual([{ rule: "case-pack", figure: 12, quantity: 36 }, { rule: "budget", figure: 12, quantity: 12 }]);
+    expect(out.reason).toContain("so order 26 (a case of 12 → 36; cut to fit the budget → 12).");
+    expect(out.line).toEqual(decideOrder({ ...input, constraints: { casePack: 12 } }).line);
+    expect(decideOrder({ ...input, budgetQuantity: 26 })).toEqual(decideOrder(input));
+    expect(decideOrder({ ...input, doNotReorder: true, budgetQuantity: 0 })).toEqual(decideOrder({ ...input, doNotReorder: true }));
+  });
+
   it("keeps the sums but suggests nothing for a variant marked do not reorder", () => {
     const out = decideOrder({ ...input, doNotReorder: true });
     expect(out.suggestedQuantity).toBe(0);

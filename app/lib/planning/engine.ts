@@ -1,5 +1,6 @@
 import { forecastSeries, leadTimeDemand, type AnalogueCurves, type SeriesForecast } from "~/lib/forecasting";
 import {
+  cutToBudget,
   orderArithmetic,
   orderSentence,
   safetyStockNote,
@@ -170,6 +171,8 @@ export interface DecideInput extends Omit<PlanLineInput, "dailySd" | "leadTimeDe
   readonly draftedUnits?: number;
   /** The merchant marked the variant do not reorder: the sums are kept, nothing is suggested. Default false. */
   readonly doNotReorder?: boolean;
+  /** Units the plan's purchase budget allows this line (allocateBudget); below the suggestion it cuts it. Default: no cap. */
+  readonly budgetQuantity?: number;
 }
 
 /** The order decision: the plan line, and the order rules' conflict when they contradict each other. */
@@ -188,7 +191,8 @@ export interface OrderDecision {
 /**
  * Step 2 of the engine: the order decision for one variant × location from step 1's totals at its
  * service level (planLine: order up to S when the inventory position is below it, rounded by MOQ, case
- * pack and maximum), net of the units already drafted (as if they were on order). Contradictory order rules do not throw: the line is planned without them and
+ * pack and maximum), net of the units already drafted (as if they were on order), cut last to what the plan's
+ * purchase budget allows when it is given. Contradictory order rules do not throw: the line is planned without them and
  * nothing is suggested, so one bad variant cannot sink a plan. Units.
  * Reference: Silver, Pyke & Thomas, 4th ed., ch. 6 ((R, S) system); Harris (1913) for EOQ.
  * @throws RangeError planLine's errors other than the order rules'
@@ -214,7 +218,7 @@ export function decideOrder(input: DecideInput): OrderDecision {
     ruleConflict = error.message;
   }
   const stopped = ruleConflict !== null ? "rule-conflict" : input.doNotReorder ? "do-not-reorder" : null;
-  const arithmetic = orderArithmetic({
+  let arithmetic = orderArithmetic({
     leadTimeDemandMean: line.leadTimeDemandMean,
     reorderPoint: line.reorderPoint,
     orderUpToLevel: line.orderUpToLevel,
@@ -224,6 +228,11 @@ export function decideOrder(input: DecideInput): OrderDecision {
     constraints: ruleConflict === null ? input.constraints : undefined,
     stopped,
   });
+  // The budget cut is the decision's last step, so the sentence and the sums say it (ADR 035).
+  if (input.budgetQuantity !== undefined && !stopped && input.budgetQuantity < suggested) {
+    arithmetic = cutToBudget(arithmetic, input.budgetQuantity);
+    suggested = input.budgetQuantity;
+  }
   const L = leadTimePeriods(input.leadTime.meanDays);
   const sentence = orderSentence({ arithmetic, dailyDemand: line.leadTimeDemandMean / L, leadTimeDays: input.leadTime.meanDays, serviceLevel: input.serviceLevel });
   const note = safetyStockNote(arithmetic, { leadTimeDays: input.leadTime.meanDays, leadTimeSdDays: input.leadTime.sdDays, serviceLevel: input.serviceLevel });

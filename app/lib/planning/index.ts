@@ -6,3 +6,4 @@
  */
 export * from "./engine";
 export * from "./overrides";
+export * from "./service-level";

@@ -76,4 +76,47 @@ describe("allocateBudget properties", () => {
       })
     );
   });
+  it("chooses exactly as scanning every line at each step (the heap is only faster)", () => {
+    // The O(S·n) scan allocateBudget used before its heap: the reference the heap must match.
+    const scan = (lines: readonly BudgetLine[], budget: number): number[] => {
+      const qty = lines.map(() => 0);
+      let remaining = budget;
+      const next = (i: number) => {
+        const l = lines[i];
+        const pack = l.casePack ?? 1;
+        const step = qty[i] === 0 ? Math.ceil(Math.max(l.moq ?? 0, 1) / pack) * pack : pack;
+        return qty[i] + step <= l.suggestedQuantity ? step : 0;
+      };
+      for (;;) {
+        let best = -1;
+        let bestScore = 0;
+        for (let i = 0; i < lines.length; i++) {
+          const step = next(i);
+          if (step === 0 || step * lines[i].unitCostCents > remaining) continue;
+          const gain = expectedShortage(lines[i], qty[i]) - expectedShortage(lines[i], qty[i] + step);
+          const cost = step * lines[i].unitCostCents;
+          const score = cost === 0 ? Number.POSITIVE_INFINITY : gain / cost;
+          if (gain > 0 && score > bestScore) [best, bestScore] = [i, score];
+        }
+        if (best === -1) return qty;
+        remaining -= next(best) * lines[best].unitCostCents;
+        qty[best] += next(best);
+      }
+    };
+    const line = fc.record({
+      unitCostCents: fc.integer({ min: 0, max: 3000 }),
+      suggestedQuantity: fc.integer({ min: 0, max: 120 }),
+      inventoryPosition: fc.integer({ min: -20, max: 100 }),
+      protectionMean: fc.integer({ min: 0, max: 200 }),
+      protectionSd: fc.integer({ min: 0, max: 60 }),
+      casePack: fc.integer({ min: 1, max: 6 }),
+      moq: fc.integer({ min: 0, max: 30 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.integer({ min: 0, max: 100_000 }), (raw, budget) => {
+        const lines = raw.map((l, i) => ({ ...l, id: String(i) }));
+        expect(allocateBudget(lines, budget).lines.map((l) => l.quantity)).toEqual(scan(lines, budget));
+      }),
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { normalLoss } from "./normal";
 import { requireFinite, requireNonNegative, requireNonNegativeInteger, requirePositiveInteger } from "./validate";
 
-/** One of a vendor's lines competing for a purchase budget. Units unless stated. */
+/** One line competing for a purchase budget (a plan's variant × location). Units unless stated. */
 export interface BudgetLine {
   readonly id: string;
   /** Cost of one unit, integer cents. */
@@ -47,12 +47,12 @@ export function expectedShortage(line: Pick<BudgetLine, "inventoryPosition" | "p
 }
 
 /**
- * Cuts one vendor's suggested quantities to fit a budget, buying the most service per cent: starting from
+ * Cuts a set of lines' suggested quantities (a whole plan's, ADR 035) to fit a budget, buying the most service per cent: starting from
  * nothing, repeatedly add the step (first step up to the MOQ in whole cases, then one case) with the
  * largest reduction in expected units short per cent spent, while it fits the remaining budget and does
  * not exceed the line's suggestion. Greedy marginal analysis is optimal for the continuous relaxation
  * because expected shortage is convex in q. Money in integer cents; quantities in units.
- * Complexity O(S·n) for S steps over n lines.
+ * Complexity O(S·log n) for S steps over n lines (a heap of each line's next step).
  * Reference: Silver, Pyke & Thomas, 4th ed., ch. 7 (budget-constrained multi-item service, marginal
  * analysis and exchange curves); ADR 022 records expected shortage as the service measure.
  * @throws RangeError "budgetCents must be a non-negative integer", "unitCostCents must be a non-negative integer", "suggestedQuantity must be a non-negative integer", "casePack must be a positive integer", "moq must be a non-negative integer", "protectionSd must be a non-negative finite number"
@@ -77,25 +77,24 @@ export function allocateBudget(lines: readonly BudgetLine[], budgetCents: number
     const step = qty[i] === 0 ? Math.ceil(Math.max(l.moq ?? 0, 1) / pack) * pack : pack;
     return qty[i] + step <= l.suggestedQuantity ? step : 0;
   };
-  for (;;) {
-    let best = -1;
-    let bestScore = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const step = nextStep(i);
-      if (step === 0) continue;
-      const cost = step * lines[i].unitCostCents;
-      if (cost > remaining) continue;
-      const gain = expectedShortage(lines[i], qty[i]) - expectedShortage(lines[i], qty[i] + step);
-      const score = cost === 0 ? Number.POSITIVE_INFINITY : gain / cost;
-      if (gain > 0 && score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
-    }
-    if (best === -1) break;
-    const step = nextStep(best);
-    qty[best] += step;
-    remaining -= step * lines[best].unitCostCents;
+  // A line's next step and its score change only when that line steps, and the budget only shrinks: a
+  // max-heap of each line's next step gives the same choice as scanning every line per step (ties to the
+  // lower index), in O(S·log n), which a plan of 100k lines needs.
+  const heap = new StepHeap();
+  const offer = (i: number) => {
+    const step = nextStep(i);
+    if (step === 0) return;
+    const cost = step * lines[i].unitCostCents;
+    const gain = expectedShortage(lines[i], qty[i]) - expectedShortage(lines[i], qty[i] + step);
+    if (gain > 0) heap.push({ i, step, cost, score: cost === 0 ? Number.POSITIVE_INFINITY : gain / cost });
+  };
+  for (let i = 0; i < lines.length; i++) offer(i);
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    // Unaffordable now means unaffordable for good: this line's step stays, the budget only shrinks.
+    if (top.cost > remaining) continue;
+    qty[top.i] += top.step;
+    remaining -= top.cost;
+    offer(top.i);
   }
   const out = lines.map((l, i) => ({
     id: l.id,
@@ -104,4 +103,50 @@ export function allocateBudget(lines: readonly BudgetLine[], budgetCents: number
     expectedShortage: expectedShortage(l, qty[i]),
   }));
   return { lines: out, totalCents: budgetCents - remaining, remainingCents: remaining };
+}
+
+interface Step {
+  readonly i: number;
+  readonly step: number;
+  readonly cost: number;
+  readonly score: number;
+}
+
+/** Binary max-heap of steps by score, then by lower line index (the scan's tie-break). */
+class StepHeap {
+  private readonly items: Step[] = [];
+  private before(a: Step, b: Step): boolean {
+    return a.score > b.score || (a.score === b.score && a.i < b.i);
+  }
+  push(item: Step): void {
+    const h = this.items;
+    h.push(item);
+    let c = h.length - 1;
+    while (c > 0) {
+      const parent = (c - 1) >> 1;
+      if (!this.before(h[c], h[parent])) break;
+      [h[c], h[parent]] = [h[parent], h[c]];
+      c = parent;
+    }
+  }
+  pop(): Step | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      let c = 0;
+      for (;;) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let best = c;
+        if (l < h.length && this.before(h[l], h[best])) best = l;
+        if (r < h.length && this.before(h[r], h[best])) best = r;
+        if (best === c) break;
+        [h[c], h[best]] = [h[best], h[c]];
+        c = best;
+      }
+    }
+    return top;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderArithmetic, type OrderArithmetic } from "./order-arithmetic";
+import { cutToBudget, orderArithmetic, type OrderArithmetic } from "./order-arithmetic";
 import { planLine } from "./plan-line";
 
 /** The sums every screen shows, checked in whole units. */
@@ -34,6 +34,19 @@ describe("orderArithmetic", () => {
     const none = orderArithmetic({ ...base, inventoryPosition: 40 });
     expect(none).toMatchObject({ beforeRounding: 0, steps: [], quantity: 0 });
     expect(orderArithmetic({ ...base, stopped: "do-not-reorder" })).toMatchObject({ beforeRounding: 22, quantity: 0, stopped: "do-not-reorder" });
+  });
+
+  it("cuts to the budget's quantity as a last step, keeping the sums; never raises or un-stops an order", () => {
+    const a = orderArithmetic({ leadTimeDemandMean: 29.6, reorderPoint: 115.2, orderUpToLevel: 137.4, inventoryPosition: 8, inDraft: 0, economicOrderQuantity: null, constraints: { casePack: 6 } });
+    const cut = cutToBudget(a, 60);
+    expect(cut.steps).toEqual([{ rule: "case-pack", figure: 6, quantity: 132 }, { rule: "budget", figure: 60, quantity: 60 }]);
+    expect(cut.quantity).toBe(60);
+    expectSumsHold(cut);
+    expect(cutToBudget(a, 132)).toBe(a);
+    expect(cutToBudget(a, 500)).toBe(a);
+    const stopped = orderArithmetic({ leadTimeDemandMean: 10, reorderPoint: 14, orderUpToLevel: 30, inventoryPosition: 5, inDraft: 0, economicOrderQuantity: null, stopped: "do-not-reorder" });
+    expect(cutToBudget(stopped, 0)).toBe(stopped);
+    expect(() => cutToBudget(a, 1.5)).toThrow(new RangeError("quantity must be a non-negative integer"));
   });
 
   it("equals planLine's suggestion and adds up on random lines (property)", () => {

@@ -3,8 +3,8 @@ import { requireFinite, requireNonNegative, requireNonNegativeInteger } from "./
 
 /** A rule that changed the order quantity, with the quantity after it. */
 export interface OrderStep {
-  readonly rule: "economic-order-quantity" | "moq" | "case-pack" | "max-quantity";
-  /** The rule's figure: the EOQ, the minimum, the units per case or the maximum. */
+  readonly rule: "economic-order-quantity" | "moq" | "case-pack" | "max-quantity" | "budget";
+  /** The rule's figure: the EOQ, the minimum, the units per case, the maximum, or the units the purchase budget allows. */
   readonly figure: number;
   /** Units after this step. */
   readonly quantity: number;
@@ -108,4 +108,18 @@ export function orderArithmetic(input: OrderArithmeticInput): OrderArithmetic {
     stopped: input.stopped ?? null,
     quantity: input.stopped ? 0 : q,
   };
+}
+
+/**
+ * The decision cut to fit the plan's purchase budget: a last step "budget" down to `quantity` (what
+ * allocateBudget gave this line), which becomes the suggestion. The sums above it are unchanged: the cut
+ * is a choice between lines, not a different need. A quantity not below the suggestion changes nothing.
+ * Reference: ADR 022 (budget by expected shortage per cent); ADR 035 (the plan's budget cap).
+ * @throws RangeError "quantity must be a non-negative integer"
+ * @example cutToBudget(orderArithmetic({ ...as above }), 60).steps.at(-1) // { rule: "budget", figure: 60, quantity: 60 }
+ */
+export function cutToBudget(arithmetic: OrderArithmetic, quantity: number): OrderArithmetic {
+  requireNonNegativeInteger(quantity, "quantity");
+  if (arithmetic.stopped || quantity >= arithmetic.quantity) return arithmetic;
+  return { ...arithmetic, steps: [...arithmetic.steps, { rule: "budget", figure: quantity, quantity }], quantity };
 }

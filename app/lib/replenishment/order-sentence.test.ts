@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderArithmetic } from "./order-arithmetic";
+import { cutToBudget, orderArithmetic } from "./order-arithmetic";
 import { orderSentence, safetyStockNote, salesRate } from "./order-sentence";
 
 const arithmetic = orderArithmetic({
@@ -35,6 +35,9 @@ describe("orderSentence", () => {
     );
     const capped = orderArithmetic({ ...base, economicOrderQuantity: 80, constraints: { maxQuantity: 60 } });
     expect(orderSentence({ arithmetic: capped, dailyDemand: 1, leadTimeDays: 10, serviceLevel: 0.9 })).toContain("(raised to 80, the economical batch; capped at the maximum of 60 → 60)");
+    expect(orderSentence({ arithmetic: cutToBudget(arithmetic, 12), dailyDemand: 1, leadTimeDays: 18, serviceLevel: 0.95 })).toContain(
+      "you have 12, so order 26 (a case of 6 → 30; cut to fit the budget → 12).",
+    );
     expect(() => orderSentence({ arithmetic: a, dailyDemand: 1, leadTimeDays: 10, serviceLevel: 1 })).toThrow(new RangeError("serviceLevel must be between 0 and 1 exclusive"));
   });
 });

@@ -32,6 +32,7 @@ const STEP_WORDS: Record<OrderStep["rule"], (s: OrderStep) => string> = {
   moq: (s) => `the vendor minimum is ${s.figure} → ${s.quantity}`,
   "case-pack": (s) => `a case of ${s.figure} → ${s.quantity}`,
   "max-quantity": (s) => `capped at the maximum of ${s.figure} → ${s.quantity}`,
+  budget: (s) => `cut to fit the budget → ${s.quantity}`,
 };
 
 /**

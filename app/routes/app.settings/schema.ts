@@ -22,6 +22,7 @@ function fieldSchema(field: PlanningField) {
     .string({ required_error: `${field.label} is required.`, invalid_type_error: `${field.label} is required.` })
     .transform((raw, ctx) => {
       const text = raw.trim().replace(/%$/, "").trim().replace(/,/g, "");
+      if (text === "" && field.optional) return "";
       if (text === "") {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} is required.` });
         return z.NEVER;
@@ -43,6 +44,11 @@ function fieldSchema(field: PlanningField) {
 
 const numeric = (name: PlanningFieldName) => fieldSchema(PLANNING_FIELDS[name]).transform(Number);
 const money = (name: PlanningFieldName) => fieldSchema(PLANNING_FIELDS[name]).transform((v) => Number(v).toFixed(2));
+/** An optional amount: "" (or absent) when left empty. */
+const optionalMoney = (name: PlanningFieldName) =>
+  fieldSchema(PLANNING_FIELDS[name])
+    .optional()
+    .transform((v) => (v ? Number(v).toFixed(2) : ""));
 
 export const planningSettingsForm = z
   .object({
@@ -54,6 +60,10 @@ export const planningSettingsForm = z
       .enum(["true", "false", "on"], { errorMap: () => ({ message: "Balance service levels by unit cost must be on or off." }) })
       .optional()
       .transform((v) => v === "true" || v === "on"),
+    serviceByVariability: z
+      .enum(["true", "false", "on"], { errorMap: () => ({ message: "Lower service levels for variable demand must be on or off." }) })
+      .optional()
+      .transform((v) => v === "true" || v === "on"),
     reviewPeriodDays: numeric("reviewPeriodDays"),
     holdingCostRatePercent: numeric("holdingCostRatePercent"),
     orderingCost: money("orderingCost"),
@@ -61,6 +71,8 @@ export const planningSettingsForm = z
     overstockCoverDays: numeric("overstockCoverDays"),
     deadStockDays: numeric("deadStockDays"),
     deadStockMinValue: money("deadStockMinValue"),
+    // Empty: no cap on what a plan suggests buying.
+    planBudget: optionalMoney("planBudget"),
   })
   .superRefine((v, ctx) => {
     // Orders placed every review period must be plannable within the horizon, and cover of one review

@@ -19,9 +19,11 @@ function pendingFor(leadTime: { meanDays: number; sdDays: number }) {
     holdingCostRate: 0.25,
     serviceLevel: { A: 0.98, B: 0.95, C: 0.9 },
     costReferenceCents: null,
+    serviceByVariability: false,
     activeLocationIds: ["loc"],
     vendors: { ven: { moq: null, leadTime: { ...leadTime, observations: 0 } } },
     defaultLeadTime: { meanDays: 14, sdDays: 2.8, observations: 0 },
+    budgetCents: null,
     closedDates: [],
     analogues: null,
   };
@@ -41,12 +43,14 @@ describe("forecastChunk", () => {
     const fixed = pendingFor({ meanDays: 11.3, sdDays: 0 });
     const varying = pendingFor({ meanDays: 11.3, sdDays: 3 });
     const engine = forecastDemand({ history, horizonDays: 90, leadTime: { meanDays: 11.3, sdDays: 3 }, reviewPeriodDays: 7, serviceLevels: [0.98, 0.95, 0.9] });
+    // A steady seller (X): each class's quantiles are at the class level itself.
+    expect(varying.xyzClass).toBe("X");
     expect(varying.quantiles).toEqual({
-      "0.98": [engine.leadTimeDemand.quantiles[0], engine.protectionDemand.quantiles[0]],
-      "0.95": [engine.leadTimeDemand.quantiles[1], engine.protectionDemand.quantiles[1]],
-      "0.9": [engine.leadTimeDemand.quantiles[2], engine.protectionDemand.quantiles[2]],
+      A: [engine.leadTimeDemand.quantiles[0], engine.protectionDemand.quantiles[0]],
+      B: [engine.leadTimeDemand.quantiles[1], engine.protectionDemand.quantiles[1]],
+      C: [engine.leadTimeDemand.quantiles[2], engine.protectionDemand.quantiles[2]],
     });
-    for (const sl of ["0.98", "0.95", "0.9"]) {
+    for (const sl of ["A", "B", "C"] as const) {
       expect(varying.quantiles[sl][0]).toBeGreaterThan(fixed.quantiles[sl][0]);
       expect(varying.quantiles[sl][1]).toBeGreaterThan(fixed.quantiles[sl][1]);
     }

@@ -1,7 +1,7 @@
-import type { AbcClass } from "~/lib/analytics";
+import type { AbcClass, XyzClass } from "~/lib/analytics";
 import type { AnalogueCurves } from "~/lib/forecasting";
-import { decideOrder, forecastDemand, type DemandForecast } from "~/lib/planning";
-import { continuesSelling, costBalancedServiceLevel, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
+import { decideOrder, forecastDemand, seriesServiceLevel, xyzOfHistory, type DemandForecast } from "~/lib/planning";
+import { continuesSelling, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
 import { addDays, daysBetween } from "~/utils/dates";
 import type { JsonText } from "~/utils/json-text";
 import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, seriesKey, type ForecastOverrideSpan } from "./series";
@@ -58,10 +58,14 @@ export interface PlanContext {
   serviceLevel: Record<AbcClass, number>;
   /** Settings → "Balance service levels by unit cost": the shop's mean unit cost (cents); null when off. */
   costReferenceCents: number | null;
+  /** Settings → "Lower service levels for variable demand": Y and Z series step below their class level (ADR 024). */
+  serviceByVariability: boolean;
   activeLocationIds: string[];
   vendors: Record<string, { moq: number | null; leadTime: LeadTimeEstimate }>;
   /** Lead time of variants without a vendor. */
   defaultLeadTime: LeadTimeEstimate;
+  /** Settings → purchase budget per plan, cents (null: no cap); the run cuts suggestions to fit it (plan-budget.ts). */
+  budgetCents: number | null;
 }
 
 /** The history window's closed days as a mask (undefined when there are none). */
@@ -93,6 +97,8 @@ export interface ForecastOut {
   method: string;
   demandClass: string;
   abcClass: string | null;
+  /** Variability of the last 26 weeks of known demand (xyzOfHistory). */
+  xyzClass: XyzClass;
   mean: JsonText;
   bands: JsonText;
   params: JsonText;
@@ -123,10 +129,13 @@ export interface LineOut {
   urgency: string;
   reason: string;
   abcClass: string;
+  xyzClass: XyzClass;
   unitCost: string | null;
   draftedUnits: number;
   /** OrderArithmetic as JSON text. */
   arithmetic: string;
+  /** The suggestion before the purchase budget cut it; null when not cut. */
+  budgetCutFrom: number | null;
 }
 
 /**
@@ -149,12 +158,16 @@ export interface PendingLine {
   casePack: number | undefined;
   maxQuantity: number | undefined;
   unitCostCents: number;
+  /** Variability class of the series' recent known demand: with the ABC class, it picks the service level. */
+  xyzClass: XyzClass;
   leadTime: { meanDays: number; sdDays: number };
   dailyForecast: number[];
   leadTimeDemandMean: number;
   protectionDemandMean: number;
-  /** By class service level (as a string key): [lead-time demand quantile, protection-period demand quantile] at lineServiceLevel. */
-  quantiles: Record<string, [number, number]>;
+  /** σ of demand over the protection interval, units, widened for lead-time σ as the quantiles are (the budget's shortage measure). */
+  protectionDemandSd: number;
+  /** By ABC class: [lead-time demand quantile, protection-period demand quantile] at lineServiceLevel. */
+  quantiles: Record<AbcClass, [number, number]>;
 }
 
 export interface ChunkResult {
@@ -169,11 +182,19 @@ export interface ChunkResult {
 export const toCents = (decimal: string | null | undefined) => Math.round(Number(decimal ?? 0) * 100);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** A series' service level: its class's, balanced by unit cost when the shop asks for it. */
-export function lineServiceLevel(context: PlanContext, classLevel: number, unitCostCents: number): number {
-  if (context.costReferenceCents === null || !(context.costReferenceCents > 0)) return classLevel;
-  return costBalancedServiceLevel({ serviceLevel: classLevel, unitCost: Math.max(0, unitCostCents), referenceUnitCost: context.costReferenceCents });
+/** A series' service level: its ABC × XYZ cell's (the class level is the X cell; Y and Z below it when the shop asks), balanced by unit cost when it asks. */
+export function lineServiceLevel(context: PlanContext, abc: AbcClass, xyz: XyzClass, unitCostCents: number): number {
+  return seriesServiceLevel({
+    classLevel: context.serviceLevel[abc],
+    abc,
+    xyz,
+    variabilitySteps: context.serviceByVariability,
+    unitCostCents,
+    costReferenceCents: context.costReferenceCents,
+  });
 }
+
+const ABC_CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 
 /**
  * Forecasts every planned series of a chunk of variants with the engine's first step (forecastDemand,
@@ -188,7 +209,6 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
     result.skippedReasons[reason] = (result.skippedReasons[reason] ?? 0) + 1;
   };
   const active = new Set(context.activeLocationIds);
-  const serviceLevels = [...new Set(Object.values(context.serviceLevel))];
   const { asOfDate } = context;
   const fromDate = addDays(asOfDate, -context.historyDays);
   const series = buildPackedSeries(fromDate, context.historyDays, input.demand, input.stockouts);
@@ -215,8 +235,9 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
       const blended = vendor ? vendor.leadTime : context.defaultLeadTime;
       const leadTime = variant.leadTimeOverrideDays ? { meanDays: variant.leadTimeOverrideDays, sdDays: 0 } : blended;
       const unitCostCents = toCents(variant.unitCost);
-      // Quantiles at each class's level, balanced by unit cost (finishLine picks the class's pair).
-      const lineLevels = serviceLevels.map((sl) => lineServiceLevel(context, sl, unitCostCents));
+      const xyzClass = xyzOfHistory(history?.units ?? [], history?.stockout, closedMask);
+      // Quantiles at the level each ABC class would give this series (finishLine picks its class's pair).
+      const lineLevels = ABC_CLASSES.map((abc) => lineServiceLevel(context, abc, xyzClass, unitCostCents));
       let demand: DemandForecast;
       try {
         demand = forecastDemand({
@@ -246,6 +267,7 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         method: forecast.method,
         demandClass: forecast.demandClass,
         abcClass: null,
+        xyzClass,
         mean: { $json: JSON.stringify(adjusted.mean.map(round3)) },
         bands: {
           $json: JSON.stringify(
@@ -277,22 +299,26 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         casePack: variant.casePack ?? undefined,
         maxQuantity: variant.maxQty ?? undefined,
         unitCostCents,
+        xyzClass,
         leadTime,
         dailyForecast: adjusted.mean,
         leadTimeDemandMean: ltd.mean,
         protectionDemandMean: protection.mean,
-        quantiles: Object.fromEntries(serviceLevels.map((sl, i) => [String(sl), [ltd.quantiles[i], protection.quantiles[i]]])),
+        protectionDemandSd: Math.sqrt(protection.sd ** 2 + (protection.mean / protection.periods) ** 2 * leadTime.sdDays ** 2),
+        quantiles: { A: [ltd.quantiles[0], protection.quantiles[0]], B: [ltd.quantiles[1], protection.quantiles[1]], C: [ltd.quantiles[2], protection.quantiles[2]] },
       });
     }
   }
   return result;
 }
 
-/** The replenishment line of a pending series at its ABC class's service level: the engine's second step (decideOrder). */
-export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass): LineOut {
-  const classLevel = context.serviceLevel[abcClass];
-  const sl = lineServiceLevel(context, classLevel, p.unitCostCents);
-  const [ltdQuantile, protectionQuantile] = p.quantiles[String(classLevel)];
+/**
+ * The replenishment line of a pending series at its ABC class's service level: the engine's second step
+ * (decideOrder), cut to `budgetQuantity` when the plan's purchase budget allows less (plan-budget.ts).
+ */
+export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcClass, budgetQuantity?: number): LineOut {
+  const sl = lineServiceLevel(context, abcClass, p.xyzClass, p.unitCostCents);
+  const [ltdQuantile, protectionQuantile] = p.quantiles[abcClass];
   const { line: plan, suggestedQuantity, ruleConflict, arithmetic, reason } = decideOrder({
     dailyForecast: p.dailyForecast,
     leadTimeDemand: { mean: p.leadTimeDemandMean, quantile: ltdQuantile },
@@ -307,7 +333,9 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
     doNotReorder: p.doNotReorder,
     constraints: { moq: p.moq, casePack: p.casePack, maxQuantity: p.maxQuantity },
     eoqCosts: p.unitCostCents > 0 ? { orderingCostCents: context.orderingCostCents, holdingCostRate: context.holdingCostRate, unitCostCents: p.unitCostCents } : undefined,
+    budgetQuantity,
   });
+  const cut = arithmetic.steps.at(-1)?.rule === "budget";
   const doNotReorder = p.doNotReorder || ruleConflict !== null;
   return {
     variantId: p.variantId,
@@ -337,8 +365,10 @@ export function finishLine(context: PlanContext, p: PendingLine, abcClass: AbcCl
         ? `Marked do not reorder. ${reason}`
         : reason,
     abcClass,
+    xyzClass: p.xyzClass,
     unitCost: p.unitCost,
     draftedUnits: p.draftedUnits,
     arithmetic: JSON.stringify(arithmetic),
+    budgetCutFrom: cut ? (arithmetic.steps.at(-2)?.quantity ?? arithmetic.beforeRounding) : null,
   };
 }

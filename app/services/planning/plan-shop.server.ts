@@ -33,7 +33,9 @@ import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
 import { shopCalendar } from "./shop-calendar.server";
-import { finishLine, toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type PendingLine, type PlanContext } from "./plan-chunk";
+import { finishLine, toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type LineOut, type PendingLine, type PlanContext } from "./plan-chunk";
+import { budgetCuts } from "./plan-budget";
+import { refreshPlanRunBudget } from "./plan-budget.server";
 import { createChunkRunner, mergeResult, planThreads } from "./plan-pool.server";
 import { seriesKey, type ForecastOverrideSpan } from "./series";
 
@@ -84,7 +86,9 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
     const asOfDate = localDate(options.now ?? new Date(), settings.ianaTimezone);
     // A run of today cut short (process killed, deploy) resumes after its last written chunk; older ones are dropped.
     const staleBefore = new Date(Date.now() - INTERRUPTED_AFTER_MS);
-    const interrupted = await findInterruptedPlanRun(shop, asOfDate, staleBefore);
+    // A run under a purchase budget is never resumed: the cut needs every line's demand, and the lines of a
+    // run cut short are not in this process (ADR 035). It starts over.
+    const interrupted = settings.planBudgetCents === null ? await findInterruptedPlanRun(shop, asOfDate, staleBefore) : null;
     await abandonInterruptedPlanRuns(shop, staleBefore, interrupted?.id ?? null);
     const run = interrupted ?? (await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" }));
     const resumed: PlanProgress | undefined = interrupted?.resumeAfter
@@ -106,6 +110,7 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
         reclassify: (classes, lines) => reclassifyPlanRows(shop, run.id, classes, lines),
       };
       const { coverage, threads, timings } = await planVariants(shop, inputs, sink, options.threads, resumed);
+      await refreshPlanRunBudget(shop, run.id, inputs.context.budgetCents);
       await completePlanRun(shop, run.id, coverage);
       const alertsStarted = performance.now();
       // Alerts follow the new plan; their failure is logged and never fails the plan itself.
@@ -138,6 +143,11 @@ interface RunInputs {
   provisionalAbc: Record<string, string>;
   onOrder: Map<string, ChunkOnOrder>;
   locationCount: number;
+  /**
+   * Cents of the purchase budget already spent by lines this run does not plan: 0 for a full run; for an
+   * incremental run, the untouched lines' suggestions (plan-touched.server.ts), so it cannot overspend.
+   */
+  budgetCommittedCents: number;
 }
 
 /** Observed lead times planning may use: a receipt too soon after sending (isTooEarlyReceipt) is left out, as on the scorecard. */
@@ -179,11 +189,13 @@ export async function loadRunInputs(
     holdingCostRate: settings.holdingCostRate,
     serviceLevel: { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC },
     costReferenceCents: settings.balanceServiceByCost ? toCents(await meanTrackedUnitCost(shop)) : null,
+    serviceByVariability: settings.serviceByVariability,
     activeLocationIds: locations.map((l) => l.id),
     vendors: Object.fromEntries(
       vendors.map((v) => [v.id, { moq: v.moq, leadTime: blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: acceptedLeadTimes(observed.get(v.id), v.statedLeadTimeDays) }) }]),
     ),
     defaultLeadTime: blendLeadTime({ statedDays: 14, observedDays: [] }),
+    budgetCents: settings.planBudgetCents,
   };
   // Open PO units per series, Stockcast's own apart from those imported from Stocky (docs/on-order.md).
   const onOrder = new Map<string, ChunkOnOrder>();
@@ -201,7 +213,7 @@ export async function loadRunInputs(
     if (day !== null && l.remaining > 0) entry.receipts.push({ day, quantity: l.remaining });
     onOrder.set(key, entry);
   }
-  return { variants, context, abc: only?.abc ?? null, provisionalAbc, onOrder, locationCount: locations.length };
+  return { variants, context, abc: only?.abc ?? null, provisionalAbc, onOrder, locationCount: locations.length, budgetCommittedCents: 0 };
 }
 
 export type Coverage = Pick<PlanRunSummary, "seriesTotal" | "seriesPlanned" | "seriesSkipped" | "skippedReasons">;
@@ -211,8 +223,9 @@ export interface PlanSink {
   /** One chunk's rows, with the run's progress after it (a full run stores it for resuming). */
   write(forecasts: ForecastRow[], lines: ReplenishmentRow[], progress: PlanProgress): Promise<void>;
   /**
-   * Full runs, once the classes are ranked: the variants whose class differs from the provisional one their
-   * rows were written with get these lines instead, and their forecasts the new class (see planVariants).
+   * Once every line is known: the variants whose class differs from the provisional one their rows were
+   * written with (full runs), or with a line the purchase budget cut, get these lines instead, and their
+   * forecasts the given class (see planVariants).
    */
   reclassify(classes: Record<string, AbcClass>, lines: ReplenishmentRow[]): Promise<void>;
 }
@@ -256,6 +269,11 @@ export async function planVariants(
   };
   const revenueCents = new Map<string, number>();
   const pending: PendingLine[] = [];
+  // Each written line's suggestion and position by series key: what the purchase budget cuts from.
+  const finished = new Map<string, { suggestedQty: number; inventoryPosition: number }>();
+  const keep = (lines: readonly LineOut[]) => {
+    for (const l of lines) finished.set(seriesKey(l.variantId, l.locationId), { suggestedQty: l.suggestedQty, inventoryPosition: l.inventoryPosition });
+  };
   const provisional = inputs.abc ?? (inputs.provisionalAbc as Record<string, AbcClass>);
   const classOf = (variantId: string): AbcClass => provisional[variantId] ?? "C";
   const runner = await createChunkRunner(context, threads ?? planThreads(inputs.variants.length * Math.max(1, inputs.locationCount)));
@@ -266,8 +284,13 @@ export async function planVariants(
     const forecasts = result.forecasts.map((f) => ({ ...f, abcClass: classOf(f.variantId) }));
     mergeResult(tally, { ...result, forecasts: [], pending: [] });
     const progress = { resumeAfter: lastId, ...coverageOf(tally) };
-    await timed("writeMs", () => sink.write(forecasts, result.pending.map((p) => finishLine(context, p, classOf(p.variantId))), progress));
-    if (!inputs.abc) for (const p of result.pending) pending.push(p);
+    const lines = result.pending.map((p) => finishLine(context, p, classOf(p.variantId)));
+    await timed("writeMs", () => sink.write(forecasts, lines, progress));
+    // A full run re-ranks ABC classes at the end; either run may cut lines to the purchase budget.
+    if (!inputs.abc || context.budgetCents !== null) {
+      for (const p of result.pending) pending.push(p);
+      keep(lines);
+    }
   };
   try {
     for (let start = 0; start < inputs.variants.length; start += CHUNK_VARIANTS) {
@@ -286,15 +309,32 @@ export async function planVariants(
   }
   const linesStarted = performance.now();
   // A resumed run keeps its provisional classes: the revenue of its first chunks was read by the run cut short.
+  let classOfFinal = classOf;
+  let moved = new Set<string>();
   if (!inputs.abc && !resumed) {
     const abc = classifyAbc([...revenueCents].map(([id, cents]) => ({ id, revenueCents: cents })));
-    const ranked = (variantId: string): AbcClass => abc[variantId] ?? "C";
+    classOfFinal = (variantId: string): AbcClass => abc[variantId] ?? "C";
     // Rewriting a row costs more than writing it: only the classes that moved (few from one night to the next).
-    const moved = new Set(inputs.variants.filter((v) => ranked(v.id) !== classOf(v.id)).map((v) => v.id));
-    if (moved.size) {
-      const lines = pending.filter((p) => moved.has(p.variantId)).map((p) => finishLine(context, p, ranked(p.variantId)));
-      await sink.reclassify(Object.fromEntries([...moved].map((id) => [id, ranked(id)])), lines);
-    }
+    moved = new Set(inputs.variants.filter((v) => classOfFinal(v.id) !== classOf(v.id)).map((v) => v.id));
+    if (context.budgetCents !== null) keep(pending.filter((p) => moved.has(p.variantId)).map((p) => finishLine(context, p, classOfFinal(p.variantId))));
+  }
+  // Once every suggestion is known: cut them to the purchase budget left for this run (ADR 035).
+  const cuts =
+    context.budgetCents === null
+      ? new Map<string, number>()
+      : budgetCuts(
+          pending.flatMap((p) => {
+            const line = finished.get(seriesKey(p.variantId, p.locationId));
+            return line ? [{ pending: p, ...line }] : [];
+          }),
+          Math.max(0, context.budgetCents - inputs.budgetCommittedCents),
+        ).cuts;
+  const rewrite = new Set([...moved, ...[...cuts.keys()].map((key) => key.slice(0, key.indexOf("|")))]);
+  if (rewrite.size) {
+    const lines = pending
+      .filter((p) => rewrite.has(p.variantId))
+      .map((p) => finishLine(context, p, classOfFinal(p.variantId), cuts.get(seriesKey(p.variantId, p.locationId))));
+    await sink.reclassify(Object.fromEntries([...rewrite].map((id) => [id, classOfFinal(id)])), lines);
   }
   timings.linesMs = performance.now() - linesStarted;
   return { coverage: coverageOf(tally), threads: runner.threads, timings };

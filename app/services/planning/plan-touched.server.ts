@@ -3,6 +3,7 @@ import { replacePlanVariants } from "~/models/plan-patch.server";
 import { latestCompletePlanRun, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
 import { abcClassesInRun, findPlanningShop, variantsTouchedSince } from "~/models/planning-inputs.server";
 import { logJob } from "~/utils/logger.server";
+import { budgetSpentOutside, refreshPlanRunBudget } from "./plan-budget.server";
 import { loadRunInputs, planVariants } from "./plan-shop.server";
 
 /** More touched variants than this wait for the nightly plan (a patch this size costs as much as a run). */
@@ -34,17 +35,24 @@ export async function planTouchedVariants(shop: string, options: { threads?: num
     const settings = await findPlanningShop(shop);
     const abc = (await abcClassesInRun(shop, run.id, touched)) as Record<string, AbcClass>;
     const inputs = await loadRunInputs(shop, settings, run.asOfDate, { variantIds: touched, abc });
+    // The untouched lines keep their suggestions (cut or not): the touched ones share what they leave of
+    // the budget, so the patched plan never spends more than the cap (ADR 035).
+    if (inputs.context.budgetCents !== null) inputs.budgetCommittedCents = await budgetSpentOutside(shop, run.id, touched);
     const forecasts: ForecastRow[] = [];
-    const lines: ReplenishmentRow[] = [];
+    let lines: ReplenishmentRow[] = [];
     const sink = {
       write: async (f: ForecastRow[], l: ReplenishmentRow[]) => {
         forecasts.push(...f);
         lines.push(...l);
       },
-      reclassify: async () => undefined, // classes are known: never provisional
+      // Classes are known (never provisional): only lines cut to the budget come back, replacing their variants' lines.
+      reclassify: async (classes: Record<string, AbcClass>, cut: ReplenishmentRow[]) => {
+        lines = [...lines.filter((l) => !(l.variantId in classes)), ...cut];
+      },
     };
     const { coverage } = await planVariants(shop, inputs, sink, options.threads);
     await replacePlanVariants(shop, run.id, touched, forecasts, lines);
+    await refreshPlanRunBudget(shop, run.id, inputs.context.budgetCents);
     return { planRunId: run.id, variants: touched.length, seriesPlanned: coverage.seriesPlanned, variantIds: touched };
   });
 }
