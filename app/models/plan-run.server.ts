@@ -196,7 +196,7 @@ export function latestCompletePlanRun(shop: string) {
   return prisma.planRun.findFirst({ where: { shop, status: "complete" }, orderBy: { finishedAt: "desc" } });
 }
 
-/** A run's lines that have a unit cost and suggest something or were cut by the purchase budget (ADR 035). */
+/** A run's lines that have a unit cost and suggest something or were cut by the purchase budget (ADR 038). */
 export async function listCostedLines(shop: string, planRunId: string, db: Db = prisma) {
   const rows = await db.replenishmentLine.findMany({
     where: { shop, planRunId, unitCost: { not: null }, OR: [{ suggestedQty: { gt: 0 } }, { budgetCutFrom: { not: null } }] },

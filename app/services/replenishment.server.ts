@@ -200,7 +200,7 @@ export async function editSuggestedQuantity(shop: string, actor: string, lineId:
  * figures are the why panel's whole units: reorder_point = lead_time_demand + safety_stock;
  * in_draft_pos = units in draft or pending POs the suggestion is net of; suggested_value = suggested_qty ×
  * unit_cost (the cost the plan used) in the shop currency, 2 decimals; xyz_class = the demand's variability
- * class (ADR 024); budget_cut_from = the suggestion before the purchase budget cut it, empty when not cut (ADR 035).
+ * class (ADR 024); budget_cut_from = the suggestion before the purchase budget cut it, empty when not cut (ADR 038).
  */
 export async function exportReplenishmentCsv(shop: string, query: Omit<ReplenishmentQuery, "page" | "pageSize">): Promise<string> {
   const header = [

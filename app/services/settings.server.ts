@@ -36,7 +36,7 @@ export interface PlanningSettings {
   deadStockDays: number;
   /** Stock worth less than this is not reported as dead stock, e.g. "100.00". */
   deadStockMinValue: string;
-  /** Most a plan's suggestions may cost together, e.g. "5000.00"; "" for no cap (ADR 035). */
+  /** Most a plan's suggestions may cost together, e.g. "5000.00"; "" for no cap (ADR 038). */
   planBudget: string;
 }
 

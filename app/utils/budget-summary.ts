@@ -1,4 +1,4 @@
-// The Replenishment screen's line on the plan's purchase budget (ADR 035), client-safe.
+// The Replenishment screen's line on the plan's purchase budget (ADR 038), client-safe.
 
 /** A plan's purchase budget and its suggestions' value at unit cost before and after the cut, cents. */
 export interface PlanBudgetDto {

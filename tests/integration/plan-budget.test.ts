@@ -1,4 +1,4 @@
-// The purchase budget per plan (ADR 035): a full plan and an incremental one spend at most the cap, the cut
+// The purchase budget per plan (ADR 038): a full plan and an incremental one spend at most the cap, the cut
 // goes where a dollar prevents the most shortage, the screen and the why panel say so, no cap changes nothing.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";

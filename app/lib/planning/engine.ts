@@ -228,7 +228,7 @@ export function decideOrder(input: DecideInput): OrderDecision {
     constraints: ruleConflict === null ? input.constraints : undefined,
     stopped,
   });
-  // The budget cut is the decision's last step, so the sentence and the sums say it (ADR 035).
+  // The budget cut is the decision's last step, so the sentence and the sums say it (ADR 038).
   if (input.budgetQuantity !== undefined && !stopped && input.budgetQuantity < suggested) {
     arithmetic = cutToBudget(arithmetic, input.budgetQuantity);
     suggested = input.budgetQuantity;

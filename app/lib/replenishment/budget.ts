@@ -47,7 +47,7 @@ export function expectedShortage(line: Pick<BudgetLine, "inventoryPosition" | "p
 }
 
 /**
- * Cuts a set of lines' suggested quantities (a whole plan's, ADR 035) to fit a budget, buying the most service per cent: starting from
+ * Cuts a set of lines' suggested quantities (a whole plan's, ADR 038) to fit a budget, buying the most service per cent: starting from
  * nothing, repeatedly add the step (first step up to the MOQ in whole cases, then one case) with the
  * largest reduction in expected units short per cent spent, while it fits the remaining budget and does
  * not exceed the line's suggestion. Greedy marginal analysis is optimal for the continuous relaxation

@@ -114,7 +114,7 @@ export function orderArithmetic(input: OrderArithmeticInput): OrderArithmetic {
  * The decision cut to fit the plan's purchase budget: a last step "budget" down to `quantity` (what
  * allocateBudget gave this line), which becomes the suggestion. The sums above it are unchanged: the cut
  * is a choice between lines, not a different need. A quantity not below the suggestion changes nothing.
- * Reference: ADR 022 (budget by expected shortage per cent); ADR 035 (the plan's budget cap).
+ * Reference: ADR 022 (budget by expected shortage per cent); ADR 038 (the plan's budget cap).
  * @throws RangeError "quantity must be a non-negative integer"
  * @example cutToBudget(orderArithmetic({ ...as above }), 60).steps.at(-1) // { rule: "budget", figure: 60, quantity: 60 }
  */

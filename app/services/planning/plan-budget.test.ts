@@ -1,4 +1,4 @@
-// The plan's purchase budget wiring (ADR 035): which lines count, what they cost, and the cut.
+// The plan's purchase budget wiring (ADR 038): which lines count, what they cost, and the cut.
 import { describe, expect, it } from "vitest";
 import { budgetCuts, budgetUnitCents, type BudgetCandidate } from "./plan-budget";
 import type { PendingLine } from "./plan-chunk";

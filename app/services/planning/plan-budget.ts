@@ -3,7 +3,7 @@ import { toTenThousandths } from "~/services/purchase-orders/money";
 import { seriesKey } from "./series";
 import type { PendingLine } from "./plan-chunk";
 
-// The plan's purchase budget (ADR 035): once every line's unconstrained suggestion is known, a plan whose
+// The plan's purchase budget (ADR 038): once every line's unconstrained suggestion is known, a plan whose
 // suggestions cost more than Settings' cap has them cut by allocateBudget (most expected units short avoided
 // per cent first, in MOQ and case steps). Pure: plain data in, the cut quantities out; plan-shop.server.ts
 // re-finishes the cut lines through the engine so their sums and sentence say so.

@@ -87,7 +87,7 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
     // A run of today cut short (process killed, deploy) resumes after its last written chunk; older ones are dropped.
     const staleBefore = new Date(Date.now() - INTERRUPTED_AFTER_MS);
     // A run under a purchase budget is never resumed: the cut needs every line's demand, and the lines of a
-    // run cut short are not in this process (ADR 035). It starts over.
+    // run cut short are not in this process (ADR 038). It starts over.
     const interrupted = settings.planBudgetCents === null ? await findInterruptedPlanRun(shop, asOfDate, staleBefore) : null;
     await abandonInterruptedPlanRuns(shop, staleBefore, interrupted?.id ?? null);
     const run = interrupted ?? (await createPlanRun(shop, { asOfDate, trigger: options.trigger ?? "manual" }));
@@ -318,7 +318,7 @@ export async function planVariants(
     moved = new Set(inputs.variants.filter((v) => classOfFinal(v.id) !== classOf(v.id)).map((v) => v.id));
     if (context.budgetCents !== null) keep(pending.filter((p) => moved.has(p.variantId)).map((p) => finishLine(context, p, classOfFinal(p.variantId))));
   }
-  // Once every suggestion is known: cut them to the purchase budget left for this run (ADR 035).
+  // Once every suggestion is known: cut them to the purchase budget left for this run (ADR 038).
   const cuts =
     context.budgetCents === null
       ? new Map<string, number>()

@@ -36,7 +36,7 @@ export async function planTouchedVariants(shop: string, options: { threads?: num
     const abc = (await abcClassesInRun(shop, run.id, touched)) as Record<string, AbcClass>;
     const inputs = await loadRunInputs(shop, settings, run.asOfDate, { variantIds: touched, abc });
     // The untouched lines keep their suggestions (cut or not): the touched ones share what they leave of
-    // the budget, so the patched plan never spends more than the cap (ADR 035).
+    // the budget, so the patched plan never spends more than the cap (ADR 038).
     if (inputs.context.budgetCents !== null) inputs.budgetCommittedCents = await budgetSpentOutside(shop, run.id, touched);
     const forecasts: ForecastRow[] = [];
     let lines: ReplenishmentRow[] = [];
