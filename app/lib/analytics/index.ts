@@ -7,3 +7,4 @@ export * from "./abc-xyz";
 export * from "./turnover";
 export * from "./dead-stock";
 export * from "./vendor-score";
+export * from "./forecast-accuracy";
