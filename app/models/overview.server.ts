@@ -223,10 +223,11 @@ export async function listSnapshotSeries(shop: string, snapshot: SnapshotRef, lo
   const week = (column: Prisma.Sql) =>
     Prisma.sql`CASE WHEN ${column} <= ${weekEnds[0]} THEN 0 WHEN ${column} <= ${weekEnds[1]} THEN 1 WHEN ${column} <= ${weekEnds[2]} THEN 2 ELSE 3 END`;
   const [rows, sold, out] = await Promise.all([
-    prisma.forecastSnapshot.findMany({
-      where: { shop, date: snapshot.date, planRunId: snapshot.planRunId, ...(locationId ? { locationId } : {}) },
-      select: { variantId: true, locationId: true, week1: true, week2: true, week3: true, week4: true, naiveDaily: true },
-    }),
+    query<{ variantId: string; locationId: string; week1: unknown; week2: unknown; week3: unknown; week4: unknown; naiveDaily: unknown }>(Prisma.sql`
+      SELECT s."variantId" AS "variantId", s."locationId" AS "locationId", s."week1" AS "week1", s."week2" AS "week2", s."week3" AS "week3",
+             s."week4" AS "week4", s."naiveDaily" AS "naiveDaily"
+      FROM "ForecastSnapshot" s
+      WHERE s."shop" = ${shop} AND s."date" = ${snapshot.date} AND s."planRunId" = ${snapshot.planRunId} ${atLocation(Prisma.sql`s."locationId"`, locationId)}`),
     // One row per series (summing by week in the row): cheaper than a row per series × week to group.
     query<{ variantId: string; locationId: string; w0: unknown; w1: unknown; w2: unknown; w3: unknown }>(Prisma.sql`
       SELECT d."variantId" AS "variantId", d."locationId" AS "locationId",
@@ -250,8 +251,8 @@ export async function listSnapshotSeries(shop: string, snapshot: SnapshotRef, lo
     bySeries.set(`${r.variantId}|${r.locationId}`, {
       variantId: r.variantId,
       locationId: r.locationId,
-      forecastWeeks: [r.week1, r.week2, r.week3, r.week4],
-      naiveDaily: r.naiveDaily,
+      forecastWeeks: [num(r.week1), num(r.week2), num(r.week3), num(r.week4)],
+      naiveDaily: num(r.naiveDaily),
       actualWeeks: [0, 0, 0, 0],
       stockedOutWeeks: [false, false, false, false],
     });
