@@ -115,6 +115,25 @@ async function seedFixture(label: string): Promise<Fixture> {
     prisma.purchaseOrder.create({
       data: { shop, number, vendorId: vendor.id, destinationLocationId, status, createdBy: "x", lines: { create: [{ shop, ...line }] } },
     });
+  // Three order lines on two orders (the synced-data counts; demand comes from DemandDay above).
+  await prisma.orderLine.createMany({
+    data: [
+      ["1", "11"],
+      ["1", "12"],
+      ["2", "21"],
+    ].map(([order, line]) => ({
+      shop,
+      orderGid: `gid://shopify/Order/${order}`,
+      lineItemGid: `gid://shopify/LineItem/${line}`,
+      variantId: a,
+      locationId: main,
+      quantity: 1,
+      currentQuantity: 1,
+      orderCreatedAt: NOW,
+      localDate: TODAY,
+      shopifyUpdatedAt: NOW,
+    })),
+  });
   await po("PO-1", "approved", main, { variantId: a, quantityOrdered: 7, quantityReceived: 2, unitCost: "7.05" });
   await po("PO-2", "sent", store, { variantId: b, quantityOrdered: 4, unitCost: "1.00" });
   await po("PO-3", "draft", main, { variantId: a, quantityOrdered: 100, unitCost: "12.50" });
@@ -193,6 +212,9 @@ beforeAll(async () => {
   await prisma.inventorySnapshot.createMany({
     data: lastDays(30, { shop: other, variantId: fx.a, locationId: fx.main, available: 0, stockedOut: true }),
   });
+  await prisma.orderLine.create({
+    data: { shop: other, orderGid: "gid://shopify/Order/3", lineItemGid: "gid://shopify/LineItem/31", quantity: 1, currentQuantity: 1, orderCreatedAt: NOW, localDate: TODAY, shopifyUpdatedAt: NOW },
+  });
 });
 
 describe("Overview KPIs on a hand-computed fixture", () => {
@@ -208,6 +230,7 @@ describe("Overview KPIs on a hand-computed fixture", () => {
     });
     expect(o.planAsOf).toBe(PLAN_DATE);
     expect(o.hasHistory).toBe(true);
+    expect(o.counts).toEqual({ variants: 2, locations: 2, vendors: 1, orderLines: 3, orders: 2, purchaseOrders: 3 });
     expect(o.kpis).toMatchObject({
       inventoryValueCents: 18_780,
       inventoryUnits: 18,
