@@ -90,7 +90,10 @@ const SCORED_DAYS = ACCURACY_WEEKS * DAYS_PER_WEEK;
 async function forecastAccuracy(shop: string, today: string, locationId: string | null): Promise<OverviewAccuracy> {
   const lastScorable = addDays(today, -SCORED_DAYS);
   const { scored, next } = await findForecastSnapshots(shop, lastScorable, addDays(today, -SNAPSHOT_RETENTION_DAYS));
-  if (!scored) return { snapshotDate: null, periodEnd: null, total: null, weekly: null, byWeek: [], series: 0, stockedOutSeries: 0, firstFigureOn: next ? addDays(next.date, SCORED_DAYS) : null };
+  if (!scored) {
+    const firstFigureOn = next ? addDays(next.date, SCORED_DAYS) : null;
+    return { snapshotDate: null, periodEnd: null, total: null, weekly: null, byWeek: [], series: 0, stockedOutSeries: 0, firstFigureOn };
+  }
   const result = scoreSnapshot(await listSnapshotSeries(shop, scored, locationId));
   return {
     snapshotDate: scored.date,
@@ -102,6 +105,25 @@ async function forecastAccuracy(shop: string, today: string, locationId: string 
     stockedOutSeries: result.stockedOutSeries,
     firstFigureOn: null,
   };
+}
+
+/**
+ * The plan's forecast summed per day (sales-vs-forecast chart), remembered per plan version: a plan's
+ * forecasts change only when a run or an incremental patch writes them, and both move its `finishedAt` or
+ * `heartbeatAt`, which are part of the key, so a remembered total is never stale. Bounded (oldest dropped).
+ */
+const forecastTotalsMemo = new Map<string, Promise<number[]>>();
+const FORECAST_TOTALS_MEMO_SIZE = 200;
+function planForecastTotals(shop: string, run: { id: string; finishedAt: Date | null; heartbeatAt: Date | null }, locationId: string | null, days: number) {
+  const key = [shop, run.id, run.finishedAt?.getTime(), run.heartbeatAt?.getTime(), locationId, days].join("|");
+  let totals = forecastTotalsMemo.get(key);
+  if (!totals) {
+    totals = forecastTotalsByDay(shop, run.id, locationId, days);
+    totals.catch(() => forecastTotalsMemo.delete(key)); // a failed read is not remembered
+    forecastTotalsMemo.set(key, totals);
+    if (forecastTotalsMemo.size > FORECAST_TOTALS_MEMO_SIZE) forecastTotalsMemo.delete(forecastTotalsMemo.keys().next().value!);
+  }
+  return totals;
 }
 
 /** The Overview: KPIs, charts and filters for one shop (see docs/overview.md). */
@@ -133,7 +155,7 @@ export async function getOverview(shop: string, input: OverviewFilterInput = { r
     stockoutExposure(shop, runId, scope),
     openPoValueCents(shop, ON_ORDER_STATUSES, scope.locationId),
     runId ? listCriticalLines(shop, runId, scope.locationId) : Promise.resolve([]),
-    runId ? forecastTotalsByDay(shop, runId, scope.locationId, horizon) : Promise.resolve([]),
+    run ? planForecastTotals(shop, run, scope.locationId, horizon) : Promise.resolve([]),
     forecastAccuracy(shop, today, scope.locationId),
   ]);
 

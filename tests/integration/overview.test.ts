@@ -7,6 +7,7 @@ import prisma from "~/db.server";
 import { loader } from "~/routes/app._index";
 import { getOverview, type OverviewDto } from "~/services/overview.server";
 import { planShop } from "~/services/planning/plan-shop.server";
+import { replacePlanVariants } from "~/models/plan-patch.server";
 import { addDays } from "~/utils/dates";
 import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
@@ -385,6 +386,19 @@ describe("Overview KPIs on a hand-computed fixture", () => {
     // The day before, nothing was over yet: the first figure's day is announced.
     const before = await getOverview(p.shop, { range: "30" }, new Date(NOW.getTime() - 86_400_000));
     expect(before.accuracy).toMatchObject({ snapshotDate: null, firstFigureOn: TODAY });
+  });
+
+  it("follows a patch of the plan's forecasts on the sales-vs-forecast chart (its per-plan memo is keyed by the plan's version)", async () => {
+    const m = await seedFixture("memo");
+    const run = await prisma.planRun.findFirstOrThrow({ where: { shop: m.shop, status: "complete" } });
+    const lastForecast = async () => (await getOverview(m.shop, { range: "30" }, NOW)).charts.salesVsForecast.at(-1)?.forecast;
+    expect(await lastForecast()).toBe(4.5); // 3 + 1 + 0.5 a day
+    expect(await lastForecast()).toBe(4.5); // remembered
+    // An incremental re-plan of B (as after a webhook): its forecast becomes 2.5 a day.
+    const { id: _id, planRunId: _run, shop: _shop, ...line } = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop: m.shop, planRunId: run.id, variantId: m.b } });
+    const forecast = { variantId: m.b, locationId: m.main, method: "ses", demandClass: "smooth", mean: Array(90).fill(2.5) };
+    await replacePlanVariants(m.shop, run.id, [m.b], [forecast], [line]);
+    expect(await lastForecast()).toBe(6.5);
   });
 
   it("filters by location", async () => {
