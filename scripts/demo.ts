@@ -49,12 +49,13 @@ async function main() {
     } else {
       step("demo shop already seeded for today (DEMO_RESEED=1 to start over)");
     }
-    // A plan made four weeks ago (from the history before then) gives the Overview real past forecasts to
-    // score against what sold since (forecast accuracy). DEMO_ACCURACY_PLAN=0 skips it (faster start).
+    // The production planner run as of four weeks ago (it reads only the history before then) records the
+    // forecast snapshot the Overview's forecast accuracy scores against what sold since: no figure is made
+    // up. DEMO_ACCURACY_PLAN=0 skips it (faster start; the Overview then says when figures appear).
     const monthAgo = addDays(today, -28);
-    const pastPlan = await prisma.planRun.findFirst({ where: { shop: DEMO_SHOP_DOMAIN, asOfDate: monthAgo, status: { in: ["complete", "superseded"] } } });
+    const pastSnapshot = await prisma.forecastSnapshot.findFirst({ where: { shop: DEMO_SHOP_DOMAIN, date: monthAgo } });
     let replanToday = false;
-    if (!pastPlan && process.env.DEMO_ACCURACY_PLAN !== "0") {
+    if (!pastSnapshot && process.env.DEMO_ACCURACY_PLAN !== "0") {
       step(`planning as of ${monthAgo} (for forecast accuracy) …`);
       const { planShop } = await import("../app/services/planning/plan-shop.server");
       const t0 = performance.now();

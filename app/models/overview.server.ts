@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
+import { addDays } from "~/utils/dates";
 
 // The Overview's aggregates, one SQL statement each, written once for SQLite and PostgreSQL (quoted
 // identifiers, CASE instead of MAX/GREATEST, TRUE literals). Money is summed as integer cents
@@ -178,57 +179,92 @@ export async function listCriticalLines(shop: string, planRunId: string, locatio
   }));
 }
 
-/** The plan's daily forecast means and cross-validated RMSSE per variant × location. */
-export function listForecastMeans(shop: string, planRunId: string, locationId: string | null) {
-  return prisma.forecast.findMany({
-    where: { shop, planRunId, ...(locationId ? { locationId } : {}) },
-    select: { variantId: true, locationId: true, mean: true, rmsse: true },
-  });
-}
-
-/** Units sold per variant × location × date in [from, to] (rows only where something sold). */
-export async function listDemandSince(shop: string, from: string, to: string, locationId: string | null) {
-  return prisma.demandDay.findMany({
-    where: {
-      shop,
-      date: { gte: from, lte: to },
-      ...(locationId ? { locationId } : {}),
-    },
-    select: { variantId: true, locationId: true, date: true, units: true },
-  });
+/** A forecast snapshot: the date it was taken (its plan's date) and the plan run that took it. */
+export interface SnapshotRef {
+  date: string;
+  planRunId: string;
 }
 
 /**
- * The plan whose stored forecasts best measure accuracy over [from, to]: the newest finished run made on or
- * before `from` that still has forecasts (a full "forecast made then vs what sold since"), else the oldest
- * one made inside the range; null when no such forecasts are kept.
+ * The newest forecast snapshot of a finished plan (complete or superseded) dated on or before `lastDate`,
+ * and the oldest one after it (scored later), among snapshots dated `since` or later. Failed runs'
+ * snapshots are deleted with the run, so the first row of the date index usually answers.
  */
-export async function findAccuracyPlanRun(shop: string, from: string, to: string) {
-  const withForecasts = {
-    shop,
-    status: { in: ["complete", "superseded"] },
-    id: { in: await planRunIdsWithForecasts(shop) },
-  };
-  return (
-    (await prisma.planRun.findFirst({
-      where: { ...withForecasts, asOfDate: { lte: from } },
-      orderBy: [{ asOfDate: "desc" }, { startedAt: "desc" }],
-      select: { id: true, asOfDate: true },
-    })) ??
-    (await prisma.planRun.findFirst({
-      where: { ...withForecasts, asOfDate: { gt: from, lte: to } },
-      orderBy: [{ asOfDate: "asc" }, { startedAt: "desc" }],
-      select: { id: true, asOfDate: true },
-    }))
-  );
+export async function findForecastSnapshots(shop: string, lastDate: string, since: string): Promise<{ scored: SnapshotRef | null; next: SnapshotRef | null }> {
+  const runs = await prisma.planRun.findMany({
+    where: { shop, status: { in: ["complete", "superseded"] }, asOfDate: { gte: since } },
+    select: { id: true },
+  });
+  const planRunId = { in: runs.map((r) => r.id) };
+  const select = { date: true, planRunId: true } as const;
+  const [scored, next] = await Promise.all([
+    prisma.forecastSnapshot.findFirst({ where: { shop, date: { gte: since, lte: lastDate }, planRunId }, orderBy: { date: "desc" }, select }),
+    prisma.forecastSnapshot.findFirst({ where: { shop, date: { gt: lastDate }, planRunId }, orderBy: { date: "asc" }, select }),
+  ]);
+  return { scored, next };
 }
 
-async function planRunIdsWithForecasts(shop: string): Promise<string[]> {
-  const rows = await prisma.forecast.groupBy({
-    by: ["planRunId"],
-    where: { shop },
-  });
-  return rows.map((r) => r.planRunId);
+/** One variant × location of a snapshot: its forecast weeks and naive benchmark, and per week what sold and whether it stocked out. */
+export interface SnapshotSeriesRow {
+  variantId: string;
+  locationId: string;
+  forecastWeeks: number[];
+  naiveDaily: number;
+  actualWeeks: number[];
+  stockedOutWeeks: boolean[];
+}
+
+/**
+ * A snapshot's series with the units sold (DemandDay) and stocked-out days (InventorySnapshot) in each of
+ * the 4 weeks from its date, summed per week in SQL (three statements, each reading only the 4 weeks).
+ */
+export async function listSnapshotSeries(shop: string, snapshot: SnapshotRef, locationId: string | null): Promise<SnapshotSeriesRow[]> {
+  const weekEnds = [6, 13, 20, 27].map((d) => addDays(snapshot.date, d));
+  const week = (column: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN ${column} <= ${weekEnds[0]} THEN 0 WHEN ${column} <= ${weekEnds[1]} THEN 1 WHEN ${column} <= ${weekEnds[2]} THEN 2 ELSE 3 END`;
+  const [rows, sold, out] = await Promise.all([
+    query<{ variantId: string; locationId: string; week1: unknown; week2: unknown; week3: unknown; week4: unknown; naiveDaily: unknown }>(Prisma.sql`
+      SELECT s."variantId" AS "variantId", s."locationId" AS "locationId", s."week1" AS "week1", s."week2" AS "week2", s."week3" AS "week3",
+             s."week4" AS "week4", s."naiveDaily" AS "naiveDaily"
+      FROM "ForecastSnapshot" s
+      WHERE s."shop" = ${shop} AND s."date" = ${snapshot.date} AND s."planRunId" = ${snapshot.planRunId} ${atLocation(Prisma.sql`s."locationId"`, locationId)}`),
+    // One row per series (summing by week in the row): cheaper than a row per series × week to group.
+    query<{ variantId: string; locationId: string; w0: unknown; w1: unknown; w2: unknown; w3: unknown }>(Prisma.sql`
+      SELECT d."variantId" AS "variantId", d."locationId" AS "locationId",
+             SUM(CASE WHEN d."date" <= ${weekEnds[0]} THEN d."units" ELSE 0 END) AS "w0",
+             SUM(CASE WHEN d."date" > ${weekEnds[0]} AND d."date" <= ${weekEnds[1]} THEN d."units" ELSE 0 END) AS "w1",
+             SUM(CASE WHEN d."date" > ${weekEnds[1]} AND d."date" <= ${weekEnds[2]} THEN d."units" ELSE 0 END) AS "w2",
+             SUM(CASE WHEN d."date" > ${weekEnds[2]} THEN d."units" ELSE 0 END) AS "w3"
+      FROM "DemandDay" d
+      WHERE d."shop" = ${shop} AND d."date" >= ${snapshot.date} AND d."date" <= ${weekEnds[3]} ${atLocation(Prisma.sql`d."locationId"`, locationId)}
+      GROUP BY d."variantId", d."locationId"`),
+    query<{ variantId: string; locationId: string; week: unknown }>(Prisma.sql`
+      SELECT DISTINCT s."variantId" AS "variantId", s."locationId" AS "locationId", ${week(Prisma.sql`s."date"`)} AS "week"
+      FROM "InventorySnapshot" s
+      WHERE s."shop" = ${shop} AND s."stockedOut" = TRUE AND s."date" >= ${snapshot.date} AND s."date" <= ${weekEnds[3]} ${atLocation(
+        Prisma.sql`s."locationId"`,
+        locationId,
+      )}`),
+  ]);
+  const bySeries = new Map<string, SnapshotSeriesRow>();
+  for (const r of rows)
+    bySeries.set(`${r.variantId}|${r.locationId}`, {
+      variantId: r.variantId,
+      locationId: r.locationId,
+      forecastWeeks: [num(r.week1), num(r.week2), num(r.week3), num(r.week4)],
+      naiveDaily: num(r.naiveDaily),
+      actualWeeks: [0, 0, 0, 0],
+      stockedOutWeeks: [false, false, false, false],
+    });
+  for (const r of sold) {
+    const series = bySeries.get(`${r.variantId}|${r.locationId}`);
+    if (series) series.actualWeeks = [num(r.w0), num(r.w1), num(r.w2), num(r.w3)];
+  }
+  for (const r of out) {
+    const series = bySeries.get(`${r.variantId}|${r.locationId}`);
+    if (series) series.stockedOutWeeks[num(r.week)] = true;
+  }
+  return [...bySeries.values()];
 }
 
 /**
@@ -252,13 +288,4 @@ export async function forecastTotalsByDay(shop: string, planRunId: string, locat
   const totals: number[] = Array.from({ length: rows.reduce((n, r) => Math.max(n, num(r.i) + 1), 0) }, () => 0);
   for (const r of rows) totals[num(r.i)] = num(r.units);
   return totals;
-}
-
-/** Cross-validated RMSSE of each of the plan's forecasts that has one. */
-export async function listForecastRmsse(shop: string, planRunId: string, locationId: string | null): Promise<number[]> {
-  const rows = await prisma.forecast.findMany({
-    where: { shop, planRunId, rmsse: { not: null }, ...(locationId ? { locationId } : {}) },
-    select: { rmsse: true },
-  });
-  return rows.map((r) => r.rmsse ?? 0);
 }

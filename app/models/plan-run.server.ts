@@ -1,11 +1,11 @@
 import { newRowId } from "~/models/row-id.server";
 import { isJsonText, type JsonText } from "~/utils/json-text";
 import type { Prisma } from "@prisma/client";
-import { runsKeepingForecasts } from "./plan-retention";
 import prisma, { isPostgres } from "~/db.server";
 import { IDS_PER_QUERY } from "~/models/id-chunks.server";
 import { refreshPlanRunLineCounts } from "~/models/replenishment.server";
 import type { Db } from "~/models/transaction.server";
+import { addDays } from "~/utils/dates";
 
 type JsonValue = Prisma.InputJsonValue | JsonText;
 /** A forecast to insert; its JSON columns may come serialised already (plan workers). */
@@ -13,6 +13,8 @@ export type ForecastRow = Omit<Prisma.ForecastCreateManyInput, "id" | "shop" | "
   mean: JsonValue;
   bands?: JsonValue;
   params?: JsonValue;
+  /** Its forecast-accuracy record: 4 weekly totals and the naive benchmark per day (ForecastSnapshot). */
+  accuracy?: { weeks: number[]; naiveDaily: number };
 };
 export type ReplenishmentRow = Omit<Prisma.ReplenishmentLineCreateManyInput, "id" | "shop" | "planRunId">;
 
@@ -72,10 +74,18 @@ async function insertRows(tx: Db, table: string, columns: readonly string[], row
  * rather than createMany: a plan writes ~3 KB of forecast JSON per series, and passing it through the
  * client's query compiler cost more than computing it (docs/benchmarks.md, "Plan run at scale").
  */
-export async function insertPlanChunk(shop: string, planRunId: string, forecasts: ForecastRow[], lines: ReplenishmentRow[], progress?: PlanProgress) {
+export async function insertPlanChunk(
+  shop: string,
+  planRunId: string,
+  forecasts: ForecastRow[],
+  lines: ReplenishmentRow[],
+  progress?: PlanProgress,
+  snapshotDate?: string | null,
+) {
   await prisma.$transaction(
     async (tx) => {
       await insertPlanRows(tx, shop, planRunId, forecasts, lines);
+      if (snapshotDate) await insertSnapshotRows(tx, shop, planRunId, snapshotDate, forecasts);
       // With the rows, in the same commit: a run interrupted after this chunk resumes right after it.
       if (progress) {
         const { resumeAfter, seriesTotal, seriesPlanned, seriesSkipped, skippedReasons } = progress;
@@ -112,8 +122,21 @@ export async function abandonInterruptedPlanRuns(shop: string, staleBefore: Date
   await prisma.$transaction([
     prisma.forecast.deleteMany({ where: { shop, planRunId: { in: stale } } }),
     prisma.replenishmentLine.deleteMany({ where: { shop, planRunId: { in: stale } } }),
+    prisma.forecastSnapshot.deleteMany({ where: { shop, planRunId: { in: stale } } }),
     prisma.planRun.updateMany({ where: { shop, id: { in: stale } }, data: { status: "failed", error: "interrupted", finishedAt: new Date() } }),
   ]);
+}
+
+const SNAPSHOT_COLUMNS = ["variantId", "locationId", "week1", "week2", "week3", "week4", "naiveDaily"] as const;
+
+/** The forecast-accuracy records of a chunk's forecasts (those that carry one), inside the caller's transaction. */
+async function insertSnapshotRows(tx: Db, shop: string, planRunId: string, date: string, forecasts: readonly ForecastRow[]) {
+  const rows = forecasts.flatMap((f) => {
+    if (!f.accuracy) return [];
+    const [week1, week2, week3, week4] = f.accuracy.weeks;
+    return [{ variantId: f.variantId, locationId: f.locationId, week1, week2, week3, week4, naiveDaily: f.accuracy.naiveDaily }];
+  });
+  await insertRows(tx, "ForecastSnapshot", SNAPSHOT_COLUMNS, rows, { shop, planRunId, date });
 }
 
 /** Inserts forecasts and lines of a run inside the caller's transaction. */
@@ -150,7 +173,8 @@ export async function reclassifyPlanRows(shop: string, planRunId: string, classe
 
 /**
  * Marks the run complete (it becomes the one screens show) and drops the rows of older runs, in one
- * transaction, so a reader sees either the old plan or the new one, never a mix.
+ * transaction, so a reader sees either the old plan or the new one, never a mix. Forecast snapshots (the
+ * accuracy record) outlive their run for SNAPSHOT_RETENTION_DAYS.
  */
 export async function completePlanRun(
   shop: string,
@@ -161,13 +185,14 @@ export async function completePlanRun(
   const older = await prisma.planRun.findMany({ where: { shop, id: { not: planRunId }, status: { not: "running" } }, select: { id: true, asOfDate: true } });
   const olderIds = older.map((r) => r.id);
   const current = await prisma.planRun.findUniqueOrThrow({ where: { id: planRunId, shop }, select: { asOfDate: true } });
-  // A few weekly plans keep their forecasts for the accuracy KPI (plan-retention.ts); the rest go.
-  const keep = runsKeepingForecasts(older, current.asOfDate);
   // Before the run becomes visible: the Replenishment screen reads its totals from these counts.
   await refreshPlanRunLineCounts(shop, planRunId);
   await prisma.$transaction([
     prisma.planRun.update({ where: { id: planRunId, shop }, data: { status: "complete", finishedAt: new Date(), ...coverage } }),
-    prisma.forecast.deleteMany({ where: { shop, planRunId: { in: olderIds.filter((id) => !keep.has(id)) } } }),
+    prisma.forecast.deleteMany({ where: { shop, planRunId: { in: olderIds } } }),
+    prisma.forecastSnapshot.deleteMany({
+      where: { shop, date: { lt: addDays(current.asOfDate, -SNAPSHOT_RETENTION_DAYS) } },
+    }),
     prisma.replenishmentLine.deleteMany({ where: { shop, planRunId: { in: olderIds } } }),
     prisma.planRun.updateMany({ where: { shop, id: { in: olderIds }, status: "complete" }, data: { status: "superseded" } }),
   ]);
@@ -176,8 +201,36 @@ export async function completePlanRun(
   if (isPostgres) await prisma.$executeRawUnsafe('ANALYZE "ReplenishmentLine", "Forecast"');
 }
 
-export function failPlanRun(shop: string, planRunId: string, error: string) {
-  return prisma.planRun.updateMany({ where: { shop, id: planRunId }, data: { status: "failed", error, finishedAt: new Date() } });
+/** Forecast snapshots are scored once their 4 weeks are over, and kept ten weeks (about six scored ones). */
+export const SNAPSHOT_RETENTION_DAYS = 70;
+/** At most one snapshot date per this many days: a nightly plan writes one a week. */
+export const SNAPSHOT_SPACING_DAYS = 7;
+
+/**
+ * Whether a full plan run of `asOfDate` records a forecast snapshot: not when a finished run (complete or
+ * superseded) already recorded one less than SNAPSHOT_SPACING_DAYS before or after that date. A resumed run
+ * asks with its own id, which its earlier chunks' snapshots don't count against.
+ */
+export async function takesForecastSnapshot(shop: string, asOfDate: string, planRunId: string): Promise<boolean> {
+  const near = await prisma.forecastSnapshot.groupBy({
+    by: ["planRunId"],
+    where: {
+      shop,
+      date: { gt: addDays(asOfDate, -SNAPSHOT_SPACING_DAYS), lt: addDays(asOfDate, SNAPSHOT_SPACING_DAYS) },
+      planRunId: { not: planRunId },
+    },
+  });
+  if (near.length === 0) return true;
+  const finished = await prisma.planRun.count({ where: { shop, id: { in: near.map((n) => n.planRunId) }, status: { in: ["complete", "superseded"] } } });
+  return finished === 0;
+}
+
+/** Marks the run failed; its accuracy snapshot goes with it (a later run of the same day writes its own). */
+export async function failPlanRun(shop: string, planRunId: string, error: string) {
+  await prisma.$transaction([
+    prisma.forecastSnapshot.deleteMany({ where: { shop, planRunId } }),
+    prisma.planRun.updateMany({ where: { shop, id: planRunId }, data: { status: "failed", error, finishedAt: new Date() } }),
+  ]);
 }
 
 /** Per shop, the plan date of its newest complete or still-running plan (nightly sweep). */

@@ -14,6 +14,7 @@ export async function deleteAllShopData(shop: string): Promise<void> {
     prisma.replenishmentLine.deleteMany({ where }),
     prisma.forecast.deleteMany({ where }),
     prisma.forecastOverride.deleteMany({ where }),
+    prisma.forecastSnapshot.deleteMany({ where }),
     prisma.planRun.deleteMany({ where }),
     prisma.alert.deleteMany({ where }),
     prisma.alertMute.deleteMany({ where }),

@@ -1,24 +1,23 @@
 import { z } from "zod";
 import {
   deadStockValueCents,
+  findForecastSnapshots,
   forecastTotalsByDay,
-  findAccuracyPlanRun,
   listCriticalLines,
-  listDemandSince,
-  listForecastMeans,
-  listForecastRmsse,
   listOverviewLocations,
+  listSnapshotSeries,
   openPoValueCents,
   salesByDay,
   stockByAbcClass,
   stockoutExposure,
   type OverviewScope,
 } from "~/models/overview.server";
-import { latestCompletePlanRun } from "~/models/plan-run.server";
+import { latestCompletePlanRun, SNAPSHOT_RETENTION_DAYS } from "~/models/plan-run.server";
+import { ACCURACY_WEEKS, DAYS_PER_WEEK, scoreSnapshot } from "~/lib/analytics";
 import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { countShopData, findShop } from "~/models/shop.server";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
-import type { OverviewDto, OverviewFilters } from "~/utils/overview-dto";
+import type { OverviewAccuracy, OverviewDto, OverviewFilters } from "~/utils/overview-dto";
 
 export type { OverviewDto, OverviewFilters, OverviewKpis } from "~/utils/overview-dto";
 
@@ -81,16 +80,55 @@ export function resolveFilters(input: OverviewFilterInput, today: string, locati
   return { range, ...span, locationId, error };
 }
 
-const median = (xs: number[]): number | null => {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+/** Days a snapshot's forecast is scored over: it is scored once the last of them is over. */
+const SCORED_DAYS = ACCURACY_WEEKS * DAYS_PER_WEEK;
+
+/**
+ * Forecast accuracy of the newest forecast snapshot whose 4 weeks are over (docs/overview.md, "Forecast
+ * accuracy"); without one, the day the first figure appears. Independent of the date range.
+ */
+async function forecastAccuracy(shop: string, today: string, locationId: string | null): Promise<OverviewAccuracy> {
+  const lastScorable = addDays(today, -SCORED_DAYS);
+  const { scored, next } = await findForecastSnapshots(shop, lastScorable, addDays(today, -SNAPSHOT_RETENTION_DAYS));
+  if (!scored) {
+    const firstFigureOn = next ? addDays(next.date, SCORED_DAYS) : null;
+    return { snapshotDate: null, periodEnd: null, total: null, weekly: null, byWeek: [], series: 0, stockedOutSeries: 0, firstFigureOn };
+  }
+  const result = scoreSnapshot(await listSnapshotSeries(shop, scored, locationId));
+  return {
+    snapshotDate: scored.date,
+    periodEnd: addDays(scored.date, SCORED_DAYS - 1),
+    total: result.total,
+    weekly: result.weekly,
+    byWeek: result.byWeek.map((w, i) => ({ week: i + 1, start: addDays(scored.date, i * DAYS_PER_WEEK), wape: w.wape, naiveWape: w.naiveWape })),
+    series: result.series,
+    stockedOutSeries: result.stockedOutSeries,
+    firstFigureOn: null,
+  };
+}
+
+/**
+ * The plan's forecast summed per day (sales-vs-forecast chart), remembered per plan version: a plan's
+ * forecasts change only when a run or an incremental patch writes them, and both move its `finishedAt` or
+ * `heartbeatAt`, which are part of the key, so a remembered total is never stale. Bounded (oldest dropped).
+ */
+const forecastTotalsMemo = new Map<string, Promise<number[]>>();
+const FORECAST_TOTALS_MEMO_SIZE = 200;
+function planForecastTotals(shop: string, run: { id: string; finishedAt: Date | null; heartbeatAt: Date | null }, locationId: string | null, days: number) {
+  const key = [shop, run.id, run.finishedAt?.getTime(), run.heartbeatAt?.getTime(), locationId, days].join("|");
+  let totals = forecastTotalsMemo.get(key);
+  if (!totals) {
+    totals = forecastTotalsByDay(shop, run.id, locationId, days);
+    totals.catch(() => forecastTotalsMemo.delete(key)); // a failed read is not remembered
+    forecastTotalsMemo.set(key, totals);
+    if (forecastTotalsMemo.size > FORECAST_TOTALS_MEMO_SIZE) forecastTotalsMemo.delete(forecastTotalsMemo.keys().next().value!);
+  }
+  return totals;
+}
 
 /** The Overview: KPIs, charts and filters for one shop (see docs/overview.md). */
 export async function getOverview(shop: string, input: OverviewFilterInput = { range: "30" }, now = new Date()): Promise<OverviewDto> {
-  const [row, counts, run, locations] = await Promise.all([
+  const [row, { hasDemand, ...counts }, run, locations] = await Promise.all([
     findShop(shop),
     countShopData(shop),
     latestCompletePlanRun(shop),
@@ -110,26 +148,16 @@ export async function getOverview(shop: string, input: OverviewFilterInput = { r
   const runId = run?.id ?? null;
   const deadStockDays = row?.deadStockDays ?? 90;
   const horizon = Math.min(filters.days, MAX_FORECAST_DAYS);
-  const [stock, dead, sales, stockouts, openPo, critical, forecastTotals, rmsse, accuracyRun] = await Promise.all([
+  const [stock, dead, sales, stockouts, openPo, critical, forecastTotals, accuracy] = await Promise.all([
     stockByAbcClass(shop, runId, scope.locationId),
     deadStockValueCents(shop, addDays(today, -deadStockDays), scope.locationId),
     salesByDay(shop, scope),
     stockoutExposure(shop, runId, scope),
     openPoValueCents(shop, ON_ORDER_STATUSES, scope.locationId),
     runId ? listCriticalLines(shop, runId, scope.locationId) : Promise.resolve([]),
-    runId ? forecastTotalsByDay(shop, runId, scope.locationId, horizon) : Promise.resolve([]),
-    runId ? listForecastRmsse(shop, runId, scope.locationId) : Promise.resolve([]),
-    findAccuracyPlanRun(shop, scope.from, scope.to),
+    run ? planForecastTotals(shop, run, scope.locationId, horizon) : Promise.resolve([]),
+    forecastAccuracy(shop, today, scope.locationId),
   ]);
-  // Accuracy: the forecasts of the plan made at (or nearest after) the range start, against what sold on
-  // the range's days from that plan date on.
-  const accuracyFrom = accuracyRun && accuracyRun.asOfDate > scope.from ? accuracyRun.asOfDate : scope.from;
-  const [accuracyForecasts, recent] = accuracyRun
-    ? await Promise.all([
-        listForecastMeans(shop, accuracyRun.id, scope.locationId),
-        listDemandSince(shop, accuracyFrom, scope.to, scope.locationId),
-      ])
-    : [[], []];
 
   const inventoryValueCents = stock.reduce((s, r) => s + r.valueCents, 0);
   const inventoryUnits = stock.reduce((s, r) => s + r.units, 0);
@@ -163,30 +191,6 @@ export async function getOverview(shop: string, input: OverviewFilterInput = { r
     });
   }
 
-  // Accuracy: WAPE = Σ|actual − forecast| ÷ Σ actual over every planned series × day with actuals, by week.
-  const actualBySeriesDay = new Map(recent.map((r) => [`${r.variantId}|${r.locationId}|${r.date}`, r.units]));
-  const weeks = new Map<string, { absError: number; actual: number; days: number }>();
-  let accuracyDays = 0;
-  if (accuracyRun) {
-    for (let d = accuracyFrom; d <= scope.to; d = addDays(d, 1)) {
-      const i = daysBetween(accuracyRun.asOfDate, d);
-      const weekStart = addDays(accuracyFrom, Math.floor(daysBetween(accuracyFrom, d) / 7) * 7);
-      const week = weeks.get(weekStart) ?? { absError: 0, actual: 0, days: 0 };
-      for (const f of accuracyForecasts) {
-        const mean = f.mean as number[];
-        if (i >= mean.length) continue;
-        const actual = actualBySeriesDay.get(`${f.variantId}|${f.locationId}|${d}`) ?? 0;
-        week.absError += Math.abs(actual - mean[i]);
-        week.actual += actual;
-      }
-      week.days++;
-      accuracyDays++;
-      weeks.set(weekStart, week);
-    }
-  }
-  const totalAbs = [...weeks.values()].reduce((s, w) => s + w.absError, 0);
-  const totalActual = [...weeks.values()].reduce((s, w) => s + w.actual, 0);
-
   return {
     shopName: row?.name ?? shop,
     currency: row?.currencyCode ?? "USD",
@@ -195,7 +199,7 @@ export async function getOverview(shop: string, input: OverviewFilterInput = { r
     filters,
     locations,
     counts,
-    hasHistory: counts.demandDays > 0 || counts.orderLines > 0 || inventoryUnits > 0,
+    hasHistory: hasDemand || counts.orderLines > 0 || inventoryUnits > 0,
     kpis: {
       inventoryValueCents,
       inventoryUnits,
@@ -212,10 +216,6 @@ export async function getOverview(shop: string, input: OverviewFilterInput = { r
       deadStockValueCents: dead,
       deadStockDays,
       openPoValueCents: openPo,
-      forecastWape: accuracyDays > 0 && totalActual > 0 ? totalAbs / totalActual : null,
-      forecastWapeDays: accuracyDays,
-      forecastWapePlanDate: accuracyRun?.asOfDate ?? null,
-      medianRmsse: median(rmsse),
       unitsSold,
       revenueCents: sales.reduce((s, r) => s + r.revenueCents, 0),
     },
@@ -238,11 +238,7 @@ export async function getOverview(shop: string, input: OverviewFilterInput = { r
         shortfallUnits: Math.round(l.shortfallUnits * 10) / 10,
         valueCents: l.valueCents,
       })),
-      accuracy: [...weeks.entries()].map(([weekStart, w]) => ({
-        weekStart,
-        days: w.days,
-        wape: w.actual > 0 ? w.absError / w.actual : null,
-      })),
     },
+    accuracy,
   };
 }

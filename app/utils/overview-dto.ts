@@ -44,13 +44,6 @@ export interface OverviewKpis {
   deadStockValueCents: number;
   deadStockDays: number;
   openPoValueCents: number;
-  /** WAPE of stored forecasts against actual units over the range (see findAccuracyPlanRun); null if none. */
-  forecastWape: number | null;
-  forecastWapeDays: number;
-  /** The date of the plan whose forecasts the WAPE measures. */
-  forecastWapePlanDate: string | null;
-  /** Median cross-validated RMSSE of the plan's forecasts (the error measured when the plan was made). */
-  medianRmsse: number | null;
   /** Units sold and revenue in the range. */
   unitsSold: number;
   revenueCents: number;
@@ -69,7 +62,6 @@ export interface OverviewDto {
     vendors: number;
     orders: number;
     orderLines: number;
-    demandDays: number;
     purchaseOrders: number;
   };
   /** False for a new install: nothing synced that the KPIs could use. */
@@ -83,6 +75,34 @@ export interface OverviewDto {
     }[];
     valueByAbc: { abcClass: string; valueCents: number }[];
     atRisk: AtRiskItem[];
-    accuracy: { weekStart: string; days: number; wape: number | null }[];
   };
+  accuracy: OverviewAccuracy;
+}
+
+/** Forecast WAPE beside the naive 30-day-average benchmark's on the same buckets (fractions: 0.38 = 38 %). */
+export interface AccuracyFigure {
+  wape: number | null;
+  naiveWape: number | null;
+  /** Forecast value added: 1 − wape ÷ naiveWape. */
+  fva: number | null;
+  buckets: number;
+  actualUnits: number;
+}
+
+/** Forecast accuracy of the newest forecast snapshot whose 4 weeks are over (docs/overview.md). */
+export interface OverviewAccuracy {
+  /** The snapshot's date (its plan's) and the last of its 28 days; null when none is scored yet. */
+  snapshotDate: string | null;
+  periodEnd: string | null;
+  /** WAPE of each variant × location's 4-week total. */
+  total: AccuracyFigure | null;
+  /** WAPE of each variant's weekly totals (its locations summed). */
+  weekly: AccuracyFigure | null;
+  /** The weekly level for each week ahead (1–4), starting on `start`. */
+  byWeek: { week: number; start: string; wape: number | null; naiveWape: number | null }[];
+  series: number;
+  /** Series left out of the 4-week level: stocked out during the 4 weeks (their demand is unknown). */
+  stockedOutSeries: number;
+  /** Without a scored snapshot: the day the first figure appears (null: no snapshot taken yet). */
+  firstFigureOn: string | null;
 }

@@ -31,6 +31,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "PurchaseOrder",
   "ReplenishmentLine",
   "ForecastOverride",
+  "ForecastSnapshot",
   "Forecast",
   "PlanRun",
   "ImportUpload",

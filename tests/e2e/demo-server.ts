@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const outboxDir = path.join(dir, "outbox");
   const port = await freePort();
   const child = spawn("npm", ["run", "demo"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SKIP_BUILD: "1", DEMO_ACCURACY_PLAN: "0", DEMO_OUTBOX_DIR: outboxDir, SHOPIFY_API_SECRET: "" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SKIP_BUILD: "1", DEMO_ACCURACY_PLAN: "1", DEMO_OUTBOX_DIR: outboxDir, SHOPIFY_API_SECRET: "" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

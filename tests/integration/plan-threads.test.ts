@@ -59,7 +59,7 @@ describe("plan runs in worker threads", () => {
     expect(threaded.seriesPlanned).toBe(48);
     expect(threaded.skippedReasons).toEqual(single.skippedReasons);
     expect(await linesOf(shop, threaded.planRunId)).toEqual(singleLines);
-    // The superseded run keeps its forecasts only when it is a weekly keeper; compare against the copy read before.
+    // The superseded run's forecasts are deleted: compare against the copy read before.
     expect(await forecastsOf(shop, threaded.planRunId)).toEqual(singleForecasts);
     expect(singleLines.some((l) => l.suggestedQty > 0)).toBe(true);
     const overridden = singleForecasts.find((f) => (f.params as { override?: unknown }).override);
@@ -123,6 +123,14 @@ describe("an interrupted plan run", () => {
     const kept = linesAll.filter((l) => l.variantId <= cut);
     await prisma.replenishmentLine.deleteMany({ where: { shop, planRunId: full.planRunId, variantId: { gt: cut } } });
     await prisma.forecast.deleteMany({ where: { shop, planRunId: full.planRunId, variantId: { gt: cut } } });
+    // The accuracy snapshot is written with each chunk, so it stops at the cut too.
+    const snapshotOf = async () =>
+      (await prisma.forecastSnapshot.findMany({ where: { shop, planRunId: full.planRunId }, orderBy: [{ variantId: "asc" }, { locationId: "asc" }] })).map(
+        ({ id: _id, ...rest }) => rest,
+      );
+    const snapshotAll = await snapshotOf();
+    expect(snapshotAll).toHaveLength(full.seriesPlanned);
+    await prisma.forecastSnapshot.deleteMany({ where: { shop, planRunId: full.planRunId, variantId: { gt: cut } } });
     const quiet = new Date(Date.now() - 10 * 60_000);
     await prisma.planRun.update({
       where: { id: full.planRunId },
@@ -137,6 +145,7 @@ describe("an interrupted plan run", () => {
     expect(resumed).toMatchObject({ seriesPlanned: full.seriesPlanned, seriesTotal: full.seriesTotal });
     expect(await linesOf(shop, full.planRunId)).toEqual(linesAll);
     expect(await forecastsOf(shop, full.planRunId)).toEqual(forecastsAll);
+    expect(await snapshotOf()).toEqual(snapshotAll);
     expect(await prisma.planRun.findUniqueOrThrow({ where: { id: full.planRunId } })).toMatchObject({ status: "complete" });
     expect(await prisma.planRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "failed", error: "interrupted" });
     expect(await prisma.forecast.count({ where: { planRunId: stale.id } })).toBe(0);

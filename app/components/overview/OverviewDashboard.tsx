@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Banner, BlockStack, Card, EmptyState, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { formatDate, formatDays, formatMoneyCents } from "~/components/format";
 import type { OverviewDto } from "~/utils/overview-dto";
+import { AccuracyCard } from "./AccuracyCard";
 import { AtRiskTable } from "./AtRiskTable";
 import { AccuracyChart, ChartCard, SalesForecastChart, ValueByAbcChart } from "./charts";
 import { KpiCard } from "./KpiCard";
@@ -188,24 +189,15 @@ export function OverviewDashboard({
                   help="approved or sent, not yet received, at cost"
                 />
                 <KpiCard
-                  id="forecast-accuracy"
-                  label="Forecast error (WAPE)"
-                  value={percent(kpis.forecastWape)}
-                  help={
-                    kpis.forecastWape !== null
-                      ? `forecasts of the plan of ${formatDate(kpis.forecastWapePlanDate!)} vs units sold, ${plural(kpis.forecastWapeDays, "day")}`
-                      : `measured once the plan has ${planAsOf ? "run for a day" : "been made"}${
-                          kpis.medianRmsse !== null ? `; cross-validated RMSSE at planning ${kpis.medianRmsse.toFixed(2)} (median)` : ""
-                        }`
-                  }
-                />
-                <KpiCard
                   id="units-sold"
                   label="Units sold"
                   value={number.format(kpis.unitsSold)}
                   help={`${money(kpis.revenueCents)} revenue in the range`}
                 />
               </InlineGrid>
+            </Layout.Section>
+            <Layout.Section>
+              <AccuracyCard accuracy={data.accuracy} planned={planAsOf !== null} />
             </Layout.Section>
             <Layout.Section>
               <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
@@ -243,21 +235,21 @@ export function OverviewDashboard({
                   <AtRiskTable rows={charts.atRisk} currency={currency} />
                 </ChartCard>
                 <ChartCard
-                  title="Forecast accuracy trend"
-                  description={`Weekly WAPE of ${
-                    kpis.forecastWapePlanDate ? `the forecasts of the plan of ${formatDate(kpis.forecastWapePlanDate)}` : "stored forecasts"
-                  } against units sold (lower is better)`}
+                  title="Forecast error by week ahead"
+                  description={
+                    data.accuracy.snapshotDate
+                      ? `Weekly WAPE per variant of the forecasts made on ${formatDate(data.accuracy.snapshotDate)}, week by week, beside a 30-day average (lower is better)`
+                      : "Weekly WAPE per variant, week by week, beside a 30-day average (lower is better)"
+                  }
                   empty={
-                    charts.accuracy.some((p) => p.wape !== null)
+                    data.accuracy.byWeek.some((w) => w.wape !== null)
                       ? null
-                      : planAsOf
-                      ? `No stored forecast covers a finished day of this range yet: the latest plan is of ${formatDate(
-                          planAsOf
-                        )}. Each week's first plan keeps its forecasts for six weeks, so the trend fills in day by day after a plan date.`
-                      : "Appears after the first planning run."
+                      : data.accuracy.snapshotDate
+                        ? "Nothing sold in the 4 weeks scored."
+                        : "Appears with the first forecast accuracy figures."
                   }
                 >
-                  <AccuracyChart points={charts.accuracy} />
+                  <AccuracyChart points={data.accuracy.byWeek} />
                 </ChartCard>
               </BlockStack>
             </Layout.Section>

@@ -101,22 +101,22 @@ export function ValueByAbcChart({ rows, currency }: { rows: { abcClass: string; 
   );
 }
 
-/** Weekly WAPE of the plan's forecast against what then sold (lower is better). */
-export function AccuracyChart({ points }: { points: { weekStart: string; wape: number | null }[] }) {
-  const data = points.map((p) => ({
-    week: p.weekStart,
-    wape: p.wape === null ? null : Math.round(p.wape * 1000) / 10,
-  }));
+/** Weekly WAPE per variant of a forecast snapshot for each week ahead, beside the 30-day average's (lower is better). */
+export function AccuracyChart({ points }: { points: { week: number; wape: number | null; naiveWape: number | null }[] }) {
+  const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+  const data = points.map((p) => ({ week: `Week ${p.week}`, wape: pct(p.wape), naive: pct(p.naiveWape) }));
   return (
-    <div style={{ width: "100%", height: 280 }} role="img" aria-label="Forecast error (WAPE) per week">
+    <div style={{ width: "100%", height: 280 }} role="img" aria-label="Forecast error (WAPE) by week ahead">
       <ResponsiveContainer>
-        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="week" tickFormatter={shortDate} />
+          <XAxis dataKey="week" />
           <YAxis width={48} unit="%" />
           <Tooltip formatter={(v) => `${String(v)}%`} />
-          <Line dataKey="wape" name="WAPE" stroke="#8051ff" strokeWidth={2} isAnimationActive={false} />
-        </ComposedChart>
+          <Legend />
+          <Bar dataKey="wape" name="Stockcast" fill="#2c6ecb" isAnimationActive={false} />
+          <Bar dataKey="naive" name="30-day average" fill="#b5b5b5" isAnimationActive={false} />
+        </BarChart>
       </ResponsiveContainer>
     </div>
   );

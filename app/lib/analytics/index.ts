@@ -8,3 +8,4 @@ export * from "./turnover";
 export * from "./dead-stock";
 export * from "./vendor-score";
 export * from "./vendor-scorecard";
+export * from "./forecast-accuracy";

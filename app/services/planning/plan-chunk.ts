@@ -1,4 +1,4 @@
-import type { AbcClass, XyzClass } from "~/lib/analytics";
+import { naiveDailyMean, weeklyTotals, type AbcClass, type XyzClass } from "~/lib/analytics";
 import type { AnalogueCurves } from "~/lib/forecasting";
 import { decideOrder, forecastDemand, seriesServiceLevel, xyzOfHistory, type DemandForecast } from "~/lib/planning";
 import { continuesSelling, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
@@ -103,6 +103,20 @@ export interface ForecastOut {
   bands: JsonText;
   params: JsonText;
   rmsse: number | null;
+  /** The forecast-accuracy record of this series (ForecastSnapshot; written by full runs only). */
+  accuracy: SnapshotFigures;
+}
+
+/** A series' forecast units for each of the 4 weeks from the plan date, and the naive benchmark's units per day. */
+export interface SnapshotFigures {
+  weeks: number[];
+  naiveDaily: number;
+}
+
+/** Days unknown to the planner (stocked out or shop closed) as one mask, for the naive benchmark. */
+function unknownDays(stockout: Uint8Array | undefined, closed: Uint8Array | undefined): ArrayLike<number> | undefined {
+  if (!stockout || !closed) return stockout ?? closed;
+  return stockout.map((s, i) => (s || closed[i] ? 1 : 0));
 }
 
 export interface LineOut {
@@ -283,6 +297,11 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
           }),
         },
         rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
+        // The forecast of record (overrides applied) against the naive benchmark on the same history.
+        accuracy: {
+          weeks: weeklyTotals(adjusted.mean).map(round3),
+          naiveDaily: history ? round3(naiveDailyMean(history.units, unknownDays(history.stockout, closedMask))) : 0,
+        },
       });
       result.pending.push({
         variantId: variant.id,

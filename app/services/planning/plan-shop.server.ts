@@ -24,6 +24,7 @@ import {
   insertPlanChunk,
   latestCompletePlanRun,
   reclassifyPlanRows,
+  takesForecastSnapshot,
   type ForecastRow,
   type PlanProgress,
   type ReplenishmentRow,
@@ -105,8 +106,10 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
       const started = performance.now();
       const inputs = await loadRunInputs(shop, settings, asOfDate, undefined, resumed?.resumeAfter);
       const inputsMs = performance.now() - started;
+      // The accuracy record (ForecastSnapshot): written with the chunks, at most one snapshot date a week.
+      const snapshotDate = (await takesForecastSnapshot(shop, asOfDate, run.id)) ? asOfDate : null;
       const sink: PlanSink = {
-        write: (forecasts, lines, progress) => insertPlanChunk(shop, run.id, forecasts, lines, progress),
+        write: (forecasts, lines, progress) => insertPlanChunk(shop, run.id, forecasts, lines, progress, snapshotDate),
         reclassify: (classes, lines) => reclassifyPlanRows(shop, run.id, classes, lines),
       };
       const { coverage, threads, timings } = await planVariants(shop, inputs, sink, options.threads, resumed);

@@ -1,0 +1,26 @@
+-- CreateTable
+CREATE TABLE "ForecastSnapshot" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "planRunId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "variantId" TEXT NOT NULL,
+    "locationId" TEXT NOT NULL,
+    "week1" DOUBLE PRECISION NOT NULL,
+    "week2" DOUBLE PRECISION NOT NULL,
+    "week3" DOUBLE PRECISION NOT NULL,
+    "week4" DOUBLE PRECISION NOT NULL,
+    "naiveDaily" DOUBLE PRECISION NOT NULL,
+
+    CONSTRAINT "ForecastSnapshot_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ForecastSnapshot_planRunId_idx" ON "ForecastSnapshot"("planRunId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ForecastSnapshot_shop_date_variantId_locationId_key" ON "ForecastSnapshot"("shop", "date", "variantId", "locationId");
+
+-- CreateIndex
+CREATE INDEX "InventorySnapshot_shop_stockedOut_date_idx" ON "InventorySnapshot"("shop", "stockedOut", "date");
+
