@@ -112,6 +112,13 @@ export async function mapVariantIds(shop: string, gids: string[], db: Db = defau
  * Shopify's own order lines supersede lines imported from a CSV export for the same order names: drops the
  * CSV copies so an order is never counted twice. Returns their demand keys.
  */
+/** Which of these order names still have lines imported from a CSV (a drain's group of order events asks once). */
+export async function orderNamesWithCsvLines(shop: string, orderNames: readonly string[], db: Db = defaultDb): Promise<Set<string>> {
+  if (orderNames.length === 0) return new Set();
+  const rows = await db.orderLine.findMany({ where: { shop, source: "csv", orderName: { in: [...new Set(orderNames)] } }, select: { orderName: true }, distinct: ["orderName"] });
+  return new Set(rows.flatMap((r) => (r.orderName ? [r.orderName] : [])));
+}
+
 export async function dropCsvLinesOfOrders(shop: string, orderNames: string[], db: Db = defaultDb) {
   if (orderNames.length === 0) return [];
   const where = { shop, source: "csv", orderName: { in: orderNames } };

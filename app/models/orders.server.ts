@@ -46,14 +46,18 @@ export function findOrderLinesOfOrder(shop: string, orderGid: string, db: Db = d
  * An absolute `refundedQuantity` (the refunds the order listed as of its `updated_at`) is topped up with the
  * refunds/create refunds recorded for the line that are newer than that snapshot: they are not in it yet.
  */
-export async function applyOrderLine(shop: string, line: OrderLineInput, db: Db = defaultDb): Promise<boolean> {
+export async function applyOrderLine(shop: string, line: OrderLineInput, db: Db = defaultDb, known?: KnownLine): Promise<boolean> {
   const { refundedQuantity, ...fields } = line;
-  const data = { ...fields, ...(refundedQuantity !== undefined ? { refundedQuantity: refundedQuantity + (await refundsAfter(shop, line.lineItemGid, line.shopifyUpdatedAt, db)) } : {}) };
-  const updated = await db.orderLine.updateMany({
-    where: { shop, lineItemGid: line.lineItemGid, shopifyUpdatedAt: { lte: line.shopifyUpdatedAt } },
-    data,
-  });
-  if (updated.count > 0) return true;
+  const refunded = refundedQuantity === undefined ? undefined : refundedQuantity + (known ? refundsAfterIn(known.refunds, line.shopifyUpdatedAt) : await refundsAfter(shop, line.lineItemGid, line.shopifyUpdatedAt, db));
+  const data = { ...fields, ...(refunded !== undefined ? { refundedQuantity: refunded } : {}) };
+  // A line known not to be stored yet goes straight to the insert below.
+  if (!known || known.stored) {
+    const updated = await db.orderLine.updateMany({
+      where: { shop, lineItemGid: line.lineItemGid, shopifyUpdatedAt: { lte: line.shopifyUpdatedAt } },
+      data,
+    });
+    if (updated.count > 0) return true;
+  }
   const row = await db.orderLine.upsert({
     where: { shop_lineItemGid: { shop, lineItemGid: line.lineItemGid } },
     create: { shop, ...data },
@@ -61,6 +65,25 @@ export async function applyOrderLine(shop: string, line: OrderLineInput, db: Db 
     select: { shopifyUpdatedAt: true },
   });
   return row.shopifyUpdatedAt.getTime() === line.shopifyUpdatedAt.getTime();
+}
+
+/** What a drain read once for a group of order events about one line (see OrderLookups in services/sync). */
+export interface KnownLine {
+  /** The line is stored (before the group, or written by an earlier event of it). */
+  stored: boolean;
+  /** Its recorded refunds (refunds/create), read before the group (a group holds no refund events). */
+  refunds: readonly { refundedAt: Date; quantity: number }[];
+}
+
+const refundsAfterIn = (refunds: KnownLine["refunds"], after: Date) => refunds.reduce((sum, r) => (r.refundedAt > after ? sum + r.quantity : sum), 0);
+
+/** The recorded refunds of these lines, by line item GID (a drain's group of order events reads them once). */
+export async function refundsOfLines(shop: string, lineItemGids: readonly string[], db: Db = defaultDb): Promise<Map<string, { refundedAt: Date; quantity: number }[]>> {
+  const out = new Map<string, { refundedAt: Date; quantity: number }[]>();
+  if (lineItemGids.length === 0) return out;
+  const rows = await db.orderLineRefund.findMany({ where: { shop, lineItemGid: { in: [...new Set(lineItemGids)] } }, select: { lineItemGid: true, refundedAt: true, quantity: true } });
+  for (const r of rows) out.set(r.lineItemGid, [...(out.get(r.lineItemGid) ?? []), { refundedAt: r.refundedAt, quantity: r.quantity }]);
+  return out;
 }
 
 /** Units of the refunds recorded for a line (refunds/create) created after `after`. */

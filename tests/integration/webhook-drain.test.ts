@@ -90,12 +90,25 @@ describe("drain-webhooks", () => {
     updated.updated_at = "2026-11-22T12:00:00-05:00";
     updated.line_items = [{ ...updated.line_items[0], admin_graphql_api_id: `gid://shopify/LineItem/${6000 + n - 1}`, id: 6000 + n - 1, quantity: 7, current_quantity: 7 }];
     await prisma.webhookEvent.create({ data: { shop, webhookId: crypto.randomUUID(), topic: "orders/updated", payload: JSON.stringify(updated), receivedAt: new Date(Date.now() + n + 10) } });
+    // A refund recorded before its order arrived, on a line of the second group (orders alone: read once per group).
+    await prisma.orderLineRefund.create({ data: { shop, lineItemGid: `gid://shopify/LineItem/${6000 + DRAIN_GROUP + 5}`, refundGid: "gid://shopify/Refund/1", quantity: 1, refundedAt: new Date("2026-12-01T00:00:00Z") } });
+    // The same order name imported from a CSV before: Shopify's lines replace it.
+    await prisma.orderLine.create({
+      data: { shop, orderGid: "gid://stockcast/CsvOrder/%239001", lineItemGid: "gid://stockcast/CsvOrderLine/%239001/1", orderName: "#9001", quantity: 2, currentQuantity: 2, orderCreatedAt: new Date("2026-11-01T09:00:00Z"), localDate: "2026-11-01", shopifyUpdatedAt: new Date("2026-11-01T09:00:00Z"), source: "csv" },
+    });
     await queue.enqueue(JOB.drainWebhooks, { shop }, { singletonKey: `drain-webhooks:${shop}` });
     await queue.runDue();
-    expect(await unitsOf(shop)).toBe(3 * (n - 1) + 7);
+    expect(await unitsOf(shop)).toBe(3 * (n - 1) + 7 - 1);
+    expect(await prisma.orderLine.count({ where: { shop, source: "csv" } })).toBe(0);
+    expect((await prisma.orderLine.findFirstOrThrow({ where: { shop, lineItemGid: `gid://shopify/LineItem/${6000 + DRAIN_GROUP + 5}` } })).refundedQuantity).toBe(1);
     const events = await prisma.webhookEvent.findMany({ where: { shop } });
     expect(events.every((e) => e.status === "processed" && e.attempts === 1)).toBe(true);
     expect(await prisma.orderLine.count({ where: { shop } })).toBe(n);
+    // Their inventory items wait for the quantities refresh, as after one-by-one application.
+    const sold = await prisma.orderLine.findMany({ where: { shop }, select: { variantId: true }, distinct: ["variantId"] });
+    const items = await prisma.variant.findMany({ where: { shop, id: { in: sold.flatMap((l) => l.variantId ?? []) }, inventoryItemId: { not: null } }, select: { inventoryItemId: true } });
+    expect(items.length).toBeGreaterThan(0);
+    expect((await prisma.quantityRefresh.findMany({ where: { shop } })).map((q) => q.inventoryItemId).sort()).toEqual(items.map((i) => i.inventoryItemId).sort());
     const jobs = await listJobSummaries(shop);
     expect(jobs.filter((j) => j.name === JOB.planTouched).map((j) => j.status)).toEqual(["queued"]);
     expect(jobs.filter((j) => j.name === JOB.processWebhook)).toEqual([]);

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { dropCsvLinesOfOrders } from "~/models/backfill.server";
-import { findVariantByGid } from "~/models/catalog.server";
+import { dropCsvLinesOfOrders, orderNamesWithCsvLines } from "~/models/backfill.server";
+import { findLocationIdsByGids, findVariantByGid, findVariantIdsByGids } from "~/models/catalog.server";
 import {
   addRefundToLine,
   applyOrderLine,
   deleteOrderLinesOfOrder,
   findOrderLinesByGid,
+  refundsOfLines,
   type DemandKeyRow,
 } from "~/models/orders.server";
 import type { Db } from "~/models/transaction.server";
@@ -60,6 +61,35 @@ function refundLineGid(item: { line_item_id?: number | string; line_item?: { adm
  * - Test orders are not demand: their lines are removed if present and never stored.
  * Then DemandDay is re-derived for every key the lines had before and have now.
  */
+/**
+ * What a drain reads once for a group of order events (app/services/sync/process-webhook.server.ts,
+ * applyGroup) instead of once per order or line: a burst of orders costs a few reads per group. Valid only for a
+ * group of orders/* events alone, which create no location, variant or refund; lines the group writes are added
+ * to `written` as it goes.
+ */
+export interface OrderLookups {
+  locations: Map<string, string>;
+  variants: Map<string, string>;
+  /** Stored lines by line item GID with their demand keys, as before the group. */
+  lines: Map<string, DemandKeyRow>;
+  written: Set<string>;
+  refunds: Map<string, { refundedAt: Date; quantity: number }[]>;
+  csvNames: Set<string>;
+}
+
+export async function prefetchOrderLookups(shop: string, orders: readonly OrderPayload[], tx: Db): Promise<OrderLookups> {
+  const lineGids = orders.flatMap((o) => o.line_items.map((li) => li.admin_graphql_api_id));
+  const locationGids = orders.flatMap((o) => toGidOrNull("Location", o.location_id) ?? []);
+  const variantGids = orders.flatMap((o) => o.line_items.flatMap((li) => toGidOrNull("ProductVariant", li.variant_id) ?? []));
+  // One after the other: a transaction is one connection.
+  const locations = await findLocationIdsByGids(shop, locationGids, tx);
+  const variants = await findVariantIdsByGids(shop, variantGids, tx);
+  const stored = lineGids.length ? await findOrderLinesByGid(shop, [...new Set(lineGids)], tx) : [];
+  const refunds = await refundsOfLines(shop, lineGids, tx);
+  const csvNames = await orderNamesWithCsvLines(shop, orders.flatMap((o) => (o.name ? [o.name] : [])), tx);
+  return { locations, variants, lines: new Map(stored.map((l) => [l.lineItemGid, l])), written: new Set(), refunds, csvNames };
+}
+
 export async function applyOrder(
   shop: string,
   topic: "orders/create" | "orders/updated" | "orders/cancelled",
@@ -68,6 +98,7 @@ export async function applyOrder(
   tx: Db,
   /** Collects the touched demand days instead of re-deriving them (a drain re-derives once per group). */
   deferDemand?: DemandKeyRow[],
+  lookups?: OrderLookups,
 ): Promise<{ lines: number; stale: number }> {
   const rederive = async (rows: readonly DemandKeyRow[]) => {
     if (deferDemand) deferDemand.push(...rows);
@@ -84,7 +115,7 @@ export async function applyOrder(
   const date = localDate(placedAt, timeZone);
   const cancelledAt = order.cancelled_at ? new Date(order.cancelled_at) : topic === "orders/cancelled" ? updatedAt : null;
   const locationGid = toGidOrNull("Location", order.location_id);
-  const locationId = await resolveOrderLocation(shop, locationGid, tx);
+  const locationId = (locationGid && lookups?.locations.get(locationGid)) || (await resolveOrderLocation(shop, locationGid, tx));
 
   const refunded = new Map<string, number>();
   for (const refund of more.refunds)
@@ -94,13 +125,18 @@ export async function applyOrder(
     }
 
   const gids = order.line_items.map((li) => li.admin_graphql_api_id);
-  const touched: DemandKeyRow[] = await findOrderLinesByGid(shop, gids, tx);
+  const touched: DemandKeyRow[] = lookups ? gids.flatMap((g) => lookups.lines.get(g) ?? []) : await findOrderLinesByGid(shop, gids, tx);
   // The same order imported earlier from a CSV export: Shopify's own lines replace the CSV copies.
-  if (order.name) touched.push(...(await dropCsvLinesOfOrders(shop, [order.name], tx)));
+  if (order.name && (!lookups || lookups.csvNames.has(order.name))) {
+    touched.push(...(await dropCsvLinesOfOrders(shop, [order.name], tx)));
+    lookups?.csvNames.delete(order.name);
+  }
   let stale = 0;
   for (const li of order.line_items) {
     const variantGid = toGidOrNull("ProductVariant", li.variant_id);
-    const variantId = variantGid ? ((await findVariantByGid(shop, variantGid, tx))?.id ?? null) : null;
+    const variantId = variantGid ? (lookups ? (lookups.variants.get(variantGid) ?? null) : ((await findVariantByGid(shop, variantGid, tx))?.id ?? null)) : null;
+    const gid = li.admin_graphql_api_id;
+    const known = lookups ? { stored: lookups.lines.has(gid) || lookups.written.has(gid), refunds: lookups.refunds.get(gid) ?? [] } : undefined;
     const refundedQuantity = refunded.get(li.admin_graphql_api_id) ?? 0;
     const currentQuantity = li.current_quantity !== undefined ? li.current_quantity + refundedQuantity : li.quantity;
     const applied = await applyOrderLine(
@@ -123,7 +159,9 @@ export async function applyOrder(
         shopifyUpdatedAt: updatedAt,
       },
       tx,
+      known,
     );
+    lookups?.written.add(gid);
     if (applied) touched.push({ variantId, locationId, localDate: date });
     else stale++;
   }

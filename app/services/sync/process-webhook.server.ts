@@ -24,9 +24,9 @@ import {
 import { applyInventoryLevelPayload, disconnectInventoryLevelPayload } from "./inventory.server";
 import type { DemandKeyRow } from "~/models/orders.server";
 import { rederiveDemandDays } from "./demand.server";
-import { applyOrder, applyRefund } from "./orders.server";
+import { applyOrder, applyRefund, prefetchOrderLookups, type OrderLookups } from "./orders.server";
 import { yieldToEventLoop } from "~/utils/event-loop";
-import { touchItemsOfWebhook } from "./quantities.server";
+import { touchItemsOfOrders, touchItemsOfWebhook } from "./quantities.server";
 
 /** Topics the sync worker applies (the lifecycle and privacy topics are applied at ingestion). */
 export const SYNC_TOPICS = [
@@ -249,13 +249,19 @@ async function applyGroup(shop: string, events: StoredEvent[], shopRow: ShopRow)
     ready.push({ id: event.id, topic, data: parsed.data, receivedAt: event.receivedAt });
   }
   const timeZone = shopRow?.ianaTimezone ?? "UTC";
+  // A group of orders alone (a sales burst) reads its locations, variants, lines and refunds once, and touches its items once.
+  const orders = ready.every((e) => e.topic === "orders/create" || e.topic === "orders/updated" || e.topic === "orders/cancelled")
+    ? ready.map((e) => e.data as WebhookPayload<"orders/create">)
+    : null;
   try {
     await inTransaction(async (tx) => {
       const demand: DemandKeyRow[] = [];
+      const lookups = orders ? await prefetchOrderLookups(shop, orders, tx) : undefined;
       for (const e of ready) {
-        await applyTopic(shop, e.topic, e.data, timeZone, e.receivedAt, tx, demand);
-        await touchItemsOfWebhook(shop, e.topic, e.data, new Date(), tx);
+        await applyTopic(shop, e.topic, e.data, timeZone, e.receivedAt, tx, demand, lookups);
+        if (!orders) await touchItemsOfWebhook(shop, e.topic, e.data, new Date(), tx);
       }
+      if (orders) await touchItemsOfOrders(shop, orders, new Date(), tx);
       await rederiveDemandDays(shop, demand, tx);
       await markWebhookEventsProcessed(shop, ready.map((e) => e.id), tx);
     });
@@ -295,12 +301,21 @@ export async function settleBulkOperationFinish(shop: string, webhookId: string,
   return awaited;
 }
 
-async function applyTopic(shop: string, topic: SyncTopic, data: unknown, timeZone: string, receivedAt: Date, tx: Db, deferDemand?: DemandKeyRow[]): Promise<void> {
+async function applyTopic(
+  shop: string,
+  topic: SyncTopic,
+  data: unknown,
+  timeZone: string,
+  receivedAt: Date,
+  tx: Db,
+  deferDemand?: DemandKeyRow[],
+  lookups?: OrderLookups,
+): Promise<void> {
   switch (topic) {
     case "orders/create":
     case "orders/updated":
     case "orders/cancelled":
-      await applyOrder(shop, topic, data as WebhookPayload<"orders/create">, timeZone, tx, deferDemand);
+      await applyOrder(shop, topic, data as WebhookPayload<"orders/create">, timeZone, tx, deferDemand, lookups);
       return;
     case "refunds/create":
       await applyRefund(shop, data as WebhookPayload<"refunds/create">, tx, deferDemand);

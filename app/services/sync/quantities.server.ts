@@ -83,6 +83,17 @@ export async function touchItemsOfWebhook(shop: string, topic: string, data: unk
   return items.length;
 }
 
+/** touchItemsOfWebhook for a drain's group of orders/* events at once: their lines' variants' items, one read and one write. */
+export async function touchItemsOfOrders(shop: string, orders: readonly WebhookPayload<"orders/create">[], at: Date, tx: Db): Promise<number> {
+  const items = await inventoryItemsOfVariantGids(
+    shop,
+    orders.flatMap((o) => o.line_items.flatMap((l) => toGidOrNull("ProductVariant", l.variant_id) ?? [])),
+    tx,
+  );
+  await touchInventoryItems(shop, items, at, tx);
+  return items.length;
+}
+
 export interface RefreshSummary {
   /** Inventory items read. */
   items: number;
