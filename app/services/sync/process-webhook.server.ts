@@ -23,7 +23,7 @@ import {
 } from "./catalog.server";
 import { applyInventoryLevelPayload, disconnectInventoryLevelPayload } from "./inventory.server";
 import type { DemandKeyRow } from "~/models/orders.server";
-import { rederiveDemandDays } from "./demand.server";
+import { rederiveDemandDaysInBulk } from "./demand.server";
 import { applyOrder, applyRefund, prefetchOrderLookups, type OrderLookups } from "./orders.server";
 import { yieldToEventLoop } from "~/utils/event-loop";
 import { touchItemsOfOrders, touchItemsOfWebhook } from "./quantities.server";
@@ -262,7 +262,8 @@ async function applyGroup(shop: string, events: StoredEvent[], shopRow: ShopRow)
         if (!orders) await touchItemsOfWebhook(shop, e.topic, e.data, new Date(), tx);
       }
       if (orders) await touchItemsOfOrders(shop, orders, new Date(), tx);
-      await rederiveDemandDays(shop, demand, tx);
+      // The group's days in a few multi-key statements (the CSV import's way: same rule, same locks).
+      await rederiveDemandDaysInBulk(shop, demand, tx);
       await markWebhookEventsProcessed(shop, ready.map((e) => e.id), tx);
     });
   } catch (error) {
