@@ -70,8 +70,6 @@ export function registerJobs(queue: JobQueue, options: { now?: () => Date; backf
   queue.register(JOB.alertsAfterWebhook, async (data) => {
     const shop = z.string().min(1).parse(data.shop);
     await reevaluateStockAlerts(shop, now());
-    // The same bursts that move stock alerts move plan lines: re-plan the touched variants a little later.
-    await enqueueTouchedPlan(queue, shop, now());
   });
   queue.register(JOB.planTouched, (data) => handleTouchedPlanJob(data, now(), queue));
   queue.register(JOB.snapshotInventory, async (data) => {
