@@ -21,16 +21,12 @@ const statusBadge = (page: Page, status: string) => page.getByText(status, { exa
 const cellText = async (page: Page, row: number, cell: number) => (await page.locator("tbody tr").nth(row).locator("td").nth(cell).innerText()).trim();
 
 /**
- * Opens Replenishment (searched by SKU), clicks "Re-plan now" when asked to, and waits until the variant's row at
+ * Opens Replenishment (searched by SKU) and waits, with no click on "Re-plan now", until the variant's row at
  * `location` shows these figures: the screen re-reads itself while a re-plan is queued or running.
  */
-async function replannedRow(page: Page, sku: string, location: string, expected: { onHand: number; onOrder: number }, options: { click: boolean }) {
+async function replannedRow(page: Page, sku: string, location: string, expected: { onHand: number; onOrder: number }) {
   await page.goto(`${baseUrl}/app/replenishment?q=${encodeURIComponent(sku)}`);
   await page.waitForLoadState("networkidle");
-  if (options.click) {
-    await page.getByRole("button", { name: "Re-plan now" }).click();
-    await page.waitForLoadState("networkidle");
-  }
   await expect
     .poll(
       async () => {
@@ -123,7 +119,7 @@ describe("from a critical suggestion to received stock", () => {
     const poUrl = page.url();
 
     // Re-planned, Replenishment shows the first part on hand and the rest still on order.
-    await replannedRow(page, sku, location, { onHand: onHandBefore + firstPart, onOrder: onOrderBefore + ordered - firstPart }, { click: true });
+    await replannedRow(page, sku, location, { onHand: onHandBefore + firstPart, onOrder: onOrderBefore + ordered - firstPart });
     await page.screenshot({ path: `${SCREENSHOTS}/journey-4b-replenishment-after-partial-receipt.png`, fullPage: true });
     await page.goto(poUrl);
     await page.waitForLoadState("networkidle");
@@ -135,8 +131,26 @@ describe("from a critical suggestion to received stock", () => {
     // With no click on "Re-plan now", the receipt re-plans the line (issue "Live plan"): all received units
     // on hand at the destination, nothing of this PO on order. How long it took is printed for the record.
     const received = Date.now();
-    await replannedRow(page, sku, location, { onHand: onHandBefore + ordered, onOrder: onOrderBefore }, { click: false });
+    await replannedRow(page, sku, location, { onHand: onHandBefore + ordered, onOrder: onOrderBefore });
     console.info(`[live plan] the receipt showed on Replenishment ${((Date.now() - received) / 1000).toFixed(1)} s after it was saved`);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-6-replenishment-after-receipt.png`, fullPage: true });
+
+    // The variant page's "why" says the same stock, and Alerts no longer asks to order this line.
+    process.env.DATABASE_URL = inject("demoDatabaseUrl");
+    const { default: prisma } = await import("~/db.server");
+    const variant = await prisma.variant.findFirstOrThrow({ where: { shop: "stockcast-demo.myshopify.com", sku } });
+    const place = await prisma.location.findFirstOrThrow({ where: { shop: "stockcast-demo.myshopify.com", name: location } });
+    await poll(async () => {
+      await page.goto(`${baseUrl}/app/forecasts/${variant.id}?location=${place.id}`);
+      await page.waitForLoadState("networkidle");
+      return page.getByTestId("why-panel").innerText();
+    }).toContain(`On hand ${onHandBefore + ordered};`);
+    await page.screenshot({ path: `${SCREENSHOTS}/journey-7-variant-after-receipt.png`, fullPage: true });
+    await poll(async () => {
+      await page.goto(`${baseUrl}/app/alerts?group=none&q=${encodeURIComponent(sku)}`);
+      await page.waitForLoadState("networkidle");
+      const open = await page.locator("tbody tr").allInnerTexts();
+      return open.filter((r) => r.includes(` at ${location}`) && r.includes("Order now")).length;
+    }).toBe(0);
   });
 });
