@@ -25,6 +25,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "NotificationChannel",
   "AlertMute",
   "Alert",
+  "SavedView",
   "ReceiptLine",
   "Receipt",
   "PurchaseOrderLine",

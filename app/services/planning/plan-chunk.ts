@@ -103,8 +103,8 @@ export interface ForecastOut {
   bands: JsonText;
   params: JsonText;
   rmsse: number | null;
-  /** The forecast-accuracy record of this series (ForecastSnapshot; written by full runs only). */
-  accuracy: SnapshotFigures;
+  /** The forecast-accuracy record of this series (ForecastSnapshot; written by full runs only); none under a 4-week horizon. */
+  accuracy?: SnapshotFigures;
 }
 
 /** A series' forecast units for each of the 4 weeks from the plan date, and the naive benchmark's units per day. */
@@ -112,6 +112,9 @@ export interface SnapshotFigures {
   weeks: number[];
   naiveDaily: number;
 }
+
+/** The 4 weeks a snapshot records (weeklyTotals' default). */
+const SNAPSHOT_DAYS = 28;
 
 /** Days unknown to the planner (stocked out or shop closed) as one mask, for the naive benchmark. */
 function unknownDays(stockout: Uint8Array | undefined, closed: Uint8Array | undefined): ArrayLike<number> | undefined {
@@ -298,10 +301,10 @@ export function forecastChunk(context: PlanContext, input: ChunkInput): ChunkRes
         },
         rmsse: scale > 0 && cvMse !== undefined && Number.isFinite(cvMse) ? round3(Math.sqrt(cvMse / scale)) : null,
         // The forecast of record (overrides applied) against the naive benchmark on the same history.
-        accuracy: {
-          weeks: weeklyTotals(adjusted.mean).map(round3),
-          naiveDaily: history ? round3(naiveDailyMean(history.units, unknownDays(history.stockout, closedMask))) : 0,
-        },
+        accuracy:
+          adjusted.mean.length >= SNAPSHOT_DAYS
+            ? { weeks: weeklyTotals(adjusted.mean).map(round3), naiveDaily: history ? round3(naiveDailyMean(history.units, unknownDays(history.stockout, closedMask))) : 0 }
+            : undefined,
       });
       result.pending.push({
         variantId: variant.id,
