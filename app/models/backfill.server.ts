@@ -1,3 +1,4 @@
+import { inIdChunks } from "./id-chunks.server";
 import type { OrderLineInput } from "./orders.server";
 import { defaultDb, type Db } from "./transaction.server";
 
@@ -115,7 +116,7 @@ export async function mapVariantIds(shop: string, gids: string[], db: Db = defau
 /** Which of these order names still have lines imported from a CSV (a drain's group of order events asks once). */
 export async function orderNamesWithCsvLines(shop: string, orderNames: readonly string[], db: Db = defaultDb): Promise<Set<string>> {
   if (orderNames.length === 0) return new Set();
-  const rows = await db.orderLine.findMany({ where: { shop, source: "csv", orderName: { in: [...new Set(orderNames)] } }, select: { orderName: true }, distinct: ["orderName"] });
+  const rows = await inIdChunks([...new Set(orderNames)], (names) => db.orderLine.findMany({ where: { shop, source: "csv", orderName: { in: names } }, select: { orderName: true }, distinct: ["orderName"] }));
   return new Set(rows.flatMap((r) => (r.orderName ? [r.orderName] : [])));
 }
 

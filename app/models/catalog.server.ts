@@ -1,3 +1,4 @@
+import { inIdChunks } from "./id-chunks.server";
 import { defaultDb, type Db } from "./transaction.server";
 
 // Catalog mirror: Vendor (by name), Product, Variant and Location keyed on (shop, Shopify GID).
@@ -86,14 +87,14 @@ export function findVariantByGid(shop: string, shopifyId: string, db: Db = defau
 /** Variant ids by GID, for a drain's group of order events (one read instead of one per line). */
 export async function findVariantIdsByGids(shop: string, shopifyIds: readonly string[], db: Db = defaultDb): Promise<Map<string, string>> {
   if (shopifyIds.length === 0) return new Map();
-  const rows = await db.variant.findMany({ where: { shop, shopifyId: { in: [...new Set(shopifyIds)] } }, select: { id: true, shopifyId: true } });
+  const rows = await inIdChunks([...new Set(shopifyIds)], (ids) => db.variant.findMany({ where: { shop, shopifyId: { in: ids } }, select: { id: true, shopifyId: true } }));
   return new Map(rows.map((r) => [r.shopifyId, r.id]));
 }
 
 /** Location ids by GID (deleted or inactive ones too, as findLocationByGid), for a drain's group of order events. */
 export async function findLocationIdsByGids(shop: string, shopifyIds: readonly string[], db: Db = defaultDb): Promise<Map<string, string>> {
   if (shopifyIds.length === 0) return new Map();
-  const rows = await db.location.findMany({ where: { shop, shopifyId: { in: [...new Set(shopifyIds)] } }, select: { id: true, shopifyId: true } });
+  const rows = await inIdChunks([...new Set(shopifyIds)], (ids) => db.location.findMany({ where: { shop, shopifyId: { in: ids } }, select: { id: true, shopifyId: true } }));
   return new Map(rows.map((r) => [r.shopifyId, r.id]));
 }
 

@@ -1,3 +1,4 @@
+import { inIdChunks } from "./id-chunks.server";
 import { insertRows, selectByKeys } from "./bulk-sql.server";
 import { defaultDb, type Db } from "./transaction.server";
 
@@ -81,7 +82,9 @@ const refundsAfterIn = (refunds: KnownLine["refunds"], after: Date) => refunds.r
 export async function refundsOfLines(shop: string, lineItemGids: readonly string[], db: Db = defaultDb): Promise<Map<string, { refundedAt: Date; quantity: number }[]>> {
   const out = new Map<string, { refundedAt: Date; quantity: number }[]>();
   if (lineItemGids.length === 0) return out;
-  const rows = await db.orderLineRefund.findMany({ where: { shop, lineItemGid: { in: [...new Set(lineItemGids)] } }, select: { lineItemGid: true, refundedAt: true, quantity: true } });
+  const rows = await inIdChunks([...new Set(lineItemGids)], (gids) =>
+    db.orderLineRefund.findMany({ where: { shop, lineItemGid: { in: gids } }, select: { lineItemGid: true, refundedAt: true, quantity: true } }),
+  );
   for (const r of rows) out.set(r.lineItemGid, [...(out.get(r.lineItemGid) ?? []), { refundedAt: r.refundedAt, quantity: r.quantity }]);
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dropCsvLinesOfOrders, orderNamesWithCsvLines } from "~/models/backfill.server";
+import { inIdChunks } from "~/models/id-chunks.server";
 import { findLocationIdsByGids, findVariantByGid, findVariantIdsByGids } from "~/models/catalog.server";
 import {
   addRefundToLine,
@@ -84,7 +85,8 @@ export async function prefetchOrderLookups(shop: string, orders: readonly OrderP
   // One after the other: a transaction is one connection.
   const locations = await findLocationIdsByGids(shop, locationGids, tx);
   const variants = await findVariantIdsByGids(shop, variantGids, tx);
-  const stored = lineGids.length ? await findOrderLinesByGid(shop, [...new Set(lineGids)], tx) : [];
+  // In slices: a group of large orders can hold more line ids than a statement may bind.
+  const stored = await inIdChunks([...new Set(lineGids)], (gids) => findOrderLinesByGid(shop, gids, tx));
   const refunds = await refundsOfLines(shop, lineGids, tx);
   const csvNames = await orderNamesWithCsvLines(shop, orders.flatMap((o) => (o.name ? [o.name] : [])), tx);
   return { locations, variants, lines: new Map(stored.map((l) => [l.lineItemGid, l])), written: new Set(), refunds, csvNames };

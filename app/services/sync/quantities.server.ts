@@ -23,6 +23,7 @@ import { inTransaction, type Db } from "~/models/transaction.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { fetchInventoryItemQuantities, type LiveLevelRecord } from "~/shopify/inventory-quantities.server";
 import { itemsPerQuantitiesRequest } from "~/shopify/quantities-batch";
+import { inIdChunks } from "~/models/id-chunks.server";
 import type { WebhookPayload } from "~/shopify/webhook-payloads";
 import { logger } from "~/utils/logger.server";
 import { toGid, toGidOrNull } from "./ids";
@@ -85,11 +86,8 @@ export async function touchItemsOfWebhook(shop: string, topic: string, data: unk
 
 /** touchItemsOfWebhook for a drain's group of orders/* events at once: their lines' variants' items, one read and one write. */
 export async function touchItemsOfOrders(shop: string, orders: readonly WebhookPayload<"orders/create">[], at: Date, tx: Db): Promise<number> {
-  const items = await inventoryItemsOfVariantGids(
-    shop,
-    orders.flatMap((o) => o.line_items.flatMap((l) => toGidOrNull("ProductVariant", l.variant_id) ?? [])),
-    tx,
-  );
+  const gids = [...new Set(orders.flatMap((o) => o.line_items.flatMap((l) => toGidOrNull("ProductVariant", l.variant_id) ?? [])))];
+  const items = await inIdChunks(gids, (slice) => inventoryItemsOfVariantGids(shop, slice, tx));
   await touchInventoryItems(shop, items, at, tx);
   return items.length;
 }
