@@ -5,7 +5,7 @@
 export const ACCURACY_WEEKS = 4;
 export const DAYS_PER_WEEK = 7;
 /** Days the naive benchmark averages. */
-export const NAIVE_WINDOW_DAYS = 30;
+const NAIVE_WINDOW_DAYS = 30;
 
 /**
  * Unit totals of a daily forecast for each of the first `weeks` weeks (days 0–6, 7–13, …).

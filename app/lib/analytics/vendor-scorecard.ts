@@ -2,9 +2,9 @@ import { requireCents, requireNonNegative } from "./validate";
 import { combineVendorScore, DEFAULT_VENDOR_WEIGHTS } from "./vendor-score";
 
 /** Fewest observations behind a scorecard figure; below it the figure reads "not enough data" (issue 17). */
-export const MIN_SCORECARD_OBSERVATIONS = 3;
+const MIN_SCORECARD_OBSERVATIONS = 3;
 /** A first receipt sooner than this fraction of the stated lead time after sending is not a lead-time observation. */
-export const TOO_EARLY_RECEIPT_FRACTION = 0.1;
+const TOO_EARLY_RECEIPT_FRACTION = 0.1;
 
 /**
  * Whether a first receipt came implausibly soon after sending: lead time < 10% of the vendor's stated lead

@@ -4,7 +4,7 @@ import { costBalancedServiceLevel } from "~/lib/replenishment";
 // Which service level a series is planned at: one function for the plan runs and the policy benchmark.
 
 /** Weeks of known history the XYZ class is measured on. */
-export const XYZ_WEEKS = 26;
+const XYZ_WEEKS = 26;
 /** A week with fewer known days (not stocked out, not closed) says too little and is left out. */
 const MIN_KNOWN_DAYS = 4;
 
