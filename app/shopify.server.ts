@@ -69,6 +69,8 @@ export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const sessionStorage = shopify.sessionStorage;
+/** The key Shopify signs webhooks with (app/shopify/webhook-request.server.ts verifies them). */
+export const webhookSecret = credentials.apiSecretKey;
 
 // Shopify's API library under shopifyApp, for the one call the app wrapper does not expose: exchanging a
 // staff member's session token for an ONLINE token, only to learn who they are. The app itself stays on

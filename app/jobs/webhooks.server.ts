@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { shopsWithStrandedWebhookEvents } from "~/models/webhook-event.server";
 import { alertsFollowWebhook } from "~/services/alerts.server";
-import { drainReceivedWebhookEvents, settleBulkOperationFinish, SYNC_TOPICS } from "~/services/sync/process-webhook.server";
+import { drainReceivedWebhookEvents, settleBulkOperationFinish } from "~/services/sync/process-webhook.server";
 import { refreshesQuantities } from "~/services/sync/quantities.server";
 import { ingestWebhook, type IncomingWebhook, type IngestResult } from "~/services/webhooks.server";
-import { topicFromConstant } from "~/shopify/webhook-topics";
+import { SYNC_TOPICS, topicOf } from "~/shopify/webhook-topics";
 import { env } from "~/utils/env.server";
 import { JOB } from "~/utils/job-names";
 import { httpRequestsInFlight } from "~/utils/http-load.server";
@@ -41,8 +41,8 @@ export async function receiveWebhook(incoming: IncomingWebhook): Promise<IngestR
   const result = await ingestWebhook(incoming);
   if (result.eventId) await drainRequests(getJobQueue()).request(incoming.shop);
   // Newly granted read_inventory_purchase_orders: read the native POs now rather than at the next sweep.
-  if (result.outcome === "applied" && topicFromConstant(incoming.topic) === "app/scopes_update") await enqueueNativePurchaseOrderRead(getJobQueue(), incoming.shop);
-  if (result.outcome === "recorded" && topicFromConstant(incoming.topic) === "bulk_operations/finish") {
+  if (result.outcome === "applied" && topicOf(incoming.topic) === "app/scopes_update") await enqueueNativePurchaseOrderRead(getJobQueue(), incoming.shop);
+  if (result.outcome === "recorded" && topicOf(incoming.topic) === "bulk_operations/finish") {
     if (await settleBulkOperationFinish(incoming.shop, incoming.webhookId, incoming.payload)) await enqueueBackfill(getJobQueue(), incoming.shop);
   }
   return result;

@@ -76,6 +76,20 @@ export interface KnownLine {
   refunds: readonly { refundedAt: Date; quantity: number }[];
 }
 
+/**
+ * Inserts lines a drain group knows are not stored (OrderLookups: not there before the group, not written by it)
+ * in one statement, each with its recorded refunds after its order state, as applyOrderLine would store it. A
+ * line another process inserted meanwhile fails the statement and with it the group's transaction; the drain
+ * then applies those events one at a time (applyOrderLine's upsert).
+ */
+export function insertNewOrderLines(shop: string, lines: readonly { line: OrderLineInput; known: KnownLine }[], db: Db = defaultDb): Promise<number> {
+  return createOrderLines(
+    shop,
+    lines.map(({ line, known }) => ({ ...line, refundedQuantity: (line.refundedQuantity ?? 0) + refundsAfterIn(known.refunds, line.shopifyUpdatedAt) })),
+    db,
+  );
+}
+
 const refundsAfterIn = (refunds: KnownLine["refunds"], after: Date) => refunds.reduce((sum, r) => (r.refundedAt > after ? sum + r.quantity : sum), 0);
 
 /** The recorded refunds of these lines, by line item GID (a drain's group of order events reads them once). */

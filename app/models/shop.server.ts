@@ -5,12 +5,6 @@ export function findShop(shop: string) {
   return prisma.shop.findUnique({ where: { shop } });
 }
 
-/** True once the shop uninstalled the app (until it installs again); a shop without a row is not. */
-export async function isShopUninstalled(shop: string): Promise<boolean> {
-  const row = await prisma.shop.findUnique({ where: { shop }, select: { active: true } });
-  return row?.active === false;
-}
-
 /** Creates the shop on first install, or reactivates it on re-install. Safe to call repeatedly. */
 export function upsertInstalledShop(shop: string, fields: { name?: string; scopes?: string | null } = {}) {
   return prisma.shop.upsert({

@@ -8,6 +8,8 @@ export interface NewWebhookEvent {
   status: "received" | "failed";
   error?: string;
   payload?: string;
+  /** Not recorded when the shop is uninstalled (checked with the batch, one query for all its shops). */
+  skipIfUninstalled?: boolean;
 }
 
 /** The stored row for a delivery: new (`created`), or the one an earlier delivery of its webhook id made. */
@@ -22,7 +24,7 @@ interface PendingInsert {
   shop: string;
   event: NewWebhookEvent;
   receivedAt: Date;
-  settle: (recorded: RecordedWebhookEvent | null) => void;
+  settle: (recorded: RecordedWebhookEvent | null | "uninstalled") => void;
   fail: (error: unknown) => void;
 }
 
@@ -40,9 +42,12 @@ let scheduled = false;
  * that row is gone), only after the row is committed: the caller answers 200 after that. One raw multi-row
  * `INSERT … ON CONFLICT DO NOTHING RETURNING` per batch (same SQL shape on SQLite and PostgreSQL), plus one
  * SELECT of the earlier rows when the batch held redeliveries: a Prisma `create` per webhook costs ~2.5×
- * the CPU (query compilation) and a caught P2002 on redelivery.
+ * the CPU (query compilation) and a caught P2002 on redelivery. With `skipIfUninstalled`, resolves to
+ * "uninstalled" (nothing written) when the shop is uninstalled: one SELECT per batch, not one per delivery.
  */
-export function recordWebhookEvent(shop: string, event: NewWebhookEvent): Promise<RecordedWebhookEvent | null> {
+export function recordWebhookEvent(shop: string, event: NewWebhookEvent & { skipIfUninstalled?: false }): Promise<RecordedWebhookEvent | null>;
+export function recordWebhookEvent(shop: string, event: NewWebhookEvent): Promise<RecordedWebhookEvent | null | "uninstalled">;
+export function recordWebhookEvent(shop: string, event: NewWebhookEvent): Promise<RecordedWebhookEvent | null | "uninstalled"> {
   return new Promise((resolve, reject) => {
     waiting.push({ id: crypto.randomUUID(), shop, event, receivedAt: new Date(), settle: resolve, fail: reject });
     scheduleFlush();
@@ -61,10 +66,14 @@ async function flush() {
   waiting = waiting.slice(MAX_BATCH);
   writing = true;
   try {
-    const inserted = await insertEvents(batch);
-    const earlier = await findEarlierEvents(batch.filter((row) => !inserted.has(row.id)));
+    const uninstalled = await uninstalledShops(batch.filter((row) => row.event.skipIfUninstalled).map((row) => row.shop));
+    const skipped = (row: PendingInsert) => row.event.skipIfUninstalled === true && uninstalled.has(row.shop);
+    const rows = batch.filter((row) => !skipped(row));
+    const inserted = rows.length > 0 ? await insertEvents(rows) : new Set<string>();
+    const earlier = await findEarlierEvents(rows.filter((row) => !inserted.has(row.id)));
     for (const row of batch) {
-      if (inserted.has(row.id)) row.settle({ id: row.id, created: true, status: row.event.status });
+      if (skipped(row)) row.settle("uninstalled");
+      else if (inserted.has(row.id)) row.settle({ id: row.id, created: true, status: row.event.status });
       else row.settle(earlier.get(`${row.shop}\n${row.event.webhookId}`) ?? null);
     }
   } catch (error) {
@@ -74,6 +83,18 @@ async function flush() {
     writing = false;
     scheduleFlush();
   }
+}
+
+/** Which of these shops are uninstalled (Shop.active false). */
+async function uninstalledShops(shops: readonly string[]): Promise<Set<string>> {
+  const distinct = [...new Set(shops)];
+  if (distinct.length === 0) return new Set();
+  const p = (i: number) => (isPostgres ? `$${i}` : "?");
+  const rows = await prisma.$queryRawUnsafe<{ shop: string }[]>(
+    `SELECT "shop" FROM "Shop" WHERE "active" = false AND "shop" IN (${distinct.map((_, i) => p(i + 1)).join(", ")})`,
+    ...distinct,
+  );
+  return new Set(rows.map((r) => r.shop));
 }
 
 /** The rows already stored for redelivered webhook ids, by shop + "\n" + webhook id. */

@@ -56,7 +56,7 @@ import { findShop } from "~/models/shop.server";
 import { receiptOf } from "~/services/vendors.server";
 import type { AdminClientOptions, AdminGraphql } from "~/shopify/admin-client.server";
 import { sendAlertRaisedTrigger } from "~/shopify/flow.server";
-import { WEBHOOK_ROUTES } from "~/shopify/webhook-topics";
+import { touchesStock } from "~/shopify/webhook-topics";
 import { addDays, daysBetween, localDate } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -317,16 +317,13 @@ async function emitFlowTriggers(shop: string, raised: readonly RaisedAlert[], ta
   }
 }
 
-/** Whether a webhook's outcome can change alerts (stock and demand topics, or a failed delivery). */
+/**
+ * Whether a webhook's outcome can change alerts: a failed delivery, or one whose topic moves stock, demand or
+ * plan lines (`touchesStock` in app/shopify/webhook-topics.ts; products and inventory items move plan lines).
+ */
 export function alertsFollowWebhook(topic: string | null, outcome: string): boolean {
-  return outcome === "failed" || (outcome === "processed" && topic !== null && WEBHOOK_STOCK_TOPICS.includes(topic));
+  return outcome === "failed" || (outcome === "processed" && topic !== null && touchesStock(topic));
 }
-
-// Stock, orders and refunds move stock alerts; products and inventory items (status, vendor, cost, tracking) move
-// plan lines: each is followed by the debounced alerts job, which queues the incremental re-plan.
-const WEBHOOK_STOCK_TOPICS: readonly string[] = (["/webhooks/inventory_levels", "/webhooks/orders", "/webhooks/refunds", "/webhooks/products", "/webhooks/inventory_items"] as const).flatMap(
-  (route) => WEBHOOK_ROUTES[route],
-);
 
 /**
  * After the sync worker handled a webhook: re-evaluates the stock rules and sync health (a failed delivery

@@ -3,8 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mutated, samplePayloads } from "../../tests/setup/fuzz";
-import { parseWebhookPayload } from "./webhook-payloads";
-import { ALL_TOPICS } from "./webhook-topics";
+import { ALL_TOPICS, parseWebhookPayload } from "./webhook-topics";
 
 const samples = samplePayloads();
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { WebhookTopic } from "./webhook-topics";
 
 // zod schemas for the webhook payloads we rely on (REST-shaped JSON at the toml's api_version).
 // Shopify ids can exceed 2^53, so records are keyed on `admin_graphql_api_id` strings, never on `id`
@@ -20,7 +19,7 @@ const lineItem = z
   })
   .passthrough();
 
-const order = z
+export const order = z
   .object({
     admin_graphql_api_id: gid("Order"),
     name: z.string().optional(),
@@ -33,7 +32,7 @@ const order = z
   })
   .passthrough();
 
-const refund = z
+export const refund = z
   .object({
     id: z.union([z.number(), z.string()]).optional(),
     admin_graphql_api_id: gid("Refund").optional(),
@@ -53,7 +52,7 @@ const refund = z
   })
   .passthrough();
 
-const product = z
+export const product = z
   .object({
     admin_graphql_api_id: gid("Product"),
     title: z.string(),
@@ -80,9 +79,9 @@ const product = z
   })
   .passthrough();
 
-const deleted = z.object({ id: z.union([z.number(), z.string()]) }).passthrough();
+export const deleted = z.object({ id: z.union([z.number(), z.string()]) }).passthrough();
 
-const inventoryLevel = z
+export const inventoryLevel = z
   .object({
     inventory_item_id: z.union([z.number(), z.string()]),
     location_id: z.union([z.number(), z.string()]),
@@ -91,7 +90,7 @@ const inventoryLevel = z
   })
   .passthrough();
 
-const inventoryItem = z
+export const inventoryItem = z
   .object({
     admin_graphql_api_id: gid("InventoryItem"),
     sku: z.string().nullable().optional(),
@@ -101,7 +100,7 @@ const inventoryItem = z
   })
   .passthrough();
 
-const location = z
+export const location = z
   .object({
     admin_graphql_api_id: gid("Location"),
     name: z.string(),
@@ -110,47 +109,18 @@ const location = z
   })
   .passthrough();
 
-const shopPayload = z.object({ myshopify_domain: z.string().optional(), domain: z.string().optional() }).passthrough();
+export const shopPayload = z.object({ myshopify_domain: z.string().optional(), domain: z.string().optional() }).passthrough();
 
-const customerRef = z.object({ id: z.union([z.number(), z.string()]) }).passthrough();
+export const customerRef = z.object({ id: z.union([z.number(), z.string()]) }).passthrough();
 
-export const WEBHOOK_PAYLOADS = {
-  "orders/create": order,
-  "orders/updated": order,
-  "orders/cancelled": order,
-  "refunds/create": refund,
-  "products/create": product,
-  "products/update": product,
-  "products/delete": deleted,
-  "inventory_levels/update": inventoryLevel,
-  "inventory_levels/connect": inventoryLevel,
-  "inventory_levels/disconnect": inventoryLevel,
-  "inventory_items/create": inventoryItem,
-  "inventory_items/update": inventoryItem,
-  "inventory_items/delete": deleted,
-  "locations/create": location,
-  "locations/update": location,
-  "locations/delete": deleted,
-  "app/uninstalled": shopPayload,
-  "app/scopes_update": z.object({ current: z.array(z.string()), previous: z.array(z.string()).optional() }).passthrough(),
-  "bulk_operations/finish": z
-    .object({ admin_graphql_api_id: gid("BulkOperation"), status: z.string(), error_code: z.string().nullable().optional() })
-    .passthrough(),
-  "customers/data_request": z
-    .object({ shop_domain: z.string(), customer: customerRef, orders_requested: z.array(z.union([z.number(), z.string()])).default([]) })
-    .passthrough(),
-  "customers/redact": z
-    .object({ shop_domain: z.string(), customer: customerRef, orders_to_redact: z.array(z.union([z.number(), z.string()])).default([]) })
-    .passthrough(),
-  "shop/redact": z.object({ shop_domain: z.string() }).passthrough(),
-} satisfies Record<WebhookTopic, z.ZodTypeAny>;
-
-export type WebhookPayload<T extends WebhookTopic> = z.infer<(typeof WEBHOOK_PAYLOADS)[T]>;
-
-/** Parses a payload for its topic; on failure, a short message naming the first bad fields. */
-export function parseWebhookPayload(topic: WebhookTopic, payload: unknown) {
-  const result = WEBHOOK_PAYLOADS[topic].safeParse(payload);
-  if (result.success) return { ok: true as const, data: result.data };
-  const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(payload)"}: ${i.message}`);
-  return { ok: false as const, error: `${topic} payload rejected — ${problems.join("; ")}` };
-}
+export const scopesUpdate = z.object({ current: z.array(z.string()), previous: z.array(z.string()).optional() }).passthrough();
+export const bulkOperationFinish = z
+  .object({ admin_graphql_api_id: gid("BulkOperation"), status: z.string(), error_code: z.string().nullable().optional() })
+  .passthrough();
+export const customersDataRequest = z
+  .object({ shop_domain: z.string(), customer: customerRef, orders_requested: z.array(z.union([z.number(), z.string()])).default([]) })
+  .passthrough();
+export const customersRedact = z
+  .object({ shop_domain: z.string(), customer: customerRef, orders_to_redact: z.array(z.union([z.number(), z.string()])).default([]) })
+  .passthrough();
+export const shopRedact = z.object({ shop_domain: z.string() }).passthrough();

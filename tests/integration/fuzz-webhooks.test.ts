@@ -9,9 +9,9 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { getJobQueue } from "~/jobs/index.server";
-import { isSyncTopic, processWebhookEvent } from "~/services/sync/process-webhook.server";
+import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { parseJsonLossless } from "~/shopify/webhook-request.server";
-import { ALL_TOPICS, routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
+import { ALL_TOPICS, isSyncTopic, routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
 import { mutated, samplePayloads } from "../setup/fuzz";
 import { signedWebhook } from "../setup/signed-webhook";
 

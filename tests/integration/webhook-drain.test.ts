@@ -9,7 +9,8 @@ import { JOB, registerJobs } from "~/jobs/index.server";
 import { DrainRequests, STRANDED_AFTER_MS } from "~/jobs/webhooks.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { recordWebhookEvent, shopsWithStrandedWebhookEvents } from "~/models/webhook-event.server";
-import { DRAIN_GROUP, SYNC_TOPICS } from "~/services/sync/process-webhook.server";
+import { DRAIN_GROUP } from "~/services/sync/process-webhook.server";
+import { SYNC_TOPICS } from "~/shopify/webhook-topics";
 import { openTestQueue, stopTestQueues } from "../setup/test-queues";
 
 const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { COMPLIANCE_ROUTE, COMPLIANCE_TOPICS, WEBHOOK_ROUTES } from "~/shopify/webhook-topics";
+import { APPLY_TOPIC } from "~/services/sync/apply-topic.server";
+import { ALL_TOPICS, COMPLIANCE_ROUTE, COMPLIANCE_TOPICS, SYNC_TOPICS, WEBHOOK_ROUTES, WEBHOOK_TOPICS } from "~/shopify/webhook-topics";
 import { signedWebhook } from "../setup/signed-webhook";
 
 const SECRET = "test-api-secret";
@@ -37,6 +38,46 @@ describe("webhook routes", () => {
     expect(subscriptions).toEqual(expected);
     const files = readdirSync("app/routes").filter((f) => f.startsWith("webhooks."));
     expect(files.sort()).toEqual(expected.map(([uri]) => `${(uri as string).slice(1).replace(/\//g, ".")}.tsx`).sort());
+  });
+
+  it("derive every list from the one topic table, and the drain applies every sync topic", () => {
+    expect(Object.keys(APPLY_TOPIC).sort()).toEqual([...SYNC_TOPICS].sort());
+    expect(SYNC_TOPICS.length).toBeGreaterThan(10);
+    const routed = [...Object.values(WEBHOOK_ROUTES).flat(), ...COMPLIANCE_TOPICS];
+    expect(routed.sort()).toEqual([...ALL_TOPICS].sort());
+    for (const topic of ALL_TOPICS) {
+      const { kind, touchesStock } = WEBHOOK_TOPICS[topic];
+      if (kind !== "sync") expect(touchesStock, topic).toBe(false);
+    }
+  });
+
+  it("answers a request that is not a signed POST as Shopify's library would, storing nothing", async () => {
+    const shop = uniqueShop("headers");
+    const valid = () => signedWebhook({ url: "https://stockcast.example/webhooks/orders", topic: "orders/create", shop, body: order(9), secret: SECRET });
+    const { webhookAction } = await import("~/jobs/webhook-action.server");
+    const answer = async (request: Request) => {
+      try {
+        return (await webhookAction({ request, params: {}, context: {} })).status;
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown.status;
+        throw thrown;
+      }
+    };
+    expect(await answer(new Request(valid().url, { method: "GET", headers: valid().headers }))).toBe(405);
+    for (const header of ["X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-Webhook-Id", "X-Shopify-API-Version"]) {
+      const request = valid();
+      const headers = new Headers(request.headers);
+      headers.delete(header);
+      expect(await answer(new Request(request.url, { method: "POST", headers, body: await request.text() })), header).toBe(400);
+    }
+    const emptyBody = signedWebhook({ url: valid().url, topic: "orders/create", shop, body: null, rawBody: "", secret: SECRET });
+    expect(await answer(emptyBody)).toBe(400);
+    const badShop = signedWebhook({ url: valid().url, topic: "orders/create", shop: "evil.example.com", body: order(9), secret: SECRET });
+    expect(await answer(badShop)).toBe(400);
+    expect(await prisma.webhookEvent.count({ where: { shop } })).toBe(0);
+    // The library's constant form of the topic header is understood too.
+    expect(await answer(signedWebhook({ url: valid().url, topic: "ORDERS_CREATE", shop, body: order(9), secret: SECRET }))).toBe(200);
+    expect(await prisma.webhookEvent.findMany({ where: { shop }, select: { topic: true, status: true } })).toEqual([{ topic: "orders/create", status: "received" }]);
   });
 
   it("rejects a bad HMAC with 401 and stores nothing", async () => {

@@ -13,7 +13,7 @@ import {
 import { deleteInventoryLevelsOfVariant } from "~/models/inventory.server";
 import { assignLinesWithoutLocation, linkOrphanLines, type DemandKeyRow } from "~/models/orders.server";
 import type { Db } from "~/models/transaction.server";
-import type { WebhookPayload } from "~/shopify/webhook-payloads";
+import type { WebhookPayload } from "~/shopify/webhook-topics";
 import { rederiveDemandDays } from "./demand.server";
 import { toGid, toGidOrNull } from "./ids";
 import { defaultLocationId } from "./locations.server";

@@ -7,7 +7,7 @@ import {
   deleteDemandDaysById,
   findDemandDaysByKeys,
   lockDemandDays,
-  updateDemandDayById,
+  updateDemandDaysById,
   upsertDemandDay,
   type DemandDayKey,
 } from "~/models/demand.server";
@@ -170,6 +170,7 @@ export async function rederiveDemandDaysInBulk(shop: string, rows: readonly Dema
   const stored = new Map((await findDemandDaysByKeys(shop, keys, tx)).map((d) => [id(d), d]));
   const created: (DemandDayKey & { units: number; revenue: string; orders: number })[] = [];
   const removed: string[] = [];
+  const changed: { id: string; units: number; revenue: string; orders: number }[] = [];
   for (const key of keys) {
     const value = demandOf(linesByKey.get(id(key)) ?? []);
     const day = stored.get(id(key));
@@ -177,8 +178,9 @@ export async function rederiveDemandDaysInBulk(shop: string, rows: readonly Dema
       if (day) removed.push(day.id);
     } else if (!day) created.push({ ...key, ...value });
     else if (day.units !== value.units || day.orders !== value.orders || !new Prisma.Decimal(day.revenue.toString()).equals(value.revenue))
-      await updateDemandDayById(shop, day.id, value, tx);
+      changed.push({ id: day.id, ...value });
   }
+  await updateDemandDaysById(shop, changed, tx);
   if (removed.length) await deleteDemandDaysById(shop, removed, tx);
   if (created.length) await createDemandDays(shop, created, tx);
   return keys.length + bundledCount;

@@ -1,7 +1,7 @@
 import { findLocationByGid, findVariantByInventoryItem } from "~/models/catalog.server";
 import { applyInventoryLevel, deleteInventoryLevel, listInventoryLevels, upsertInventorySnapshot } from "~/models/inventory.server";
 import { defaultDb, inTransaction, type Db } from "~/models/transaction.server";
-import type { WebhookPayload } from "~/shopify/webhook-payloads";
+import type { WebhookPayload } from "~/shopify/webhook-topics";
 import { toGid } from "./ids";
 import { localDate } from "./local-date";
 

@@ -6,12 +6,13 @@ import {
   addRefundToLine,
   applyOrderLine,
   deleteOrderLinesOfOrder,
+  insertNewOrderLines,
   findOrderLinesByGid,
   refundsOfLines,
   type DemandKeyRow,
 } from "~/models/orders.server";
 import type { Db } from "~/models/transaction.server";
-import type { WebhookPayload } from "~/shopify/webhook-payloads";
+import type { WebhookPayload } from "~/shopify/webhook-topics";
 import { rederiveDemandDays } from "./demand.server";
 import { toGid, toGidOrNull } from "./ids";
 import { localDate } from "./local-date";
@@ -134,6 +135,8 @@ export async function applyOrder(
     lookups?.csvNames.delete(order.name);
   }
   let stale = 0;
+  // Lines the group knows are new go in one INSERT after the loop (a burst of new orders: one statement an order).
+  const fresh: Parameters<typeof insertNewOrderLines>[1][number][] = [];
   for (const li of order.line_items) {
     const variantGid = toGidOrNull("ProductVariant", li.variant_id);
     const variantId = variantGid ? (lookups ? (lookups.variants.get(variantGid) ?? null) : ((await findVariantByGid(shop, variantGid, tx))?.id ?? null)) : null;
@@ -141,32 +144,31 @@ export async function applyOrder(
     const known = lookups ? { stored: lookups.lines.has(gid) || lookups.written.has(gid), refunds: lookups.refunds.get(gid) ?? [] } : undefined;
     const refundedQuantity = refunded.get(li.admin_graphql_api_id) ?? 0;
     const currentQuantity = li.current_quantity !== undefined ? li.current_quantity + refundedQuantity : li.quantity;
-    const applied = await applyOrderLine(
-      shop,
-      {
-        orderGid,
-        lineItemGid: li.admin_graphql_api_id,
-        orderName: order.name ?? null,
-        variantGid,
-        variantId,
-        locationGid,
-        locationId,
-        quantity: li.quantity,
-        currentQuantity,
-        refundedQuantity,
-        unitPrice: li.price ?? "0",
-        orderCreatedAt: placedAt,
-        localDate: date,
-        cancelledAt,
-        shopifyUpdatedAt: updatedAt,
-      },
-      tx,
-      known,
-    );
+    const line = {
+      orderGid,
+      lineItemGid: li.admin_graphql_api_id,
+      orderName: order.name ?? null,
+      variantGid,
+      variantId,
+      locationGid,
+      locationId,
+      quantity: li.quantity,
+      currentQuantity,
+      refundedQuantity,
+      unitPrice: li.price ?? "0",
+      orderCreatedAt: placedAt,
+      localDate: date,
+      cancelledAt,
+      shopifyUpdatedAt: updatedAt,
+    };
+    const isNew = known !== undefined && !known.stored;
+    if (isNew) fresh.push({ line, known });
+    const applied = isNew || (await applyOrderLine(shop, line, tx, known));
     lookups?.written.add(gid);
     if (applied) touched.push({ variantId, locationId, localDate: date });
     else stale++;
   }
+  if (fresh.length > 0) await insertNewOrderLines(shop, fresh, tx);
   await rederive(touched);
   return { lines: order.line_items.length, stale };
 }

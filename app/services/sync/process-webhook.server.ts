@@ -1,7 +1,7 @@
 import { findShop } from "~/models/shop.server";
 import { evaluateAlertsAfterWebhook } from "~/services/alerts.server";
 import { isAwaitedBulkOperation } from "~/services/backfill.server";
-import { inTransaction, type Db } from "~/models/transaction.server";
+import { inTransaction } from "~/models/transaction.server";
 import {
   findWebhookEvent,
   findWebhookEventByWebhookId,
@@ -10,48 +10,14 @@ import {
   markWebhookEventsProcessed,
   type WebhookEventCursor,
 } from "~/models/webhook-event.server";
-import { parseWebhookPayload, type WebhookPayload } from "~/shopify/webhook-payloads";
-import { ALL_TOPICS, type WebhookTopic } from "~/shopify/webhook-topics";
+import { isSyncTopic, parseWebhookPayload, SYNC_TOPICS, type SyncTopic, type WebhookPayload } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
-import {
-  applyInventoryItemPayload,
-  applyLocationPayload,
-  applyProductPayload,
-  deleteInventoryItemPayload,
-  deleteLocationPayload,
-  deleteProductPayload,
-} from "./catalog.server";
-import { applyInventoryLevelPayload, disconnectInventoryLevelPayload } from "./inventory.server";
 import type { DemandKeyRow } from "~/models/orders.server";
+import { applyTopic } from "./apply-topic.server";
 import { rederiveDemandDaysInBulk } from "./demand.server";
-import { applyOrder, applyRefund, prefetchOrderLookups, type OrderLookups } from "./orders.server";
+import { prefetchOrderLookups } from "./orders.server";
 import { yieldToEventLoop } from "~/utils/event-loop";
 import { touchItemsOfOrders, touchItemsOfWebhook } from "./quantities.server";
-
-/** Topics the sync worker applies (the lifecycle and privacy topics are applied at ingestion). */
-export const SYNC_TOPICS = [
-  "orders/create",
-  "orders/updated",
-  "orders/cancelled",
-  "refunds/create",
-  "products/create",
-  "products/update",
-  "products/delete",
-  "inventory_levels/update",
-  "inventory_levels/connect",
-  "inventory_levels/disconnect",
-  "inventory_items/create",
-  "inventory_items/update",
-  "inventory_items/delete",
-  "locations/create",
-  "locations/update",
-  "locations/delete",
-] as const satisfies readonly WebhookTopic[];
-export type SyncTopic = (typeof SYNC_TOPICS)[number];
-
-export function isSyncTopic(topic: string): topic is SyncTopic {
-  return (SYNC_TOPICS as readonly string[]).includes(topic);
-}
 
 export type ProcessOutcome = "processed" | "already-processed" | "failed" | "missing" | "skipped";
 
@@ -110,8 +76,8 @@ async function applyWebhookEvent(
   const shopRow = knownShop === undefined ? await findShop(shop) : knownShop;
   if (shopRow && !shopRow.active) return "skipped";
   seen.topic = event.topic;
-  const topic = ALL_TOPICS.find((t) => t === event.topic);
-  if (!topic || !isSyncTopic(topic)) {
+  const topic = event.topic;
+  if (!isSyncTopic(topic)) {
     await markWebhookEventById(shop, eventId, "failed", `topic ${event.topic} is not applied by sync`);
     return "failed";
   }
@@ -135,7 +101,7 @@ async function applyWebhookEvent(
   try {
     // Applied and marked processed in one commit: a crash between the two cannot leave it half done.
     await inTransaction(async (tx) => {
-      await applyTopic(shop, topic, parsed.data, timeZone, event.receivedAt, tx);
+      await applyTopic(topic, parsed.data, { shop, timeZone, receivedAt: event.receivedAt, tx });
       // Its inventory items wait for the quantities refresh (app/jobs/quantities.server.ts), in the same commit.
       await touchItemsOfWebhook(shop, topic, parsed.data, new Date(), tx);
       await markWebhookEventById(shop, eventId, "processed", undefined, tx);
@@ -236,8 +202,8 @@ export const DRAIN_GROUP = 25;
 async function applyGroup(shop: string, events: StoredEvent[], shopRow: ShopRow): Promise<{ topic: SyncTopic; payload: unknown }[] | null> {
   const ready: { id: string; topic: SyncTopic; data: unknown; receivedAt: Date }[] = [];
   for (const event of events) {
-    const topic = ALL_TOPICS.find((t) => t === event.topic);
-    if (event.status !== "received" || !topic || !isSyncTopic(topic) || event.payload === null) return null;
+    const topic = event.topic;
+    if (event.status !== "received" || !isSyncTopic(topic) || event.payload === null) return null;
     let payload: unknown;
     try {
       payload = JSON.parse(event.payload);
@@ -258,7 +224,7 @@ async function applyGroup(shop: string, events: StoredEvent[], shopRow: ShopRow)
       const demand: DemandKeyRow[] = [];
       const lookups = orders ? await prefetchOrderLookups(shop, orders, tx) : undefined;
       for (const e of ready) {
-        await applyTopic(shop, e.topic, e.data, timeZone, e.receivedAt, tx, demand, lookups);
+        await applyTopic(e.topic, e.data as WebhookPayload<SyncTopic>, { shop, timeZone, receivedAt: e.receivedAt, tx, deferDemand: demand, lookups });
         if (!orders) await touchItemsOfWebhook(shop, e.topic, e.data, new Date(), tx);
       }
       if (orders) await touchItemsOfOrders(shop, orders, new Date(), tx);
@@ -300,54 +266,4 @@ export async function settleBulkOperationFinish(shop: string, webhookId: string,
   const awaited = await isAwaitedBulkOperation(shop, (parsed.data as WebhookPayload<"bulk_operations/finish">).admin_graphql_api_id);
   if (event && event.status === "received") await markWebhookEventById(shop, event.id, "processed");
   return awaited;
-}
-
-async function applyTopic(
-  shop: string,
-  topic: SyncTopic,
-  data: unknown,
-  timeZone: string,
-  receivedAt: Date,
-  tx: Db,
-  deferDemand?: DemandKeyRow[],
-  lookups?: OrderLookups,
-): Promise<void> {
-  switch (topic) {
-    case "orders/create":
-    case "orders/updated":
-    case "orders/cancelled":
-      await applyOrder(shop, topic, data as WebhookPayload<"orders/create">, timeZone, tx, deferDemand, lookups);
-      return;
-    case "refunds/create":
-      await applyRefund(shop, data as WebhookPayload<"refunds/create">, tx, deferDemand);
-      return;
-    case "products/create":
-    case "products/update":
-      await applyProductPayload(shop, data as WebhookPayload<"products/create">, tx);
-      return;
-    case "products/delete":
-      await deleteProductPayload(shop, data as WebhookPayload<"products/delete">, receivedAt, tx);
-      return;
-    case "inventory_levels/update":
-    case "inventory_levels/connect":
-      await applyInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, timeZone, receivedAt, tx);
-      return;
-    case "inventory_levels/disconnect":
-      await disconnectInventoryLevelPayload(shop, data as WebhookPayload<"inventory_levels/update">, receivedAt, tx);
-      return;
-    case "inventory_items/create":
-    case "inventory_items/update":
-      await applyInventoryItemPayload(shop, data as WebhookPayload<"inventory_items/update">, tx);
-      return;
-    case "inventory_items/delete":
-      await deleteInventoryItemPayload(shop, data as WebhookPayload<"inventory_items/delete">, tx);
-      return;
-    case "locations/create":
-    case "locations/update":
-      await applyLocationPayload(shop, data as WebhookPayload<"locations/update">, tx);
-      return;
-    case "locations/delete":
-      await deleteLocationPayload(shop, data as WebhookPayload<"locations/delete">, receivedAt, tx);
-      return;
-  }
 }

@@ -24,7 +24,7 @@ import type { AdminClient } from "~/shopify/admin-client.server";
 import { fetchInventoryItemQuantities, type LiveLevelRecord } from "~/shopify/inventory-quantities.server";
 import { itemsPerQuantitiesRequest } from "~/shopify/quantities-batch";
 import { inIdChunks } from "~/models/id-chunks.server";
-import type { WebhookPayload } from "~/shopify/webhook-payloads";
+import type { WebhookPayload } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
 import { toGid, toGidOrNull } from "./ids";
 import { localDate } from "./local-date";

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseWebhookPayload } from "~/shopify/webhook-payloads";
+import { parseWebhookPayload } from "~/shopify/webhook-topics";
 import type { WebhookTopic } from "~/shopify/webhook-topics";
 import { pickFields, storedPayload } from "./stored-payload";
 
