@@ -163,14 +163,15 @@ async function findOpenPurchaseOrderLines(shop: string, variantIds?: string[]) {
       variantId: true,
       quantityOrdered: true,
       quantityReceived: true,
-      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true, source: true, status: true } },
+      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true, confirmedEta: true, source: true, status: true } },
     },
   });
   return lines.map((l) => ({
     variantId: l.variantId,
     locationId: l.purchaseOrder.destinationLocationId,
     remaining: Math.max(0, l.quantityOrdered - l.quantityReceived),
-    expectedAt: l.purchaseOrder.expectedAt,
+    /** When the units arrive: the vendor-confirmed ETA when there is one, else the expected date. */
+    expectedAt: l.purchaseOrder.confirmedEta ?? l.purchaseOrder.expectedAt,
     source: l.purchaseOrder.source,
     /** Not yet ordered: drafted units (the suggestion is net of them), not on order. */
     drafted: (DRAFTED_STATUSES as readonly string[]).includes(l.purchaseOrder.status),
