@@ -27,6 +27,7 @@ import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActo
 import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
 import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
 import { sendToVendor } from "~/services/purchase-orders/send.server";
+import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(params);
   const { actor, personas } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
   try {
-    const detail = await getPurchaseOrderDetail(ctx.shop, actor, id);
+    const detail = await getPurchaseOrderDetail(ctx.shop, actor, id, clockNow(request));
     const receiving = await getReceivingView(ctx.shop, actor, id, detail.po.status);
     return json({ ...detail, receiving, personas, actorStaffId: actor.staffId, demo: ctx.mode === "demo" });
   } catch (error) {
