@@ -11,6 +11,7 @@ import { listJobSummaries } from "~/models/jobs.server";
 import { listOpenPurchaseOrderLines } from "~/models/planning-inputs.server";
 import * as poRoute from "~/routes/app.purchase-orders_.$id";
 import * as variantsRoute from "~/routes/app.purchase-orders_.$id.variants";
+import { evaluateAlerts } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { searchVariantsToAdd, updateDates, updateDraftLines } from "~/services/purchase-orders/edits.server";
 import { PurchaseOrderError } from "~/services/purchase-orders/errors";
@@ -281,5 +282,9 @@ describe("overdue purchase orders", () => {
     expect(desc.rows.map((r) => r.number)).toEqual(["PO-1002", "PO-1003", "PO-1001", "PO-1004"]);
     const detail = await getPurchaseOrderDetail(s.shop, { staffId: CLERK }, s.po.id, now);
     expect(detail.po.daysLate).toBe(13);
+    // Alerts agree with the badge: the same PO, the same days, and none for the PO with a later ETA.
+    await evaluateAlerts(s.shop, now);
+    const alerts = await prisma.alert.findMany({ where: { shop: s.shop, type: "po_overdue" } });
+    expect(alerts.map((a) => a.message)).toEqual([`PO-1001 from Acme is 13 days overdue (expected ${addDays(s.today, -13)}).`]);
   });
 });
