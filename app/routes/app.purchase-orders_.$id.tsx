@@ -213,11 +213,11 @@ export default function PurchaseOrderPage() {
     loading: busyIntent === a,
     destructive: DESTRUCTIVE.includes(a) && a !== "reject",
   });
-  const resend = po.status === "sent";
+  const resend = po.status === "sent" || po.status === "partially_received";
   const sendFailed = modal === "send" && lastIntent === "send_email" && !!actionData?.error;
   const datesFailed = modal === "dates" && lastIntent === "update_dates" && !!actionData?.error;
   const sendAction = data.canSend
-    ? { content: resend ? "Resend to vendor" : "Send to vendor", onAction: () => setModal("send"), loading: busyIntent === "send_email" }
+    ? { content: resend ? "Send update to vendor" : "Send to vendor", onAction: () => setModal("send"), loading: busyIntent === "send_email" }
     : null;
   const download = (format: "pdf" | "csv") => ({
     content: `Download ${format.toUpperCase()}`,

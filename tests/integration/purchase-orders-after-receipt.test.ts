@@ -2,7 +2,7 @@
 // can change while a PO is open, line edits before sending (an approved PO goes back for approval), and overdue
 // POs on the list. Real routes, services, plan runs and the job queue on the test database.
 import crypto from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeFlowTriggers, server } from "../setup/shopify-fake";
 import prisma from "~/db.server";
 import { getJobQueue, JOB } from "~/jobs/index.server";
@@ -18,6 +18,8 @@ import { PurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancelRemainder, closeShort, submitForApproval } from "~/services/purchase-orders/lifecycle.server";
 import { getPurchaseOrderDetail, getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 import { addDays, localDate } from "~/utils/dates";
+import { useSmtpServer } from "~/utils/mailer.server";
+import { startSmtpCapture, type SmtpCapture } from "../../scripts/mail/smtp-capture";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 const CLERK = "7101"; // no role row: may edit, not approve
@@ -67,7 +69,16 @@ async function seedShop(label: string, status = "partially_received") {
   return { store, shop, acme, bolt, variants, po, location, today };
 }
 
-afterAll(() => server.close());
+let smtp: SmtpCapture;
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  useSmtpServer(smtp.url);
+});
+afterAll(async () => {
+  server.close();
+  useSmtpServer(undefined);
+  await smtp?.close();
+});
 
 const lineOf = (shop: string, variantId: string) => prisma.replenishmentLine.findFirstOrThrow({ where: { shop, variantId } });
 const jobsOf = async (shop: string) => (await listJobSummaries(shop)).filter((j) => j.name === JOB.planTouched).map((j) => j.status);
@@ -123,6 +134,17 @@ describe("after a partial receipt", () => {
     expect(detail.history[0]).toMatchObject({ action: auditAction, detail: "28 units no longer on order", reason });
     expect(detail.actions).toEqual([]);
     expect(detail.outstandingUnits).toBe(28);
+  });
+
+  it("'Send update to vendor' emails a partly received PO again and keeps its status and first sending time", async () => {
+    const s = await seedShop("update");
+    const sentAt = (await prisma.purchaseOrder.findUniqueOrThrow({ where: { id: s.po.id } })).sentAt;
+    expect((await getPurchaseOrderDetail(s.shop, { staffId: CLERK }, s.po.id)).canSend).toBe(true);
+    const response = await post(s, CLERK, { intent: "send_email", version: "1", to: "orders@acme.test", message: "New ETA", attachPdf: "true", attachCsv: "false" });
+    expect(response.status).toBe(200);
+    expect(smtp.messages.at(-1)!.attachments.map((f) => f.filename)).toEqual(["PO-1001.pdf"]);
+    const po = await prisma.purchaseOrder.findUniqueOrThrow({ where: { id: s.po.id } });
+    expect(po).toMatchObject({ status: "partially_received", version: 2, sentTo: "orders@acme.test", sentAt }); // lead time still counts from the first send
   });
 
   it("cancelling the remainder needs a reason; both refuse any other status, viewers and other shops", async () => {

@@ -173,7 +173,7 @@ export interface PurchaseOrderDetailDto {
   canEditDates: boolean;
   /** Units ordered but not yet received: what closing short or cancelling the remainder takes off order. */
   outstandingUnits: number;
-  /** Whether the viewer may email the PO to the vendor now (approved, or re-send when sent). */
+  /** Whether the viewer may email the PO to the vendor now (approved; an update when sent or partially received). */
   canSend: boolean;
   /** What the send form starts with. */
   sendDefaults: { to: string; message: string };
@@ -268,7 +268,7 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
     canEditLines: linesEditable(po.status) && role.canEdit,
     canEditDates: datesEditable(po.status) && role.canEdit,
     outstandingUnits: po.lines.reduce((s, l) => s + Math.max(0, l.quantityOrdered - l.quantityReceived), 0),
-    canSend: role.canEdit && (po.status === "approved" || po.status === "sent"),
+    canSend: role.canEdit && (po.status === "approved" || po.status === "sent" || po.status === "partially_received"),
     sendDefaults: {
       to: po.sentTo && po.sentTo !== MANUAL_SENT_TO ? po.sentTo : (po.vendor.email ?? ""),
       message: defaultVendorMessage({
