@@ -186,6 +186,7 @@ export default function PurchaseOrderPage() {
   const [modal, setModal] = useState<ConfirmIntent | "send" | "dates" | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [lastIntent, setLastIntent] = useState<string | null>(null);
+  const [linesDirty, setLinesDirty] = useState(false);
   const { po } = data;
 
   // A new version (after any successful change or reload) closes the modal.
@@ -229,7 +230,8 @@ export default function PurchaseOrderPage() {
   const sendEmail = (values: SendFormValues) =>
     post({ intent: "send_email", to: values.to, message: values.message, attachPdf: String(values.attachPdf), attachCsv: String(values.attachCsv) });
   // When the PO can be emailed, "Send to vendor" leads and marking as sent by hand follows it.
-  const primaryAction = sendAction && !resend ? sendAction : primary ? asAction(primary) : undefined;
+  // Unsaved line edits hold the status change (submitting would send the lines as they were).
+  const primaryAction = sendAction && !resend ? sendAction : primary ? { ...asAction(primary), disabled: linesDirty } : undefined;
   const secondaryActions = [
     ...(sendAction && !resend ? [primary, ...secondary] : secondary).filter(Boolean).map(asAction),
     ...(sendAction && resend ? [sendAction] : []),
@@ -317,6 +319,7 @@ export default function PurchaseOrderPage() {
                     }
                   })
                 }
+                onDirtyChange={setLinesDirty}
                 onAdd={(v) => post({ intent: "add_line", variantId: v.variantId, addQuantity: v.quantity, ...(v.unitCost.trim() ? { addUnitCost: v.unitCost } : {}) })}
               />
               {data.receiving.canReceive && (

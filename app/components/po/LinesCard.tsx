@@ -34,13 +34,15 @@ export interface LinesCardProps {
   adding: boolean;
   onSave: (edits: LineEdit[]) => void;
   onAdd: (values: AddLineValues) => void;
+  /** Told whether there are unsaved edits (the page holds its status actions until they are saved). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
  * The PO's lines. Before it is sent (draft, pending approval, approved) quantities and unit costs are
  * editable and lines can be added; an approved PO says that saving sends it back for approval.
  */
-export function LinesCard({ poId, version, status, currency, units, total, lines, editable, saving, adding, onSave, onAdd }: LinesCardProps) {
+export function LinesCard({ poId, version, status, currency, units, total, lines, editable, saving, adding, onSave, onAdd, onDirtyChange }: LinesCardProps) {
   const [edits, setEdits] = useState<Record<string, { quantity?: string; unitCost?: string }>>({});
   useEffect(() => setEdits({}), [version]);
   const valueOf = (l: PoLine) => ({ quantity: edits[l.id]?.quantity ?? String(l.quantityOrdered), unitCost: edits[l.id]?.unitCost ?? l.unitCost });
@@ -48,6 +50,8 @@ export function LinesCard({ poId, version, status, currency, units, total, lines
     const v = valueOf(l);
     return v.quantity !== String(l.quantityOrdered) || v.unitCost !== l.unitCost;
   });
+  const isDirty = dirty.length > 0;
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
   const set = (id: string, field: "quantity" | "unitCost") => (value: string) => setEdits((e) => ({ ...e, [id]: { ...e[id], [field]: value } }));
 
   const rows = lines.map((l) => {
