@@ -11,6 +11,7 @@ import { listJobSummaries } from "~/models/jobs.server";
 import { listOpenPurchaseOrderLines } from "~/models/planning-inputs.server";
 import * as poRoute from "~/routes/app.purchase-orders_.$id";
 import * as variantsRoute from "~/routes/app.purchase-orders_.$id.variants";
+import * as listRoute from "~/routes/app.purchase-orders";
 import { evaluateAlerts } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { searchVariantsToAdd, updateDates, updateDraftLines } from "~/services/purchase-orders/edits.server";
@@ -304,6 +305,10 @@ describe("overdue purchase orders", () => {
     expect(desc.rows.map((r) => r.number)).toEqual(["PO-1002", "PO-1003", "PO-1001", "PO-1004"]);
     const detail = await getPurchaseOrderDetail(s.shop, { staffId: CLERK }, s.po.id, now);
     expect(detail.po.daysLate).toBe(13);
+    // The list screen's loader reads the same filter and sort from the URL.
+    const screen = await getAsStaff(listRoute.loader, "/app/purchase-orders?overdue=true&sort=expected_asc", s.store, CLERK);
+    expect((await screen.json()).rows.map((r: { number: string; daysLate: number | null }) => [r.number, typeof r.daysLate])).toEqual([["PO-1001", "number"]]);
+    expect((await getAsStaff(listRoute.loader, "/app/purchase-orders?sort=cheapest", s.store, CLERK)).status).toBe(400);
     // Alerts agree with the badge: the same PO, the same days, and none for the PO with a later ETA.
     await evaluateAlerts(s.shop, now);
     const alerts = await prisma.alert.findMany({ where: { shop: s.shop, type: "po_overdue" } });
