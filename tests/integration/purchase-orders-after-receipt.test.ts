@@ -276,6 +276,21 @@ describe("line edits before sending", () => {
   });
 });
 
+describe("line edits re-plan", () => {
+  it("a line removed from an approved PO leaves on order for its variant, through the queue", async () => {
+    const s = await seedShop("remove", "approved");
+    const second = await prisma.purchaseOrderLine.create({ data: { shop: s.shop, purchaseOrderId: s.po.id, variantId: s.variants[1].id, quantityOrdered: 20, unitCost: "4.00" } });
+    await planShop(s.shop);
+    expect((await lineOf(s.shop, s.variants[1].id)).onOrder).toBe(20);
+    const response = await post(s, CLERK, { intent: "update_lines", version: "1", lineId: second.id, quantity: "0", unitCost: "4.00" });
+    expect(response.status).toBe(200);
+    await runReplan();
+    // Back for approval, nothing of it is on order; the removed line's variant is re-planned too.
+    expect((await lineOf(s.shop, s.variants[1].id)).onOrder).toBe(0);
+    expect(await lineOf(s.shop, s.variants[0].id)).toMatchObject({ onOrder: 0, draftedUnits: 40 });
+  });
+});
+
 describe("overdue purchase orders", () => {
   it("shows days late on the shop's calendar, filters overdue ones and sorts by expected date", async () => {
     const s = await seedShop("overdue", "sent");
