@@ -389,7 +389,7 @@ export function deleteMute(shop: string, id: string, actor: string) {
 export function listOpenSentPurchaseOrders(shop: string) {
   return prisma.purchaseOrder.findMany({
     where: { shop, status: { in: ["sent", "partially_received"] } },
-    select: { id: true, number: true, expectedAt: true, vendorId: true, vendor: { select: { name: true } } },
+    select: { id: true, number: true, expectedAt: true, confirmedEta: true, vendorId: true, vendor: { select: { name: true } } },
   });
 }
 

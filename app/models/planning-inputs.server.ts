@@ -163,14 +163,15 @@ async function findOpenPurchaseOrderLines(shop: string, variantIds?: string[]) {
       variantId: true,
       quantityOrdered: true,
       quantityReceived: true,
-      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true, source: true, status: true } },
+      purchaseOrder: { select: { destinationLocationId: true, expectedAt: true, confirmedEta: true, source: true, status: true } },
     },
   });
   return lines.map((l) => ({
     variantId: l.variantId,
     locationId: l.purchaseOrder.destinationLocationId,
     remaining: Math.max(0, l.quantityOrdered - l.quantityReceived),
-    expectedAt: l.purchaseOrder.expectedAt,
+    /** When the units arrive: the vendor-confirmed ETA when there is one, else the expected date. */
+    expectedAt: l.purchaseOrder.confirmedEta ?? l.purchaseOrder.expectedAt,
     source: l.purchaseOrder.source,
     /** Not yet ordered: drafted units (the suggestion is net of them), not on order. */
     drafted: (DRAFTED_STATUSES as readonly string[]).includes(l.purchaseOrder.status),
@@ -207,7 +208,7 @@ export function listActiveForecastOverrides(shop: string, variantIds: string[], 
  */
 export async function variantsTouchedSince(shop: string, since: Date, limit: number): Promise<string[]> {
   const after = { gt: since };
-  const [levels, orderLines, variants, orders, overrides, audited, vendorVariants, productVariants] = await Promise.all([
+  const [levels, orderLines, variants, orders, overrides, audited, vendorVariants, productVariants, lineEdits] = await Promise.all([
     prisma.inventoryLevel.findMany({ where: { shop, updatedAt: after }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
     prisma.orderLine.findMany({ where: { shop, updatedAt: after, variantId: { not: null } }, select: { variantId: true }, distinct: ["variantId"], take: limit }),
     prisma.variant.findMany({ where: { shop, updatedAt: after }, select: { id: true }, take: limit }),
@@ -219,6 +220,8 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
     prisma.variant.findMany({ where: { shop, product: { vendor: { updatedAt: after } } }, select: { id: true }, take: limit }),
     // A product's status or vendor (products/update) moves all its variants.
     prisma.variant.findMany({ where: { shop, product: { updatedAt: after } }, select: { id: true }, take: limit }),
+    // A line removed from a PO leaves no line behind, only the edit's audit entry (its `before` names it).
+    prisma.auditEntry.findMany({ where: { shop, entityType: "PurchaseOrder", action: "purchase_order.lines_updated", at: after }, select: { before: true }, take: limit }),
   ]);
   const ids = new Set<string>([
     ...levels.map((r) => r.variantId),
@@ -229,6 +232,7 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
     ...audited.map((r) => r.entityId),
     ...vendorVariants.map((r) => r.id),
     ...productVariants.map((r) => r.id),
+    ...lineEdits.flatMap((r) => editedLineVariants(r.before)),
   ]);
   // A bundle sale is its components' demand: components of bundles with changed lines are touched too.
   const bundleLines = orderLines.flatMap((r) => (r.variantId ? [r.variantId] : []));
@@ -239,6 +243,13 @@ export async function variantsTouchedSince(shop: string, since: Date, limit: num
     for (const r of rows) ids.add(r.componentVariantId);
   }
   return [...ids].sort().slice(0, limit);
+}
+
+/** The variant ids in a "purchase_order.lines_updated" snapshot ({ lines: [{ variantId }] }); none when malformed. */
+function editedLineVariants(snapshot: unknown): string[] {
+  const lines = snapshot && typeof snapshot === "object" && "lines" in snapshot ? (snapshot as { lines: unknown }).lines : null;
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((l) => (l && typeof l === "object" && typeof (l as { variantId?: unknown }).variantId === "string" ? [(l as { variantId: string }).variantId] : []));
 }
 
 /**

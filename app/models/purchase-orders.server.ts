@@ -1,12 +1,36 @@
 import type { Prisma } from "@prisma/client";
 import { defaultDb, type Db } from "~/models/transaction.server";
 
+/** "newest": by creation, newest first; "expected_asc" / "expected_desc": by expected date, POs without one last. */
+export type PurchaseOrderSort = "newest" | "expected_asc" | "expected_desc";
+
 export interface PurchaseOrderListQuery {
   status?: string;
   vendorId?: string;
+  /** Only POs awaiting delivery whose arrival day (ETA, else expected date) is before this day (00:00 UTC). */
+  overdueBefore?: Date;
+  sort?: PurchaseOrderSort;
   page: number;
   pageSize: number;
 }
+
+/** Sent or partially received POs whose arrival day (confirmed ETA, else expected date) is before `before`. */
+function overdueWhere(before: Date): Prisma.PurchaseOrderWhereInput {
+  return {
+    status: { in: ["sent", "partially_received"] },
+    OR: [{ confirmedEta: { lt: before } }, { confirmedEta: null, expectedAt: { lt: before } }],
+  };
+}
+
+export function countOverduePurchaseOrders(shop: string, before: Date, vendorId?: string, db: Db = defaultDb) {
+  return db.purchaseOrder.count({ where: { shop, ...(vendorId ? { vendorId } : {}), ...overdueWhere(before) } });
+}
+
+const ORDER_BY: Record<PurchaseOrderSort, Prisma.PurchaseOrderOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  expected_asc: [{ expectedAt: { sort: "asc", nulls: "last" } }, { number: "asc" }],
+  expected_desc: [{ expectedAt: { sort: "desc", nulls: "last" } }, { number: "desc" }],
+};
 
 const LINE_TOTAL_FIELDS = { select: { quantityOrdered: true, unitCost: true } } as const;
 
@@ -16,11 +40,12 @@ export async function listPurchaseOrders(shop: string, q: PurchaseOrderListQuery
     shop,
     ...(q.status ? { status: q.status } : {}),
     ...(q.vendorId ? { vendorId: q.vendorId } : {}),
+    ...(q.overdueBefore ? { AND: [overdueWhere(q.overdueBefore)] } : {}),
   };
   const [rows, total] = await Promise.all([
     db.purchaseOrder.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: ORDER_BY[q.sort ?? "newest"],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
       include: { vendor: { select: { name: true } }, lines: LINE_TOTAL_FIELDS },

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Card, ChoiceList, EmptyState, Filters, IndexTable, InlineStack, Page, Tabs, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, ChoiceList, EmptyState, Filters, IndexTable, InlineStack, Page, Select, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { replanSoon } from "~/jobs/replan-soon.server";
 import { useUrlFilters } from "~/components/use-url-filters";
 import { formatDate } from "~/components/format";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
+import { OverdueBadge } from "~/components/po/OverdueBadge";
 import { PoSourceBadge, PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { PO_STATUS_TABS, formatMoney } from "~/components/po/format";
 import { createDraftPurchaseOrders, draftMatchingLines } from "~/services/purchase-orders/create-drafts.server";
@@ -16,12 +17,15 @@ import { HTTP_STATUS, isPurchaseOrderError } from "~/services/purchase-orders/er
 import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActor } from "~/services/permissions.server";
 import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 import { PO_STATUSES } from "~/services/purchase-orders/state-machine";
+import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
 
 const PAGE_SIZE = 25;
 const querySchema = z.object({
   status: z.enum(PO_STATUSES).optional(),
   vendor: z.string().max(64).optional(),
+  overdue: z.enum(["true"]).optional(),
+  sort: z.enum(["newest", "expected_asc", "expected_desc"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
@@ -32,10 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response("Invalid filters", { status: 400 });
   const q = parsed.data;
   const [list, { actor, personas }] = await Promise.all([
-    getPurchaseOrderList(ctx.shop, { status: q.status, vendorId: q.vendor, page: q.page, pageSize: PAGE_SIZE }),
+    getPurchaseOrderList(ctx.shop, { status: q.status, vendorId: q.vendor, overdue: q.overdue === "true", sort: q.sort, page: q.page, pageSize: PAGE_SIZE }, clockNow(request)),
     resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie"))),
   ]);
-  return json({ ...list, status: q.status ?? null, personas, actorStaffId: actor.staffId });
+  return json({ ...list, status: q.status ?? null, overdue: q.overdue === "true", sort: q.sort ?? "newest", personas, actorStaffId: actor.staffId });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -85,6 +89,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const TABS = [...PO_STATUS_TABS, { id: "all", label: "All" }];
+const SORTS = [
+  { label: "Newest first", value: "newest" },
+  { label: "Expected date, soonest first", value: "expected_asc" },
+  { label: "Expected date, latest first", value: "expected_desc" },
+];
 
 export default function PurchaseOrdersPage() {
   const data = useLoaderData<typeof loader>();
@@ -154,10 +163,31 @@ export default function PurchaseOrdersPage() {
                     />
                   ),
                 },
+                {
+                  key: "overdue",
+                  label: `Overdue (${data.overdueCount})`,
+                  shortcut: true,
+                  filter: (
+                    <ChoiceList
+                      title="Overdue"
+                      titleHidden
+                      choices={[{ label: "Only overdue purchase orders (sent, past their expected date or ETA)", value: "true" }]}
+                      selected={data.overdue ? ["true"] : []}
+                      onChange={(v) => update({ overdue: v[0] ?? null })}
+                    />
+                  ),
+                },
               ]}
-              appliedFilters={params.get("vendor") ? [{ key: "vendor", label: `Vendor: ${vendorName ?? "?"}`, onRemove: () => update({ vendor: null }) }] : []}
-              onClearAll={() => update({ vendor: null })}
-            />
+              appliedFilters={[
+                ...(params.get("vendor") ? [{ key: "vendor", label: `Vendor: ${vendorName ?? "?"}`, onRemove: () => update({ vendor: null }) }] : []),
+                ...(data.overdue ? [{ key: "overdue", label: "Overdue", onRemove: () => update({ overdue: null }) }] : []),
+              ]}
+              onClearAll={() => update({ vendor: null, overdue: null })}
+            >
+              <div style={{ minWidth: 240 }}>
+                <Select label="Sort" labelInline options={SORTS} value={data.sort} onChange={(v) => update({ sort: v === "newest" ? null : v })} />
+              </div>
+            </Filters>
           </div>
           <IndexTable
             resourceName={{ singular: "purchase order", plural: "purchase orders" }}
@@ -166,7 +196,9 @@ export default function PurchaseOrdersPage() {
             loading={navigation.state === "loading"}
             emptyState={
               <EmptyState heading="No purchase orders here" image="">
-                <p>Nothing matches this status{vendorName ? ` for ${vendorName}` : ""}.</p>
+                <p>
+                  Nothing {data.overdue ? "overdue " : ""}matches this status{vendorName ? ` for ${vendorName}` : ""}.
+                </p>
               </EmptyState>
             }
             headings={[
@@ -202,7 +234,17 @@ export default function PurchaseOrdersPage() {
                 <IndexTable.Cell>
                   <PoStatusBadge status={row.status} />
                 </IndexTable.Cell>
-                <IndexTable.Cell>{row.expectedAt ? formatDate(row.expectedAt) : "—"}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <InlineStack gap="200" blockAlign="center" wrap={false}>
+                    <Text as="span">{row.expectedAt ? formatDate(row.expectedAt) : "—"}</Text>
+                    <OverdueBadge daysLate={row.daysLate} />
+                  </InlineStack>
+                  {row.confirmedEta && (
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      Vendor ETA {formatDate(row.confirmedEta)}
+                    </Text>
+                  )}
+                </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" alignment="end" numeric>
                     {row.lineCount}

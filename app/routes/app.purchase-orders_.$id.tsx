@@ -2,27 +2,32 @@ import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { replanSoon } from "~/jobs/replan-soon.server";
-import { formatDate } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
-import { ConfirmModal } from "~/components/po/ConfirmModal";
+import { DatesModal } from "~/components/po/DatesModal";
 import { DemoPersonaSwitcher } from "~/components/po/DemoPersonaSwitcher";
+import { DetailsCard } from "~/components/po/DetailsCard";
+import { LinesCard } from "~/components/po/LinesCard";
+import { OverdueBadge } from "~/components/po/OverdueBadge";
+import { CONFIRM_INTENTS, PoConfirmModals, type ConfirmIntent } from "~/components/po/PoConfirmModals";
 import { PoSourceBadge, PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { ReceiptsCard } from "~/components/po/ReceiptsCard";
 import { ReceivePanel } from "~/components/po/ReceivePanel";
 import { SendModal, type SendFormValues } from "~/components/po/SendModal";
 import { downloadFile } from "~/components/po/download";
-import { formatMoney } from "~/components/po/format";
 import { useShopTime } from "~/components/shop-time";
 import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
-import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
+import { approve, cancel, close, markSent, reject, submitForApproval } from "~/services/purchase-orders/lifecycle.server";
+import { LIFECYCLE_FORMS, linesOfForm } from "~/services/purchase-orders/lifecycle-forms";
+import { isLifecycleInput, runLifecycleIntent } from "~/services/purchase-orders/lifecycle-intents.server";
 import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActor } from "~/services/permissions.server";
 import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
 import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
 import { sendToVendor } from "~/services/purchase-orders/send.server";
+import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
@@ -32,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = parseParams(params);
   const { actor, personas } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
   try {
-    const detail = await getPurchaseOrderDetail(ctx.shop, actor, id);
+    const detail = await getPurchaseOrderDetail(ctx.shop, actor, id, clockNow(request));
     const receiving = await getReceivingView(ctx.shop, actor, id, detail.po.status);
     return json({ ...detail, receiving, personas, actorStaffId: actor.staffId, demo: ctx.mode === "demo" });
   } catch (error) {
@@ -54,19 +59,8 @@ const actionSchema = z.discriminatedUnion("intent", [
     attachPdf: z.enum(["true", "false"]).default("false"),
     attachCsv: z.enum(["true", "false"]).default("false"),
   }),
-  z.object({
-    intent: z.literal("update_lines"),
-    version,
-    lines: z
-      .array(
-        z.object({
-          lineId: z.string().min(1).max(64),
-          quantity: z.string().trim().regex(/^\d{1,7}$/, "Quantities must be whole numbers between 0 and 1,000,000").transform(Number),
-        }),
-      )
-      .min(1)
-      .max(1_000),
-  }),
+  // Close short, cancel the remainder, edit lines, add a line, change dates (lifecycle-forms.ts).
+  ...LIFECYCLE_FORMS,
   z.object({
     intent: z.literal("receive"),
     version,
@@ -97,8 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { refusal } = await guardChange(ctx, request);
     if (refusal) return json({ error: refusal, code: "forbidden" as const }, { status: 403 });
   }
-  const lines = form.getAll("lineId").map((lineId, i) => ({ lineId, quantity: form.getAll("quantity")[i] }));
-  const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), lines }, FORM);
+  const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), lines: linesOfForm(form) }, FORM);
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Invalid form", code: "invalid" as const }, { status: 400 });
   const input = parsed.data;
   if (input.intent === "switch_persona") {
@@ -107,6 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { actor } = await resolveActor(ctx.shop, ctx, demoStaffFromCookieHeader(request.headers.get("Cookie")));
   try {
+    let notice: string | null = null;
+    if (isLifecycleInput(input)) ({ notice } = await runLifecycleIntent(ctx.shop, actor, id, input));
     switch (input.intent) {
       case "submit":
         await submitForApproval(ctx.shop, actor, id, input.version);
@@ -134,9 +129,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
           attachCsv: input.attachCsv === "true",
         });
         break;
-      case "update_lines":
-        await updateDraftLines(ctx.shop, actor, id, input.version, input.lines);
-        break;
       case "receive":
         await receivePurchaseOrder(
           ctx.shop,
@@ -153,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     // On order, receipts and stock moved: the plan follows within seconds, not at the next nightly run.
     await replanSoon(ctx.shop);
-    return json({ error: null, code: null });
+    return json({ error: null, code: null, notice });
   } catch (error) {
     if (isOverReceiptError(error)) return json({ error: error.message, code: "over_receipt" as const, overReceipt: error.lines }, { status: 400 });
     if (!isPurchaseOrderError(error)) throw error;
@@ -175,8 +167,12 @@ const ACTION_LABEL: Record<string, string> = {
   send: "Mark as sent without email",
   // Not "Close": that reads like closing this page.
   close: "Close purchase order",
+  close_short: "Close short",
+  cancel_remainder: "Cancel the remainder",
   cancel: "Cancel purchase order",
 };
+/** Destructive or final: listed after the other actions, in red. */
+const DESTRUCTIVE = ["cancel", "reject", "close_short", "cancel_remainder"];
 
 export default function PurchaseOrderPage() {
   const time = useShopTime();
@@ -187,37 +183,42 @@ export default function PurchaseOrderPage() {
   const submit = useSubmit();
   const busy = navigation.state === "submitting";
   const busyIntent = busy ? String(navigation.formData?.get("intent") ?? "") : "";
-  const [modal, setModal] = useState<"cancel" | "reject" | "send" | "close" | null>(null);
+  const [modal, setModal] = useState<ConfirmIntent | "send" | "dates" | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [lastIntent, setLastIntent] = useState<string | null>(null);
-  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [linesDirty, setLinesDirty] = useState(false);
   const { po } = data;
 
-  // A new version (after any successful change or reload) resets edits and closes the modal.
-  useEffect(() => {
-    setQuantities({});
-    setModal(null);
-  }, [po.version]);
+  // A new version (after any successful change or reload) closes the modal.
+  useEffect(() => setModal(null), [po.version]);
 
   const post = (fields: Record<string, string>) => {
     setLastIntent(fields.intent ?? null);
     submit({ ...fields, version: String(po.version) }, { method: "post" });
   };
-  const run = (intent: string) => (intent === "cancel" || intent === "reject" || intent === "close" ? setModal(intent) : post({ intent }));
+  const postForm = (intent: string, fill: (form: FormData) => void) => {
+    const form = new FormData();
+    form.set("intent", intent);
+    form.set("version", String(po.version));
+    fill(form);
+    setLastIntent(intent);
+    submit(form, { method: "post" });
+  };
+  const run = (intent: string) => (CONFIRM_INTENTS.includes(intent) ? setModal(intent as ConfirmIntent) : post({ intent }));
 
-  const dirty = Object.entries(quantities).filter(([id, q]) => String(data.lines.find((l) => l.id === id)?.quantityOrdered) !== q);
-  const [primary, ...secondary] = data.actions.filter((a) => a !== "cancel" && a !== "reject");
-  const extra = data.actions.filter((a) => a === "reject" || a === "cancel");
+  const [primary, ...secondary] = data.actions.filter((a) => !DESTRUCTIVE.includes(a));
+  const extra = data.actions.filter((a) => DESTRUCTIVE.includes(a));
   const asAction = (a: string) => ({
     content: ACTION_LABEL[a] ?? a,
     onAction: () => run(a),
     loading: busyIntent === a,
-    destructive: a === "cancel",
+    destructive: DESTRUCTIVE.includes(a) && a !== "reject",
   });
-  const resend = po.status === "sent";
+  const resend = po.status === "sent" || po.status === "partially_received";
   const sendFailed = modal === "send" && lastIntent === "send_email" && !!actionData?.error;
+  const datesFailed = modal === "dates" && lastIntent === "update_dates" && !!actionData?.error;
   const sendAction = data.canSend
-    ? { content: resend ? "Resend to vendor" : "Send to vendor", onAction: () => setModal("send"), loading: busyIntent === "send_email" }
+    ? { content: resend ? "Send update to vendor" : "Send to vendor", onAction: () => setModal("send"), loading: busyIntent === "send_email" }
     : null;
   const download = (format: "pdf" | "csv") => ({
     content: `Download ${format.toUpperCase()}`,
@@ -229,7 +230,8 @@ export default function PurchaseOrderPage() {
   const sendEmail = (values: SendFormValues) =>
     post({ intent: "send_email", to: values.to, message: values.message, attachPdf: String(values.attachPdf), attachCsv: String(values.attachCsv) });
   // When the PO can be emailed, "Send to vendor" leads and marking as sent by hand follows it.
-  const primaryAction = sendAction && !resend ? sendAction : primary ? { ...asAction(primary), disabled: dirty.length > 0 } : undefined;
+  // Unsaved line edits hold the status change (submitting would send the lines as they were).
+  const primaryAction = sendAction && !resend ? sendAction : primary ? { ...asAction(primary), disabled: linesDirty } : undefined;
   const secondaryActions = [
     ...(sendAction && !resend ? [primary, ...secondary] : secondary).filter(Boolean).map(asAction),
     ...(sendAction && resend ? [sendAction] : []),
@@ -238,63 +240,20 @@ export default function PurchaseOrderPage() {
     ...extra.map(asAction),
   ];
 
-  const saveQuantities = () => {
-    const form = new FormData();
-    form.set("intent", "update_lines");
-    form.set("version", String(po.version));
-    for (const [lineId, q] of dirty) {
-      form.append("lineId", lineId);
-      form.append("quantity", q);
-    }
-    submit(form, { method: "post" });
-  };
-
-  const receive = (lines: { lineId: string; quantity: string }[], confirmOverReceipt: boolean) => {
-    const form = new FormData();
-    form.set("intent", "receive");
-    form.set("version", String(po.version));
-    form.set("idempotencyKey", data.receiving.receiveKey);
-    if (confirmOverReceipt) form.set("confirmOverReceipt", "true");
-    for (const l of lines) {
-      form.append("lineId", l.lineId);
-      form.append("quantity", l.quantity);
-    }
-    submit(form, { method: "post" });
-  };
+  const receive = (lines: { lineId: string; quantity: string }[], confirmOverReceipt: boolean) =>
+    postForm("receive", (form) => {
+      form.set("idempotencyKey", data.receiving.receiveKey);
+      if (confirmOverReceipt) form.set("confirmOverReceipt", "true");
+      for (const l of lines) {
+        form.append("lineId", l.lineId);
+        form.append("quantity", l.quantity);
+      }
+    });
   const lineName = (lineId: string) => {
     const line = data.lines.find((l) => l.id === lineId);
     return line ? [line.product, line.variant].filter(Boolean).join(" ") : "Removed line";
   };
   const retrying = busyIntent === "retry_push" ? String(navigation.formData?.get("receiptId") ?? "") : null;
-
-  const rows = data.lines.map((l) => [
-    <BlockStack gap="050" key={`${l.id}-name`}>
-      <Text as="span" fontWeight="semibold">
-        {l.product}
-      </Text>
-      <Text as="span" variant="bodySm" tone="subdued">
-        {[l.variant, l.sku].filter(Boolean).join(" · ")}
-      </Text>
-    </BlockStack>,
-    data.canEditLines ? (
-      <div style={{ maxWidth: 110, marginLeft: "auto" }} key={`${l.id}-qty`}>
-        <TextField
-          label={`Quantity of ${l.product} ${l.variant}`}
-          labelHidden
-          type="number"
-          min={0}
-          autoComplete="off"
-          value={quantities[l.id] ?? String(l.quantityOrdered)}
-          onChange={(v) => setQuantities((q) => ({ ...q, [l.id]: v }))}
-        />
-      </div>
-    ) : (
-      l.quantityOrdered.toLocaleString("en-US")
-    ),
-    l.quantityReceived.toLocaleString("en-US"),
-    formatMoney(l.unitCost, po.currency),
-    formatMoney(l.lineTotal, po.currency),
-  ]);
 
   return (
     <Page
@@ -304,6 +263,7 @@ export default function PurchaseOrderPage() {
         <InlineStack gap="200">
           <PoStatusBadge status={po.status} />
           <PoSourceBadge source={po.source} />
+          <OverdueBadge daysLate={po.daysLate} />
         </InlineStack>
       }
       subtitle={`${po.vendor.name} → ${po.destination}`}
@@ -321,8 +281,9 @@ export default function PurchaseOrderPage() {
             <p>{actionData.error}</p>
           </Banner>
         ) : (
-          actionData?.error && !sendFailed && <Banner tone="critical">{actionData.error}</Banner>
+          actionData?.error && !sendFailed && !datesFailed && <Banner tone="critical">{actionData.error}</Banner>
         )}
+        {actionData && "notice" in actionData && actionData.notice && <Banner tone="warning">{actionData.notice}</Banner>}
         {downloadError && (
           <Banner tone="critical" onDismiss={() => setDownloadError(null)}>
             {downloadError}
@@ -338,32 +299,29 @@ export default function PurchaseOrderPage() {
         <Layout>
           <Layout.Section>
             <BlockStack gap="400">
-              <Card padding="0">
-                <DataTable
-                  columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
-                  headings={["Variant", "Ordered", "Received", "Unit cost", "Line total"]}
-                  rows={rows}
-                  totals={["", po.units.toLocaleString("en-US"), "", "", formatMoney(po.total, po.currency)]}
-                  showTotalsInFooter
-                />
-                {data.canEditLines && (
-                  <Box padding="300">
-                    <InlineStack align="space-between" blockAlign="center">
-                      <Text as="span" variant="bodySm" tone="subdued">
-                        Set a quantity to 0 to remove the line.
-                      </Text>
-                      <InlineStack gap="200">
-                        <Button disabled={dirty.length === 0} onClick={() => setQuantities({})}>
-                          Discard
-                        </Button>
-                        <Button variant="primary" disabled={dirty.length === 0} loading={busyIntent === "update_lines"} onClick={saveQuantities}>
-                          Save quantities
-                        </Button>
-                      </InlineStack>
-                    </InlineStack>
-                  </Box>
-                )}
-              </Card>
+              <LinesCard
+                poId={po.id}
+                version={po.version}
+                status={po.status}
+                currency={po.currency}
+                units={po.units}
+                total={po.total}
+                lines={data.lines}
+                editable={data.canEditLines}
+                saving={busyIntent === "update_lines"}
+                adding={busyIntent === "add_line"}
+                onSave={(edits) =>
+                  postForm("update_lines", (form) => {
+                    for (const e of edits) {
+                      form.append("lineId", e.lineId);
+                      form.append("quantity", e.quantity);
+                      form.append("unitCost", e.unitCost);
+                    }
+                  })
+                }
+                onDirtyChange={setLinesDirty}
+                onAdd={(v) => post({ intent: "add_line", variantId: v.variantId, addQuantity: v.quantity, ...(v.unitCost.trim() ? { addUnitCost: v.unitCost } : {}) })}
+              />
               {data.receiving.canReceive && (
                 <BlockStack gap="200">
                   <ReceivePanel
@@ -391,31 +349,7 @@ export default function PurchaseOrderPage() {
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Details
-                </Text>
-                <Detail label="Vendor" value={[po.vendor.name, po.vendor.contactName, po.vendor.email].filter(Boolean).join(" · ")} />
-                <Detail label="Ship to" value={po.destination} />
-                <Detail label="Expected" value={po.expectedAt ? formatDate(po.expectedAt) : "—"} />
-                <Detail label="Total" value={formatMoney(po.total, po.currency)} />
-                <Detail label="Drafted" value={`${time(po.createdAt)} by ${po.createdBy}`} />
-                {po.submittedAt && <Detail label="Submitted" value={time(po.submittedAt)} />}
-                {po.approvedAt && <Detail label="Approved" value={`${time(po.approvedAt)}${po.approvedBy ? ` by ${po.approvedBy}` : ""}`} />}
-                {po.sentAt && (
-                  <Detail
-                    label="Sent"
-                    value={`${time(po.sentAt)}${po.sentTo === "manual" ? " · without email" : po.sentTo ? ` · to ${po.sentTo}` : ""}`}
-                  />
-                )}
-                {po.closedAt && <Detail label="Closed" value={time(po.closedAt)} />}
-                {po.cancelledAt && <Detail label="Cancelled" value={time(po.cancelledAt)} />}
-                {po.cancelReason && <Detail label="Cancellation reason" value={po.cancelReason} />}
-                {po.rejectedReason && po.status !== "draft" && <Detail label="Last rejection reason" value={po.rejectedReason} />}
-                {po.notes && <Detail label="Notes" value={po.notes} />}
-              </BlockStack>
-            </Card>
+            <DetailsCard po={po} canEditDates={data.canEditDates} onEditDates={() => setModal("dates")} />
           </Layout.Section>
         </Layout>
       </BlockStack>
@@ -433,51 +367,29 @@ export default function PurchaseOrderPage() {
           onClose={() => setModal(null)}
         />
       )}
-      <ConfirmModal
-        key={`cancel-${po.version}`}
-        open={modal === "cancel"}
-        title={`Cancel ${po.number}?`}
-        body={po.status === "sent" ? "The vendor already has this order: tell them it is cancelled. This can't be undone." : "This can't be undone."}
-        confirmLabel="Cancel purchase order"
-        destructive
-        reason="optional"
-        loading={busyIntent === "cancel"}
-        onConfirm={(reason) => post({ intent: "cancel", ...(reason ? { reason } : {}) })}
-        onClose={() => setModal(null)}
-      />
-      <ConfirmModal
-        key={`close-${po.version}`}
-        open={modal === "close"}
-        title={`Close ${po.number}?`}
-        body="Closing files it away: no more receipts or changes can be recorded on it. This can't be undone."
-        confirmLabel="Close purchase order"
-        loading={busyIntent === "close"}
-        onConfirm={() => post({ intent: "close" })}
-        onClose={() => setModal(null)}
-      />
-      <ConfirmModal
-        key={`reject-${po.version}`}
-        open={modal === "reject"}
-        title={`Reject ${po.number}?`}
-        body="It goes back to draft with your reason, so whoever drafted it can fix it and resubmit."
-        confirmLabel="Reject"
-        destructive
-        reason="required"
-        loading={busyIntent === "reject"}
-        onConfirm={(reason) => post({ intent: "reject", reason })}
+      {data.canEditDates && (
+        <DatesModal
+          key={`dates-${po.version}`}
+          open={modal === "dates"}
+          poNumber={po.number}
+          expectedAt={po.expectedAt}
+          confirmedEta={po.confirmedEta}
+          loading={busyIntent === "update_dates"}
+          error={datesFailed && !busy ? (actionData?.error ?? null) : null}
+          onSave={(d) => post({ intent: "update_dates", expectedDate: d.expectedDate, confirmedEta: d.confirmedEta })}
+          onClose={() => setModal(null)}
+        />
+      )}
+      <PoConfirmModals
+        open={modal === "send" || modal === "dates" ? null : modal}
+        version={po.version}
+        number={po.number}
+        status={po.status}
+        outstandingUnits={data.outstandingUnits}
+        busyIntent={busyIntent}
+        onConfirm={(intent, reason) => post({ intent, ...(reason ? { reason } : {}) })}
         onClose={() => setModal(null)}
       />
     </Page>
-  );
-}
-
-function Detail({ label, value }: { label: string; value: string }) {
-  return (
-    <BlockStack gap="050">
-      <Text as="span" variant="bodySm" tone="subdued">
-        {label}
-      </Text>
-      <Text as="span">{value}</Text>
-    </BlockStack>
   );
 }

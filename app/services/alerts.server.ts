@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { arrivalDay } from "~/services/purchase-orders/arrival";
 import {
   ALERT_TYPES,
   applyMutes,
@@ -177,7 +178,8 @@ export async function evaluateAlerts(shop: string, now = new Date(), options: Ev
         { deadStockDays: Math.max(1, settings?.deadStockDays ?? 90), minValueCents, currency: settings?.currencyCode ?? "USD" },
       ),
       ...evaluatePurchaseOrderRules(
-        orders.map((o) => ({ id: o.id, number: o.number, vendor: o.vendor.name, vendorId: o.vendorId, expectedDate: o.expectedAt ? localDate(o.expectedAt, timeZone) : null })),
+        // The arrival day as the PO page counts it (ETA, else expected date; stored as the shop's day at 00:00 UTC).
+        orders.map((o) => ({ id: o.id, number: o.number, vendor: o.vendor.name, vendorId: o.vendorId, expectedDate: arrivalDay(o.expectedAt?.toISOString() ?? null, o.confirmedEta?.toISOString() ?? null) })),
         { asOfDate },
       ),
       ...evaluateVendorReliabilityRules(vendors),

@@ -101,7 +101,9 @@ const ACTIONS: { name: string; action: (a: ActionFunctionArgs) => Promise<unknow
       close: (s) => [["intent", "close"], ["version", String(s.po.version)]],
       reject: (s) => [["intent", "reject"], ["version", String(s.po.version)], ["reason", "Too many"]],
       cancel: (s) => [["intent", "cancel"], ["version", String(s.po.version)], ["reason", "Not needed"]],
-      update_lines: (s) => [["intent", "update_lines"], ["version", String(s.po.version)], ["lineId", s.po.lines[0].id], ["quantity", "5"]],
+      update_lines: (s) => [["intent", "update_lines"], ["version", String(s.po.version)], ["lineId", s.po.lines[0].id], ["quantity", "5"], ["unitCost", "4.25"]],
+      update_dates: (s) => [["intent", "update_dates"], ["version", String(s.po.version)], ["expectedDate", "2026-12-20"], ["confirmedEta", "2026-12-24"]],
+      cancel_remainder: (s) => [["intent", "cancel_remainder"], ["version", String(s.po.version)], ["reason", "Not needed"]],
     },
   },
   {

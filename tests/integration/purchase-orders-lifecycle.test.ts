@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
 import { CONFLICT_MESSAGE, PurchaseOrderError } from "~/services/purchase-orders/errors";
-import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
+import { approve, cancel, cancelRemainder, close, closeShort, markSent, reject, submitForApproval } from "~/services/purchase-orders/lifecycle.server";
+import { updateDates, updateDraftLines } from "~/services/purchase-orders/edits.server";
 import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor, type PoActor } from "~/services/purchase-orders/permissions.server";
 import { getPurchaseOrderDetail, getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 
@@ -197,7 +198,7 @@ describe("purchase-order lifecycle", () => {
     const s = await seedShop("path");
     const id = await oneDraft(s);
     const draft = await prisma.purchaseOrder.findFirstOrThrow({ where: { id }, include: { lines: { orderBy: { quantityOrdered: "asc" } } } });
-    expect(await updateDraftLines(s.shop, CLERK, id, 1, [{ lineId: draft.lines[0].id, quantity: 0 }, { lineId: draft.lines[1].id, quantity: 20 }])).toEqual({ id, status: "draft", version: 2 });
+    expect(await updateDraftLines(s.shop, CLERK, id, 1, [{ lineId: draft.lines[0].id, quantity: 0 }, { lineId: draft.lines[1].id, quantity: 20 }])).toEqual({ id, status: "draft", version: 2, backToApproval: false });
     expect(await submitForApproval(s.shop, CLERK, id, 2)).toEqual({ id, status: "pending_approval", version: 3 });
     expect(await reject(s.shop, APPROVER, id, 3, "  Too many tents  ")).toEqual({ id, status: "draft", version: 4 });
     const rejected = await getPurchaseOrderDetail(s.shop, CLERK, id);
@@ -224,7 +225,12 @@ describe("purchase-order lifecycle", () => {
     const audit = await prisma.auditEntry.findMany({ where: { shop: s.shop, entityId: id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
     const steps = audit.map((a) => [a.action, a.actor, a.before, a.after]);
     expect(steps.slice(1)).toEqual([
-      ["purchase_order.lines_updated", CLERK.staffId, { version: 1, lines: [{ variantId: s.v2.id, quantity: 3 }, { variantId: s.v1.id, quantity: 12 }].sort(byVariant(draft.lines)) }, { version: 2, lines: [{ variantId: s.v2.id, quantity: 0 }, { variantId: s.v1.id, quantity: 20 }].sort(byVariant(draft.lines)) }],
+      [
+        "purchase_order.lines_updated",
+        CLERK.staffId,
+        { status: "draft", version: 1, lines: [{ variantId: s.v2.id, quantity: 3, unitCost: "0.335" }, { variantId: s.v1.id, quantity: 12, unitCost: "12.50" }].sort(byVariant(draft.lines)) },
+        { status: "draft", version: 2, lines: [{ variantId: s.v2.id, quantity: 0, unitCost: "0.335" }, { variantId: s.v1.id, quantity: 20, unitCost: "12.50" }].sort(byVariant(draft.lines)) },
+      ],
       ["purchase_order.submitted", CLERK.staffId, { status: "draft", version: 2 }, { status: "pending_approval", version: 3 }],
       ["purchase_order.rejected", APPROVER.staffId, { status: "pending_approval", version: 3 }, { status: "draft", version: 4, reason: "Too many tents" }],
       ["purchase_order.submitted", CLERK.staffId, { status: "draft", version: 4 }, { status: "pending_approval", version: 5 }],
@@ -267,8 +273,13 @@ describe("purchase-order lifecycle", () => {
     ["cancelled", "submit", (shop, id) => submitForApproval(shop, OWNER, id, 1), "A cancelled purchase order can't be submitted for approval"],
     ["sent", "close", (shop, id) => close(shop, OWNER, id, 1), "A sent purchase order can't be closed"],
     ["closed", "close", (shop, id) => close(shop, OWNER, id, 1), "A closed purchase order can't be closed"],
-    ["approved", "edit lines", (shop, id) => updateDraftLines(shop, OWNER, id, 1, []), "An approved purchase order can't be edited"],
-    ["pending_approval", "edit lines", (shop, id) => updateDraftLines(shop, OWNER, id, 1, []), "A purchase order awaiting approval can't be edited — reject it back to draft first"],
+    ["sent", "edit lines", (shop, id) => updateDraftLines(shop, OWNER, id, 1, []), "A sent purchase order can't be edited — only its dates can change, or close it short"],
+    ["partially_received", "edit lines", (shop, id) => updateDraftLines(shop, OWNER, id, 1, []), "A partially received purchase order can't be edited — only its dates can change, or close it short"],
+    ["received", "edit lines", (shop, id) => updateDraftLines(shop, OWNER, id, 1, []), "A received purchase order can't be edited"],
+    ["sent", "close short", (shop, id) => closeShort(shop, OWNER, id, 1), "A sent purchase order can't be closed short"],
+    ["received", "close short", (shop, id) => closeShort(shop, OWNER, id, 1), "A received purchase order can't be closed short"],
+    ["approved", "cancel the remainder", (shop, id) => cancelRemainder(shop, OWNER, id, 1, "no"), "An approved purchase order can't have its remainder cancelled"],
+    ["cancelled", "change dates", (shop, id) => updateDates(shop, OWNER, id, 1, { expectedDate: "2026-12-20", confirmedEta: null }), "A cancelled purchase order is finished: its dates can't change"],
   ];
 
   it.each(ILLEGAL)("refuses %s → %s and changes nothing", async (status, _action, run, message) => {
@@ -329,10 +340,14 @@ describe("purchase-order permissions", () => {
     await expectPoError(submitForApproval(s.shop, VIEWER, id, 1), "forbidden", viewerMessage);
     await expectPoError(cancel(s.shop, VIEWER, id, 1), "forbidden", viewerMessage);
     await expectPoError(updateDraftLines(s.shop, VIEWER, id, 1, []), "forbidden", viewerMessage);
+    await expectPoError(updateDates(s.shop, VIEWER, id, 1, { expectedDate: "2026-12-20", confirmedEta: null }), "forbidden", viewerMessage);
+    await expectPoError(closeShort(s.shop, VIEWER, id, 1), "forbidden", viewerMessage);
+    await expectPoError(cancelRemainder(s.shop, VIEWER, id, 1, "No"), "forbidden", viewerMessage);
     expect(await snapshot(s.shop, id)).toEqual(before);
     const detail = await getPurchaseOrderDetail(s.shop, VIEWER, id);
     expect(detail.actions).toEqual([]);
     expect(detail.canEditLines).toBe(false);
+    expect(detail.canEditDates).toBe(false);
     expect((await getPurchaseOrderDetail(s.shop, CLERK, id)).actions).toEqual(["submit", "cancel"]);
     await submitForApproval(s.shop, CLERK, id, 1);
     expect((await getPurchaseOrderDetail(s.shop, CLERK, id)).actions).toEqual(["cancel"]);

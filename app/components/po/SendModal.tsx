@@ -42,8 +42,8 @@ export function SendModal({ open, poNumber, vendorName, resend, defaults, loadin
     <Modal
       open={open}
       onClose={onClose}
-      title={`${resend ? "Resend" : "Send"} ${poNumber} to ${vendorName}`}
-      primaryAction={{ content: resend ? "Resend email" : "Send email", loading, disabled: !!attachError, onAction: submit }}
+      title={`${resend ? "Send an update of" : "Send"} ${poNumber} to ${vendorName}`}
+      primaryAction={{ content: resend ? "Send update" : "Send email", loading, disabled: !!attachError, onAction: submit }}
       secondaryActions={[{ content: "Cancel", onAction: onClose }]}
     >
       <Modal.Section>
@@ -75,7 +75,7 @@ export function SendModal({ open, poNumber, vendorName, resend, defaults, loadin
           </BlockStack>
           <Text as="p" variant="bodySm" tone="subdued">
             {resend
-              ? "The vendor gets the purchase order again; its status stays Sent."
+              ? "The vendor gets the purchase order as it is now (lines, dates); its status stays as it is."
               : "After the email goes out the purchase order is marked as sent. If it can't be sent, nothing changes and you can try again."}
           </Text>
         </BlockStack>

@@ -43,7 +43,8 @@ export function formatMoney(amount: string, currency: string): string {
 
 const AUDIT_LABEL: Record<string, string> = {
   "purchase_order.created": "Drafted",
-  "purchase_order.lines_updated": "Quantities changed",
+  "purchase_order.lines_updated": "Lines changed",
+  "purchase_order.dates_changed": "Dates changed",
   "purchase_order.submitted": "Submitted for approval",
   "purchase_order.approved": "Approved",
   "purchase_order.rejected": "Rejected",
@@ -51,6 +52,8 @@ const AUDIT_LABEL: Record<string, string> = {
   "purchase_order.resent": "Sent to vendor again",
   "purchase_order.received": "Received",
   "purchase_order.closed": "Closed",
+  "purchase_order.closed_short": "Closed short",
+  "purchase_order.remainder_cancelled": "Remainder cancelled",
   "purchase_order.cancelled": "Cancelled",
 };
 

@@ -1,19 +1,15 @@
-// Purchase-order use cases after drafting: edit draft lines, submit, approve, reject, mark sent, cancel, close.
+// Purchase-order use cases after drafting: submit, approve, reject, mark sent, cancel, close, close short,
+// cancel the remainder (line and date edits: edits.server.ts).
 // Each runs in one transaction: load (shop-scoped) → permission → version → state machine → versioned update
 // → audit entry. A stale version or a lost race is a conflict; nothing is written unless everything is.
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/models/audit.server";
-import {
-  deletePurchaseOrderLines,
-  findPurchaseOrder,
-  setPurchaseOrderLineQuantity,
-  updatePurchaseOrderIfVersion,
-} from "~/models/purchase-orders.server";
+import { findPurchaseOrder, updatePurchaseOrderIfVersion } from "~/models/purchase-orders.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
 import { isRefusedSelfApproval, SELF_APPROVAL_MESSAGE } from "~/services/approval-rules.server";
 import { CONFLICT_MESSAGE, NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { assertPermission, type PoActor, type PoPermission } from "./permissions.server";
-import { editLinesError, transition, type PoAction } from "./state-machine";
+import { transition, type PoAction } from "./state-machine";
 
 export const PO_ENTITY = "PurchaseOrder";
 /** `sentTo` of a PO marked as sent outside Stockcast (vendor portal, phone…) rather than emailed. */
@@ -25,7 +21,8 @@ export interface PoChangeResult {
   version: number;
 }
 
-async function loadForChange(shop: string, actor: PoActor, poId: string, expectedVersion: number, permission: PoPermission, verb: string, tx: Db) {
+/** Loads a PO for a change (shop-scoped), checks the role and the version the merchant saw. */
+export async function loadForChange(shop: string, actor: PoActor, poId: string, expectedVersion: number, permission: PoPermission, verb: string, tx: Db) {
   const po = await findPurchaseOrder(shop, poId, tx);
   if (!po) throw new PurchaseOrderError("not_found", NOT_FOUND_MESSAGE);
   await assertPermission(shop, actor, permission, verb, tx);
@@ -33,7 +30,8 @@ async function loadForChange(shop: string, actor: PoActor, poId: string, expecte
   return po;
 }
 
-async function bumpOrConflict(shop: string, poId: string, expectedVersion: number, data: Prisma.PurchaseOrderUpdateManyMutationInput, tx: Db) {
+/** Bumps the version with `data`, or throws a conflict when someone else changed the PO first. */
+export async function bumpOrConflict(shop: string, poId: string, expectedVersion: number, data: Prisma.PurchaseOrderUpdateManyMutationInput, tx: Db) {
   const changed = await updatePurchaseOrderIfVersion(shop, poId, expectedVersion, data, tx);
   if (changed === 0) throw new PurchaseOrderError("conflict", CONFLICT_MESSAGE);
 }
@@ -46,6 +44,14 @@ interface TransitionSpec {
   stamps: (actor: PoActor, now: Date, reason: string | undefined) => Prisma.PurchaseOrderUpdateManyMutationInput;
   /** A further check after the role check, e.g. segregation of duties; throws to refuse. */
   check?: (shop: string, actor: PoActor, po: { submittedBy: string | null; createdBy: string }, tx: Db) => Promise<void>;
+  /** More for the audit entry's `after`, from the PO as it was (e.g. the units no longer on order). */
+  auditExtra?: (po: { lines: { variantId: string; quantityOrdered: number; quantityReceived: number }[] }) => Record<string, unknown>;
+}
+
+/** The units of each line not yet received: what closing short or cancelling the remainder takes off order. */
+function outstandingOf(po: { lines: { variantId: string; quantityOrdered: number; quantityReceived: number }[] }) {
+  const lines = po.lines.map((l) => ({ variantId: l.variantId, units: Math.max(0, l.quantityOrdered - l.quantityReceived) })).filter((l) => l.units > 0);
+  return { unitsNoLongerOnOrder: lines.reduce((s, l) => s + l.units, 0), outstanding: lines };
 }
 
 async function applyTransition(shop: string, actor: PoActor, poId: string, expectedVersion: number, spec: TransitionSpec, reason?: string): Promise<PoChangeResult> {
@@ -63,7 +69,13 @@ async function applyTransition(shop: string, actor: PoActor, poId: string, expec
         entityType: PO_ENTITY,
         entityId: po.id,
         before: { status: po.status, version: po.version },
-        after: { status: next.to, version: po.version + 1, ...(reason ? { reason } : {}), ...(spec.action === "send" ? { sentTo: MANUAL_SENT_TO } : {}) },
+        after: {
+          status: next.to,
+          version: po.version + 1,
+          ...(reason ? { reason } : {}),
+          ...(spec.action === "send" ? { sentTo: MANUAL_SENT_TO } : {}),
+          ...spec.auditExtra?.(po),
+        },
       },
       tx,
     );
@@ -100,6 +112,22 @@ const SPECS = {
     stamps: (_a, now, reason) => ({ cancelledAt: now, cancelReason: reason ?? null }),
   },
   close: { action: "close", auditAction: "purchase_order.closed", permission: "edit", verb: "close", stamps: (_a, now) => ({ closedAt: now }) },
+  closeShort: {
+    action: "close_short",
+    auditAction: "purchase_order.closed_short",
+    permission: "edit",
+    verb: "close short",
+    stamps: (_a, now) => ({ closedAt: now }),
+    auditExtra: outstandingOf,
+  },
+  cancelRemainder: {
+    action: "cancel_remainder",
+    auditAction: "purchase_order.remainder_cancelled",
+    permission: "edit",
+    verb: "cancel the remainder of",
+    stamps: (_a, now, reason) => ({ closedAt: now, cancelReason: reason ?? null }),
+    auditExtra: outstandingOf,
+  },
 } satisfies Record<string, TransitionSpec>;
 
 /** draft → pending_approval. */
@@ -134,50 +162,20 @@ export function close(shop: string, actor: PoActor, poId: string, expectedVersio
   return applyTransition(shop, actor, poId, expectedVersion, SPECS.close);
 }
 
-export interface DraftLineEdit {
-  lineId: string;
-  /** New quantity ordered; 0 removes the line. */
-  quantity: number;
+/**
+ * partially_received → closed: the vendor will not ship the rest. The units not yet received leave on order
+ * (closed POs are not open, docs/on-order.md); the audit entry lists them.
+ */
+export function closeShort(shop: string, actor: PoActor, poId: string, expectedVersion: number) {
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.closeShort);
 }
 
-/** Changes quantities on a draft PO (0 removes a line). At least one line must remain. */
-export async function updateDraftLines(shop: string, actor: PoActor, poId: string, expectedVersion: number, edits: DraftLineEdit[]): Promise<PoChangeResult> {
-  for (const e of edits) {
-    if (!Number.isInteger(e.quantity) || e.quantity < 0 || e.quantity > 1_000_000) {
-      throw new PurchaseOrderError("invalid", "Quantities must be whole numbers between 0 and 1,000,000");
-    }
-  }
-  return inTransaction(async (tx) => {
-    const po = await loadForChange(shop, actor, poId, expectedVersion, "edit", "edit", tx);
-    const notEditable = editLinesError(po.status);
-    if (notEditable) throw new PurchaseOrderError("illegal_transition", notEditable);
-    const byId = new Map(po.lines.map((l) => [l.id, l]));
-    const finalQty = new Map(po.lines.map((l) => [l.id, l.quantityOrdered]));
-    for (const e of edits) {
-      if (!byId.has(e.lineId)) throw new PurchaseOrderError("invalid", "That line isn't on this purchase order — reload to see the latest");
-      finalQty.set(e.lineId, e.quantity);
-    }
-    const changed = [...finalQty].filter(([id, q]) => byId.get(id)!.quantityOrdered !== q);
-    if (![...finalQty.values()].some((q) => q > 0)) {
-      throw new PurchaseOrderError("invalid", "A purchase order needs at least one line — cancel it instead");
-    }
-    await bumpOrConflict(shop, poId, expectedVersion, {}, tx);
-    const removed = changed.filter(([, q]) => q === 0).map(([id]) => id);
-    if (removed.length) await deletePurchaseOrderLines(shop, removed, tx);
-    for (const [id, q] of changed) if (q > 0) await setPurchaseOrderLineQuantity(shop, id, q, tx);
-    const snapshot = (ids: [string, number][]) => ids.map(([id, q]) => ({ variantId: byId.get(id)!.variantId, quantity: q }));
-    await recordAudit(
-      shop,
-      {
-        actor: actor.staffId,
-        action: "purchase_order.lines_updated",
-        entityType: PO_ENTITY,
-        entityId: po.id,
-        before: { version: po.version, lines: snapshot(changed.map(([id]) => [id, byId.get(id)!.quantityOrdered])) },
-        after: { version: po.version + 1, lines: snapshot(changed) },
-      },
-      tx,
-    );
-    return { id: po.id, status: po.status, version: po.version + 1 };
-  });
+/**
+ * partially_received → closed with a required reason (cancelReason and the audit entry): the merchant no
+ * longer wants the rest. As closeShort, the units not yet received leave on order.
+ */
+export async function cancelRemainder(shop: string, actor: PoActor, poId: string, expectedVersion: number, reason: string): Promise<PoChangeResult> {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new PurchaseOrderError("invalid", "Say why the rest of the order is cancelled, so the vendor and your team know");
+  return applyTransition(shop, actor, poId, expectedVersion, SPECS.cancelRemainder, trimmed);
 }

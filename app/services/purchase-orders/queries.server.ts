@@ -2,11 +2,13 @@
 // the detail page.
 import { listAuditEntries } from "~/models/audit.server";
 import {
+  countOverduePurchaseOrders,
   countPurchaseOrdersByStatus,
   findPurchaseOrder,
   listPurchaseOrders,
   listVendorOptions,
   lookupPurchaseOrderNames,
+  type PurchaseOrderSort,
 } from "~/models/purchase-orders.server";
 import { firstReceiptAt } from "~/models/receipts.server";
 import { findShop } from "~/models/shop.server";
@@ -16,11 +18,13 @@ import { listStaffRoles } from "~/models/staff.server";
 import { NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { normaliseUnitCost, sumLines } from "./money";
 import { roleOf, type PoActor } from "./permissions.server";
-import { allowedActions, linesEditable, type PoAction } from "./state-machine";
+import { allowedActions, datesEditable, linesEditable, type PoAction } from "./state-machine";
+import { arrivalDay, daysLate } from "./arrival";
+import { localDate } from "~/utils/dates";
 import { MANUAL_SENT_TO, PO_ENTITY } from "./lifecycle.server";
 import { defaultVendorMessage, lineTitle } from "./po-document";
 import { staffNamer } from "~/utils/staff-names";
-import { linesChangeDetail, linesChangeVariantIds } from "./po-history";
+import { closingDetail, datesChangeDetail, linesChangeDetail, linesChangeVariantIds } from "./po-history";
 
 /** How a "sent" / "resent" audit entry reads in the history. */
 function sendDetailOf(action: string, after: unknown): string | null {
@@ -42,6 +46,9 @@ export interface PurchaseOrderRowDto {
   source: string;
   currency: string;
   expectedAt: string | null;
+  confirmedEta: string | null;
+  /** Whole days past the arrival day (ETA, else expected date) in the shop's time zone; null when not overdue. */
+  daysLate: number | null;
   createdAt: string;
   lineCount: number;
   units: number;
@@ -54,17 +61,27 @@ export interface PurchaseOrderListDto {
   page: number;
   pageSize: number;
   statusCounts: Record<string, number>;
+  /** Sent or partially received POs past their arrival day (the "Overdue" filter). */
+  overdueCount: number;
   vendors: { id: string; name: string }[];
 }
 
-/** The list screen: one page of POs, filtered by status and vendor, plus tab counts and vendor options. */
+/**
+ * The list screen: one page of POs, filtered by status, vendor or overdue, newest first or by expected date,
+ * plus tab counts and vendor options. Overdue and days late are counted on the shop's calendar (`now` in its
+ * time zone).
+ */
 export async function getPurchaseOrderList(
   shop: string,
-  query: { status?: string; vendorId?: string; page: number; pageSize: number },
+  query: { status?: string; vendorId?: string; overdue?: boolean; sort?: PurchaseOrderSort; page: number; pageSize: number },
+  now = new Date(),
 ): Promise<PurchaseOrderListDto> {
-  const [{ rows, total }, statusCounts, vendors] = await Promise.all([
-    listPurchaseOrders(shop, query),
+  const today = localDate(now, (await findShop(shop))?.ianaTimezone ?? "UTC");
+  const overdueBefore = new Date(`${today}T00:00:00Z`);
+  const [{ rows, total }, statusCounts, overdueCount, vendors] = await Promise.all([
+    listPurchaseOrders(shop, { ...query, overdueBefore: query.overdue ? overdueBefore : undefined }),
     countPurchaseOrdersByStatus(shop, query.vendorId),
+    countOverduePurchaseOrders(shop, overdueBefore, query.vendorId),
     listVendorOptions(shop),
   ]);
   const names = await lookupPurchaseOrderNames(shop, { variantIds: [], locationIds: rows.map((r) => r.destinationLocationId) });
@@ -78,6 +95,8 @@ export async function getPurchaseOrderList(
       source: po.source,
       currency: po.currency,
       expectedAt: po.expectedAt?.toISOString() ?? null,
+      confirmedEta: po.confirmedEta?.toISOString() ?? null,
+      daysLate: daysLate(po.status, arrivalDay(po.expectedAt?.toISOString() ?? null, po.confirmedEta?.toISOString() ?? null), today),
       createdAt: po.createdAt.toISOString(),
       lineCount: po.lines.length,
       units: po.lines.reduce((s, l) => s + l.quantityOrdered, 0),
@@ -87,6 +106,7 @@ export async function getPurchaseOrderList(
     page: query.page,
     pageSize: query.pageSize,
     statusCounts,
+    overdueCount,
     vendors,
   };
 }
@@ -126,6 +146,9 @@ export interface PurchaseOrderDetailDto {
     destination: string;
     currency: string;
     expectedAt: string | null;
+    confirmedEta: string | null;
+    /** Days past the arrival day in the shop's time zone; null when not overdue. */
+    daysLate: number | null;
     notes: string | null;
     createdBy: string;
     createdAt: string;
@@ -146,7 +169,11 @@ export interface PurchaseOrderDetailDto {
   /** Actions the state machine allows and the viewer may take. */
   actions: PoAction[];
   canEditLines: boolean;
-  /** Whether the viewer may email the PO to the vendor now (approved, or re-send when sent). */
+  /** Whether the viewer may change the expected date and the vendor-confirmed ETA (every open status). */
+  canEditDates: boolean;
+  /** Units ordered but not yet received: what closing short or cancelling the remainder takes off order. */
+  outstandingUnits: number;
+  /** Whether the viewer may email the PO to the vendor now (approved; an update when sent or partially received). */
   canSend: boolean;
   /** What the send form starts with. */
   sendDefaults: { to: string; message: string };
@@ -159,12 +186,12 @@ export interface PurchaseOrderDetailDto {
 }
 
 /** The detail page of one PO, or a not-found error when it isn't this shop's. */
-export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId: string): Promise<PurchaseOrderDetailDto> {
+export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId: string, now = new Date()): Promise<PurchaseOrderDetailDto> {
   const po = await findPurchaseOrder(shop, poId);
   if (!po) throw new PurchaseOrderError("not_found", NOT_FOUND_MESSAGE);
   const audit = await listAuditEntries(shop, PO_ENTITY, po.id);
   // Lines removed by an edit are named in its history too.
-  const variantIds = [...new Set([...po.lines.map((l) => l.variantId), ...audit.flatMap((e) => linesChangeVariantIds(e.action, e.before))])];
+  const variantIds = [...new Set([...po.lines.map((l) => l.variantId), ...audit.flatMap((e) => [...linesChangeVariantIds(e.action, e.before), ...linesChangeVariantIds(e.action, e.after)])])];
   const [names, staff, role, shopRow, firstReceipt] = await Promise.all([
     lookupPurchaseOrderNames(shop, { variantIds, locationIds: [po.destinationLocationId] }),
     listStaffRoles(shop),
@@ -215,6 +242,12 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
       destination: names.locations.get(po.destinationLocationId) ?? "Unknown location",
       currency: po.currency,
       expectedAt: po.expectedAt?.toISOString() ?? null,
+      confirmedEta: po.confirmedEta?.toISOString() ?? null,
+      daysLate: daysLate(
+        po.status,
+        arrivalDay(po.expectedAt?.toISOString() ?? null, po.confirmedEta?.toISOString() ?? null),
+        localDate(now, shopRow?.ianaTimezone ?? "UTC"),
+      ),
       notes: po.notes,
       createdBy: who(po.createdBy),
       createdAt: po.createdAt.toISOString(),
@@ -233,7 +266,9 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
     lines,
     actions,
     canEditLines: linesEditable(po.status) && role.canEdit,
-    canSend: role.canEdit && (po.status === "approved" || po.status === "sent"),
+    canEditDates: datesEditable(po.status) && role.canEdit,
+    outstandingUnits: po.lines.reduce((s, l) => s + Math.max(0, l.quantityOrdered - l.quantityReceived), 0),
+    canSend: role.canEdit && (po.status === "approved" || po.status === "sent" || po.status === "partially_received"),
     sendDefaults: {
       to: po.sentTo && po.sentTo !== MANUAL_SENT_TO ? po.sentTo : (po.vendor.email ?? ""),
       message: defaultVendorMessage({
@@ -258,7 +293,11 @@ export async function getPurchaseOrderDetail(shop: string, actor: PoActor, poId:
         before: e.before === null ? null : JSON.stringify(e.before),
         after: e.after === null ? null : JSON.stringify(e.after),
         reason: reasonOf(e.after),
-        detail: sendDetailOf(e.action, e.after) ?? linesChangeDetail(e.action, e.before, e.after, titleOf),
+        detail:
+          sendDetailOf(e.action, e.after) ??
+          linesChangeDetail(e.action, e.before, e.after, titleOf) ??
+          datesChangeDetail(e.action, e.before, e.after) ??
+          closingDetail(e.action, e.after),
       })),
   };
 }

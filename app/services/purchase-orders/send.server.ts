@@ -1,6 +1,7 @@
 // "Send to vendor": email the PO (PDF and/or CSV attached) through SMTP, then approved → sent. The email goes
 // first, outside any transaction: when it fails nothing is written and the PO stays approved, so the merchant
-// can simply retry. A PO already sent may be re-sent (same status, new sentAt/sentTo, its own audit entry).
+// can simply retry. A PO already sent (or partly received) may be sent again as an update (same status and
+// sentAt, new sentTo, its own audit entry).
 import { recordAudit } from "~/models/audit.server";
 import { findPurchaseOrder, updatePurchaseOrderIfVersion } from "~/models/purchase-orders.server";
 import { inTransaction } from "~/models/transaction.server";
@@ -21,15 +22,18 @@ export interface SendToVendorInput {
   attachCsv: boolean;
 }
 
-/** Where a PO goes next when sent: approved → sent, and a sent PO may be re-sent. */
+/**
+ * Where a PO goes next when sent: approved → sent; a sent or partially received PO may be sent again as an
+ * update (changed dates, say) and keeps its status.
+ */
 function sendTarget(status: string): { ok: true; to: string; resend: boolean } | { ok: false; message: string } {
-  if (status === "sent") return { ok: true, to: "sent", resend: true };
+  if (status === "sent" || status === "partially_received") return { ok: true, to: status, resend: true };
   const next = transition(status, "send");
   return next.ok ? { ok: true, to: next.to, resend: false } : next;
 }
 
 function mailFailure(error: unknown, number: string, status: string): PurchaseOrderError {
-  const still = status === "sent" ? "is unchanged" : "is still approved";
+  const still = status === "approved" ? "is still approved" : "is unchanged";
   if (error instanceof MailNotConfiguredError) {
     return new PurchaseOrderError("mail_failed", `${error.message} ${number} ${still}; you can also mark it as sent without email.`);
   }
@@ -63,7 +67,8 @@ export async function sendToVendor(shop: string, actor: PoActor, poId: string, e
   }
 
   return inTransaction(async (tx) => {
-    const changed = await updatePurchaseOrderIfVersion(shop, po.id, expectedVersion, { status: target.to, sentAt: new Date(), sentTo: input.to }, tx);
+    // An update keeps the first sentAt: lead time is measured from when the vendor first had the order.
+    const changed = await updatePurchaseOrderIfVersion(shop, po.id, expectedVersion, { status: target.to, ...(target.resend ? {} : { sentAt: new Date() }), sentTo: input.to }, tx);
     if (changed === 0) {
       throw new PurchaseOrderError("conflict", `The email went to ${input.to}, but ${po.number} was changed by someone else meanwhile — reload to see the latest`);
     }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { PO_ACTIONS, PO_STATUSES, allowedActions, editLinesError, linesEditable, transition, type PoAction, type PoStatus } from "./state-machine";
+import {
+  PO_ACTIONS,
+  PO_STATUSES,
+  afterLineEdit,
+  allowedActions,
+  datesEditable,
+  editDatesError,
+  editLinesError,
+  linesEditable,
+  transition,
+  type PoAction,
+  type PoStatus,
+} from "./state-machine";
 
 const LEGAL: [PoStatus, PoAction, PoStatus][] = [
   ["draft", "submit", "pending_approval"],
@@ -11,6 +23,8 @@ const LEGAL: [PoStatus, PoAction, PoStatus][] = [
   ["sent", "receive_full", "received"],
   ["partially_received", "receive_full", "received"],
   ["received", "close", "closed"],
+  ["partially_received", "close_short", "closed"],
+  ["partially_received", "cancel_remainder", "closed"],
   ["draft", "cancel", "cancelled"],
   ["pending_approval", "cancel", "cancelled"],
   ["approved", "cancel", "cancelled"],
@@ -40,7 +54,7 @@ describe("purchase-order state machine", () => {
         if (legal.has(`${from}:${action}`)) continue;
         const result = transition(from, action);
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.message).toMatch(/^An? [a-z ]*purchase order[a-z ]* can't be [a-z ]+$/);
+        if (!result.ok) expect(result.message).toMatch(/^An? [a-z ]*purchase order[a-z ]* can't (be|have its remainder) [a-z ]+$/);
         illegal++;
       }
     }
@@ -65,12 +79,29 @@ describe("purchase-order state machine", () => {
     expect(allowedActions("pending_approval")).toEqual(["approve", "reject", "cancel"]);
     expect(allowedActions("cancelled")).toEqual([]);
     expect(allowedActions("closed")).toEqual([]);
+    expect(allowedActions("partially_received")).toEqual(["receive_partial", "receive_full", "close_short", "cancel_remainder"]);
   });
 
-  it("lets only drafts have their lines edited", () => {
-    expect(PO_STATUSES.filter(linesEditable)).toEqual(["draft"]);
+  it("offers a way out only after a partial receipt", () => {
+    expect(transition("sent", "close_short")).toEqual({ ok: false, message: "A sent purchase order can't be closed short" });
+    expect(transition("received", "cancel_remainder")).toEqual({ ok: false, message: "A received purchase order can't have its remainder cancelled" });
+    expect(transition("partially_received", "cancel")).toEqual({ ok: false, message: "A partially received purchase order can't be cancelled" });
+  });
+
+  it("lets lines change until the PO is sent, and sends an approved PO back for approval", () => {
+    expect(PO_STATUSES.filter(linesEditable)).toEqual(["draft", "pending_approval", "approved"]);
+    expect(afterLineEdit("draft")).toEqual({ ok: true, to: "draft", backToApproval: false });
+    expect(afterLineEdit("pending_approval")).toEqual({ ok: true, to: "pending_approval", backToApproval: false });
+    expect(afterLineEdit("approved")).toEqual({ ok: true, to: "pending_approval", backToApproval: true });
     expect(editLinesError("draft")).toBeNull();
-    expect(editLinesError("sent")).toBe("A sent purchase order can't be edited");
-    expect(editLinesError("pending_approval")).toBe("A purchase order awaiting approval can't be edited — reject it back to draft first");
+    expect(editLinesError("sent")).toBe("A sent purchase order can't be edited — only its dates can change, or close it short");
+    expect(editLinesError("received")).toBe("A received purchase order can't be edited");
+    expect(editLinesError("lost")).toBe('This purchase order has an unknown status ("lost") and can\'t be changed');
+  });
+
+  it("lets dates change in every open status", () => {
+    expect(PO_STATUSES.filter(datesEditable)).toEqual(["draft", "pending_approval", "approved", "sent", "partially_received"]);
+    expect(editDatesError("partially_received")).toBeNull();
+    expect(editDatesError("closed")).toBe("A closed purchase order is finished: its dates can't change");
   });
 });

@@ -1,0 +1,89 @@
+import { ConfirmModal } from "./ConfirmModal";
+
+export type ConfirmIntent = "cancel" | "close" | "reject" | "close_short" | "cancel_remainder";
+export const CONFIRM_INTENTS: readonly string[] = ["cancel", "close", "reject", "close_short", "cancel_remainder"];
+
+export interface PoConfirmModalsProps {
+  open: ConfirmIntent | null;
+  /** Remount key: the PO's version (a saved change resets the reason fields). */
+  version: number;
+  number: string;
+  status: string;
+  /** Units ordered and not yet received. */
+  outstandingUnits: number;
+  busyIntent: string;
+  onConfirm: (intent: ConfirmIntent, reason: string) => void;
+  onClose: () => void;
+}
+
+const units = (n: number) => `${n.toLocaleString("en-US")} unit${n === 1 ? "" : "s"}`;
+
+/** What cancelling does, in the PO's status: which units stop counting, and what to tell the vendor. */
+export function cancelConsequence(status: string, outstanding: number): string {
+  if (status === "draft" || status === "pending_approval") {
+    return `Nothing has been ordered yet. Its ${units(outstanding)} will no longer be deducted from suggestions. This can't be undone.`;
+  }
+  const tell = status === "sent" ? "The vendor already has this order: tell them it is cancelled. " : "";
+  return `${tell}Its ${units(outstanding)} will no longer count as on order, and the plan re-runs for these products. This can't be undone.`;
+}
+
+/** The confirmation step of every destructive or final PO action, saying what will happen. */
+export function PoConfirmModals({ open, version, number, status, outstandingUnits, busyIntent, onConfirm, onClose }: PoConfirmModalsProps) {
+  const offOrder = `The ${units(outstandingUnits)} not yet received will no longer count as on order, and the plan re-runs for these products. No more receipts can be recorded on it. This can't be undone.`;
+  const common = (intent: ConfirmIntent) => ({
+    open: open === intent,
+    loading: busyIntent === intent,
+    onClose,
+  });
+  return (
+    <>
+      <ConfirmModal
+        key={`cancel-${version}`}
+        {...common("cancel")}
+        title={`Cancel ${number}?`}
+        body={cancelConsequence(status, outstandingUnits)}
+        confirmLabel="Cancel purchase order"
+        destructive
+        reason="optional"
+        onConfirm={(reason) => onConfirm("cancel", reason)}
+      />
+      <ConfirmModal
+        key={`close-${version}`}
+        {...common("close")}
+        title={`Close ${number}?`}
+        body="Everything has been received. Closing files it away: no more receipts or changes can be recorded on it. This can't be undone."
+        confirmLabel="Close purchase order"
+        onConfirm={(reason) => onConfirm("close", reason)}
+      />
+      <ConfirmModal
+        key={`close_short-${version}`}
+        {...common("close_short")}
+        title={`Close ${number} short?`}
+        body={`Use this when the vendor won't ship the rest. ${offOrder}`}
+        confirmLabel="Close short"
+        destructive
+        onConfirm={(reason) => onConfirm("close_short", reason)}
+      />
+      <ConfirmModal
+        key={`cancel_remainder-${version}`}
+        {...common("cancel_remainder")}
+        title={`Cancel the rest of ${number}?`}
+        body={`Use this when you no longer want the rest: tell the vendor. ${offOrder}`}
+        confirmLabel="Cancel the remainder"
+        destructive
+        reason="required"
+        onConfirm={(reason) => onConfirm("cancel_remainder", reason)}
+      />
+      <ConfirmModal
+        key={`reject-${version}`}
+        {...common("reject")}
+        title={`Reject ${number}?`}
+        body="It goes back to draft with your reason, so whoever drafted it can fix it and resubmit."
+        confirmLabel="Reject"
+        destructive
+        reason="required"
+        onConfirm={(reason) => onConfirm("reject", reason)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PurchaseOrder" ADD COLUMN     "confirmedEta" TIMESTAMP(3);
+
