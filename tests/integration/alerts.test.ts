@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { acknowledge, evaluateAlerts, getAlerts, snooze } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";

@@ -7,7 +7,7 @@ import prisma from "~/db.server";
 import { evaluateAlerts } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { unauthenticated } from "~/shopify.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

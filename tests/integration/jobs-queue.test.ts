@@ -11,7 +11,7 @@ import { checkpointWal } from "~/models/sqlite-wal.server";
 import { snapshotShopInventory } from "~/services/sync/inventory.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { shopsDueForSnapshot } from "~/services/sync/snapshots.server";
-import { localDate } from "~/utils/dates";
+import { localDate } from "~/lib/time";
 import { openTestQueue, stopTestQueues, trackTestQueue } from "../setup/test-queues";
 
 const postgres = !process.env.DATABASE_URL!.startsWith("file:");

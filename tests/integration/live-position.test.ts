@@ -9,7 +9,7 @@ import { getJobQueue } from "~/jobs/index.server";
 import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { exportReplenishmentCsv } from "~/services/replenishment.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { storeAdminSession } from "../setup/admin-request";
 import { signedWebhook } from "../setup/signed-webhook";
 

@@ -18,7 +18,7 @@ import { reevaluateStockAlerts } from "~/services/alerts.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { singleFlight } from "~/services/single-flight.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 const APPROVER = "5102";

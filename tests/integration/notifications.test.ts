@@ -13,7 +13,7 @@ import { findChannel } from "~/models/notifications.server";
 import { saveChannel, type ChannelInput } from "~/services/notifications/channels.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries } from "~/services/notifications/delivery.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { sealedWith } from "~/utils/encryption";
 import { appKeyring } from "~/utils/encryption.server";
 import { useSmtpServer } from "~/utils/mailer.server";

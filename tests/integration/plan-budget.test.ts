@@ -7,7 +7,7 @@ import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { lineTotalCents } from "~/services/purchase-orders/money";
 import { getReplenishment } from "~/services/replenishment.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";

@@ -8,7 +8,7 @@ import { listJobSummaries } from "~/models/jobs.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";

@@ -4,7 +4,7 @@ import prisma from "~/db.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity, exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";

@@ -17,7 +17,7 @@ import { planShop } from "~/services/planning/plan-shop.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { sweepShopQuantities } from "~/services/sync/quantities.server";
 import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { PLAN_TOUCHED_JOB, REFRESH_QUANTITIES_JOB } from "~/utils/job-names";
 import { storeAdminSession } from "../setup/admin-request";
 import { signedWebhook } from "../setup/signed-webhook";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity, exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { selectionTotals } from "~/lib/replenishment";
 
 const NOW = new Date("2026-11-22T15:00:00Z");

@@ -7,7 +7,7 @@ import prisma from "~/db.server";
 import { forecastDemand } from "~/lib/planning";
 import { shopCalendar } from "~/services/planning/shop-calendar.server";
 import { HISTORY_DAYS, planShop } from "~/services/planning/plan-shop.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";

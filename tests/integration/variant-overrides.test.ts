@@ -9,7 +9,7 @@ import { latestCompletePlanRun } from "~/models/plan-run.server";
 import * as detailRoute from "~/routes/app.forecasts.$variantId";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity } from "~/services/replenishment.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 const STAFF = "6101";
