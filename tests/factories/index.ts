@@ -81,3 +81,8 @@ export function demandDays(shop: string, variantId: string, locationId: string, 
   }
   return rows;
 }
+
+/** The offline session Shopify's token exchange leaves for a shop: Admin clients for it can be made. */
+export function createOfflineSession(shop: string, scope: string | null = "read_products,read_inventory,read_orders,read_locations") {
+  return prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope } });
+}

@@ -1,9 +1,9 @@
 // The shop's time zone as a sync stores it: a zone this server's tz database does not know is refused (the
 // stored zone keeps counting the days) and Sync health says so; a stored unknown zone counts as UTC.
 import { fakeShop, server } from "../setup/shopify-fake";
-import crypto from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createOfflineSession, uniqueShop } from "../factories";
 import { runBackfill } from "~/services/backfill.server";
 import { getSyncHealth } from "~/services/sync/health.server";
 import { syncShopIdentity } from "~/services/sync/shop-identity.server";
@@ -15,12 +15,11 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const UNKNOWN = "Mars/Olympus_Mons";
-const newShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 
 describe("a time zone the server does not know", () => {
   it("is refused by the install backfill: days count in UTC, orders land on their UTC day, Sync health warns", async () => {
-    const shop = newShop("tz-install");
-    await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_products,read_inventory,read_orders,read_locations" } });
+    const shop = uniqueShop("tz-install");
+    await createOfflineSession(shop);
     const store = storeFixture();
     fakeShop(shop, { ...store, shop: { ...store.shop, ianaTimezone: UNKNOWN } });
     const { admin } = await unauthenticated.admin(shop);
@@ -37,7 +36,7 @@ describe("a time zone the server does not know", () => {
   });
 
   it("keeps the zone stored before, until a sync brings a known zone again", async () => {
-    const shop = newShop("tz-resync");
+    const shop = uniqueShop("tz-resync");
     await prisma.shop.create({ data: { shop, name: "Before", ianaTimezone: "America/Chicago" } });
     expect((await getSyncHealth(shop)).timeZoneWarning).toBeNull();
 
@@ -51,18 +50,18 @@ describe("a time zone the server does not know", () => {
   });
 
   it("already stored (before syncs refused it) counts as UTC, with a warning", async () => {
-    const shop = newShop("tz-stored");
+    const shop = uniqueShop("tz-stored");
     await prisma.shop.create({ data: { shop, name: "Old row", ianaTimezone: UNKNOWN } });
     expect((await getSyncHealth(shop)).timeZoneWarning).toBe(`The shop's time zone "${UNKNOWN}" is unknown to this server, so local days are counted in UTC.`);
     // Only this shop's row speaks: another shop's refusal does not leak into it.
-    const other = newShop("tz-other");
+    const other = uniqueShop("tz-other");
     await prisma.shop.create({ data: { shop: other, name: "Other", ianaTimezone: "UTC", refusedTimeZone: UNKNOWN } });
     expect((await getSyncHealth(shop)).timeZoneWarning).not.toContain("Shopify reported");
-    expect((await getSyncHealth(newShop("tz-none"))).timeZoneWarning).toBeNull();
+    expect((await getSyncHealth(uniqueShop("tz-none"))).timeZoneWarning).toBeNull();
   });
 
   it("rejects a malformed identity without writing", async () => {
-    const shop = newShop("tz-bad");
+    const shop = uniqueShop("tz-bad");
     await expect(syncShopIdentity(shop, { name: "X", currencyCode: "USD" })).rejects.toThrow();
     expect(await prisma.shop.findUnique({ where: { shop } })).toBeNull();
   });
