@@ -28,9 +28,9 @@ execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { 
 const { default: prisma } = await import("../app/db.server");
 const { DEMO_SHOP_DOMAIN, DEMO_TIMEZONE, DEFAULT_DEMO_SEED, generateDemoShop } = await import("../prisma/seed/generate");
 const { seedDemoShop } = await import("../prisma/seed/seed");
-const { utcToLocalDate } = await import("../prisma/seed/dates");
+const { localDate } = await import("../app/lib/time");
 const { planShop } = await import("../app/services/planning/plan-shop.server");
-const today = args.today ?? utcToLocalDate(new Date(), DEMO_TIMEZONE);
+const today = args.today ?? localDate(new Date(), DEMO_TIMEZONE);
 await seedDemoShop(prisma, generateDemoShop({ today, seed: DEFAULT_DEMO_SEED }));
 await planShop(DEMO_SHOP_DOMAIN, { trigger: "demo", now: new Date(`${today}T12:00:00Z`) });
 const run = await prisma.planRun.findFirst({ where: { shop: DEMO_SHOP_DOMAIN, status: "complete" }, orderBy: { startedAt: "desc" } });

@@ -35,8 +35,8 @@ async function main() {
   const { createPrismaClient } = await import("../app/db.server");
   const { DEMO_SHOP_DOMAIN, DEMO_TIMEZONE, DEFAULT_DEMO_SEED, generateDemoShop } = await import("../prisma/seed/generate");
   const { seedDemoShop } = await import("../prisma/seed/seed");
-  const { utcToLocalDate, addDays } = await import("../prisma/seed/dates");
-  const today = process.env.DEMO_TODAY || utcToLocalDate(new Date(), DEMO_TIMEZONE);
+  const { localDate, addDays } = await import("../app/lib/time");
+  const today = process.env.DEMO_TODAY || localDate(new Date(), DEMO_TIMEZONE);
   const prisma = createPrismaClient(url);
   try {
     const latest = await prisma.demandDay.findFirst({ where: { shop: DEMO_SHOP_DOMAIN }, orderBy: { date: "desc" }, select: { date: true } });

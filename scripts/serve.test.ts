@@ -11,7 +11,7 @@ describe("scripts/serve.ts", () => {
   const dir = mkdtempSync(path.join("node_modules", ".cache", "stockcast-serve-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("answers /favicon.ico with the icon in public/", async () => {
+  it("answers /favicon.ico and /icon.svg with the icons in public/", async () => {
     mkdirSync(path.join(dir, "server"), { recursive: true });
     mkdirSync(path.join(dir, "client"), { recursive: true });
     writeFileSync(path.join(dir, "server/index.js"), "export const routes = {}; export const entry = { module: {} }; export const assets = { routes: {} }; export const future = {};\n");
@@ -21,6 +21,11 @@ describe("scripts/serve.ts", () => {
       const response = await fetch(`http://127.0.0.1:${port}/favicon.ico`);
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer())).toEqual(readFileSync("public/favicon.ico"));
+      // The app icon app/root.tsx links to.
+      const icon = await fetch(`http://127.0.0.1:${port}/icon.svg`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+      expect(await icon.text()).toBe(readFileSync("public/icon.svg", "utf8"));
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -43,8 +43,15 @@ export async function finishBackfillRun(shop: string, runId: string, outcome: { 
   });
 }
 
-/** Name, zone and currency as Shopify reports them (the zone decides which local day an order falls on). */
-export async function updateShopIdentity(shop: string, fields: { name: string; ianaTimezone: string; currencyCode: string }, db: Db = defaultDb) {
+/**
+ * Name, zone and currency as Shopify reports them (the zone decides which local day an order falls on).
+ * Without `ianaTimezone` the stored zone stays (UTC for a new shop); `refusedTimeZone` records a zone refused.
+ */
+export async function updateShopIdentity(
+  shop: string,
+  fields: { name: string; currencyCode: string; ianaTimezone?: string; refusedTimeZone: string | null },
+  db: Db = defaultDb,
+) {
   await db.shop.upsert({ where: { shop }, create: { shop, ...fields }, update: fields });
 }
 

@@ -1,6 +1,6 @@
 import { Prisma } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 // The Overview's aggregates, one SQL statement each, written once for SQLite and PostgreSQL (quoted
 // identifiers, CASE instead of MAX/GREATEST, TRUE literals). Money is summed as integer cents

@@ -5,7 +5,7 @@ import prisma, { isPostgres } from "~/db.server";
 import { IDS_PER_QUERY } from "~/models/id-chunks.server";
 import { refreshPlanRunLineCounts } from "~/models/replenishment.server";
 import type { Db } from "~/models/transaction.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 type JsonValue = Prisma.InputJsonValue | JsonText;
 /** A forecast to insert; its JSON columns may come serialised already (plan workers). */

@@ -58,7 +58,7 @@ import { receiptOf } from "~/services/vendors.server";
 import type { AdminClientOptions, AdminGraphql } from "~/shopify/admin-client.server";
 import { sendAlertRaisedTrigger } from "~/shopify/flow.server";
 import { touchesStock } from "~/shopify/webhook-topics";
-import { addDays, daysBetween, localDate } from "~/utils/dates";
+import { addDays, daysBetween, localDate, startOfLocalDay } from "~/lib/time";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { staffNamerFor } from "~/services/staff-names.server";
@@ -519,21 +519,6 @@ export async function unmute(shop: string, muteId: string, actor: string, now = 
   const removed = await deleteMute(shop, muteId, actor);
   if (removed) await evaluateAlerts(shop, now, options);
   return removed;
-}
-
-/** The instant local midnight of `date` ("YYYY-MM-DD") falls on in `timeZone`. */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const guess = Date.parse(`${date}T00:00:00Z`);
-  const offsetAt = (t: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-        .formatToParts(new Date(t))
-        .map((x) => [x.type, x.value]),
-    );
-    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - t;
-  };
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
 }
 
 /**

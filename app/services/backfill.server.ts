@@ -18,7 +18,6 @@ import {
   mapLocationIds,
   mapVariantIds,
   updateBackfillProgress,
-  updateShopIdentity,
   type BackfillStage,
   type FullInventoryLevelInput,
 } from "~/models/backfill.server";
@@ -37,8 +36,9 @@ import { bulkOrdersQuery } from "~/shopify/queries/bulk-orders";
 import { SHOP_INFO } from "~/shopify/queries/shop-info";
 import { applyBundleComponents } from "~/services/sync/bundles.server";
 import { rederiveDemandDays } from "~/services/sync/demand.server";
-import { localDate } from "~/services/sync/local-date";
+import { localDate } from "~/lib/time";
 import { defaultLocationId } from "~/services/sync/locations.server";
+import { syncShopIdentity } from "~/services/sync/shop-identity.server";
 import { logger } from "~/utils/logger.server";
 
 export interface BackfillOptions {
@@ -78,7 +78,7 @@ export async function runBackfill(shop: string, client: AdminClient, options: Ba
   try {
     if (progress.stage === "shop") {
       const { shop: info } = await client.request(SHOP_INFO);
-      await updateShopIdentity(shop, info);
+      await syncShopIdentity(shop, info);
       progress = await advance(shop, run.id, "locations");
     }
     for (const stage of BULK_STAGES) {

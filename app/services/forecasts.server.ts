@@ -25,7 +25,7 @@ import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { lookupNames } from "~/models/replenishment.server";
 import { levelKey, nativeOnOrderOf, type NativeOnOrderDto } from "~/services/native-purchase-orders.server";
-import { addDays, daysBetween, localDate } from "~/utils/dates";
+import { addDays, daysBetween, localDate } from "~/lib/time";
 import type { ForecastOverrideRow, ForecastPoint } from "~/utils/forecast-dto";
 import { staffNamerFor } from "~/services/staff-names.server";
 

@@ -1,7 +1,7 @@
 import { nativeIncomingShares } from "~/lib/replenishment";
 import { listNativePurchaseOrderLines } from "~/models/native-purchase-orders.server";
 import { findShop } from "~/models/shop.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 
 /** Units of a plan line's `incoming` that come from one native Shopify PO line (docs/on-order.md). */
 export interface NativeOnOrderDto {

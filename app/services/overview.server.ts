@@ -16,7 +16,7 @@ import { latestCompletePlanRun, SNAPSHOT_RETENTION_DAYS } from "~/models/plan-ru
 import { ACCURACY_WEEKS, DAYS_PER_WEEK, scoreSnapshot } from "~/lib/analytics";
 import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { countShopData, findShop } from "~/models/shop.server";
-import { addDays, daysBetween, localDate } from "~/utils/dates";
+import { addDays, daysBetween, localDate } from "~/lib/time";
 import type { OverviewAccuracy, OverviewDto, OverviewFilters } from "~/utils/overview-dto";
 
 export type { OverviewDto, OverviewFilters, OverviewKpis } from "~/utils/overview-dto";

@@ -16,4 +16,6 @@ export interface SyncHealth {
     recent: { id: string; name: string; status: string; attempts: number; maxAttempts: number; lastError: string | null; runAt: string; createdAt: string }[];
   };
   status: "ok" | "attention";
+  /** The shop's time zone was refused at sync or is unknown here, so local days count in another zone. */
+  timeZoneWarning: string | null;
 }

@@ -1,6 +1,7 @@
 /**
- * Calendar helpers on "YYYY-MM-DD" strings (a shop's local calendar day) and the local → UTC instant
- * conversion for a given IANA zone. Pure: Intl is used only for the zone's UTC offset, never the clock.
+ * What the demo generator needs beyond the shop's day (app/lib/time: localDate, addDays, daysBetween):
+ * weekday and day of year for seasonality, and local wall-clock time → UTC instant for its orders.
+ * Pure: Intl is used only for the zone's UTC offset, never the clock.
  */
 
 const DAY_MS = 86_400_000;
@@ -17,15 +18,6 @@ function format(ms: number): string {
 
 export function isIsoDate(date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && format(parse(date)) === date;
-}
-
-export function addDays(date: string, days: number): string {
-  return format(parse(date) + days * DAY_MS);
-}
-
-/** Whole days from a to b (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((parse(b) - parse(a)) / DAY_MS);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -77,12 +69,3 @@ export function localToUtc(date: string, minuteOfDay: number, timeZone: string):
   return new Date(parse(date) + (minuteOfDay - offset) * 60_000);
 }
 
-/** The local calendar date of a UTC instant in a zone (inverse check for tests). */
-export function utcToLocalDate(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, daysBetween, dayOfWeek, utcToLocalDate } from "./dates";
+import { addDays, daysBetween, localDate } from "../../app/lib/time";
+import { dayOfWeek } from "./dates";
 import { demandKey, demoBundles, deriveDemandDays, toMills } from "./derive";
 import {
   DEMO_SHOP_DOMAIN,
@@ -116,7 +117,7 @@ describe("demo shop contents", () => {
     );
     expect(bad).toEqual([]);
     for (const l of data.orderLines.filter((_, i) => i % 97 === 0)) {
-      expect(utcToLocalDate(l.orderCreatedAt, DEMO_TIMEZONE)).toBe(l.localDate);
+      expect(localDate(l.orderCreatedAt, DEMO_TIMEZONE)).toBe(l.localDate);
     }
     expect(data.orderLines.some((l) => l.refundedQuantity > 0)).toBe(true);
     const cancelledOrders = new Set(data.orderLines.filter((l) => l.cancelledAt).map((l) => l.orderGid));
@@ -157,7 +158,7 @@ describe("demo shop contents", () => {
       expect(soldSince(new Set(vs.map((v) => v.id)), addDays(TODAY, -HISTORY_DAYS))).toBe(true);
     }
     const recent = data.products.filter(
-      (p) => p.status === "ACTIVE" && daysBetween(utcToLocalDate(p.shopifyCreatedAt as Date, DEMO_TIMEZONE), TODAY) <= 60,
+      (p) => p.status === "ACTIVE" && daysBetween(localDate(p.shopifyCreatedAt as Date, DEMO_TIMEZONE), TODAY) <= 60,
     );
     expect(recent.length).toBeGreaterThanOrEqual(3);
     for (const p of recent) {
@@ -300,7 +301,7 @@ describe("demo shop contents", () => {
       const po = vendorOf.get(poId)!;
       const s = onTime.get(po.vendorId) ?? { ok: 0, n: 0 };
       s.n++;
-      if (utcToLocalDate(receivedAt, DEMO_TIMEZONE) <= utcToLocalDate(po.expectedAt as Date, DEMO_TIMEZONE)) s.ok++;
+      if (localDate(receivedAt, DEMO_TIMEZONE) <= localDate(po.expectedAt as Date, DEMO_TIMEZONE)) s.ok++;
       onTime.set(po.vendorId, s);
     }
     const rates = [...onTime.values()].filter((s) => s.n >= 3).map((s) => s.ok / s.n);

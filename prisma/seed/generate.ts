@@ -24,7 +24,8 @@ import {
   type Season,
   type VendorSpec,
 } from "./catalog";
-import { addDays, dayOfWeek, dayOfYear, isIsoDate, localToUtc } from "./dates";
+import { addDays } from "../../app/lib/time";
+import { dayOfWeek, dayOfYear, isIsoDate, localToUtc } from "./dates";
 import { explodeBundleDemand, type BomRow } from "../../app/lib/replenishment/bundles";
 import { centsToDecimal, demandKey, deriveDemandDays, millsToDecimal, toMills, type DemoBundles } from "./derive";
 import { hash32, Rng } from "./prng";

@@ -1,19 +1,9 @@
 /**
- * Small seeded random source for the demo seed. Own copy (not app/lib/forecasting/prng) so that the demo
- * data only changes when this folder changes. Never calls Math.random.
+ * Small seeded random source for the demo seed, on the library's generator (app/lib/forecasting/prng.ts:
+ * mulberry32 and Box–Muller normals). Its test pins the first draws, so the demo data changes only when a
+ * change there is meant to. Never calls Math.random.
  */
-
-/** mulberry32 (T. Ettinger, public domain): 32-bit state, uniforms in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { gaussian, mulberry32 } from "../../app/lib/forecasting";
 
 /** FNV-1a 32-bit hash of a string, used to derive independent sub-seeds ("demand:v12:l1"). */
 export function hash32(text: string): number {
@@ -28,10 +18,11 @@ export function hash32(text: string): number {
 /** Convenience wrapper with the draws the generator needs. */
 export class Rng {
   private readonly u: () => number;
-  private spare = NaN;
+  private readonly z: () => number;
 
   constructor(seed: number) {
     this.u = mulberry32(seed);
+    this.z = gaussian(this.u);
   }
 
   /** Independent stream derived from a base seed and a label. */
@@ -88,17 +79,7 @@ export class Rng {
 
   /** Standard normal (Box–Muller). */
   normal(): number {
-    if (this.spare === this.spare) {
-      const s = this.spare;
-      this.spare = NaN;
-      return s;
-    }
-    let u = this.u();
-    while (u <= 1e-300) u = this.u();
-    const v = this.u();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    return this.z();
   }
 
   /** Poisson draw (Knuth for small means, normal approximation above 30). */

@@ -12,12 +12,13 @@
  * Re-running replaces the demo shop's rows and never touches other shops.
  */
 import { DEFAULT_DEMO_SEED, DEMO_TIMEZONE, generateDemoShop } from "./generate";
-import { isIsoDate, utcToLocalDate } from "./dates";
+import { localDate } from "../../app/lib/time";
+import { isIsoDate } from "./dates";
 import { seedDemoShop } from "./seed";
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? "file:./prisma/demo.db";
-  const today = process.env.DEMO_TODAY ?? utcToLocalDate(new Date(), DEMO_TIMEZONE);
+  const today = process.env.DEMO_TODAY ?? localDate(new Date(), DEMO_TIMEZONE);
   if (!isIsoDate(today)) throw new Error(`DEMO_TODAY must be YYYY-MM-DD; got "${today}"`);
   const seed = process.env.DEMO_SEED ? Number(process.env.DEMO_SEED) : DEFAULT_DEMO_SEED;
   if (!Number.isInteger(seed)) throw new Error(`DEMO_SEED must be an integer; got "${process.env.DEMO_SEED}"`);

@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { createFreshDatabase, dropDatabase, migrateDeploy } from "../../tests/setup/databases";
-import { addDays } from "./dates";
+import { addDays } from "../../app/lib/time";
 import { demandKey, demoBundles, deriveDemandDays, toMills } from "./derive";
 import { DEMO_SHOP_DOMAIN, generateDemoShop, ORDER_LINE_DAYS, type DemoData } from "./generate";
 import { SHOP_TABLES_DELETE_ORDER, seedDemoShop } from "./seed";

@@ -2,7 +2,7 @@
 // total at 0.95 over the same days (both through app/lib/planning).
 import { describe, expect, it } from "vitest";
 import { forecastChunk, lineServiceLevel, type ChunkInput, type PlanContext } from "~/services/planning/plan-chunk";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { forecastForCli } from "./run";
 
 const AS_OF = "2026-06-01";

@@ -5,7 +5,7 @@ import { cellServiceLevel, type AbcClass } from "~/lib/analytics";
 import { xyzOfHistory } from "~/lib/planning";
 import { blendLeadTime } from "~/lib/replenishment";
 import { finishLine, forecastChunk, type ChunkInput, type PlanContext } from "~/services/planning/plan-chunk";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { DEFAULT_FORECAST_HORIZON_DAYS, stockcastPolicy } from "./stockcast-policy";
 
 const AS_OF = "2026-06-01";

@@ -43,8 +43,10 @@ describe("the demo, in a real browser", () => {
     expect(app.status).toBe(200);
     expect(app.headers.get("content-security-policy")).toContain(`frame-ancestors https://${SHOP} https://admin.shopify.com`);
     expect(app.headers.has("x-frame-options")).toBe(false);
-    // The build carries public/favicon.ico (browsers ask for it on every page).
+    // The build carries public/favicon.ico (browsers ask for it on every page) and the app icon every page links.
     expect((await fetch(`${baseUrl}/favicon.ico`)).status).toBe(200);
+    expect(await app.text()).toContain('<link rel="icon" href="/icon.svg" type="image/svg+xml"/>');
+    expect((await fetch(`${baseUrl}/icon.svg`)).headers.get("content-type")).toContain("image/svg+xml");
   });
 
   it("refuses an oversized body with 413, and a body of undeclared size with 411, before reading it, and stays healthy", async () => {

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = inject("demoBaseUrl");

@@ -1,9 +1,8 @@
 // The Admin client wrapper against Shopify's real client library (unauthenticated.admin), with Shopify's
 // HTTP answers faked by msw and shaped by the real schema. Sleep and jitter are injected: no real waiting.
 import { fakeShop, server, type ShopifyFake } from "../setup/shopify-fake";
-import crypto from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
+import { createOfflineSession, uniqueShop } from "../factories";
 import { unauthenticated } from "~/shopify.server";
 import { AdminApiError, AdminRetriesExhaustedError, AdminUserErrors, createAdminClient, type AdminClientOptions } from "~/shopify/admin-client.server";
 import { INVENTORY_ADJUST_QUANTITIES } from "~/shopify/queries/inventory-adjust-quantities";
@@ -15,8 +14,8 @@ afterAll(() => server.close());
 const STORE = { shop: { name: "Throttle Co", ianaTimezone: "Europe/Berlin", currencyCode: "EUR" } };
 
 async function setUp(options: AdminClientOptions = {}) {
-  const shop = `admin-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_products,write_inventory" } });
+  const shop = uniqueShop("admin");
+  await createOfflineSession(shop, "read_products,write_inventory");
   const fake: ShopifyFake = fakeShop(shop, STORE);
   const { admin } = await unauthenticated.admin(shop);
   const sleeps: number[] = [];

@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createProduct, createShop, createVariant, createVendor } from "../factories";
 import * as alertsRoute from "~/routes/app.alerts";
 import * as clockRoute from "~/routes/app.demo-clock";
 import { DEMO_CLOCK_COOKIE, demoClockFromCookieHeader, now } from "~/utils/clock.server";
@@ -11,10 +12,10 @@ async function seedShop(label: string) {
   const store = `al-${label}-${crypto.randomUUID().slice(0, 8)}`;
   const shop = `${store}.myshopify.com`;
   await storeAdminSession(shop);
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme" } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-  const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Green" } });
+  await createShop(label, { shop });
+  const vendor = await createVendor(shop);
+  const product = await createProduct(shop, { vendorId: vendor.id });
+  const variant = await createVariant(shop, product.id, 1, { title: "Green" });
   const alert = await prisma.alert.create({
     data: {
       shop, type: "below_reorder_point", severity: "warning", dedupeKey: `below_reorder_point:${variant.id}|l1`, entityType: "variant_location", entityId: `${variant.id}|l1`,

@@ -4,13 +4,14 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { evaluateAlerts, getAlerts, getMutes, muteAlerts, snoozeUntilDate, startOfLocalDay, unmute } from "~/services/alerts.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
+import { evaluateAlerts, getAlerts, getMutes, muteAlerts, snoozeUntilDate, unmute } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue } from "~/jobs/queue.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { createManyInSlices } from "../setup/bulk-insert";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
@@ -20,17 +21,14 @@ const NONE = { flow: { kind: "none" } } as const;
 
 /** A variant selling 5 a day with plenty on hand (no stock alert), planned at NOW. */
 async function seedShop(label: string, options: { onHand?: number } = {}) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", currencyCode: "EUR" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/78412305521", name: "Main" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-  const variant = await prisma.variant.create({
-    data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default Title", unitCost: "10", inventoryItemId: "gid://shopify/InventoryItem/47380000000037" },
+  const { shop, location, vendor, product } = await createStore(label, {
+    shop: { currencyCode: "EUR" },
+    location: { shopifyId: "gid://shopify/Location/78412305521", name: "Main" },
+    vendor: { statedLeadTimeDays: 10 },
   });
-  const onHand = options.onHand ?? 150;
-  await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, onHand, available: onHand } });
-  await prisma.demandDay.createMany({ data: Array.from({ length: 90 }, (_, i) => ({ shop, variantId: variant.id, locationId: location.id, date: addDays(TODAY, -1 - i), units: 5 })) });
+  const variant = await createVariant(shop, product.id, 1, { title: "Default Title", unitCost: "10", inventoryItemId: "gid://shopify/InventoryItem/47380000000037" });
+  await createLevel(shop, variant.id, location.id, options.onHand ?? 150);
+  await prisma.demandDay.createMany({ data: demandDays(shop, variant.id, location.id, { until: TODAY, days: 90, units: 5 }) });
   return { shop, variant, location, vendor, product };
 }
 
@@ -244,13 +242,6 @@ describe("mutes", () => {
     expect((await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, new Date("2026-11-24T23:59:00Z"))).rows.map((r) => r.id)).not.toContain(first.id);
     expect((await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, new Date("2026-11-25T00:00:00Z"))).rows.map((r) => r.id)).toContain(first.id);
     expect(await prisma.auditEntry.count({ where: { shop: a.shop, action: "alert.snoozed", entityId: first.id } })).toBe(1);
-  });
-
-  it("snooze dates end at local midnight of the shop's zone, across daylight-saving changes", () => {
-    expect(startOfLocalDay("2026-11-25", "America/New_York").toISOString()).toBe("2026-11-25T05:00:00.000Z");
-    expect(startOfLocalDay("2026-03-08", "America/New_York").toISOString()).toBe("2026-03-08T05:00:00.000Z");
-    expect(startOfLocalDay("2026-03-09", "America/New_York").toISOString()).toBe("2026-03-09T04:00:00.000Z");
-    expect(startOfLocalDay("2026-07-01", "Asia/Kolkata").toISOString()).toBe("2026-06-30T18:30:00.000Z");
   });
 });
 

@@ -1,12 +1,11 @@
 // Alerts a person can work through (issue 16): one alert per line (order-now merges the stockout and reorder
 // conditions), alerts grouped by vendor × location and by rule with filters and search, and "Create draft PO"
 // from a group through the Replenishment use case (into that vendor × location's open draft; viewers refused).
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createLocation, createProduct, createShop, createVariant, createVendor, demandDays } from "../factories";
 import { createDraftFromAlertGroup, evaluateAlerts, getAlerts } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { addDays } from "~/utils/dates";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -17,22 +16,20 @@ const QUIET = { flow: { kind: "none" } } as const;
  * on hand and Stove 150; at Annex, Stove has 3 and Tent 150: three lines to order now, two healthy ones.
  */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", currencyCode: "EUR" } });
-  const main = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
-  const annex = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/2", name: "Annex" } });
-  const acme = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const birch = await prisma.vendor.create({ data: { shop, name: "Birch", statedLeadTimeDays: 10 } });
+  const shop = await createShop(label, { currencyCode: "EUR" });
+  const main = await createLocation(shop, 1, { name: "Main" });
+  const annex = await createLocation(shop, 2, { name: "Annex" });
+  const acme = await createVendor(shop, { statedLeadTimeDays: 10 });
+  const birch = await createVendor(shop, { name: "Birch", statedLeadTimeDays: 10 });
   const variants: Record<string, string> = {};
   for (const [i, [title, vendorId, sku]] of ([["Tent", acme.id, "TENT-1"], ["Lamp", acme.id, "LAMP-1"], ["Stove", birch.id, "STOVE-1"]] as const).entries()) {
-    const product = await prisma.product.create({ data: { shop, shopifyId: `gid://shopify/Product/${i + 1}`, title, vendorId } });
-    const variant = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: "Default Title", sku, unitCost: "10" } });
-    variants[title] = variant.id;
+    const product = await createProduct(shop, { title, vendorId }, i + 1);
+    variants[title] = (await createVariant(shop, product.id, i + 1, { title: "Default Title", sku, unitCost: "10" })).id;
   }
   const stock: [string, string, number][] = [["Tent", main.id, 3], ["Lamp", main.id, 3], ["Stove", main.id, 150], ["Stove", annex.id, 3], ["Tent", annex.id, 150]];
   for (const [title, locationId, onHand] of stock) {
-    await prisma.inventoryLevel.create({ data: { shop, variantId: variants[title], locationId, onHand, available: onHand } });
-    await prisma.demandDay.createMany({ data: Array.from({ length: 90 }, (_, d) => ({ shop, variantId: variants[title], locationId, date: addDays(TODAY, -1 - d), units: 5 })) });
+    await createLevel(shop, variants[title], locationId, onHand);
+    await prisma.demandDay.createMany({ data: demandDays(shop, variants[title], locationId, { until: TODAY, days: 90, units: 5 }) });
   }
   return { shop, main, annex, acme, birch, variants };
 }

@@ -1,23 +1,18 @@
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { acknowledge, evaluateAlerts, getAlerts, snooze } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { addDays } from "~/utils/dates";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
 
 /** One variant selling 5 a day with 3 on hand (runs out inside its 10-day lead time) and one sent PO already late. */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-  const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default Title", unitCost: "10" } });
-  const level = await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, onHand: 3, available: 3 } });
-  await prisma.demandDay.createMany({ data: Array.from({ length: 90 }, (_, i) => ({ shop, variantId: variant.id, locationId: location.id, date: addDays(TODAY, -1 - i), units: 5 })) });
+  const { shop, location, vendor, product } = await createStore(label, { location: { name: "Main" }, vendor: { statedLeadTimeDays: 10 } });
+  const variant = await createVariant(shop, product.id, 1, { title: "Default Title", unitCost: "10" });
+  const level = await createLevel(shop, variant.id, location.id, 3);
+  await prisma.demandDay.createMany({ data: demandDays(shop, variant.id, location.id, { until: TODAY, days: 90, units: 5 }) });
   const po = await prisma.purchaseOrder.create({
     data: { shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, status: "sent", createdBy: "x", sentAt: new Date("2026-11-01T12:00:00Z"), expectedAt: new Date("2026-11-18T12:00:00Z") },
   });

@@ -1,9 +1,9 @@
 // Install backfill end to end: Shopify's real client library → msw fake (answers executed against the real
 // 2026-10 schema, bulk results flattened to JSONL) → streaming parser → models → database.
 import { fakeShop, server } from "../setup/shopify-fake";
-import crypto from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createOfflineSession, uniqueShop } from "../factories";
 import { getBackfillProgress, isAwaitedBulkOperation, runBackfill, type BackfillOptions } from "~/services/backfill.server";
 import { unauthenticated } from "~/shopify.server";
 import { createAdminClient } from "~/shopify/admin-client.server";
@@ -15,8 +15,8 @@ afterAll(() => server.close());
 const OPTIONS: BackfillOptions = { sleep: async () => {}, batchSize: 4, now: () => new Date("2026-11-11T00:00:00Z") };
 
 async function setUp(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_products,read_inventory,read_orders,read_locations" } });
+  const shop = uniqueShop(label);
+  await createOfflineSession(shop);
   const fake = fakeShop(shop, storeFixture());
   const { admin } = await unauthenticated.admin(shop);
   return { shop, fake, client: createAdminClient(admin, { sleep: async () => {}, random: () => 0.5 }) };

@@ -5,6 +5,7 @@ import { fakeShop, server } from "../setup/shopify-fake";
 import crypto from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createOfflineSession, uniqueShop } from "../factories";
 import { BACKFILL_MAX_POLLS, enqueueBackfill } from "~/jobs/backfill.server";
 import { getJobQueue, registerJobs } from "~/jobs/index.server";
 import { createJobQueue } from "~/jobs/queue.server";
@@ -29,8 +30,8 @@ afterAll(async () => {
 
 /** A shop with an offline session (what Shopify's token exchange leaves) and a fake store behind it. */
 async function setUp(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_products,read_inventory,read_orders,read_locations" } });
+  const shop = uniqueShop(label);
+  await createOfflineSession(shop);
   const fake = fakeShop(shop, storeFixture());
   // The plan after the backfill raises alerts, each announced to Shopify Flow.
   fake.roots.set("FlowTriggerReceive", () => ({ flowTriggerReceive: { userErrors: [] } }));

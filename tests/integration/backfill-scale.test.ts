@@ -1,8 +1,8 @@
 // The backfill over a store a few hundred objects deep: many batches, every row accounted for once.
 import { conn, fakeShop, server } from "../setup/shopify-fake";
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createOfflineSession, uniqueShop } from "../factories";
 import { runBackfill } from "~/services/backfill.server";
 import { unauthenticated } from "~/shopify.server";
 import { createAdminClient } from "~/shopify/admin-client.server";
@@ -58,8 +58,8 @@ function bigStore() {
 
 describe("install backfill at scale", () => {
   it("stores every object of a few thousand JSONL lines exactly once", async () => {
-    const shop = `big-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-    await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test" } });
+    const shop = uniqueShop("big");
+    await createOfflineSession(shop, null);
     const store = bigStore();
     fakeShop(shop, store);
     const { admin } = await unauthenticated.admin(shop);

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createOfflineSession, uniqueShop } from "../factories";
 import * as detailRoute from "~/routes/app.forecasts.$variantId";
 import { getJobQueue } from "~/jobs/index.server";
 import { runBackfill } from "~/services/backfill.server";
@@ -59,8 +60,8 @@ const kitOrder = {
 };
 
 async function setUp(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_products,read_inventory,read_orders,read_locations" } });
+  const shop = uniqueShop(label);
+  await createOfflineSession(shop);
   const store = storeFixture();
   const fake = fakeShop(shop, { ...store, productVariants: conn([kitVariant, ...VARIANTS]), orders: conn([...ORDER_NODES, kitOrder]) });
   // Alerts raised after a plan fire the Flow trigger.

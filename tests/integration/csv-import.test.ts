@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLocation, createProduct, createShop, createVariant } from "../factories";
 import { importCsv } from "~/services/csv-import/import.server";
 import { queueImport } from "~/services/csv-import/queue-import.server";
 import { runImport } from "~/services/csv-import/run-import.server";
@@ -13,17 +14,13 @@ const fixture = (name: string) => readFileSync(`tests/fixtures/csv/${name}`, "ut
 
 /** A shop in New York with two locations and five SKUs (plus one SKU shared by two variants). */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "America/New_York" } });
-  const warehouse = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const floor = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/2", name: "Shop floor" } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Everything" } });
+  const shop = await createShop(label, { ianaTimezone: "America/New_York" });
+  const warehouse = await createLocation(shop);
+  const floor = await createLocation(shop, 2, { name: "Shop floor" });
+  const product = await createProduct(shop, { title: "Everything" });
   const variants: Record<string, string> = {};
   const skus = ["SKU-1-1", "SKU-1-2", "SKU-2-1", "SKU-2-2", "SKU-3-1", "DUP", "DUP"];
-  for (const [i, sku] of skus.entries()) {
-    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: sku, sku } });
-    variants[sku] = v.id;
-  }
+  for (const [i, sku] of skus.entries()) variants[sku] = (await createVariant(shop, product.id, i + 1, { title: sku, sku })).id;
   return { shop, warehouse, floor, variants };
 }
 

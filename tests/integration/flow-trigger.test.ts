@@ -1,13 +1,13 @@
 // The "Stockcast alert raised" Flow trigger at the HTTP boundary: evaluateAlerts → flowTriggerReceive through
 // Shopify's real client library (unauthenticated.admin), answered by the msw fake from the real Admin schema.
 import { fakeShop, server } from "../setup/shopify-fake";
-import crypto from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createOfflineSession, uniqueShop } from "../factories";
 import { evaluateAlerts } from "~/services/alerts.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { unauthenticated } from "~/shopify.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -18,8 +18,8 @@ const STORE = { shop: { name: "Flow Co", ianaTimezone: "UTC", currencyCode: "USD
 const noWait = { sleep: async () => undefined, random: () => 0.5 };
 
 async function setUp(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_products" } });
+  const shop = uniqueShop(label);
+  await createOfflineSession(shop, "read_products");
   await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
   const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });

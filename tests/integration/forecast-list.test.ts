@@ -1,14 +1,13 @@
-import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLocation, createShop } from "../factories";
 import { getForecastList } from "~/services/forecasts.server";
 
 /** A complete plan with 1,100 "BULK" variants (more ids than SQLite binds in one statement) and 10 others. */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+  const shop = await createShop(label);
+  const location = await createLocation(shop);
   await prisma.product.createMany({
     data: [
       { id: `${shop}-bulk`, shop, shopifyId: "gid://shopify/Product/1", title: "Bulk cord" },

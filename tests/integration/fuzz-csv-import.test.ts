@@ -3,11 +3,11 @@
 // a column missing), and arbitrary bytes. Properties: the import never throws; it either imports, or fails
 // with a report whose every entry names a line and says what is wrong, and a failed import writes nothing
 // but its own failed ImportBatch record. Also the calendar-date reader the Stocky formats use.
-import crypto from "node:crypto";
-import { Prisma } from "@prisma/client";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLocation, createProduct, createShop, createVariant, uniqueShop } from "../factories";
+import { shopRows } from "../factories/shop-rows";
 import { REQUIRED_COLUMNS, parseCalendarDate, type ImportKind } from "~/services/csv-import/formats";
 import type { ImportRequest } from "~/services/csv-import/import.server";
 import { nastyJson } from "../setup/fuzz";
@@ -18,14 +18,12 @@ afterAll(stopTestQueues);
 
 /** A shop with two locations, four SKUs and one SKU shared by two variants. */
 async function seedShop() {
-  const shop = `fuzz-csv-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: shop, ianaTimezone: "America/New_York" } });
-  await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/2", name: "Shop floor" } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Everything" } });
-  for (const [i, sku] of ["SKU-1", "SKU-2", "SKU-3", "SKU-4", "DUP", "DUP"].entries()) {
-    await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: sku, sku } });
-  }
+  const domain = uniqueShop("fuzz-csv");
+  const shop = await createShop(domain, { shop: domain, ianaTimezone: "America/New_York" });
+  await createLocation(shop);
+  await createLocation(shop, 2, { name: "Shop floor" });
+  const product = await createProduct(shop, { title: "Everything" });
+  for (const [i, sku] of ["SKU-1", "SKU-2", "SKU-3", "SKU-4", "DUP", "DUP"].entries()) await createVariant(shop, product.id, i + 1, { title: sku, sku });
   return shop;
 }
 
@@ -33,17 +31,7 @@ async function seedShop() {
  * Every shop-scoped row except the import's own records: its batch, the file it stores while queued, the
  * shop's import lease and the queue's jobs.
  */
-async function shopRows(shop: string) {
-  const models = Prisma.dmmf.datamodel.models.filter((m) => !["Session", "ImportBatch", "ImportUpload", "ActionLease", "Job"].includes(m.name) && m.fields.some((f) => f.name === "shop"));
-  const out: Record<string, unknown> = {};
-  for (const m of models) {
-    const delegate = (prisma as unknown as Record<string, { findMany: (args: object) => Promise<unknown[]> }>)[m.name[0].toLowerCase() + m.name.slice(1)];
-    // By primary key: `id`, or the key columns of a table without one (QuantityRefresh).
-    const keys = m.primaryKey?.fields ?? m.fields.filter((f) => f.isId).map((f) => f.name);
-    out[m.name] = await delegate.findMany({ where: { shop }, orderBy: keys.map((k) => ({ [k]: "asc" })) });
-  }
-  return out;
-}
+const shopRowsExceptImport = (shop: string) => shopRows(shop, ["ImportBatch", "ImportUpload", "ActionLease", "Job"]);
 
 /** Per column: cells that are right, then near misses. Any column also gets odd text now and then. */
 const CELLS: Record<string, [good: string[], bad: string[]]> = {
@@ -131,7 +119,7 @@ describe("CSV import (fuzz)", () => {
     await fc.assert(
       fc.asyncProperty(file, async ({ kind, content }) => {
         const shop = await seedShop();
-        const before = await shopRows(shop);
+        const before = await shopRowsExceptImport(shop);
         const result = await importThroughJob(shop, requestFor(kind), content);
         seen.add(result.status);
         if (result.status === "failed") {
@@ -140,7 +128,7 @@ describe("CSV import (fuzz)", () => {
             expect(Number.isInteger(error.line) && error.line >= 1).toBe(true);
             expect(error.message.trim().length).toBeGreaterThan(2);
           }
-          expect(await shopRows(shop)).toEqual(before);
+          expect(await shopRowsExceptImport(shop)).toEqual(before);
           expect(await prisma.importBatch.findMany({ where: { shop }, select: { status: true } })).toEqual([{ status: "failed" }]);
         } else {
           expect(result.status).toBe("imported");

@@ -1,8 +1,8 @@
 // The job queue behind ADR 004, on the database of this run: pg-boss on PostgreSQL (for real: it creates
 // its own "pgboss" schema in the test database), the Job table on SQLite.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createLocation, createProduct, createShop, createVariant, uniqueShop } from "../factories";
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { enqueuePlan, handlePlanJob } from "~/jobs/planning.server";
 import { retryDelayMs, RETRY_BASE_SECONDS, TableJobQueue, type JobData } from "~/jobs/queue.server";
@@ -11,11 +11,10 @@ import { checkpointWal } from "~/models/sqlite-wal.server";
 import { snapshotShopInventory } from "~/services/sync/inventory.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { shopsDueForSnapshot } from "~/services/sync/snapshots.server";
-import { localDate } from "~/utils/dates";
+import { localDate } from "~/lib/time";
 import { openTestQueue, stopTestQueues, trackTestQueue } from "../setup/test-queues";
 
 const postgres = !process.env.DATABASE_URL!.startsWith("file:");
-const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 const newQueue = openTestQueue;
 
 afterAll(stopTestQueues);
@@ -150,10 +149,10 @@ describe("job queue", () => {
   it("a redelivered process-webhook job does not apply its event twice", async () => {
     const queue = registerJobs(newQueue());
     const shop = uniqueShop("redeliver");
-    await prisma.shop.create({ data: { shop, name: shop } });
-    await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
-    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug" } });
-    await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default", inventoryItemId: "gid://shopify/InventoryItem/1" } });
+    await createShop(shop, { shop });
+    await createLocation(shop, 1, { name: "Main" });
+    const product = await createProduct(shop, { title: "Mug" });
+    await createVariant(shop, product.id, 1, { title: "Default", inventoryItemId: "gid://shopify/InventoryItem/1" });
     const order = {
       admin_graphql_api_id: "gid://shopify/Order/1",
       name: "#1",
@@ -243,13 +242,13 @@ describe("job queue", () => {
     const queue = registerJobs(newQueue(), { now: () => new Date("2026-11-21T07:30:00Z") }); // 23:30 in Los Angeles
     const la = uniqueShop("snap-la");
     const paris = uniqueShop("snap-paris");
-    await prisma.shop.create({ data: { shop: la, name: la, ianaTimezone: "America/Los_Angeles" } });
-    await prisma.shop.create({ data: { shop: paris, name: paris, ianaTimezone: "Europe/Paris" } });
+    await createShop(la, { shop: la, ianaTimezone: "America/Los_Angeles" });
+    await createShop(paris, { shop: paris, ianaTimezone: "Europe/Paris" });
     for (const shop of [la, paris]) {
-      const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" } });
-      const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug" } });
-      const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default" } });
-      await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, available: 0 } });
+      const location = await createLocation(shop, 1, { name: "Main" });
+      const product = await createProduct(shop, { title: "Mug" });
+      const variant = await createVariant(shop, product.id, 1, { title: "Default" });
+      await createLevel(shop, variant.id, location.id, 0);
     }
     const due = await shopsDueForSnapshot(new Date("2026-11-21T07:30:00Z"));
     expect(due.filter((d) => d.shop === la || d.shop === paris)).toEqual([{ shop: la, date: "2026-11-20" }]);

@@ -3,13 +3,14 @@
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { createShop, uniqueShop } from "../factories";
 import { fakeFlowTriggers, server } from "../setup/shopify-fake";
 import prisma from "~/db.server";
 import { getJobQueue } from "~/jobs/index.server";
 import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { exportReplenishmentCsv } from "~/services/replenishment.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { storeAdminSession } from "../setup/admin-request";
 import { signedWebhook } from "../setup/signed-webhook";
 
@@ -37,10 +38,10 @@ afterAll(async () => {
 
 describe("the plan's position follows Shopify's available", () => {
   it("a signed inventory_levels/update to 0 on a well-stocked selling line makes it critical, in the plan and its export", async () => {
-    const shop = `live-position-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+    const shop = uniqueShop("live-position");
     await storeAdminSession(shop);
     fakeFlowTriggers(shop);
-    await prisma.shop.create({ data: { shop, name: shop, ianaTimezone: "UTC", orderingCost: "0" } });
+    await createShop(shop, { shop, orderingCost: "0" });
     for (const [topic, name] of [["locations/create", "locations_create"], ["products/create", "products_create"]] as const) {
       expect((await post(topic, shop, fixture(name))).status).toBe(200);
       await workQueue(0);

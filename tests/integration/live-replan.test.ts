@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { fakeFlowTriggers, server } from "../setup/shopify-fake";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { getJobQueue, JOB } from "~/jobs/index.server";
 import { handleTouchedPlanJob, PLAN_BUSY_RETRY_MS, PLAN_TOUCHED_DELAY_MS } from "~/jobs/planning.server";
 import { listJobSummaries } from "~/models/jobs.server";
@@ -18,7 +19,7 @@ import { reevaluateStockAlerts } from "~/services/alerts.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { singleFlight } from "~/services/single-flight.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 const APPROVER = "5102";
@@ -30,17 +31,14 @@ async function seedShop(label: string) {
   await storeAdminSession(shop);
   fakeFlowTriggers(shop); // alerts follow each re-plan and notify Shopify Flow
   // No ordering cost: the order quantity is what the stock position needs, not a larger economic batch.
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", orderingCost: "0" } });
+  const { location, vendor, product } = await createStore(label, { shop: { shop, orderingCost: "0" }, vendor: { statedLeadTimeDays: 10 }, product: { title: "Mug" } });
   await prisma.staffRole.create({ data: { shop, staffId: APPROVER, name: "Avery Approver", role: "approver" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug", vendorId: vendor.id } });
   const today = localDate(new Date(), "UTC");
   const variants = [];
   for (let n = 1; n <= 2; n++) {
-    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `MUG-${n}`, unitCost: "4.00", price: "12" } });
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 0, onHand: 0 } });
-    await prisma.demandDay.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ shop, variantId: v.id, locationId: location.id, date: addDays(today, -i - 1), units: 3, revenue: "36" })) });
+    const v = await createVariant(shop, product.id, n, { sku: `MUG-${n}`, unitCost: "4.00", price: "12" });
+    await createLevel(shop, v.id, location.id, 0);
+    await prisma.demandDay.createMany({ data: demandDays(shop, v.id, location.id, { until: today, days: 120, units: 3, revenue: () => "36" }) });
     variants.push(v);
   }
   const po = await prisma.purchaseOrder.create({

@@ -19,7 +19,7 @@ import { syncNativePurchaseOrders } from "~/services/sync/native-purchase-orders
 import { createAdminClient } from "~/shopify/admin-client.server";
 import { routeForTopic } from "~/shopify/webhook-topics";
 import { unauthenticated } from "~/shopify.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { NATIVE_PURCHASE_ORDERS_JOB, QUANTITIES_SWEEP_JOB } from "~/utils/job-names";
 import { storeAdminSession } from "../setup/admin-request";
 import { signedWebhook } from "../setup/signed-webhook";

@@ -6,6 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createLocation, createProduct, createShop, createVariant, createVendor, uniqueShop } from "../factories";
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue, type JobQueue } from "~/jobs/queue.server";
 import { action, loader } from "~/routes/app.settings/route";
@@ -13,7 +14,7 @@ import { findChannel } from "~/models/notifications.server";
 import { saveChannel, type ChannelInput } from "~/services/notifications/channels.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries } from "~/services/notifications/delivery.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { sealedWith } from "~/utils/encryption";
 import { appKeyring } from "~/utils/encryption.server";
 import { useSmtpServer } from "~/utils/mailer.server";
@@ -73,9 +74,7 @@ async function startSlack(failFirst = 0) {
 }
 
 async function newShop(label: string, ianaTimezone = "UTC") {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: `Shop ${label}`, ianaTimezone } });
-  return shop;
+  return createShop(`Shop ${label}`, { shop: uniqueShop(label), ianaTimezone });
 }
 
 /** A shop with a stored offline session and a session token, for the real loader and action. */
@@ -278,11 +277,11 @@ describe("notification delivery", () => {
   it("a plan run completes while every channel fails; the failures stay with the notifications", async () => {
     const shop = await newShop("plan");
     const today = localDate(new Date(), "UTC");
-    const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-    const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-    const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Green", sku: "TENT-1", unitCost: "12.50", price: "30" } });
-    await prisma.inventoryLevel.create({ data: { shop, variantId: variant.id, locationId: location.id, available: 3, onHand: 3 } });
+    const location = await createLocation(shop);
+    const vendor = await createVendor(shop, { statedLeadTimeDays: 10 });
+    const product = await createProduct(shop, { vendorId: vendor.id });
+    const variant = await createVariant(shop, product.id, 1, { title: "Green", sku: "TENT-1", unitCost: "12.50", price: "30" });
+    await createLevel(shop, variant.id, location.id, 3);
     await prisma.demandDay.createMany({
       data: Array.from({ length: 90 }, (_, i) => ({ shop, variantId: variant.id, locationId: location.id, date: addDays(today, -(i + 1)), units: 5, revenue: "150" })),
     });

@@ -2,31 +2,25 @@
 // Shopify PO (Shopify's `incoming`) or a PO imported from Stocky (through the real importer) is counted once in
 // the plan's on-order and inventory position, and a Stocky PO that Shopify also shows as incoming is not
 // counted twice. Drafts, cancelled and received POs are not on order.
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { importCsv } from "~/services/csv-import/import.server";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { addDays } from "~/utils/dates";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
 
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme Outdoor", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
+  const { shop, location, vendor, product } = await createStore(label, { vendor: { name: "Acme Outdoor", statedLeadTimeDays: 10 } });
   const variants: Record<string, string> = {};
   // Incoming: what Shopify reports on the inventory level (native purchase orders and transfers).
   const incoming: Record<string, number> = { "ONLY-STOCKCAST": 0, "ONLY-NATIVE": 7, "STOCKY-ALSO-NATIVE": 5, "ONLY-STOCKY": 0, "ALL-THREE": 8, NOTHING: 0 };
   for (const [i, sku] of Object.keys(incoming).entries()) {
-    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: sku, sku, unitCost: "10" } });
+    const v = await createVariant(shop, product.id, i + 1, { title: sku, sku, unitCost: "10" });
     variants[sku] = v.id;
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 40, onHand: 50, committed: 10, incoming: incoming[sku] } });
-    const days = Array.from({ length: 120 }, (_, d) => ({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -(d + 1)), units: 2, revenue: "40" }));
-    await prisma.demandDay.createMany({ data: days });
+    await createLevel(shop, v.id, location.id, 50, { available: 40, committed: 10, incoming: incoming[sku] });
+    await prisma.demandDay.createMany({ data: demandDays(shop, v.id, location.id, { until: TODAY, days: 120, units: 2, revenue: () => "40" }) });
   }
   return { shop, location, vendor, variants };
 }

@@ -8,7 +8,7 @@ import { loader } from "~/routes/app._index";
 import { getOverview, type OverviewDto } from "~/services/overview.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { replacePlanVariants } from "~/models/plan-patch.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
 
 const NOW = new Date("2026-11-22T15:00:00Z");

@@ -1,36 +1,29 @@
 // The purchase budget per plan (ADR 038): a full plan and an incremental one spend at most the cap, the cut
 // goes where a dollar prevents the most shortage, the screen and the why panel say so, no cap changes nothing.
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { lineTotalCents } from "~/services/purchase-orders/money";
 import { getReplenishment } from "~/services/replenishment.server";
-import { addDays } from "~/utils/dates";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
 
 /** Four variants selling 4 a day (a little noise), 3 on hand: same need, unit costs 1, 5 and 25, and one without a cost. */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
   // Ordering costs next to nothing: no economical batch raises the cheap mug above the others' need.
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", orderingCost: "0.01" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug", vendorId: vendor.id } });
+  const { shop, location, product } = await createStore(label, { shop: { orderingCost: "0.01" }, vendor: { statedLeadTimeDays: 10 }, product: { title: "Mug" } });
   const costs = { cheap: "1.00", mid: "5.00", dear: "25.00", unknown: null } as const;
   const variants: Record<string, string> = {};
   const days = [];
   let n = 0;
   for (const [name, unitCost] of Object.entries(costs)) {
     n++;
-    const v = await prisma.variant.create({
-      data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: name, sku: `MUG-${name}`, unitCost, price: "40" },
-    });
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 3, onHand: 3 } });
-    for (let i = 1; i <= 120; i++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units: 3 + ((i * 7) % 3), revenue: "160" });
+    const v = await createVariant(shop, product.id, n, { title: name, sku: `MUG-${name}`, unitCost, price: "40" });
+    await createLevel(shop, v.id, location.id, 3);
+    days.push(...demandDays(shop, v.id, location.id, { until: TODAY, days: 120, units: (i) => 3 + ((i * 7) % 3), revenue: () => "160" }));
     variants[name] = v.id;
   }
   await prisma.demandDay.createMany({ data: days });

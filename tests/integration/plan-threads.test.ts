@@ -1,30 +1,25 @@
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import { createLevel, createLocation, createProduct, createShop, createVariant, createVendor, uniqueShop } from "../factories";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
 
 /** 24 variants at two locations with smooth, intermittent, stocked-out, overridden and on-order series. */
 async function seedShop() {
-  const shop = `plan-threads-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: "Threads", ianaTimezone: "UTC" } });
-  const locations = [
-    await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } }),
-    await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/2", name: "Store" } }),
-  ];
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 12, moq: 6 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Lamp", vendorId: vendor.id } });
-  const days: { shop: string; variantId: string; locationId: string; date: string; units: number; revenue: string }[] = [];
+  const shop = await createShop("Threads", { shop: uniqueShop("plan-threads") });
+  const locations = [await createLocation(shop), await createLocation(shop, 2, { name: "Store" })];
+  const vendor = await createVendor(shop, { statedLeadTimeDays: 12, moq: 6 });
+  const product = await createProduct(shop, { title: "Lamp", vendorId: vendor.id });
+  const days: Prisma.DemandDayCreateManyInput[] = [];
   const snapshots: { shop: string; variantId: string; locationId: string; date: string; available: number; stockedOut: boolean }[] = [];
   for (let n = 1; n <= 24; n++) {
-    const v = await prisma.variant.create({
-      data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `LAMP-${n}`, unitCost: `${n}.25`, price: "40", casePack: n % 5 === 0 ? 12 : null },
-    });
+    const v = await createVariant(shop, product.id, n, { sku: `LAMP-${n}`, unitCost: `${n}.25`, price: "40", casePack: n % 5 === 0 ? 12 : null });
     for (const [li, location] of locations.entries()) {
-      await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: (n * 7 + li * 3) % 40, onHand: (n * 7 + li * 3) % 40, incoming: n % 4 === 0 ? 5 : 0 } });
+      await createLevel(shop, v.id, location.id, (n * 7 + li * 3) % 40, { incoming: n % 4 === 0 ? 5 : 0 });
       for (let i = 1; i <= 200; i++) {
         const units = n % 3 === 0 ? (i % (n + 2) === 0 ? n : 0) : Math.round(2 + n / 4 + ((i * n + li) % 5));
         if (n % 7 === 0 && i <= 10) snapshots.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), available: 0, stockedOut: true });
@@ -69,18 +64,17 @@ describe("plan runs in worker threads", () => {
 
 describe("ABC classes of a plan run", () => {
   it("rank variants by the last 365 days of revenue (older sales do not count) and label lines and forecasts alike", async () => {
-    const shop = `plan-abc-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-    await prisma.shop.create({ data: { shop, name: "ABC", ianaTimezone: "UTC", serviceLevelA: 0.99, serviceLevelB: 0.95, serviceLevelC: 0.9 } });
-    const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Pen" } });
+    const shop = await createShop("ABC", { shop: uniqueShop("plan-abc"), serviceLevelA: 0.99, serviceLevelB: 0.95, serviceLevelC: 0.9 });
+    const location = await createLocation(shop);
+    const product = await createProduct(shop, { title: "Pen" });
     // Revenue a day in the last year: V1 $100, V2 $10, V3…V10 $1; V10 also sold $10,000 a day 400–500 days ago.
     const daily = [100, 10, 1, 1, 1, 1, 1, 1, 1, 1];
     const ids: string[] = [];
     const days = [];
     for (const [i, revenue] of daily.entries()) {
-      const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: `V${i + 1}`, unitCost: "1.00", price: "1" } });
+      const v = await createVariant(shop, product.id, i + 1, { unitCost: "1.00", price: "1" });
       ids.push(v.id);
-      await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 10, onHand: 10 } });
+      await createLevel(shop, v.id, location.id, 10);
       for (let d = 1; d <= 300; d++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -d), units: 1, revenue: String(revenue) });
       if (i === 9) for (let d = 400; d <= 500; d++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -d), units: 1, revenue: "10000" });
     }

@@ -1,6 +1,6 @@
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { enqueueTouchedPlan, PLAN_TOUCHED_DELAY_MS } from "~/jobs/planning.server";
 import { createJobQueue } from "~/jobs/queue.server";
@@ -8,27 +8,20 @@ import { listJobSummaries } from "~/models/jobs.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
-import { addDays } from "~/utils/dates";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
 
 /** One location, four variants selling 2–5 a day for 120 days, each with 3 on hand. */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug", vendorId: vendor.id } });
+  const { shop, location, product } = await createStore(label, { vendor: { statedLeadTimeDays: 10 }, product: { title: "Mug" } });
   const variants = [];
-  const days = [];
   for (let n = 1; n <= 4; n++) {
-    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `MUG-${n}`, unitCost: "4.00", price: "12" } });
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 3, onHand: 3 } });
-    for (let i = 1; i <= 120; i++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units: 1 + n, revenue: String((1 + n) * 12) });
+    const v = await createVariant(shop, product.id, n, { sku: `MUG-${n}`, unitCost: "4.00", price: "12" });
+    await createLevel(shop, v.id, location.id, 3);
+    await prisma.demandDay.createMany({ data: demandDays(shop, v.id, location.id, { until: TODAY, days: 120, units: 1 + n, revenue: (u) => String(u * 12) }) });
     variants.push(v);
   }
-  await prisma.demandDay.createMany({ data: days });
   return { shop, variants, location };
 }
 

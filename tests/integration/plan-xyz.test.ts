@@ -1,33 +1,25 @@
 // ABC × XYZ service levels in the plan (ADR 024): each planned series gets an XYZ class from its last 26
 // weeks of known demand, stored with its forecast and line, and is planned at its cell's service level.
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { cellServiceLevel, type AbcClass, type XyzClass } from "~/lib/analytics";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { getReplenishment } from "~/services/replenishment.server";
-import { addDays } from "~/utils/dates";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
 
 /** A steady seller (3 a day) and a lumpy one (30 units one day in 21), 200 days of history each. */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", serviceLevelA: 0.97, serviceLevelB: 0.94, serviceLevelC: 0.9 } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug", vendorId: vendor.id } });
+  const { shop, location, product } = await createStore(label, { shop: { serviceLevelA: 0.97, serviceLevelB: 0.94, serviceLevelC: 0.9 }, vendor: { statedLeadTimeDays: 10 }, product: { title: "Mug" } });
   const ids: Record<string, string> = {};
   const days = [];
   for (const [n, name] of ["steady", "lumpy"].entries()) {
-    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n + 1}`, productId: product.id, title: name, unitCost: "4.00", price: "12" } });
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 2, onHand: 2 } });
-    for (let i = 1; i <= 200; i++) {
-      const units = name === "steady" ? 3 : i % 21 === 5 ? 30 : 0;
-      if (units) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units, revenue: String(units * 12) });
-    }
+    const v = await createVariant(shop, product.id, n + 1, { title: name, unitCost: "4.00", price: "12" });
+    await createLevel(shop, v.id, location.id, 2);
+    days.push(...demandDays(shop, v.id, location.id, { until: TODAY, days: 200, units: (i) => (name === "steady" ? 3 : i % 21 === 5 ? 30 : 0), revenue: (u) => String(u * 12) }));
     ids[name] = v.id;
   }
   await prisma.demandDay.createMany({ data: days });

@@ -1,34 +1,25 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity, exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
 
 /** A small shop: one location, one vendor (10-day lead time), three variants with different situations. */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95 } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-  const variant = (n: number, extra: object = {}) =>
-    prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `TENT-${n}`, unitCost: "12.50", price: "30", ...extra } });
+  const { shop, location, product } = await createStore(label, { shop: { serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95 }, vendor: { statedLeadTimeDays: 10 } });
+  const variant = (n: number, extra: object = {}) => createVariant(shop, product.id, n, { sku: `TENT-${n}`, unitCost: "12.50", price: "30", ...extra });
   const steady = await variant(1);
   const idle = await variant(2);
   const conflicted = await variant(3, { moqOverride: 10, casePack: 12, maxQty: 11 });
-  for (const v of [steady, idle, conflicted]) {
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: v === steady ? 3 : 0, onHand: v === steady ? 3 : 0 } });
-  }
-  const days = [];
-  for (let i = 1; i <= 120; i++) {
-    for (const v of [steady, conflicted]) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units: 5, revenue: "150" });
-  }
-  await prisma.demandDay.createMany({ data: days });
+  for (const v of [steady, idle, conflicted]) await createLevel(shop, v.id, location.id, v === steady ? 3 : 0);
+  const history = { until: TODAY, days: 120, units: 5, revenue: () => "150" };
+  await prisma.demandDay.createMany({ data: [steady, conflicted].flatMap((v) => demandDays(shop, v.id, location.id, history)) });
   return { shop, steady, idle, conflicted, location };
 }
 

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { uniqueShop } from "../factories";
 import { getJobQueue, JOB } from "~/jobs/index.server";
 import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
 import { FAILED_PAYLOAD_DAYS, PROCESSED_PAYLOAD_DAYS } from "~/services/sync/retention.server";
@@ -15,7 +16,6 @@ import { stopTestQueues } from "../setup/test-queues";
 
 const SECRET = "test-api-secret";
 const DAY = 86_400_000;
-const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8")) as Record<string, unknown>;
 const ORDER_ID = 6100000000001;
 

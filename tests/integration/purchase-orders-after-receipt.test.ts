@@ -18,7 +18,7 @@ import { searchVariantsToAdd, updateDates, updateDraftLines } from "~/services/p
 import { PurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancelRemainder, closeShort, submitForApproval } from "~/services/purchase-orders/lifecycle.server";
 import { getPurchaseOrderDetail, getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { useSmtpServer } from "~/utils/mailer.server";
 import { startSmtpCapture, type SmtpCapture } from "../../scripts/mail/smtp-capture";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";

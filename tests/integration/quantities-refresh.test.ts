@@ -2,6 +2,7 @@
 // (the HTTP fake answers InventoryItemQuantities by executing it against the pinned schema), batched and
 // debounced per shop, within the rate limit, plus a daily sweep; and a variant's inventory policy decides
 // whether negative available counts as backorders. Runs on both databases.
+import { createShop, uniqueShop } from "../factories";
 import { conn, fakeShop, server, type ShopifyFake } from "../setup/shopify-fake";
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -17,7 +18,7 @@ import { planShop } from "~/services/planning/plan-shop.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { sweepShopQuantities } from "~/services/sync/quantities.server";
 import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { PLAN_TOUCHED_JOB, REFRESH_QUANTITIES_JOB } from "~/utils/job-names";
 import { storeAdminSession } from "../setup/admin-request";
 import { signedWebhook } from "../setup/signed-webhook";
@@ -93,11 +94,11 @@ function item(id: string, level: LevelSpec) {
 
 /** A shop with the products_create fixture (four variants at one location) and its fake Admin API. */
 async function installShop(label: string, items: ReturnType<typeof item>[]): Promise<{ shop: string; fake: ShopifyFake }> {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+  const shop = uniqueShop(label);
   await storeAdminSession(shop);
   const fake = fakeShop(shop, { shop: { name: shop, ianaTimezone: "UTC", currencyCode: "USD" }, items });
   fake.roots.set("FlowTriggerReceive", () => ({ flowTriggerReceive: { userErrors: [] } }));
-  await prisma.shop.create({ data: { shop, name: shop, ianaTimezone: "UTC", orderingCost: "0" } });
+  await createShop(shop, { shop, orderingCost: "0" });
   await post("locations/create", shop, fixture("locations_create"));
   await post("products/create", shop, fixture("products_create"));
   await runAll();

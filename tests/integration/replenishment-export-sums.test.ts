@@ -1,12 +1,12 @@
 // The Replenishment CSV's explained columns add up on a real plan run: reorder_point = lead_time_demand +
 // safety_stock; order_up_to − position − in_draft_pos = the quantity before rounding, then the case pack;
 // suggested_value = suggested_qty × unit_cost with 2 decimals; in_draft_pos is the plan's drafted units.
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant } from "../factories";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity, exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { selectionTotals } from "~/lib/replenishment";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
@@ -14,17 +14,16 @@ const TODAY = "2026-11-22";
 
 /** One location, one vendor (12-day lead time); a steady seller in cases of 6, a lumpy one with 7 units in a draft PO. */
 async function seedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95 } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 12 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Ridgeline Parka", vendorId: vendor.id } });
-  const variant = (n: number, extra: object) =>
-    prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `Size ${n}`, sku: `PARKA-${n}`, price: "180", ...extra } });
+  const { shop, location, vendor, product } = await createStore(label, {
+    shop: { serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95 },
+    vendor: { statedLeadTimeDays: 12 },
+    product: { title: "Ridgeline Parka" },
+  });
+  const variant = (n: number, extra: object) => createVariant(shop, product.id, n, { title: `Size ${n}`, sku: `PARKA-${n}`, price: "180", ...extra });
   const steady = await variant(1, { unitCost: "12.345", casePack: 6 });
   const lumpy = await variant(2, { unitCost: "40.10" });
-  await prisma.inventoryLevel.create({ data: { shop, variantId: steady.id, locationId: location.id, available: 5, onHand: 8, committed: 3 } });
-  await prisma.inventoryLevel.create({ data: { shop, variantId: lumpy.id, locationId: location.id, available: 2, onHand: 2 } });
+  await createLevel(shop, steady.id, location.id, 8, { available: 5, committed: 3 });
+  await createLevel(shop, lumpy.id, location.id, 2);
   const days = [];
   for (let i = 1; i <= 150; i++) {
     days.push({ shop, variantId: steady.id, locationId: location.id, date: addDays(TODAY, -i), units: 2 + (i % 3), revenue: "0" });

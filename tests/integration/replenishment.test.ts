@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import prisma, { containsInsensitive } from "~/db.server";
@@ -13,6 +12,7 @@ import {
 import { inTransaction } from "~/models/transaction.server";
 import { exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
 import { REPLENISHMENT_SORTS, type ReplenishmentSort } from "~/utils/planning-options";
+import { createLocation, createShop, createVendor } from "../factories";
 import { createManyInSlices } from "../setup/bulk-insert";
 
 // The screen's listing reads pages from per-sort indexes in two key ranges (non-null, then null keys). The
@@ -42,14 +42,11 @@ function rng(seed: number) {
  * many ties and nulls in every sort key. A second shop holds a plan with the same SKUs.
  */
 async function seedPlannedShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
   const random = rng(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC" } });
-  const locations = await Promise.all(
-    [1, 2].map((n) => prisma.location.create({ data: { shop, shopifyId: `gid://shopify/Location/${n}`, name: `Location ${n}` } })),
-  );
-  const vendors = await Promise.all(["Acme", "Birch", "Cobalt"].map((name) => prisma.vendor.create({ data: { shop, name } })));
+  const shop = await createShop(label);
+  const locations = await Promise.all([1, 2].map((n) => createLocation(shop, n, { name: `Location ${n}` })));
+  const vendors = await Promise.all(["Acme", "Birch", "Cobalt"].map((name) => createVendor(shop, { name })));
   const products: Prisma.ProductCreateManyInput[] = [];
   const variants: Prisma.VariantCreateManyInput[] = [];
   const addProduct = (n: number, title: string, skuPrefix: string, sizes: number) => {

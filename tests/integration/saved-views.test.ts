@@ -2,12 +2,12 @@
 // the real Replenishment loader: save, overwrite, rename, delete; names unique per shop whatever their case;
 // the loader's own filter schema stands behind the saved query; viewers apply but never change; another shop
 // neither sees nor changes them; at most 50 per shop, also when two saves race.
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import * as replenishmentRoute from "~/routes/app.replenishment";
 import * as savedViewsRoute from "~/routes/app.saved-views";
 import { VIEWER_MESSAGE } from "~/services/permissions.server";
+import { createShop, uniqueShop } from "../factories";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 const OWNER = "5101";
@@ -15,9 +15,9 @@ const MANAGER = "5102";
 const VIEWER = "5103";
 
 async function seedShop(label: string) {
-  const shop = `views-${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+  const shop = uniqueShop(`views-${label}`);
   await storeAdminSession(shop);
-  await prisma.shop.create({ data: { shop, name: label } });
+  await createShop(label, { shop });
   await prisma.staffRole.createMany({
     data: [
       { shop, staffId: OWNER, name: "Olive Owner", role: "owner" },

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import { Session } from "@shopify/shopify-api";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { uniqueShop } from "../factories";
 import { saveChannel } from "~/services/notifications/channels.server";
 import { findChannel } from "~/models/notifications.server";
 import { resealSecrets } from "~/services/reseal-secrets.server";
@@ -20,7 +21,6 @@ import { DEMO_ENCRYPTION_KEY } from "~/utils/env.server";
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const newShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 const TOKEN = "shpat_live_0123456789abcdef";
 const REFRESH = "shprt_refresh_fedcba9876543210";
 
@@ -46,7 +46,7 @@ describe("Shopify sessions at rest", () => {
   });
 
   it("stores the access and refresh tokens sealed, loads them opened, and calls Shopify with the real token", async () => {
-    const shop = newShop("sealed");
+    const shop = uniqueShop("sealed");
     const session = offlineSession(shop);
     await sessionStorage.storeSession(session);
     expect(session.accessToken).toBe(TOKEN); // the caller's object is left alone
@@ -75,7 +75,7 @@ describe("Shopify sessions at rest", () => {
   });
 
   it("a token moved to another shop's row does not open there: that row loads as no session, and a new one replaces it", async () => {
-    const [a, b] = [newShop("row-a"), newShop("row-b")];
+    const [a, b] = [uniqueShop("row-a"), uniqueShop("row-b")];
     await sessionStorage.storeSession(offlineSession(a));
     await prisma.session.create({ data: { id: `offline_${b}`, shop: b, state: "", accessToken: (await rawSession(`offline_${a}`)).accessToken } });
     expect(await sessionStorage.loadSession(`offline_${b}`)).toBeUndefined();
@@ -85,7 +85,7 @@ describe("Shopify sessions at rest", () => {
   });
 
   it("reads a plaintext row written before encryption, and seals it when Shopify stores the session again", async () => {
-    const shop = newShop("legacy");
+    const shop = uniqueShop("legacy");
     const id = `offline_${shop}`;
     await prisma.session.create({ data: { id, shop, state: "", accessToken: TOKEN, refreshToken: REFRESH } });
     const loaded = await sessionStorage.loadSession(id);
@@ -100,7 +100,7 @@ describe("Shopify sessions at rest", () => {
 
 describe("notification targets at rest", () => {
   it("a target no key opens reads as empty (sends fail visibly), and saving a new URL heals it", async () => {
-    const [a, b] = [newShop("target-a"), newShop("target-b")];
+    const [a, b] = [uniqueShop("target-a"), uniqueShop("target-b")];
     for (const shop of [a, b]) await prisma.shop.create({ data: { shop, name: shop } });
     const url = "https://hooks.slack.com/services/T0MOVED/B0MOVED/movedSecret123";
     const input = { kind: "slack" as const, label: null, target: url, minSeverity: "critical" as const, dailyDigest: false, enabled: true };
@@ -115,7 +115,7 @@ describe("notification targets at rest", () => {
 
 describe("key rotation: npm run secrets:reencrypt", () => {
   it("reseals plaintext rows and rows of the retired key under the new key; a second run finds nothing", async () => {
-    const [sealedShop, plainShop, channelShop] = [newShop("rot-sealed"), newShop("rot-plain"), newShop("rot-channel")];
+    const [sealedShop, plainShop, channelShop] = [uniqueShop("rot-sealed"), uniqueShop("rot-plain"), uniqueShop("rot-channel")];
     await sessionStorage.storeSession(offlineSession(sealedShop));
     await prisma.session.create({ data: { id: `offline_${plainShop}`, shop: plainShop, state: "", accessToken: TOKEN } });
     await prisma.shop.create({ data: { shop: channelShop, name: "Rotation" } });
@@ -123,7 +123,7 @@ describe("key rotation: npm run secrets:reencrypt", () => {
     const channelId = await saveChannel(channelShop, "tester", { kind: "slack", label: null, target: slackUrl, minSeverity: "critical", dailyDigest: false, enabled: true });
     const legacy = await prisma.notificationChannel.create({ data: { shop: channelShop, kind: "email", target: "ops@example.com" } });
     // A token copied into another row opens under no context: reported, left alone, and the run goes on.
-    const moved = `offline_${newShop("rot-moved")}`;
+    const moved = `offline_${uniqueShop("rot-moved")}`;
     await prisma.session.create({ data: { id: moved, shop: "x.myshopify.com", state: "", accessToken: (await rawSession(`offline_${sealedShop}`)).accessToken } });
 
     // The operator sets a new STOCKCAST_ENCRYPTION_KEY and moves the old one to STOCKCAST_ENCRYPTION_OLD_KEYS.

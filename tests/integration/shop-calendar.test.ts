@@ -1,13 +1,14 @@
 // The shop calendar reaches the plan. Closed days: a day on which nothing sold although 20 or more series
 // were on sale is unknown demand (not zero) in every forecast of that shop, and another shop's sales never
 // open it. Analogues: a product in its first weeks is scaled by how the shop's launches went on to sell.
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import { createLevel, createLocation, createProduct, createShop, createVariant, demandDays, uniqueShop } from "../factories";
 import { forecastDemand } from "~/lib/planning";
 import { shopCalendar } from "~/services/planning/shop-calendar.server";
 import { HISTORY_DAYS, planShop } from "~/services/planning/plan-shop.server";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -16,21 +17,17 @@ const FROM = addDays(TODAY, -HISTORY_DAYS);
 
 /** `variants` variants at one location selling 4 + (i mod 3) a day for 120 days, except on `closed` when `sellOnClosed` is false. */
 async function seedShop(variants: number, sellOnClosed: boolean) {
-  const shop = `closed-days-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: "Closed days", ianaTimezone: "UTC" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Shop" } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Mug" } });
-  const days: { shop: string; variantId: string; locationId: string; date: string; units: number; revenue: string }[] = [];
+  const shop = await createShop("Closed days", { shop: uniqueShop("closed-days") });
+  const location = await createLocation(shop, 1, { name: "Shop" });
+  const product = await createProduct(shop, { title: "Mug" });
+  const days: Prisma.DemandDayCreateManyInput[] = [];
   const ids: string[] = [];
   for (let n = 1; n <= variants; n++) {
-    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `MUG-${n}`, price: "10" } });
+    const v = await createVariant(shop, product.id, n, { sku: `MUG-${n}`, price: "10" });
     ids.push(v.id);
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 50, onHand: 50 } });
-    for (let i = 1; i <= 120; i++) {
-      const date = addDays(TODAY, -i);
-      if (date === CLOSED && !sellOnClosed) continue;
-      days.push({ shop, variantId: v.id, locationId: location.id, date, units: 4 + (i % 3), revenue: "10" });
-    }
+    await createLevel(shop, v.id, location.id, 50);
+    const sold = demandDays(shop, v.id, location.id, { until: TODAY, days: 120, units: (i) => 4 + (i % 3), revenue: () => "10" });
+    days.push(...sold.filter((d) => sellOnClosed || d.date !== CLOSED));
   }
   await prisma.demandDay.createMany({ data: days });
   return { shop, ids, locationId: location.id };
@@ -74,15 +71,14 @@ describe("shop-closed days", () => {
 
 describe("new products learn from the shop's launches", () => {
   it("forecasts an item in its first weeks by how the shop's launched products went on to sell", async () => {
-    const shop = `analogues-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-    await prisma.shop.create({ data: { shop, name: "Launches", ianaTimezone: "UTC" } });
-    const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Shop" } });
-    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Lamp" } });
-    const days: { shop: string; variantId: string; locationId: string; date: string; units: number; revenue: string }[] = [];
+    const shop = await createShop("Launches", { shop: uniqueShop("analogues") });
+    const location = await createLocation(shop, 1, { name: "Shop" });
+    const product = await createProduct(shop, { title: "Lamp" });
+    const days: Prisma.DemandDayCreateManyInput[] = [];
     // 12 products launched 200 days ago: 1 a day for two weeks, then 4 a day
     for (let n = 1; n <= 13; n++) {
-      const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `L-${n}` } });
-      await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 30, onHand: 30 } });
+      const v = await createVariant(shop, product.id, n, { sku: `L-${n}` });
+      await createLevel(shop, v.id, location.id, 30);
       const age = n === 13 ? 14 : 200;
       for (let d = 0; d < age; d++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -age + d), units: d < 14 ? 1 : 4, revenue: "10" });
     }

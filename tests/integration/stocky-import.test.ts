@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLocation, createProduct, createShop, createVariant, createVendor, uniqueShop } from "../factories";
 import { action } from "~/routes/app.settings/route";
 import { importCsv } from "~/services/csv-import/import.server";
 import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
@@ -18,17 +19,14 @@ afterAll(stopTestQueues);
 const fixture = (name: string) => readFileSync(`tests/fixtures/stocky/${name}`, "utf8");
 
 /** Two locations, three SKUs, and one existing vendor ("Acme Outdoor", 10-day lead time). */
-async function seedShop(label: string, shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`) {
-  await prisma.shop.create({ data: { shop, name: label, currencyCode: "USD" } });
-  const warehouse = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const floor = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/2", name: "Shop floor" } });
-  const acme = await prisma.vendor.create({ data: { shop, name: "Acme Outdoor", statedLeadTimeDays: 10, email: "old@acme.example" } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: acme.id } });
+async function seedShop(label: string, shop = uniqueShop(label)) {
+  await createShop(label, { shop, currencyCode: "USD" });
+  const warehouse = await createLocation(shop);
+  const floor = await createLocation(shop, 2, { name: "Shop floor" });
+  const acme = await createVendor(shop, { name: "Acme Outdoor", statedLeadTimeDays: 10, email: "old@acme.example" });
+  const product = await createProduct(shop, { vendorId: acme.id });
   const variants: Record<string, string> = {};
-  for (const [i, sku] of ["SKU-1", "SKU-2", "SKU-3"].entries()) {
-    const v = await prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${i + 1}`, productId: product.id, title: sku, sku } });
-    variants[sku] = v.id;
-  }
+  for (const [i, sku] of ["SKU-1", "SKU-2", "SKU-3"].entries()) variants[sku] = (await createVariant(shop, product.id, i + 1, { title: sku, sku })).id;
   return { shop, warehouse, floor, acme, variants };
 }
 

@@ -1,13 +1,13 @@
 // Webhooks of a shop that uninstalled Stockcast, and webhooks whose shop header is not a shop, through the
 // real routes and Shopify's real webhook authentication on the database of this run. (Notifications of an
 // uninstalled shop: notifications.test.ts.)
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action as bulkFinish } from "~/routes/webhooks.bulk_operations.finish";
 import { action as compliance } from "~/routes/webhooks.compliance";
 import { action as inventoryLevels } from "~/routes/webhooks.inventory_levels";
 import { action as orders } from "~/routes/webhooks.orders";
+import { createShop } from "../factories";
 import { callRoute } from "../setup/admin-request";
 import { signedWebhook } from "../setup/signed-webhook";
 
@@ -30,8 +30,7 @@ const order = {
 };
 
 async function uninstalledShop(label: string) {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({ data: { shop, name: label, active: false, uninstalledAt: new Date() } });
+  const shop = await createShop(label, { active: false, uninstalledAt: new Date() });
   return shop;
 }
 
@@ -56,8 +55,7 @@ describe("webhooks of an uninstalled shop", () => {
   });
 
   it("an installed shop's same delivery is kept and applied as before", async () => {
-    const shop = `kept-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-    await prisma.shop.create({ data: { shop, name: "kept" } });
+    const shop = await createShop("kept");
     expect((await deliver(orders, "/webhooks/orders", "orders/create", shop, order)).status).toBe(200);
     expect(await prisma.webhookEvent.count({ where: { shop } })).toBe(1);
   });

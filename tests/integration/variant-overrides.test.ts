@@ -5,11 +5,12 @@ import { fakeFlowTriggers, server } from "../setup/shopify-fake";
 import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLevel, createStore, createVariant, demandDays } from "../factories";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import * as detailRoute from "~/routes/app.forecasts.$variantId";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity } from "~/services/replenishment.server";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, localDate } from "~/lib/time";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 
 const STAFF = "6101";
@@ -22,20 +23,16 @@ async function seedShop(label: string) {
   const shop = `${store}.myshopify.com`;
   await storeAdminSession(shop);
   const flow = fakeFlowTriggers(shop);
-  await prisma.shop.create({ data: { shop, name: label, ianaTimezone: "UTC", serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95, forecastHorizonDays: 90 } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-  const variant = (n: number) =>
-    prisma.variant.create({ data: { shop, shopifyId: `gid://shopify/ProductVariant/${n}`, productId: product.id, title: `V${n}`, sku: `TENT-${n}`, unitCost: "12.50", price: "30" } });
+  const { location, product } = await createStore(label, {
+    shop: { shop, serviceLevelA: 0.95, serviceLevelB: 0.95, serviceLevelC: 0.95, forecastHorizonDays: 90 },
+    vendor: { statedLeadTimeDays: 10 },
+  });
+  const variant = (n: number) => createVariant(shop, product.id, n, { sku: `TENT-${n}`, unitCost: "12.50", price: "30" });
   const main = await variant(1);
   const other = await variant(2);
-  const days = [];
-  for (const v of [main, other]) {
-    await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 3, onHand: 3 } });
-    for (let i = 1; i <= 120; i++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays(TODAY, -i), units: 5, revenue: "150" });
-  }
-  await prisma.demandDay.createMany({ data: days });
+  for (const v of [main, other]) await createLevel(shop, v.id, location.id, 3);
+  const history = { until: TODAY, days: 120, units: 5, revenue: () => "150" };
+  await prisma.demandDay.createMany({ data: [main, other].flatMap((v) => demandDays(shop, v.id, location.id, history)) });
   return { store, shop, location, main, other, flow };
 }
 

@@ -5,10 +5,11 @@
 import { fakeStaffAccounts, server } from "../setup/shopify-fake";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { Prisma } from "@prisma/client";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { createLocation, createProduct, createVariant, createVendor } from "../factories";
+import { shopRows } from "../factories/shop-rows";
 import * as alertsRoute from "~/routes/app.alerts";
 import * as demoClockRoute from "~/routes/app.demo-clock";
 import * as forecastRoute from "~/routes/app.forecasts.$variantId";
@@ -41,10 +42,10 @@ async function seedShop(label: string) {
       { shop, staffId: MANAGER, name: "Max Manager", role: "manager" },
     ],
   });
-  const vendor = await prisma.vendor.create({ data: { shop, name: "Acme" } });
-  const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
-  const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-  const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Green", sku: "T-G" } });
+  const vendor = await createVendor(shop);
+  const location = await createLocation(shop);
+  const product = await createProduct(shop, { vendorId: vendor.id });
+  const variant = await createVariant(shop, product.id, 1, { title: "Green", sku: "T-G" });
   const po = await prisma.purchaseOrder.create({
     data: {
       shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "approved",
@@ -64,19 +65,6 @@ async function seedShop(label: string) {
   return { shop, vendor, location, variant, po, alerts, mute, channel, ownerRow, view };
 }
 type Seeded = Awaited<ReturnType<typeof seedShop>>;
-
-/** Every shop-scoped row of the shop, per model (derived from the schema, so a new table is covered too). */
-async function snapshot(shop: string) {
-  const models = Prisma.dmmf.datamodel.models.filter((m) => m.name !== "Session" && m.fields.some((f) => f.name === "shop"));
-  const out: Record<string, unknown> = {};
-  for (const m of models) {
-    const delegate = (prisma as unknown as Record<string, { findMany: (args: object) => Promise<unknown[]> }>)[m.name[0].toLowerCase() + m.name.slice(1)];
-    // By primary key: `id`, or the key columns of a table without one (QuantityRefresh).
-    const keys = m.primaryKey?.fields ?? m.fields.filter((f) => f.isId).map((f) => f.name);
-    out[m.name] = await delegate.findMany({ where: { shop }, orderBy: keys.map((k) => ({ [k]: "asc" })) });
-  }
-  return out;
-}
 
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 type Fields = [string, string][];
@@ -273,7 +261,7 @@ describe("viewer role", () => {
 
   it("refuses every intent of every mutating action with 403 and changes nothing", async () => {
     const s = await seedShop("viewer-walk");
-    const before = await snapshot(s.shop);
+    const before = await shopRows(s.shop);
     const walked: string[] = [];
     for (const route of ROUTES) {
       for (const intent of route.intents) {
@@ -292,16 +280,16 @@ describe("viewer role", () => {
       }
     }
     expect(walked).toHaveLength(ROUTES.reduce((n, r) => n + r.intents.length, 0));
-    expect(await snapshot(s.shop)).toEqual(before);
+    expect(await shopRows(s.shop)).toEqual(before);
     expect(await prisma.auditEntry.count({ where: { shop: s.shop } })).toBe(0);
   });
 
   it("leaves the demo clock to demo mode: a viewer outside it gets 404 and nothing changes", async () => {
     const s = await seedShop("viewer-clock");
-    const before = await snapshot(s.shop);
+    const before = await shopRows(s.shop);
     const response = await postAsStaff(demoClockRoute.action, "/app/demo-clock", s.shop, VIEWER, { at: "2099-01-01" });
     expect(response.status).toBe(404);
-    expect(await snapshot(s.shop)).toEqual(before);
+    expect(await shopRows(s.shop)).toEqual(before);
   });
 
   it("still lets staff without a role row, and managers, change things", async () => {

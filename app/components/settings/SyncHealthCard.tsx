@@ -75,6 +75,11 @@ export function SyncHealthCard(props: Props) {
   const failedJobs = health.jobs.recent.filter((j) => j.lastError && j.status !== "completed").slice(0, 5);
   return (
     <BlockStack gap="400">
+      {health.timeZoneWarning ? (
+        <Banner tone="warning" title="Time zone">
+          <p>{health.timeZoneWarning}</p>
+        </Banner>
+      ) : null}
       <Card>
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="center">

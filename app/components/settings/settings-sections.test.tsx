@@ -43,6 +43,7 @@ const HEALTH: SyncHealthView = {
     recent: [{ id: "job_1", name: "process-webhook", status: "failed", attempts: 5, maxAttempts: 5, lastError: "boom", runAt: "2026-11-22T10:00:00.000Z", createdAt: "2026-11-22T10:00:00.000Z" }],
   },
   status: "attention",
+  timeZoneWarning: null,
 };
 
 const BACKFILL: BackfillView = { status: "running", stage: "catalog", objectsDone: 50, objectsTotal: 200, startedAt: "2026-11-22T09:00:00.000Z", finishedAt: null, error: null, percent: 31 };
@@ -84,6 +85,11 @@ describe("Settings screen sections", () => {
     expect(shopify).toContain("boom");
     expect(shopify).toContain("31% · stage: Products, variants and stock · 50 of 200 records");
     expect(shopify).not.toContain("Not available in demo mode");
+    expect(shopify).not.toContain("Time zone");
+
+    const warned = html(<SyncHealthCard {...props} health={{ ...HEALTH, timeZoneWarning: 'Shopify reported the time zone "Mars/Olympus".' }} demo={false} />);
+    expect(warned).toContain("Time zone");
+    expect(warned).toContain("Shopify reported the time zone &quot;Mars/Olympus&quot;.");
 
     const demo = html(<SyncHealthCard {...props} demo backfill={{ ...BACKFILL, status: "none", stage: null, percent: 0 }} />);
     expect(demo).toContain("Not available in demo mode: there is no Shopify store to read from.");

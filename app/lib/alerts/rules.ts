@@ -1,3 +1,5 @@
+import { daysBetween } from "~/lib/time";
+
 /** Severity ladder, most urgent first. */
 export type AlertSeverity = "critical" | "warning" | "info";
 export type AlertType =
@@ -79,9 +81,6 @@ export interface OpenPurchaseOrderFacts {
   readonly expectedDate: string | null;
 }
 
-const DAY_MS = 86_400_000;
-/** Whole days from a to b ("YYYY-MM-DD"). */
-export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 /** A number for a message: whole when it is (nearly) whole, else one decimal. */
 export const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 0.05 ? String(Math.round(x)) : x.toFixed(1));
 /**

@@ -9,8 +9,7 @@ export interface PlannedStock {
 }
 
 import { availableInPosition } from "~/lib/replenishment";
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+import { addDays } from "~/lib/time";
 
 /**
  * Brings a plan line up to date with the available quantity a webhook just reported, without re-planning:

@@ -35,6 +35,6 @@ export { croston, fitCroston, forecastCroston, type CrostonVariant } from "./cro
 export { tsb, fitTsb, forecastTsb } from "./tsb";
 export { accuracy, type AccuracyInput, type AccuracyResult } from "./metrics";
 export { plainMethod } from "./method-names";
-export { mulberry32 } from "./prng";
+export { gaussian, mulberry32 } from "./prng";
 export { erfc, normalCdf } from "./numeric";
 export type { Forecast, ForecastInterval, ModelFit, ForecastOptions } from "./types";

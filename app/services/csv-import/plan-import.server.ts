@@ -7,7 +7,7 @@ import { upsertInventorySnapshot } from "~/models/inventory.server";
 import { applyOrderLine, createOrderLines, findOrderLineKeysByGid, type DemandKeyRow, type OrderLineInput } from "~/models/orders.server";
 import { findShop } from "~/models/shop.server";
 import { defaultDb, type Db } from "~/models/transaction.server";
-import { localDate } from "~/services/sync/local-date";
+import { localDate } from "~/lib/time";
 import { defaultLocationId } from "~/services/sync/locations.server";
 import { timeSlicer } from "~/utils/event-loop";
 import { yieldToRequests } from "~/utils/http-load.server";

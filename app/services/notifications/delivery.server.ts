@@ -23,7 +23,7 @@ import {
   shopsToNotify,
 } from "~/models/notifications.server";
 import { findShop } from "~/models/shop.server";
-import { localDate } from "~/utils/dates";
+import { localDate, localHour } from "~/lib/time";
 import { alertMessage, alertsUrl, digestMessage, testMessage } from "./messages.server";
 import { NotificationSendError, sendToChannel, type NotificationMessage } from "./send.server";
 import { severitiesAtLeast } from "./targets.server";
@@ -74,10 +74,6 @@ export async function queueDueDigests(now = new Date()): Promise<{ shop: string;
     due.push({ shop: channel.shop, deliveryId: delivery.id });
   }
   return due;
-}
-
-function localHour(instant: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(instant));
 }
 
 export type SendOutcome = "delivered" | "skipped" | "not-pending";

@@ -1,7 +1,6 @@
 import { listShopsForSnapshots } from "~/models/inventory.server";
 import { latestPlanDates } from "~/models/plan-run.server";
-import { localDate } from "~/utils/dates";
-import { localHour } from "~/services/sync/snapshots.server";
+import { localDate, localHour } from "~/lib/time";
 
 /** Local hour from which a shop's nightly plan may run (yesterday's sales are in; the store is quiet). */
 export const NIGHTLY_PLAN_HOUR = 2;

@@ -1,7 +1,7 @@
 // The plan run takes its quantiles from the engine, lead-time σ included (ADR 021, ADR 027).
 import { describe, expect, it } from "vitest";
 import { forecastDemand } from "~/lib/planning";
-import { addDays } from "~/utils/dates";
+import { addDays } from "~/lib/time";
 import { forecastChunk, type ChunkInput, type PlanContext } from "./plan-chunk";
 
 const AS_OF = "2026-06-01";

@@ -2,7 +2,7 @@ import { naiveDailyMean, weeklyTotals, type AbcClass, type XyzClass } from "~/li
 import type { AnalogueCurves } from "~/lib/forecasting";
 import { decideOrder, forecastDemand, seriesServiceLevel, xyzOfHistory, type DemandForecast } from "~/lib/planning";
 import { continuesSelling, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
-import { addDays, daysBetween } from "~/utils/dates";
+import { addDays, daysBetween } from "~/lib/time";
 import type { JsonText } from "~/utils/json-text";
 import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, seriesKey, type ForecastOverrideSpan } from "./series";
 

@@ -30,7 +30,7 @@ import {
   type ReplenishmentRow,
 } from "~/models/plan-run.server";
 import { findBundleIds } from "~/models/bundles.server";
-import { addDays, daysBetween, localDate } from "~/utils/dates";
+import { addDays, daysBetween, localDate } from "~/lib/time";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts.server";
 import { shopCalendar } from "./shop-calendar.server";

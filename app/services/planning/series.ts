@@ -1,5 +1,5 @@
 import type { HorizonOverride } from "~/lib/planning";
-import { daysBetween } from "~/utils/dates";
+import { daysBetween } from "~/lib/time";
 
 /** Key of one planned series. */
 export const seriesKey = (variantId: string, locationId: string) => `${variantId}|${locationId}`;

@@ -1,7 +1,7 @@
 import { ANALOGUE_AHEAD, ANALOGUE_MAX_AGE, ANALOGUE_SAMPLE, analogueCurves, closedDays, type AnalogueCurves } from "~/lib/forecasting";
 import { inIdChunks } from "~/models/id-chunks.server";
 import { listDemandSeries, salesCalendar } from "~/models/planning-inputs.server";
-import { addDays, daysBetween } from "~/utils/dates";
+import { addDays, daysBetween } from "~/lib/time";
 import { buildPackedSeries, seriesKey } from "./series";
 
 // Facts about a shop's whole history window that every series' forecast uses: the days the shop was closed

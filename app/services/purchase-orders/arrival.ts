@@ -1,6 +1,6 @@
 // When a PO is due and how late it is, in calendar days of the shop. Pure and client-safe: the list, the PO
 // page and planning read the same rule. Dates are stored as the shop's local day at 00:00 UTC.
-import { daysBetween } from "~/utils/dates";
+import { daysBetween } from "~/lib/time";
 
 /** Statuses where the vendor owes the goods: only these can be overdue (as the po_overdue alert). */
 const AWAITING_DELIVERY = ["sent", "partially_received"];

@@ -1,4 +1,5 @@
 // Pure helpers for drafting: PO numbers and expected dates. No I/O, no clock ("now" is a parameter).
+import { addDays, localDate } from "~/lib/time";
 
 const FIRST_NUMBER = 1001;
 
@@ -14,9 +15,5 @@ export function nextPoNumber(used: readonly string[]): number {
 
 /** The shop's local calendar date of `now`, as UTC midnight plus `days` (a calendar date, stored at 00:00Z). */
 export function localDatePlusDays(now: Date, timeZone: string, days: number): Date {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(now)
-    .split("-")
-    .map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days));
+  return new Date(`${addDays(localDate(now, timeZone), days)}T00:00:00Z`);
 }

@@ -20,7 +20,7 @@ import { normaliseUnitCost, sumLines } from "./money";
 import { roleOf, type PoActor } from "./permissions.server";
 import { allowedActions, datesEditable, linesEditable, type PoAction } from "./state-machine";
 import { arrivalDay, daysLate } from "./arrival";
-import { localDate } from "~/utils/dates";
+import { localDate } from "~/lib/time";
 import { MANUAL_SENT_TO, PO_ENTITY } from "./lifecycle.server";
 import { defaultVendorMessage, lineTitle } from "./po-document";
 import { staffNamer } from "~/utils/staff-names";

@@ -3,7 +3,7 @@ import { applyInventoryLevel, deleteInventoryLevel, listInventoryLevels, upsertI
 import { defaultDb, inTransaction, type Db } from "~/models/transaction.server";
 import type { WebhookPayload } from "~/shopify/webhook-topics";
 import { toGid } from "./ids";
-import { localDate } from "./local-date";
+import { localDate } from "~/lib/time";
 
 type LevelPayload = WebhookPayload<"inventory_levels/update">;
 

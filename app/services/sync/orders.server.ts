@@ -15,7 +15,7 @@ import type { Db } from "~/models/transaction.server";
 import type { WebhookPayload } from "~/shopify/webhook-topics";
 import { rederiveDemandDays } from "./demand.server";
 import { toGid, toGidOrNull } from "./ids";
-import { localDate } from "./local-date";
+import { localDate } from "~/lib/time";
 import { resolveOrderLocation } from "./locations.server";
 
 type OrderPayload = WebhookPayload<"orders/create">;

@@ -27,7 +27,7 @@ import { inIdChunks } from "~/models/id-chunks.server";
 import type { WebhookPayload } from "~/shopify/webhook-topics";
 import { logger } from "~/utils/logger.server";
 import { toGid, toGidOrNull } from "./ids";
-import { localDate } from "./local-date";
+import { localDate } from "~/lib/time";
 
 // Quantities refresh (docs/sync.md): webhooks keep `available` live; on hand, committed, incoming and reserved
 // are read from the Admin API for the inventory items a stock webhook touched (debounced per shop), and for

@@ -1,17 +1,7 @@
 import { listShopsForSnapshots } from "~/models/inventory.server";
 import { findShop } from "~/models/shop.server";
 import { snapshotShopInventory } from "./inventory.server";
-import { localDate } from "./local-date";
-
-/** The local hour (0–23) of `instant` in `timeZone`. */
-export function localHour(instant: Date, timeZone: string): number {
-  try {
-    const hour = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(instant);
-    return Number(hour);
-  } catch {
-    return instant.getUTCHours();
-  }
-}
+import { localDate, localHour } from "~/lib/time";
 
 /**
  * The hourly sweep: the shops whose local time is in the last hour of their day (23:00–23:59), each with
