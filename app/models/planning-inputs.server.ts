@@ -34,6 +34,7 @@ function findPlannableVariants(shop: string, ids?: string[], after?: string) {
       doNotReorder: true,
       inventoryPolicy: true,
       unitCost: true,
+      landedUnitCost: true,
       price: true,
       casePack: true,
       moqOverride: true,

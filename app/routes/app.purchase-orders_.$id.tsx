@@ -16,6 +16,7 @@ import { ReceivePanel } from "~/components/po/ReceivePanel";
 import { SendModal, type SendFormValues } from "~/components/po/SendModal";
 import { downloadFile } from "~/components/po/download";
 import { formatMoney } from "~/components/po/format";
+import { LandedCostCard } from "~/components/purchase-orders/LandedCostCard";
 import { useShopTime } from "~/components/shop-time";
 import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancel, close, markSent, reject, submitForApproval, updateDraftLines } from "~/services/purchase-orders/lifecycle.server";
@@ -23,6 +24,8 @@ import { demoStaffFromCookieHeader, demoStaffSetCookie, guardChange, resolveActo
 import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.server";
 import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
 import { sendToVendor } from "~/services/purchase-orders/send.server";
+import { chargesIntentSchema } from "~/services/purchase-orders/charges-form";
+import { getLandedCostView, updateCharges } from "~/services/purchase-orders/landed-cost.server";
 import { FORM } from "~/utils/form-errors";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
@@ -34,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const detail = await getPurchaseOrderDetail(ctx.shop, actor, id);
     const receiving = await getReceivingView(ctx.shop, actor, id, detail.po.status);
-    return json({ ...detail, receiving, personas, actorStaffId: actor.staffId, demo: ctx.mode === "demo" });
+    const landed = await getLandedCostView(ctx.shop, actor, id);
+    return json({ ...detail, receiving, landed, personas, actorStaffId: actor.staffId, demo: ctx.mode === "demo" });
   } catch (error) {
     if (isPurchaseOrderError(error) && error.code === "not_found") throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
     throw error;
@@ -82,6 +86,7 @@ const actionSchema = z.discriminatedUnion("intent", [
       .min(1)
       .max(1_000),
   }),
+  chargesIntentSchema,
   z.object({ intent: z.literal("retry_push"), receiptId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
 ]);
@@ -146,6 +151,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           input.lines.filter((l) => l.quantity > 0),
           { idempotencyKey: input.idempotencyKey, confirmOverReceipt: input.confirmOverReceipt === "true", admin: ctx.admin },
         );
+        break;
+      case "update_charges":
+        await updateCharges(ctx.shop, actor, id, input.version, input);
         break;
       case "retry_push":
         await retryReceiptPush(ctx.shop, actor, id, input.receiptId, ctx.admin);
@@ -364,6 +372,7 @@ export default function PurchaseOrderPage() {
                   </Box>
                 )}
               </Card>
+              <LandedCostCard key={`landed-${po.version}`} currency={po.currency} {...data.landed} loading={busyIntent === "update_charges"} onSave={(f) => post({ intent: "update_charges", ...f })} />
               {data.receiving.canReceive && (
                 <BlockStack gap="200">
                   <ReceivePanel

@@ -44,6 +44,7 @@ export function formatMoney(amount: string, currency: string): string {
 const AUDIT_LABEL: Record<string, string> = {
   "purchase_order.created": "Drafted",
   "purchase_order.lines_updated": "Quantities changed",
+  "purchase_order.charges_changed": "Charges changed",
   "purchase_order.submitted": "Submitted for approval",
   "purchase_order.approved": "Approved",
   "purchase_order.rejected": "Rejected",
