@@ -3,7 +3,7 @@
 // per line, storing it on the variant at receipt, and the opt-in write-back to Shopify's inventory item cost.
 import { allocateCharges, landedUnitCostTenThousandths, type AllocationBasis } from "~/lib/purchasing";
 import { recordAudit } from "~/models/audit.server";
-import { findLandedCostSettings, listLandedCosts, setVariantLandedCost } from "~/models/landed-cost.server";
+import { findLandedCostSettings, listLandedCosts, setLandedCostToShopify, setVariantLandedCost } from "~/models/landed-cost.server";
 import { findPurchaseOrder, lookupPurchaseOrderNames, updatePurchaseOrderIfVersion } from "~/models/purchase-orders.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
 import { listVendorTerms } from "~/models/vendor-terms.server";
@@ -171,4 +171,22 @@ export async function writeBackLandedCosts(shop: string, variantIds: string[], a
     }
   }
   return result;
+}
+
+/** Settings → Landed cost: whether received landed costs are written to Shopify's cost. */
+export async function getLandedCostSetting(shop: string): Promise<{ writeBack: boolean; currency: string }> {
+  const row = await findLandedCostSettings(shop);
+  return { writeBack: row?.landedCostToShopify ?? false, currency: row?.currencyCode ?? "USD" };
+}
+
+/** Turns the write-back on or off (staff who may change things; the route refuses viewers), audited. */
+export async function saveLandedCostSetting(shop: string, actor: PoActor, writeBack: boolean): Promise<{ changed: boolean }> {
+  return inTransaction(async (tx) => {
+    await assertPermission(shop, actor, "edit", "change the landed-cost setting", tx);
+    const before = await findLandedCostSettings(shop, tx);
+    if (!before || before.landedCostToShopify === writeBack) return { changed: false };
+    await setLandedCostToShopify(shop, writeBack, tx);
+    await recordAudit(shop, { actor: actor.staffId, action: "settings.landed_cost_updated", entityType: "Shop", entityId: shop, before: { landedCostToShopify: before.landedCostToShopify }, after: { landedCostToShopify: writeBack } }, tx);
+    return { changed: true };
+  });
 }
