@@ -29,21 +29,39 @@ export async function saveVendorTerms(shop: string, vendorId: string, rows: Vend
   }
 }
 
-/** Fills in a vendor SKU where none is set yet (imports never overwrite the merchant's own entries). */
-export async function fillVendorSkus(shop: string, vendorId: string, rows: { variantId: string; vendorSku: string }[], db: Db = defaultDb) {
-  let filled = 0;
+/** Sets vendor SKUs from an import (price untouched; a blank cell never reaches here). Returns the rows that changed. */
+export async function setVendorSkus(shop: string, vendorId: string, rows: { variantId: string; vendorSku: string }[], db: Db = defaultDb) {
+  const changed: { variantId: string; before: string | null; after: string }[] = [];
   for (const r of rows) {
     const existing = await db.vendorVariant.findUnique({ where: { shop_vendorId_variantId: { shop, vendorId, variantId: r.variantId } } });
-    if (existing?.vendorSku) continue;
+    if (existing?.vendorSku === r.vendorSku) continue;
     if (existing) await db.vendorVariant.update({ where: { id: existing.id }, data: { vendorSku: r.vendorSku } });
     else await db.vendorVariant.create({ data: { shop, vendorId, variantId: r.variantId, vendorSku: r.vendorSku } });
-    filled += 1;
+    changed.push({ variantId: r.variantId, before: existing?.vendorSku ?? null, after: r.vendorSku });
   }
-  return filled;
+  return changed;
 }
 
 /** Ids of those variants that belong to the shop. */
 export async function shopVariantIds(shop: string, variantIds: string[], db: Db = defaultDb): Promise<Set<string>> {
   const rows = await db.variant.findMany({ where: { shop, id: { in: variantIds } }, select: { id: true } });
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Live variants the vendor supplies (its products' variants) plus any variant with terms from this vendor,
+ * up to `limit`, by product then variant title, with the vendor's terms. `total` counts them all.
+ */
+export async function listVendorVariantsWithTerms(shop: string, vendorId: string, limit: number, db: Db = defaultDb) {
+  const where = { shop, deletedAt: null, OR: [{ product: { vendorId } }, { vendorTerms: { some: { shop, vendorId } } }] };
+  const [rows, total] = await Promise.all([
+    db.variant.findMany({
+      where,
+      select: { id: true, title: true, sku: true, unitCost: true, product: { select: { title: true } }, vendorTerms: { where: { shop, vendorId }, select: { vendorSku: true, vendorPrice: true } } },
+      orderBy: [{ product: { title: "asc" } }, { title: "asc" }, { id: "asc" }],
+      take: limit,
+    }),
+    db.variant.count({ where }),
+  ]);
+  return { rows, total };
 }

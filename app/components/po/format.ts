@@ -53,6 +53,7 @@ const AUDIT_LABEL: Record<string, string> = {
   "purchase_order.received": "Received",
   "purchase_order.closed": "Closed",
   "purchase_order.cancelled": "Cancelled",
+  "vendor.terms_updated": "Vendor SKUs and prices changed",
 };
 
 export function auditLabel(action: string): string {

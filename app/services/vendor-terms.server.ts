@@ -1,0 +1,83 @@
+// Vendor SKU and vendor price per variant × vendor (docs/vendors.md): the vendor page's card and its save.
+import { z } from "zod";
+import { recordAudit } from "~/models/audit.server";
+import { inTransaction } from "~/models/transaction.server";
+import { listVendorTerms, listVendorVariantsWithTerms, saveVendorTerms, shopVariantIds } from "~/models/vendor-terms.server";
+import { findVendor } from "~/models/vendors.server";
+import { roleOf, type Actor } from "~/services/permissions.server";
+import { normaliseUnitCost } from "~/services/purchase-orders/money";
+
+/** How many variants the card lists at once (a vendor with more is edited by import). */
+export const VENDOR_TERMS_PAGE = 200;
+
+export interface VendorTermsRowDto {
+  variantId: string;
+  product: string;
+  variant: string;
+  sku: string | null;
+  vendorSku: string;
+  vendorPrice: string;
+}
+
+export async function getVendorTerms(shop: string, vendorId: string): Promise<{ rows: VendorTermsRowDto[]; total: number }> {
+  const { rows, total } = await listVendorVariantsWithTerms(shop, vendorId, VENDOR_TERMS_PAGE);
+  return {
+    total,
+    rows: rows.map((v) => ({
+      variantId: v.id,
+      product: v.product.title,
+      variant: v.title === "Default Title" ? "" : v.title,
+      sku: v.sku,
+      vendorSku: v.vendorTerms[0]?.vendorSku ?? "",
+      vendorPrice: v.vendorTerms[0]?.vendorPrice ? normaliseUnitCost(v.vendorTerms[0].vendorPrice.toFixed()) : "",
+    })),
+  };
+}
+
+const optionalText = z.string().trim().max(100, "Keep vendor SKUs under 100 characters").transform((v) => v || null);
+const optionalPrice = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/,/g, ""))
+  .pipe(z.string().regex(/^(\d{1,9}(\.\d{1,4})?)?$/, "Vendor prices must be amounts like 12.50 (up to 4 decimals)"))
+  .transform((v) => v || null);
+
+export const vendorTermsIntentSchema = z.object({
+  intent: z.literal("save_vendor_terms"),
+  rows: z.array(z.object({ variantId: z.string().min(1).max(64), vendorSku: optionalText, vendorPrice: optionalPrice })).min(1).max(VENDOR_TERMS_PAGE),
+});
+
+export class VendorTermsError extends Error {
+  constructor(
+    readonly code: "not_found" | "forbidden" | "invalid",
+    message: string,
+  ) {
+    super(message);
+    this.name = "VendorTermsError";
+  }
+}
+
+/** Saves the vendor's SKUs and prices for these variants of the shop (empty both: removed), audited. */
+export async function saveVendorTermsForVendor(shop: string, actor: Actor, vendorId: string, rows: z.infer<typeof vendorTermsIntentSchema>["rows"]) {
+  return inTransaction(async (tx) => {
+    if (!(await roleOf(shop, actor, tx)).canEdit) throw new VendorTermsError("forbidden", "Viewers can look at vendors but not change them — ask the shop owner for a role");
+    if (!(await findVendor(shop, vendorId, tx))) throw new VendorTermsError("not_found", "Vendor not found");
+    const known = await shopVariantIds(shop, rows.map((r) => r.variantId), tx);
+    if (rows.some((r) => !known.has(r.variantId))) throw new VendorTermsError("invalid", "A variant on this form no longer exists — reload the page");
+    const before = await listVendorTerms(shop, vendorId, rows.map((r) => r.variantId), tx);
+    await saveVendorTerms(shop, vendorId, rows, tx);
+    await recordAudit(
+      shop,
+      {
+        actor: actor.staffId,
+        action: "vendor.terms_updated",
+        entityType: "Vendor",
+        entityId: vendorId,
+        before: before.map((t) => ({ variantId: t.variantId, vendorSku: t.vendorSku, vendorPrice: t.vendorPrice?.toFixed() ?? null })),
+        after: rows,
+      },
+      tx,
+    );
+    return { saved: rows.length };
+  });
+}
