@@ -190,3 +190,14 @@ export async function saveLandedCostSetting(shop: string, actor: PoActor, writeB
     return { changed: true };
   });
 }
+
+/** A variant's costs for its page: Shopify's unit cost and the landed cost of its last receipt (decimal strings or null). */
+export async function getVariantCosts(shop: string, variantId: string): Promise<{ unitCost: string | null; landedUnitCost: string | null; landedAt: string | null; currency: string }> {
+  const [[v], settings] = await Promise.all([listLandedCosts(shop, [variantId]), findLandedCostSettings(shop)]);
+  return {
+    unitCost: v?.unitCost ? normaliseUnitCost(v.unitCost.toFixed()) : null,
+    landedUnitCost: v?.landedUnitCost ? normaliseUnitCost(v.landedUnitCost.toFixed()) : null,
+    landedAt: v?.landedCostAt?.toISOString() ?? null,
+    currency: settings?.currencyCode ?? "USD",
+  };
+}
