@@ -1,14 +1,12 @@
 // Vendor SKU and vendor price per variant × vendor (docs/vendors.md): the vendor page's card and its save.
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "~/models/audit.server";
 import { inTransaction } from "~/models/transaction.server";
 import { listVendorTerms, listVendorVariantsWithTerms, saveVendorTerms, shopVariantIds } from "~/models/vendor-terms.server";
 import { findVendor } from "~/models/vendors.server";
 import { roleOf, type Actor } from "~/services/permissions.server";
 import { normaliseUnitCost } from "~/services/purchase-orders/money";
-
-/** How many variants the card lists at once (a vendor with more is edited by import). */
-export const VENDOR_TERMS_PAGE = 200;
+import { VENDOR_TERMS_PAGE, type vendorTermsIntentSchema } from "./vendor-terms-form";
 
 export interface VendorTermsRowDto {
   variantId: string;
@@ -33,19 +31,6 @@ export async function getVendorTerms(shop: string, vendorId: string): Promise<{ 
     })),
   };
 }
-
-const optionalText = z.string().trim().max(100, "Keep vendor SKUs under 100 characters").transform((v) => v || null);
-const optionalPrice = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/,/g, ""))
-  .pipe(z.string().regex(/^(\d{1,9}(\.\d{1,4})?)?$/, "Vendor prices must be amounts like 12.50 (up to 4 decimals)"))
-  .transform((v) => v || null);
-
-export const vendorTermsIntentSchema = z.object({
-  intent: z.literal("save_vendor_terms"),
-  rows: z.array(z.object({ variantId: z.string().min(1).max(64), vendorSku: optionalText, vendorPrice: optionalPrice })).min(1).max(VENDOR_TERMS_PAGE),
-});
 
 export class VendorTermsError extends Error {
   constructor(
