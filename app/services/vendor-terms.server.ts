@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { recordAudit } from "~/models/audit.server";
 import { inTransaction } from "~/models/transaction.server";
 import { listVendorTerms, listVendorVariantsWithTerms, saveVendorTerms, shopVariantIds } from "~/models/vendor-terms.server";
+import { listNativePurchaseOrderLines } from "~/models/native-purchase-orders.server";
 import { findVendor } from "~/models/vendors.server";
 import { roleOf, type Actor } from "~/services/permissions.server";
 import { normaliseUnitCost } from "~/services/purchase-orders/money";
@@ -65,4 +66,17 @@ export async function saveVendorTermsForVendor(shop: string, actor: Actor, vendo
     );
     return { saved: rows.length };
   });
+}
+
+/**
+ * Vendor SKUs of these variants for a PO of this vendor: the merchant's own (VendorVariant) first, else the
+ * `supplierSku` of a Shopify native PO line whose supplier is this vendor by name (ignoring case).
+ */
+export async function vendorSkusFor(shop: string, vendor: { id: string; name: string }, variantIds: string[]): Promise<Map<string, string>> {
+  const [terms, native] = await Promise.all([listVendorTerms(shop, vendor.id, variantIds), listNativePurchaseOrderLines(shop, variantIds)]);
+  const out = new Map<string, string>();
+  const name = vendor.name.trim().toLowerCase();
+  for (const l of native) if (l.supplierSku && l.supplier?.trim().toLowerCase() === name) out.set(l.variantId, l.supplierSku);
+  for (const t of terms) if (t.vendorSku) out.set(t.variantId, t.vendorSku);
+  return out;
 }

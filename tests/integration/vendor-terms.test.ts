@@ -95,6 +95,21 @@ describe("vendor SKU and vendor price", () => {
     expect(again).not.toContain("OTHER-SKU");
   });
 
+  it("fall back to the supplier SKU of Shopify's native PO lines from the same vendor, the merchant's own winning", async () => {
+    const s = await seedShop("native");
+    const location = await prisma.location.findFirstOrThrow({ where: { shop: s.shop } });
+    const line = (variantId: string, n: number, supplier: string, supplierSku: string) => ({
+      shop: s.shop, lineGid: `gid://shopify/InventoryPurchaseOrderLineItem/${n}`, purchaseOrderGid: "gid://shopify/InventoryPurchaseOrder/1", name: "#PO1",
+      supplier, supplierSku, variantId, locationId: location.id, quantity: 5,
+    });
+    await prisma.nativePurchaseOrderLine.createMany({
+      data: [line(s.blue.id, 1, "acme outdoor", "NAT-BLUE"), line(s.green.id, 2, "Acme Outdoor", "NAT-GREEN"), line(s.blue.id, 3, "Someone Else", "OTHER")],
+    });
+    expect((await saveTerms(s, OWNER, [[s.green.id, "MINE-GREEN", ""]])).status).toBe(200);
+    const csv = await (await getAsStaff(downloadRoute.loader, `/app/purchase-orders/${s.po.id}/csv`, s.store, OWNER, { id: s.po.id, format: "csv" })).text();
+    expect(csv.trim().split("\r\n").slice(1).sort()).toEqual(["SKU-1,MINE-GREEN,Tent — Green,3,5.00,15.00", "SKU-2,NAT-BLUE,Tent — Blue,2,6.00,12.00"]);
+  });
+
   it("are imported from Stocky's Supplier SKU column, without clearing on a blank cell", async () => {
     const s = await seedShop("stocky");
     await prisma.vendorVariant.create({ data: { shop: s.shop, vendorId: s.vendor.id, variantId: s.blue.id, vendorSku: "KEEP-ME", vendorPrice: "5.90" } });

@@ -6,10 +6,10 @@ import { recordAudit } from "~/models/audit.server";
 import { findLandedCostSettings, listLandedCosts, setLandedCostToShopify, setVariantLandedCost } from "~/models/landed-cost.server";
 import { findPurchaseOrder, lookupPurchaseOrderNames, updatePurchaseOrderIfVersion } from "~/models/purchase-orders.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
-import { listVendorTerms } from "~/models/vendor-terms.server";
 import { createAdminClient, type AdminClientOptions, type AdminGraphql } from "~/shopify/admin-client.server";
 import { INVENTORY_ITEM_UPDATE_COST } from "~/shopify/queries/inventory-item-update-cost";
 import { toGid } from "~/services/sync/ids";
+import { vendorSkusFor } from "~/services/vendor-terms.server";
 import { logger } from "~/utils/logger.server";
 import type { ChargesInput } from "./charges-form";
 import { CONFLICT_MESSAGE, NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
@@ -85,10 +85,9 @@ export async function getLandedCostView(shop: string, actor: PoActor, poId: stri
   const [role, names, terms, settings] = await Promise.all([
     roleOf(shop, actor),
     lookupPurchaseOrderNames(shop, { variantIds, locationIds: [] }),
-    listVendorTerms(shop, po.vendorId, variantIds),
+    vendorSkusFor(shop, po.vendor, variantIds),
     findLandedCostSettings(shop),
   ]);
-  const skuOf = new Map(terms.map((t) => [t.variantId, t.vendorSku]));
   const open = CHARGES_OPEN.has(po.status);
   return {
     canEdit: open && role.canEdit,
@@ -101,7 +100,7 @@ export async function getLandedCostView(shop: string, actor: PoActor, poId: stri
     foreignCurrency: !!settings && settings.currencyCode !== po.currency,
     lines: landedLines(po).map(({ shareCents, ...l }) => {
       const v = names.variants.get(l.variantId);
-      return { ...l, product: v?.product.title ?? "Deleted variant", variant: v?.title ?? "", sku: v?.sku ?? null, vendorSku: skuOf.get(l.variantId) ?? null, share: centsToDecimal(BigInt(shareCents)) };
+      return { ...l, product: v?.product.title ?? "Deleted variant", variant: v?.title ?? "", sku: v?.sku ?? null, vendorSku: terms.get(l.variantId) ?? null, share: centsToDecimal(BigInt(shareCents)) };
     }),
   };
 }

@@ -1,7 +1,7 @@
 // Loads one PO as a document (shop-scoped) and renders it as a PDF or CSV file for download or email.
 import { findPurchaseOrder, lookupPurchaseOrderNames } from "~/models/purchase-orders.server";
 import { findShop } from "~/models/shop.server";
-import { listVendorTerms } from "~/models/vendor-terms.server";
+import { vendorSkusFor } from "~/services/vendor-terms.server";
 import { NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { documentLines, lineTitle, poCsv, poFilename, type PoDocument } from "./po-document";
 import { renderPoPdf } from "./po-pdf.server";
@@ -14,13 +14,12 @@ export async function buildPoDocument(shop: string, po: StoredPo): Promise<PoDoc
   const [names, shopRow, terms] = await Promise.all([
     lookupPurchaseOrderNames(shop, { variantIds, locationIds: [po.destinationLocationId] }),
     findShop(shop),
-    listVendorTerms(shop, po.vendorId, variantIds),
+    vendorSkusFor(shop, po.vendor, variantIds),
   ]);
-  const vendorSkuOf = new Map(terms.map((t) => [t.variantId, t.vendorSku]));
   const { lines, units, total } = documentLines(
     po.lines.map((l) => {
       const v = names.variants.get(l.variantId);
-      return { sku: v?.sku ?? null, vendorSku: vendorSkuOf.get(l.variantId) ?? null, title: v ? lineTitle(v.product.title, v.title) : "Unknown product", quantity: l.quantityOrdered, unitCost: l.unitCost.toFixed() };
+      return { sku: v?.sku ?? null, vendorSku: terms.get(l.variantId) ?? null, title: v ? lineTitle(v.product.title, v.title) : "Unknown product", quantity: l.quantityOrdered, unitCost: l.unitCost.toFixed() };
     }),
   );
   return {
