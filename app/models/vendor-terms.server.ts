@@ -65,3 +65,10 @@ export async function listVendorVariantsWithTerms(shop: string, vendorId: string
   ]);
   return { rows, total };
 }
+
+/** Vendor prices (decimal strings) of these variants, keyed "vendorId|variantId"; rows without a price are left out. */
+export async function listVendorPrices(shop: string, variantIds: string[], db: Db = defaultDb): Promise<Map<string, string>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await db.vendorVariant.findMany({ where: { shop, variantId: { in: variantIds }, vendorPrice: { not: null } }, select: { vendorId: true, variantId: true, vendorPrice: true } });
+  return new Map(rows.map((r) => [`${r.vendorId}|${r.variantId}`, r.vendorPrice!.toFixed()]));
+}

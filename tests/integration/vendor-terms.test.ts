@@ -8,6 +8,7 @@ import * as detailRoute from "~/routes/app.purchase-orders_.$id";
 import * as downloadRoute from "~/routes/app.purchase-orders_.$id.$format";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import { importCsv } from "~/services/csv-import/import.server";
+import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
 import { pdfText } from "../setup/pdf-text";
 import { stopTestQueues } from "../setup/test-queues";
@@ -108,6 +109,30 @@ describe("vendor SKU and vendor price", () => {
     expect((await saveTerms(s, OWNER, [[s.green.id, "MINE-GREEN", ""]])).status).toBe(200);
     const csv = await (await getAsStaff(downloadRoute.loader, `/app/purchase-orders/${s.po.id}/csv`, s.store, OWNER, { id: s.po.id, format: "csv" })).text();
     expect(csv.trim().split("\r\n").slice(1).sort()).toEqual(["SKU-1,MINE-GREEN,Tent — Green,3,5.00,15.00", "SKU-2,NAT-BLUE,Tent — Blue,2,6.00,12.00"]);
+  });
+
+  it("price new drafts at the vendor's price when it is in the PO's currency, else at Shopify's cost", async () => {
+    const s = await seedShop("drafts");
+    const location = await prisma.location.findFirstOrThrow({ where: { shop: s.shop } });
+    const run = await prisma.planRun.create({ data: { shop: s.shop, status: "complete", asOfDate: "2026-11-20", finishedAt: new Date() } });
+    const line = (variantId: string) =>
+      prisma.replenishmentLine.create({
+        data: {
+          shop: s.shop, planRunId: run.id, variantId, locationId: location.id, vendorId: s.vendor.id, suggestedQty: 4,
+          onHand: 1, available: 1, committed: 0, incoming: 0, onOrder: 0, inventoryPosition: 1, avgDailyDemand: 1, leadTimeDays: 10,
+          leadTimeDemand: 10, safetyStock: 2, reorderPoint: 12, eoq: 20, orderUpTo: 30, serviceLevel: 0.95, urgency: "high", reason: "below ROP", unitCost: "9.99",
+        },
+      });
+    const [green, blue] = [await line(s.green.id), await line(s.blue.id)];
+    expect((await saveTerms(s, OWNER, [[s.green.id, "AC-G", "4.10"]])).status).toBe(200);
+    const costs = async () => {
+      const [po] = await createDraftPurchaseOrders(s.shop, { staffId: OWNER }, [green.id, blue.id], { separate: true });
+      const lines = await prisma.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
+      return Object.fromEntries(lines.map((l) => [l.variantId === s.green.id ? "green" : "blue", l.unitCost.toString()]));
+    };
+    expect(await costs()).toEqual({ green: "4.1", blue: "6" });
+    await prisma.vendor.update({ where: { id: s.vendor.id }, data: { currency: "EUR" } });
+    expect(await costs()).toEqual({ green: "5", blue: "6" });
   });
 
   it("are imported from Stocky's Supplier SKU column, without clearing on a blank cell", async () => {
