@@ -8,6 +8,8 @@ import crypto from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { stockByAbcClass } from "~/models/overview.server";
+import { planShop } from "~/services/planning/plan-shop.server";
+import { addDays } from "~/utils/dates";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
 import * as settingsRoute from "~/routes/app.settings/route";
 import { applyInventoryItemPayload } from "~/services/sync/catalog.server";
@@ -153,5 +155,25 @@ describe("landed cost through the purchase-order page", () => {
     // $20 by value over 2500 and 1000 cents: 1428.57… and 571.43… → 1429 and 571; 2.50 + 14.29 / 10 = 3.929.
     const calls = s.fake.calls.filter((c) => c.operationName === "InventoryItemUpdateCost");
     expect(calls.map((c) => c.variables)).toEqual([{ id: "gid://shopify/InventoryItem/111", input: { cost: "3.929" } }]);
+  });
+
+  it("planning values a variant at its landed cost where one exists, else at Shopify's cost", async () => {
+    const shop = `lc-plan-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
+    await prisma.shop.create({ data: { shop, name: "plan", ianaTimezone: "UTC" } });
+    const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });
+    const vendor = await prisma.vendor.create({ data: { shop, name: "Acme", statedLeadTimeDays: 10 } });
+    const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
+    const landed = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "A", unitCost: "12.50", landedUnitCost: "14.7512", price: "30" } });
+    const plain = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/2", productId: product.id, title: "B", unitCost: "12.50", price: "30" } });
+    const days = [];
+    for (const v of [landed, plain]) {
+      await prisma.inventoryLevel.create({ data: { shop, variantId: v.id, locationId: location.id, available: 3, onHand: 3 } });
+      for (let i = 1; i <= 60; i++) days.push({ shop, variantId: v.id, locationId: location.id, date: addDays("2026-11-22", -i), units: 5, revenue: "150" });
+    }
+    await prisma.demandDay.createMany({ data: days });
+    const { planRunId } = await planShop(shop, { now: new Date("2026-11-22T15:00:00Z") });
+    const lines = await prisma.replenishmentLine.findMany({ where: { shop, planRunId } });
+    const costOf = (variantId: string) => lines.find((l) => l.variantId === variantId)?.unitCost?.toString();
+    expect([costOf(landed.id), costOf(plain.id)]).toEqual(["14.7512", "12.5"]);
   });
 });
