@@ -43,8 +43,8 @@ const actionSchema = vendorForm.extend({ intent: z.literal("update"), updatedAt:
 export const ACTION_INTENTS: readonly string[] = [actionSchema.shape.intent.value, vendorTermsIntentSchema.shape.intent.value];
 
 type ActionResult =
-  | { ok: true; changed: boolean; error: null; fieldErrors: Partial<Record<VendorFieldName, string>> }
-  | { ok: false; changed: false; error: string | null; code: "invalid" | "conflict" | "forbidden"; fieldErrors: Partial<Record<VendorFieldName, string>> };
+  | { ok: true; changed: boolean; error: null; fieldErrors: Partial<Record<VendorFieldName, string>>; terms?: true }
+  | { ok: false; changed: false; error: string | null; code: "invalid" | "conflict" | "forbidden"; fieldErrors: Partial<Record<VendorFieldName, string>>; terms?: true };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAdmin(request);
@@ -78,14 +78,14 @@ async function saveTerms(shop: string, actor: Parameters<typeof saveVendorTermsF
   const prices = form.getAll("vendorPrice");
   const rows = form.getAll("variantId").map((variantId, i) => ({ variantId, vendorSku: skus[i] ?? "", vendorPrice: prices[i] ?? "" }));
   const parsed = vendorTermsIntentSchema.safeParse({ intent: form.get("intent"), rows }, FORM);
-  if (!parsed.success) return json<ActionResult>({ ok: false, changed: false, error: parsed.error.issues[0]?.message ?? "Invalid form", code: "invalid", fieldErrors: {} }, { status: 400 });
+  if (!parsed.success) return json<ActionResult>({ ok: false, changed: false, error: parsed.error.issues[0]?.message ?? "Invalid form", code: "invalid", fieldErrors: {}, terms: true }, { status: 400 });
   try {
     await saveVendorTermsForVendor(shop, actor, vendorId, parsed.data.rows);
-    return json<ActionResult>({ ok: true, changed: true, error: null, fieldErrors: {} });
+    return json<ActionResult>({ ok: true, changed: true, error: null, fieldErrors: {}, terms: true });
   } catch (error) {
     if (!(error instanceof VendorTermsError)) throw error;
     if (error.code === "not_found") throw new Response(VENDOR_NOT_FOUND_MESSAGE, { status: 404 });
-    return json<ActionResult>({ ok: false, changed: false, error: error.message, code: error.code, fieldErrors: {} }, { status: error.code === "forbidden" ? 403 : 400 });
+    return json<ActionResult>({ ok: false, changed: false, error: error.message, code: error.code, fieldErrors: {}, terms: true }, { status: error.code === "forbidden" ? 403 : 400 });
   }
 }
 
@@ -189,9 +189,9 @@ function VendorTerms({ terms, currency, canChange }: { terms: ReturnType<typeof 
     }
     submit(form, { method: "post" });
   };
-  const error = result && !result.ok && result.code !== "conflict" && !Object.keys(result.fieldErrors).length ? result.error : null;
+  const error = result?.terms && !result.ok ? result.error : null;
   // A new key after each successful save (the loader's rows change) resets the card's edits.
-  return <VendorTermsCard key={terms.rows.map((r) => r.vendorSku + r.vendorPrice).join("|")} {...terms} currency={currency} canChange={canChange} saving={saving} error={error} onSave={save} />;
+  return <VendorTermsCard key={terms.rows.map((r) => r.vendorSku + r.vendorPrice).join("|")} {...terms} currency={currency} canChange={canChange} saving={saving} error={error} saved={!!result?.terms && result.ok} onSave={save} />;
 }
 
 function OpenPurchaseOrders({ orders }: { orders: ReturnType<typeof useLoaderData<typeof loader>>["openPurchaseOrders"] }) {
@@ -256,7 +256,7 @@ function VendorEditForm({ vendor }: { vendor: VendorValues }) {
               <p>{result.error}</p>
             </Banner>
           )}
-          {result?.ok && result.changed && !dirty && (
+          {result?.ok && result.changed && !result.terms && !dirty && (
             <Banner tone="success">
               <p>Saved. The new lead time and minimum order apply from the next plan run.</p>
             </Banner>

@@ -22,7 +22,7 @@ async function landedRows(card: Locator) {
   return Promise.all(
     rows.map(async (row) => {
       const cells = (await row.locator("td, th").allInnerTexts()).map((t) => t.trim());
-      return { variant: cells[0], units: Number(cells[2].replace(/,/g, "")), unitCost: money(cells[3]), share: money(cells[4]), landedText: cells[5], landed: money(cells[5]) };
+      return { variant: cells[0], vendorSku: cells[1], units: Number(cells[2].replace(/,/g, "")), unitCost: money(cells[3]), share: money(cells[4]), landedText: cells[5], landed: money(cells[5]) };
     }),
   );
 }
@@ -40,8 +40,32 @@ describe("landed cost", () => {
     const pair = priced.find((a) => priced.some((b) => b.i !== a.i && b.key === a.key));
     expect(pair).toBeDefined();
     const second = priced.find((b) => b.i !== pair!.i && b.key === pair!.key)!;
-    await rows[pair!.i].getByRole("checkbox").check({ force: true });
-    await rows[second.i].getByRole("checkbox").check({ force: true });
+    const firstSku = cells[pair!.i][1].split("\n").at(-1)!.split("·").at(-1)!.trim();
+    const vendorName = cells[pair!.i][3];
+
+    // The vendor's own SKU for the first variant, set on the vendor page, shows on the purchase order.
+    process.env.DATABASE_URL = inject("demoDatabaseUrl");
+    const { default: prisma } = await import("~/db.server");
+    const vendor = await prisma.vendor.findFirstOrThrow({ where: { shop: "stockcast-demo.myshopify.com", name: vendorName } });
+    await page.goto(`${baseUrl}/app/vendors/${vendor.id}`);
+    await page.waitForLoadState("networkidle");
+    const terms = page.locator(".Polaris-ShadowBevel", { has: page.getByRole("heading", { name: "Vendor SKUs and prices" }) }).last();
+    await terms.locator("tr", { hasText: firstSku }).getByLabel(/^Vendor SKU of/).fill("VEND-E2E-001");
+    await terms.getByRole("button", { name: "Save vendor SKUs" }).click();
+    await poll(() => prisma.vendorVariant.count({ where: { vendorId: vendor.id, vendorSku: "VEND-E2E-001" } })).toBe(1);
+    // Reloaded from the server, the saved code is in its field and nothing is left to save.
+    await poll(() => terms.locator("tr", { hasText: firstSku }).getByLabel(/^Vendor SKU of/).inputValue()).toBe("VEND-E2E-001");
+    await poll(() => terms.getByRole("button", { name: "Save vendor SKUs" }).isDisabled()).toBe(true);
+    await poll(() => page.getByText("Vendor SKUs and prices saved.").count()).toBe(1);
+    expect(await page.getByText("The new lead time and minimum order apply").count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/landed-cost-0-vendor-sku.png`, fullPage: true });
+
+    await page.goto(`${baseUrl}/app/replenishment`);
+    await page.waitForLoadState("networkidle");
+    await poll(async () => (await page.locator("tbody tr").nth(pair!.i).locator("td").nth(1).innerText()).includes(firstSku)).toBe(true);
+    const again = await page.locator("tbody tr").all();
+    await again[pair!.i].getByRole("checkbox").check({ force: true });
+    await again[second.i].getByRole("checkbox").check({ force: true });
     await poll(() => page.getByRole("button", { name: "Create purchase orders" }).count()).toBe(1);
     await page.getByRole("button", { name: "Create purchase orders" }).click();
     await page.waitForURL(/\/app\/purchase-orders\/[^/?]+$/);
@@ -55,6 +79,7 @@ describe("landed cost", () => {
     await poll(async () => (await card.locator("tfoot, .Polaris-DataTable__TableRow--total, tr").last().innerText()).includes("$50.00")).toBe(true);
     const lines = await landedRows(card);
     expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.find((l) => l.variant.includes(firstSku))?.vendorSku).toBe("VEND-E2E-001");
     // The shares add up to the freight exactly, each in proportion to its line's value (within the cent
     // largest-remainder rounding moves), and the landed unit cost is unit cost + share ÷ units.
     expect(lines.reduce((s, l) => s + Math.round(l.share * 100), 0)).toBe(5_000);
@@ -85,8 +110,6 @@ describe("landed cost", () => {
     await page.screenshot({ path: `${SCREENSHOTS}/landed-cost-2-received.png`, fullPage: true });
 
     // The variant page shows the landed cost the receipt stored, beside Shopify's cost.
-    process.env.DATABASE_URL = inject("demoDatabaseUrl");
-    const { default: prisma } = await import("~/db.server");
     const first = lines[0];
     const sku = first.variant.split("\n").at(-1)!.trim();
     const variant = await prisma.variant.findFirstOrThrow({ where: { shop: "stockcast-demo.myshopify.com", sku } });

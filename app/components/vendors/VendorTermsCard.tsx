@@ -19,10 +19,12 @@ interface Props {
   canChange: boolean;
   saving: boolean;
   error: string | null;
+  /** The last save succeeded (shown until the merchant edits again). */
+  saved: boolean;
   onSave: (rows: { variantId: string; vendorSku: string; vendorPrice: string }[]) => void;
 }
 
-export function VendorTermsCard({ rows, total, currency, canChange, saving, error, onSave }: Props) {
+export function VendorTermsCard({ rows, total, currency, canChange, saving, error, saved, onSave }: Props) {
   const [edits, setEdits] = useState<Record<string, { vendorSku: string; vendorPrice: string }>>({});
   const valueOf = (r: VendorTermsRow) => edits[r.variantId] ?? { vendorSku: r.vendorSku, vendorPrice: r.vendorPrice };
   const changed = rows.filter((r) => {
@@ -64,6 +66,7 @@ export function VendorTermsCard({ rows, total, currency, canChange, saving, erro
             The vendor&apos;s own code and price for each variant. Vendor SKUs print on purchase orders (page, PDF and CSV). Clear both to remove a row.
           </Text>
           {error && <Banner tone="critical">{error}</Banner>}
+          {saved && !saving && changed.length === 0 && <Banner tone="success">Vendor SKUs and prices saved.</Banner>}
         </BlockStack>
       </Box>
       {rows.length === 0 ? (
