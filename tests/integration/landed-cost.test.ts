@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { stockByAbcClass } from "~/models/overview.server";
+import { meanTrackedUnitCost } from "~/models/planning-inputs.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { addDays } from "~/utils/dates";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
@@ -175,5 +176,7 @@ describe("landed cost through the purchase-order page", () => {
     const lines = await prisma.replenishmentLine.findMany({ where: { shop, planRunId } });
     const costOf = (variantId: string) => lines.find((l) => l.variantId === variantId)?.unitCost?.toString();
     expect([costOf(landed.id), costOf(plain.id)]).toEqual(["14.7512", "12.5"]);
+    // The shop's mean cost (the reference of cost-balanced service levels) counts each at the same cost.
+    expect(await meanTrackedUnitCost(shop)).toBe("13.6256");
   });
 });
