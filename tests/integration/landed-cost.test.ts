@@ -158,6 +158,19 @@ describe("landed cost through the purchase-order page", () => {
     expect(calls.map((c) => c.variables)).toEqual([{ id: "gid://shopify/InventoryItem/111", input: { cost: "3.929" } }]);
   });
 
+  it("a write-back Shopify refuses leaves the receipt and the stored landed cost standing", async () => {
+    const s = await seedShop("refused");
+    await prisma.shop.update({ where: { shop: s.shop }, data: { landedCostToShopify: true } });
+    s.fake.roots.set("InventoryItemUpdateCost", () => ({ inventoryItemUpdate: { inventoryItem: null, userErrors: [{ field: ["input", "cost"], message: "Cost is invalid" }] } }));
+    expect((await post(s, OWNER, charges(1, "20"))).status).toBe(200);
+    const page = (await (await load(s, OWNER)).json()) as { receiving: { receiveKey: string } };
+    const received = await post(s, OWNER, [["intent", "receive"], ["version", "2"], ["idempotencyKey", page.receiving.receiveKey], ["lineId", s.l1], ["quantity", "10"]]);
+    expect(received.status).toBe(200);
+    expect(s.fake.calls.filter((c) => c.operationName === "InventoryItemUpdateCost")).toHaveLength(1);
+    expect((await prisma.variant.findUniqueOrThrow({ where: { id: s.v1.id } })).landedUnitCost?.toString()).toBe("3.929");
+    expect(await prisma.purchaseOrder.findUniqueOrThrow({ where: { id: s.po.id } })).toMatchObject({ status: "partially_received", version: 3 });
+  });
+
   it("planning values a variant at its landed cost where one exists, else at Shopify's cost", async () => {
     const shop = `lc-plan-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
     await prisma.shop.create({ data: { shop, name: "plan", ianaTimezone: "UTC" } });
