@@ -9,6 +9,8 @@ import { addDays } from "~/lib/time";
 
 /** Integer cents of a Decimal column, in SQL. */
 const cents = (column: Prisma.Sql) => Prisma.sql`CAST(ROUND(COALESCE(${column}, 0) * 100) AS BIGINT)`;
+/** A variant's cost for stock value: its landed cost where one was received, else Shopify's (docs/landed-cost.md). */
+const variantCost = Prisma.sql`COALESCE(v."landedUnitCost", v."unitCost")`;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(String(v)));
 /**
  * Runs a composed statement. Fragments are built with @prisma/client's `Prisma.sql`, which the PostgreSQL
@@ -47,7 +49,7 @@ export async function stockByAbcClass(shop: string, planRunId: string | null, lo
     units: unknown;
     valueCents: unknown;
   }>(Prisma.sql`
-    SELECT r."abcClass" AS "abcClass", SUM(il."onHand") AS "units", SUM(il."onHand" * ${cents(Prisma.sql`v."unitCost"`)}) AS "valueCents"
+    SELECT r."abcClass" AS "abcClass", SUM(il."onHand") AS "units", SUM(il."onHand" * ${cents(variantCost)}) AS "valueCents"
     FROM "InventoryLevel" il
     JOIN "Variant" v ON v."id" = il."variantId" AND v."shop" = il."shop"
     LEFT JOIN "ReplenishmentLine" r ON r."shop" = il."shop" AND r."planRunId" = ${
@@ -65,7 +67,7 @@ export async function stockByAbcClass(shop: string, planRunId: string | null, lo
 /** On-hand value at cost (cents) of variant × locations with no units sold on or after `sinceDate`. */
 export async function deadStockValueCents(shop: string, sinceDate: string, locationId: string | null): Promise<number> {
   const [row] = await query<{ valueCents: unknown }>(Prisma.sql`
-    SELECT SUM(il."onHand" * ${cents(Prisma.sql`v."unitCost"`)}) AS "valueCents"
+    SELECT SUM(il."onHand" * ${cents(variantCost)}) AS "valueCents"
     FROM "InventoryLevel" il
     JOIN "Variant" v ON v."id" = il."variantId" AND v."shop" = il."shop"
     WHERE il."shop" = ${shop} AND il."onHand" > 0 AND v."deletedAt" IS NULL ${atLocation(Prisma.sql`il."locationId"`, locationId)}
@@ -85,7 +87,7 @@ export async function salesByDay(shop: string, scope: OverviewScope) {
     cogsCents: unknown;
   }>(Prisma.sql`
     SELECT d."date" AS "date", SUM(d."units") AS "units", SUM(${cents(Prisma.sql`d."revenue"`)}) AS "revenueCents",
-           SUM(d."units" * ${cents(Prisma.sql`v."unitCost"`)}) AS "cogsCents"
+           SUM(d."units" * ${cents(variantCost)}) AS "cogsCents"
     FROM "DemandDay" d
     JOIN "Variant" v ON v."id" = d."variantId" AND v."shop" = d."shop"
     WHERE d."shop" = ${shop} AND d."date" >= ${scope.from} AND d."date" <= ${scope.to} ${atLocation(Prisma.sql`d."locationId"`, scope.locationId)}

@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
 import { inIdChunks } from "~/models/id-chunks.server";
 
@@ -10,10 +11,20 @@ export function findPlanningShop(shop: string) {
   return prisma.shop.findUniqueOrThrow({ where: { shop } });
 }
 
-/** Mean unit cost (decimal string) of the shop's tracked, live variants with a known cost; null when none has one. */
+/**
+ * Mean unit cost (decimal string) of the shop's tracked, live variants with a known cost, each at its landed
+ * cost where it has one (as the plan values it: docs/landed-cost.md); null when none has a cost.
+ */
 export async function meanTrackedUnitCost(shop: string): Promise<string | null> {
-  const { _avg } = await prisma.variant.aggregate({ where: { shop, deletedAt: null, tracked: true, unitCost: { gt: 0 } }, _avg: { unitCost: true } });
-  return _avg.unitCost === null ? null : _avg.unitCost.toString();
+  const live = { shop, deletedAt: null, tracked: true };
+  const [landed, shopify] = await Promise.all([
+    prisma.variant.aggregate({ where: { ...live, landedUnitCost: { gt: 0 } }, _sum: { landedUnitCost: true }, _count: { _all: true } }),
+    prisma.variant.aggregate({ where: { ...live, landedUnitCost: null, unitCost: { gt: 0 } }, _sum: { unitCost: true }, _count: { _all: true } }),
+  ]);
+  const count = landed._count._all + shopify._count._all;
+  if (count === 0) return null;
+  const sum = new Prisma.Decimal(landed._sum.landedUnitCost ?? 0).plus(shopify._sum.unitCost ?? 0);
+  return sum.dividedBy(count).toString();
 }
 
 /** Variants to plan (not deleted; all, those of `ids`, or those after `after`), with product, vendor and planning overrides. */
@@ -34,6 +45,7 @@ function findPlannableVariants(shop: string, ids?: string[], after?: string) {
       doNotReorder: true,
       inventoryPolicy: true,
       unitCost: true,
+      landedUnitCost: true,
       price: true,
       casePack: true,
       moqOverride: true,

@@ -29,6 +29,7 @@ export async function deleteAllShopData(shop: string): Promise<void> {
     prisma.quantitySweep.deleteMany({ where }),
     prisma.nativePurchaseOrderLine.deleteMany({ where }),
     prisma.bundleComponent.deleteMany({ where }),
+    prisma.vendorVariant.deleteMany({ where }),
     prisma.variant.deleteMany({ where }),
     prisma.product.deleteMany({ where }),
     prisma.vendor.deleteMany({ where }),

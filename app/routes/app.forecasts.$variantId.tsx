@@ -27,6 +27,8 @@ import {
   saveVariantOverrides,
 } from "~/services/forecasts.server";
 import { getBundleDetail, getVariantBundles } from "~/services/bundles.server";
+import { getVariantCosts } from "~/services/purchase-orders/landed-cost.server";
+import { formatMoney } from "~/components/po/format";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
@@ -44,11 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAdmin(request);
   const { variantId } = parseParams(params);
   const location = new URL(request.url).searchParams.get("location");
-  const [detail, editable, status, bundles] = await Promise.all([
+  const [detail, editable, status, bundles, costs] = await Promise.all([
     getForecastDetail(ctx.shop, variantId, location, clockNow(request)),
     canChange(ctx, request),
     getPlanStatus(ctx.shop),
     getVariantBundles(ctx.shop, variantId),
+    getVariantCosts(ctx.shop, variantId),
   ]);
   if (!detail) {
     // A bundle has no forecast of its own: its page lists what it is made of.
@@ -58,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: 404,
     });
   }
-  return json({ kind: "forecast" as const, ...detail, canChange: editable, status, bundles });
+  return json({ kind: "forecast" as const, ...detail, canChange: editable, status, bundles, costs });
 }
 
 const expectedSchema = z
@@ -183,6 +186,12 @@ function BundlePage({ bundle }: { bundle: Extract<LoaderData, { kind: "bundle" }
   );
 }
 
+/** "Landed cost $9.65 (Shopify cost $2.50)": planning and stock value use the landed cost where there is one. */
+function costLine(c: { unitCost: string | null; landedUnitCost: string | null; currency: string }): string | null {
+  if (c.landedUnitCost) return `Landed cost ${formatMoney(c.landedUnitCost, c.currency)}${c.unitCost ? ` (Shopify cost ${formatMoney(c.unitCost, c.currency)})` : ""}`;
+  return c.unitCost ? `Cost ${formatMoney(c.unitCost, c.currency)}` : null;
+}
+
 function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
   const result = useActionData<typeof action>();
   const navigate = useNavigate();
@@ -190,7 +199,7 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
   return (
     <Page
       title={`${d.product}${d.variant && d.variant !== "Default Title" ? ` — ${d.variant}` : ""}`}
-      subtitle={[d.sku, d.vendor].filter(Boolean).join(" · ")}
+      subtitle={[d.sku, d.vendor, costLine(d.costs)].filter(Boolean).join(" · ")}
       backAction={{ content: "Forecasts", url: "/app/forecasts" }}
       titleMetadata={
         <InlineStack gap="100">

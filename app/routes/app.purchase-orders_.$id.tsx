@@ -18,6 +18,7 @@ import { ReceiptsCard } from "~/components/po/ReceiptsCard";
 import { ReceivePanel } from "~/components/po/ReceivePanel";
 import { SendModal, type SendFormValues } from "~/components/po/SendModal";
 import { downloadFile } from "~/components/po/download";
+import { LandedCostCard } from "~/components/purchase-orders/LandedCostCard";
 import { useShopTime } from "~/components/shop-time";
 import { HTTP_STATUS, NOT_FOUND_MESSAGE, isPurchaseOrderError } from "~/services/purchase-orders/errors";
 import { approve, cancel, close, markSent, reject, submitForApproval } from "~/services/purchase-orders/lifecycle.server";
@@ -28,6 +29,8 @@ import { getPurchaseOrderDetail } from "~/services/purchase-orders/queries.serve
 import { getReceivingView, isOverReceiptError, receivePurchaseOrder, retryReceiptPush } from "~/services/purchase-orders/receive.server";
 import { sendToVendor } from "~/services/purchase-orders/send.server";
 import { now as clockNow } from "~/utils/clock.server";
+import { chargesIntentSchema } from "~/services/purchase-orders/charges-form";
+import { getLandedCostView, updateCharges } from "~/services/purchase-orders/landed-cost.server";
 import { FORM } from "~/utils/form-errors";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
@@ -39,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const detail = await getPurchaseOrderDetail(ctx.shop, actor, id, clockNow(request));
     const receiving = await getReceivingView(ctx.shop, actor, id, detail.po.status);
-    return json({ ...detail, receiving, personas, actorStaffId: actor.staffId, demo: ctx.mode === "demo" });
+    const landed = await getLandedCostView(ctx.shop, actor, id);
+    return json({ ...detail, receiving, landed, personas, actorStaffId: actor.staffId, demo: ctx.mode === "demo" });
   } catch (error) {
     if (isPurchaseOrderError(error) && error.code === "not_found") throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
     throw error;
@@ -76,6 +80,7 @@ const actionSchema = z.discriminatedUnion("intent", [
       .min(1)
       .max(1_000),
   }),
+  chargesIntentSchema,
   z.object({ intent: z.literal("retry_push"), receiptId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("switch_persona"), staffId: z.string().min(1).max(200) }),
 ]);
@@ -138,6 +143,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           input.lines.filter((l) => l.quantity > 0),
           { idempotencyKey: input.idempotencyKey, confirmOverReceipt: input.confirmOverReceipt === "true", admin: ctx.admin },
         );
+        break;
+      case "update_charges":
+        await updateCharges(ctx.shop, actor, id, input.version, input);
         break;
       case "retry_push":
         await retryReceiptPush(ctx.shop, actor, id, input.receiptId, ctx.admin);
@@ -322,6 +330,7 @@ export default function PurchaseOrderPage() {
                 onDirtyChange={setLinesDirty}
                 onAdd={(v) => post({ intent: "add_line", variantId: v.variantId, addQuantity: v.quantity, ...(v.unitCost.trim() ? { addUnitCost: v.unitCost } : {}) })}
               />
+              <LandedCostCard key={`landed-${po.version}`} currency={po.currency} {...data.landed} loading={busyIntent === "update_charges"} onSave={(f) => post({ intent: "update_charges", ...f })} />
               {data.receiving.canReceive && (
                 <BlockStack gap="200">
                   <ReceivePanel

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
@@ -11,6 +11,9 @@ import { formatDate, formatMoneyCents } from "~/components/format";
 import { AuditHistory } from "~/components/po/AuditHistory";
 import { PoStatusBadge } from "~/components/po/PoStatusBadge";
 import { VendorTrendChart } from "~/components/vendors/VendorTrendChart";
+import { VendorTermsCard } from "~/components/vendors/VendorTermsCard";
+import { VendorTermsError, getVendorTerms, saveVendorTermsForVendor } from "~/services/vendor-terms.server";
+import { vendorTermsIntentSchema } from "~/services/vendor-terms-form";
 import { VENDOR_LEAD_TIME_MAX, VENDOR_LEAD_TIME_MIN, fieldErrors, vendorForm, type VendorFieldName } from "~/components/vendors/vendor-form";
 import { VENDOR_NOT_FOUND_MESSAGE, VendorEditError, getVendorDetail, updateVendor } from "~/services/vendors.server";
 import { canChange, guardChange } from "~/services/permissions.server";
@@ -30,18 +33,18 @@ function parseParams(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAdmin(request);
   const { id } = parseParams(params);
-  const [detail, editable] = await Promise.all([getVendorDetail(ctx.shop, id, clockNow(request)), canChange(ctx, request)]);
+  const [detail, editable, terms] = await Promise.all([getVendorDetail(ctx.shop, id, clockNow(request)), canChange(ctx, request), getVendorTerms(ctx.shop, id)]);
   if (!detail) throw new Response(VENDOR_NOT_FOUND_MESSAGE, { status: 404 });
-  return json({ ...detail, canChange: editable });
+  return json({ ...detail, terms, canChange: editable });
 }
 
 const actionSchema = vendorForm.extend({ intent: z.literal("update"), updatedAt: z.string().min(1).max(40) });
 /** Every intent this action accepts (the viewer-role test walks them all). */
-export const ACTION_INTENTS: readonly string[] = [actionSchema.shape.intent.value];
+export const ACTION_INTENTS: readonly string[] = [actionSchema.shape.intent.value, vendorTermsIntentSchema.shape.intent.value];
 
 type ActionResult =
-  | { ok: true; changed: boolean; error: null; fieldErrors: Partial<Record<VendorFieldName, string>> }
-  | { ok: false; changed: false; error: string | null; code: "invalid" | "conflict" | "forbidden"; fieldErrors: Partial<Record<VendorFieldName, string>> };
+  | { ok: true; changed: boolean; error: null; fieldErrors: Partial<Record<VendorFieldName, string>>; terms?: true }
+  | { ok: false; changed: false; error: string | null; code: "invalid" | "conflict" | "forbidden"; fieldErrors: Partial<Record<VendorFieldName, string>>; terms?: true };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAdmin(request);
@@ -50,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (refusal) return json<ActionResult>({ ok: false, changed: false, error: refusal, code: "forbidden", fieldErrors: {} }, { status: 403 });
   const { shop } = ctx;
   const staffId = actor.staffId;
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()), FORM);
+  const form = await request.formData();
+  if (form.get("intent") === "save_vendor_terms") return saveTerms(shop, actor, id, form);
+  const parsed = actionSchema.safeParse(Object.fromEntries(form), FORM);
   if (!parsed.success) {
     return json<ActionResult>({ ok: false, changed: false, error: "Fix the highlighted fields.", code: "invalid", fieldErrors: fieldErrors<VendorFieldName>(parsed.error) }, { status: 400 });
   }
@@ -67,6 +72,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** The "Vendor SKUs and prices" card's save: parallel variantId / vendorSku / vendorPrice fields. */
+async function saveTerms(shop: string, actor: Parameters<typeof saveVendorTermsForVendor>[1], vendorId: string, form: FormData) {
+  const skus = form.getAll("vendorSku");
+  const prices = form.getAll("vendorPrice");
+  const rows = form.getAll("variantId").map((variantId, i) => ({ variantId, vendorSku: skus[i] ?? "", vendorPrice: prices[i] ?? "" }));
+  const parsed = vendorTermsIntentSchema.safeParse({ intent: form.get("intent"), rows }, FORM);
+  if (!parsed.success) return json<ActionResult>({ ok: false, changed: false, error: parsed.error.issues[0]?.message ?? "Invalid form", code: "invalid", fieldErrors: {}, terms: true }, { status: 400 });
+  try {
+    await saveVendorTermsForVendor(shop, actor, vendorId, parsed.data.rows);
+    return json<ActionResult>({ ok: true, changed: true, error: null, fieldErrors: {}, terms: true });
+  } catch (error) {
+    if (!(error instanceof VendorTermsError)) throw error;
+    if (error.code === "not_found") throw new Response(VENDOR_NOT_FOUND_MESSAGE, { status: 404 });
+    return json<ActionResult>({ ok: false, changed: false, error: error.message, code: error.code, fieldErrors: {}, terms: true }, { status: error.code === "forbidden" ? 403 : 400 });
+  }
+}
 
 export default function VendorPage() {
   const d = useLoaderData<typeof loader>();
@@ -139,6 +160,7 @@ export default function VendorPage() {
               </BlockStack>
             </Card>
             <OpenPurchaseOrders orders={d.openPurchaseOrders} />
+            <VendorTerms terms={d.terms} currency={d.vendor.currency} canChange={d.canChange} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
@@ -150,6 +172,26 @@ export default function VendorPage() {
       </Layout>
     </Page>
   );
+}
+
+function VendorTerms({ terms, currency, canChange }: { terms: ReturnType<typeof useLoaderData<typeof loader>>["terms"]; currency: string; canChange: boolean }) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const result = useActionData<typeof action>();
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save_vendor_terms";
+  const save = (rows: { variantId: string; vendorSku: string; vendorPrice: string }[]) => {
+    const form = new FormData();
+    form.set("intent", "save_vendor_terms");
+    for (const r of rows) {
+      form.append("variantId", r.variantId);
+      form.append("vendorSku", r.vendorSku);
+      form.append("vendorPrice", r.vendorPrice);
+    }
+    submit(form, { method: "post" });
+  };
+  const error = result?.terms && !result.ok ? result.error : null;
+  // A new key after each successful save (the loader's rows change) resets the card's edits.
+  return <VendorTermsCard key={terms.rows.map((r) => r.vendorSku + r.vendorPrice).join("|")} {...terms} currency={currency} canChange={canChange} saving={saving} error={error} saved={!!result?.terms && result.ok} onSave={save} />;
 }
 
 function OpenPurchaseOrders({ orders }: { orders: ReturnType<typeof useLoaderData<typeof loader>>["openPurchaseOrders"] }) {
@@ -214,7 +256,7 @@ function VendorEditForm({ vendor }: { vendor: VendorValues }) {
               <p>{result.error}</p>
             </Banner>
           )}
-          {result?.ok && result.changed && !dirty && (
+          {result?.ok && result.changed && !result.terms && !dirty && (
             <Banner tone="success">
               <p>Saved. The new lead time and minimum order apply from the next plan run.</p>
             </Banner>

@@ -10,6 +10,7 @@ import { buildClientSchema, parse, validate, type GraphQLSchema, type Introspect
 import { describe, expect, it } from "vitest";
 import { bulkOrdersQuery } from "./queries/bulk-orders";
 import { isDocument, type AnyDocument } from "./queries/define";
+import { INVENTORY_ITEM_UPDATE_COST } from "./queries/inventory-item-update-cost";
 
 const API_VERSION = "2026-10";
 
@@ -57,6 +58,13 @@ describe("Admin API documents (schema 2026-10)", () => {
     const source = bulkOrdersQuery('created_at:>=2026-09-24 status:any tag:"a \\ b"');
     expect(source).toContain('orders(query: "created_at:>=2026-09-24 status:any tag:\\"a \\\\ b\\""');
     expect(errorsOf(source)).toEqual([]);
+  });
+
+  it("the landed-cost write-back sets only input.cost, a Decimal field of InventoryItemInput", () => {
+    expect(errorsOf(INVENTORY_ITEM_UPDATE_COST.source)).toEqual([]);
+    const input = schema.getType("InventoryItemInput");
+    const fields = input && "getFields" in input ? (input.getFields() as Record<string, { type: { toString(): string } }>) : {};
+    expect(fields.cost?.type.toString()).toBe("Decimal");
   });
 
   it("rejects a misspelled field, so a typo in a document cannot pass", () => {

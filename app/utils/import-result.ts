@@ -10,6 +10,8 @@ export interface StockyCounts {
   purchaseOrdersCreated: number;
   purchaseOrdersUpdated: number;
   purchaseOrdersUnchanged: number;
+  /** Vendor SKUs set from the Supplier SKU column (absent when none). */
+  vendorSkusSet?: number;
 }
 
 export type ImportResult =

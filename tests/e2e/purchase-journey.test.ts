@@ -108,7 +108,7 @@ describe("from a critical suggestion to received stock", () => {
     expect(mail.attachments.map((a) => a.filename)).toEqual([`${poNumber}.pdf`, `${poNumber}.csv`]);
     expect(mail.attachments[0].content.subarray(0, 4).toString("latin1")).toBe("%PDF");
     const csv = mail.attachments[1].content.toString("utf8");
-    expect(csv.split("\r\n")[0]).toBe("sku,title,quantity,unit_cost,line_total");
+    expect(csv.split("\r\n")[0]).toBe("sku,vendor_sku,title,quantity,unit_cost,line_total");
     expect(csv).toContain(sku);
     const quantity = page.getByLabel(/received now$/).first();
     await poll(() => quantity.count()).toBe(1);

@@ -27,7 +27,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const EXPECTED_CSV_ROWS = ['ST-1,"Stove ""Mini"", 2-burner",2,45.50,91.00', "T-G,Tent — Green,3,19.99,59.97"];
+const EXPECTED_CSV_ROWS = ['ST-1,,"Stove ""Mini"", 2-burner",2,45.50,91.00', "T-G,,Tent — Green,3,19.99,59.97"];
 
 async function seedShop(label: string, status = "approved") {
   const store = `po-send-${label}-${crypto.randomUUID().slice(0, 8)}`;
@@ -100,7 +100,7 @@ describe("sending a purchase order to the vendor", () => {
       ["PO-1001.csv", "text/csv"],
     ]);
     expect(mail.attachments[0].content.subarray(0, 4).toString("latin1")).toBe("%PDF");
-    expect(csvRows(mail.attachments[1].content.toString("utf8"))).toEqual({ header: "sku,title,quantity,unit_cost,line_total", rows: EXPECTED_CSV_ROWS });
+    expect(csvRows(mail.attachments[1].content.toString("utf8"))).toEqual({ header: "sku,vendor_sku,title,quantity,unit_cost,line_total", rows: EXPECTED_CSV_ROWS });
 
     const after = await state(a.shop, a.po.id);
     expect(after).toMatchObject({ status: "sent", version: 2, sentTo: "sales@acme.test" });
@@ -211,7 +211,7 @@ describe("PO downloads", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toBe('attachment; filename="PO-1001.csv"');
-    expect(csvRows(await csv.text())).toEqual({ header: "sku,title,quantity,unit_cost,line_total", rows: EXPECTED_CSV_ROWS });
+    expect(csvRows(await csv.text())).toEqual({ header: "sku,vendor_sku,title,quantity,unit_cost,line_total", rows: EXPECTED_CSV_ROWS });
 
     const b = await seedShop("files-other");
     expect((await download("pdf", b.store, a.po.id)).status).toBe(404);

@@ -119,6 +119,7 @@ const ROUTES: RouteUnderTest[] = [
       cancel_remainder: (s) => [["intent", "cancel_remainder"], version(s), ["reason", "No longer needed"]],
       receive: (s) => [["intent", "receive"], version(s), ["idempotencyKey", "receive-key-0001"], ["lineId", s.po.lines[0].id], ["quantity", "1"]],
       retry_push: () => [["intent", "retry_push"], ["receiptId", "receipt-1"]],
+      update_charges: (s) => [["intent", "update_charges"], version(s), ["freight", "25"], ["duty", ""], ["other", ""], ["allocation", "value"]],
       switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
     },
   },
@@ -180,6 +181,7 @@ const ROUTES: RouteUnderTest[] = [
     intents: vendorRoute.ACTION_INTENTS,
     forms: {
       update: (s) => [["intent", "update"], ["updatedAt", s.vendor.updatedAt.toISOString()], ["currency", "CAD"], ["statedLeadTimeDays", "21"], ["moq", "50"]],
+      save_vendor_terms: (s) => [["intent", "save_vendor_terms"], ["variantId", s.po.lines[0].variantId], ["vendorSku", "V-1"], ["vendorPrice", "2.40"]],
     },
   },
   {
@@ -204,6 +206,7 @@ const ROUTES: RouteUnderTest[] = [
       "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
       "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
       "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "false"]],
+      "save-landed-cost": () => [["intent", "save-landed-cost"], ["landedCostToShopify", "true"]],
     },
   },
 ];

@@ -129,7 +129,8 @@ describe("webhook routes", () => {
       await prisma.shop.create({ data: { shop, name: shop } });
       const vendor = await prisma.vendor.create({ data: { shop, name: "Acme" } });
       const product = await prisma.product.create({ data: { shop, shopifyId: "gid://shopify/Product/1", title: "Tent", vendorId: vendor.id } });
-      await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default" } });
+      const variant = await prisma.variant.create({ data: { shop, shopifyId: "gid://shopify/ProductVariant/1", productId: product.id, title: "Default" } });
+      await prisma.vendorVariant.create({ data: { shop, vendorId: vendor.id, variantId: variant.id, vendorSku: "AC-1" } });
       await prisma.demandDay.create({ data: { shop, variantId: "v", locationId: "l", date: "2026-11-01", units: 3 } });
       await prisma.savedView.create({ data: { shop, screen: "replenishment", name: "Critical", nameKey: "critical", query: "urgency=critical", createdBy: "42" } });
     }
@@ -142,6 +143,7 @@ describe("webhook routes", () => {
     expect(await countRows("Variant", kept)).toBe(1);
     expect(await countRows("DemandDay", kept)).toBe(1);
     expect(await countRows("SavedView", kept)).toBe(1);
+    expect(await countRows("VendorVariant", kept)).toBe(1);
   });
 });
 

@@ -45,6 +45,7 @@ const AUDIT_LABEL: Record<string, string> = {
   "purchase_order.created": "Drafted",
   "purchase_order.lines_updated": "Lines changed",
   "purchase_order.dates_changed": "Dates changed",
+  "purchase_order.charges_changed": "Charges changed",
   "purchase_order.submitted": "Submitted for approval",
   "purchase_order.approved": "Approved",
   "purchase_order.rejected": "Rejected",
@@ -55,6 +56,7 @@ const AUDIT_LABEL: Record<string, string> = {
   "purchase_order.closed_short": "Closed short",
   "purchase_order.remainder_cancelled": "Remainder cancelled",
   "purchase_order.cancelled": "Cancelled",
+  "vendor.terms_updated": "Vendor SKUs and prices changed",
 };
 
 export function auditLabel(action: string): string {

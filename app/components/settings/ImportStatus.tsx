@@ -93,6 +93,7 @@ export function describeImportCounts(counts: StockyCounts): string {
   const text = [
     part("Vendors", counts.vendorsCreated, counts.vendorsUpdated, counts.vendorsUnchanged),
     part("Purchase orders", counts.purchaseOrdersCreated, counts.purchaseOrdersUpdated, counts.purchaseOrdersUnchanged),
+    counts.vendorSkusSet ? `Vendor SKUs: ${counts.vendorSkusSet.toLocaleString("en-US")} set.` : "",
   ]
     .filter(Boolean)
     .join(" ");

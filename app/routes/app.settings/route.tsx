@@ -10,6 +10,8 @@ import { ImportCard, type ImportActionResult } from "~/components/settings/Impor
 import { NotificationsCard, type NotificationActionResult } from "~/components/settings/NotificationsCard";
 import { ApprovalRulesCard, type ApprovalRulesActionResult } from "~/components/settings/ApprovalRulesCard";
 import { ApprovalRulesError, getApprovalRules, saveApprovalRules } from "~/services/approval-rules.server";
+import { LandedCostSettingCard, type LandedCostActionResult } from "~/components/settings/LandedCostSettingCard";
+import { getLandedCostSetting, saveLandedCostSetting } from "~/services/purchase-orders/landed-cost.server";
 import { PlanningSettingsCard, type SaveActionResult } from "~/components/settings/PlanningSettingsCard";
 import { StaffRolesCard, type StaffActionResult } from "~/components/settings/StaffRolesCard";
 import { SyncHealthCard, type BackfillActionResult, type ReprocessActionResult } from "~/components/settings/SyncHealthCard";
@@ -36,6 +38,7 @@ import type { QueuedImport } from "~/utils/import-result";
 import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
 import {
   approvalRulesForm,
+  landedCostForm,
   channelForm,
   channelIdForm,
   fieldErrors,
@@ -59,19 +62,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof ShopNotFoundError) throw new Response("This shop is not installed", { status: 404 });
     throw error;
   });
-  const [sync, notifications, staff, editable, approvalRules] = await Promise.all([
+  const [sync, notifications, staff, editable, approvalRules, landedCost] = await Promise.all([
     getSyncStatus(shop),
     getNotificationSettings(shop),
     getStaffRoles(shop),
     canChange(admin, request),
     getApprovalRules(shop),
+    getLandedCostSetting(shop),
   ]);
   // On SQLite the app process is its own worker and starts it on first use: a shop with channels needs the
   // notification sweeps running even when no webhook has started it yet (PostgreSQL: `npm run worker`).
   if (notifications.channels.length > 0) getJobQueue();
   // An import waiting in the queue needs the in-process worker on SQLite (see above) after a restart.
   if (sync.imports.some((i) => i.status === "queued" || i.status === "running")) getJobQueue();
-  return json({ mode, planning, sync, notifications, staff, approvalRules, maxUploadMb: MAX_UPLOAD_MB, maxImportRows: MAX_IMPORT_ROWS, canChange: editable });
+  return json({ mode, planning, sync, notifications, staff, approvalRules, landedCost, maxUploadMb: MAX_UPLOAD_MB, maxImportRows: MAX_IMPORT_ROWS, canChange: editable });
 }
 
 export type SettingsActionResult =
@@ -81,7 +85,8 @@ export type SettingsActionResult =
   | ImportActionResult
   | NotificationActionResult
   | StaffActionResult
-  | ApprovalRulesActionResult;
+  | ApprovalRulesActionResult
+  | LandedCostActionResult;
 
 type Intent = (typeof INTENTS)[number];
 
@@ -198,6 +203,12 @@ export async function action({ request }: ActionFunctionArgs) {
         if (!(error instanceof ApprovalRulesError)) throw error;
         return json<SettingsActionResult>({ intent: "save-approval-rules", ok: false, message: error.message }, { status: 403 });
       }
+    }
+    case "save-landed-cost": {
+      const parsed = landedCostForm.safeParse(fields, FORM);
+      if (!parsed.success) throw new Response("Invalid landed cost setting", { status: 400 });
+      const { changed } = await saveLandedCostSetting(admin.shop, actor, parsed.data.landedCostToShopify);
+      return json<SettingsActionResult>({ intent: "save-landed-cost", ok: true, changed });
     }
     case "reprocess": {
       const parsed = reprocessForm.safeParse(fields, FORM);
@@ -355,6 +366,14 @@ export default function SettingsPage() {
             saving={pending === "save-approval-rules"}
             result={result?.intent === "save-approval-rules" ? result : null}
             onSave={(values) => submit({ intent: "save-approval-rules", ...values }, { method: "post" })}
+          />
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection id="landed-cost" title="Landed cost" description="Freight, duty and other charges on purchase orders make each variant's landed cost.">
+          <LandedCostSettingCard
+            setting={data.landedCost}
+            saving={pending === "save-landed-cost"}
+            result={result?.intent === "save-landed-cost" ? result : null}
+            onSave={(values) => submit({ intent: "save-landed-cost", ...values }, { method: "post" })}
           />
         </Layout.AnnotatedSection>
       </Layout>

@@ -183,6 +183,9 @@ export const staffIdForm = z.object({ id: z.string().trim().min(1, "Missing staf
 /** Settings → Approval rules: segregation of duties on purchase orders. */
 export const approvalRulesForm = z.object({ blockSelfApproval: checkbox });
 
+/** Settings → Landed cost: write received landed costs back to Shopify (docs/landed-cost.md). */
+export const landedCostForm = z.object({ landedCostToShopify: checkbox });
+
 export const INTENTS = [
   "save-settings",
   "reprocess",
@@ -194,6 +197,7 @@ export const INTENTS = [
   "save-staff",
   "delete-staff",
   "save-approval-rules",
+  "save-landed-cost",
 ] as const;
 export const intentSchema = z.enum(INTENTS);
 

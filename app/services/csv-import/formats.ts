@@ -233,6 +233,7 @@ export const stockyPurchaseOrderRow = z.object({
   "Quantity ordered": z.string().trim().pipe(units("units")),
   "Quantity received": optionalCell(units("units")),
   Cost: optionalCell(money),
+  "Supplier SKU": optionalCell(z.string().trim().max(100, "is longer than 100 characters")),
   Currency: optionalCell(currencyCode),
 });
 export type StockyPurchaseOrderRow = z.infer<typeof stockyPurchaseOrderRow>;

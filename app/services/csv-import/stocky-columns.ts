@@ -46,6 +46,7 @@ export const STOCKY_PO_COLUMNS = {
   "Quantity ordered": ["quantity", "qty", "quantity ordered", "qty ordered", "ordered", "ordered quantity", "ordered qty", "order quantity"],
   "Quantity received": ["quantity received", "qty received", "received", "received quantity", "received qty"],
   Cost: ["cost", "cost price", "unit cost", "supplier cost", "price", "unit price"],
+  "Supplier SKU": ["supplier sku", "vendor sku", "supplier item code", "supplier product code", "supplier code", "supplier part number", "vendor item code", "vendor product code"],
   Currency: ["currency", "currency code"],
 } as const;
 

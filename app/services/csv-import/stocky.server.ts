@@ -20,6 +20,7 @@ import {
   type VendorFields,
 } from "~/models/stocky-import.server";
 import { defaultDb, type Db } from "~/models/transaction.server";
+import { setVendorSkus } from "~/models/vendor-terms.server";
 import { defaultLocationId } from "~/services/sync/locations.server";
 import { PO_ENTITY } from "~/services/purchase-orders/lifecycle.server";
 import type { StockyCounts } from "~/utils/import-result";
@@ -133,6 +134,16 @@ interface PlannedPo {
   existing: StoredImportedPo | null;
   header: Omit<ImportedPoHeader, "vendorId"> & { vendorId: string | null };
   lines: ImportedPoLine[];
+  /** Supplier SKU cells of the PO's lines (docs/stocky-import.md). */
+  vendorSkus: { variantId: string; vendorSku: string }[];
+}
+
+/** Sets the vendor SKUs a PO's rows carry, audited on the vendor; returns how many changed. */
+async function importVendorSkus(shop: string, vendorId: string, rows: { variantId: string; vendorSku: string }[], actor: string, tx: Db): Promise<number> {
+  if (rows.length === 0) return 0;
+  const changed = await setVendorSkus(shop, vendorId, rows, tx);
+  if (changed.length) await recordAudit(shop, { actor, action: "vendor.terms_imported", entityType: VENDOR_ENTITY, entityId: vendorId, before: null, after: { source: STOCKY_SOURCE, vendorSkus: changed } }, tx);
+  return changed.length;
 }
 
 function unchanged(existing: StoredImportedPo, header: ImportedPoHeader, lines: ImportedPoLine[]) {
@@ -243,6 +254,7 @@ export async function planStockyPurchaseOrders(
       errors.push({ line: first, message: `PO number: PO ${ref} has been received in Stockcast since it was imported, so Stocky's copy can no longer change it; remove its rows from the file` });
 
     const lines: ImportedPoLine[] = [];
+    const vendorSkus: { variantId: string; vendorSku: string }[] = [];
     const skuLine = new Map<string, number>();
     for (const { line, value } of group) {
       const matches = variants.get(value.SKU) ?? [];
@@ -262,6 +274,7 @@ export async function planStockyPurchaseOrders(
         continue;
       }
       lines.push({ variantId: matches[0].id, quantityOrdered: value["Quantity ordered"], quantityReceived: received, unitCost: value.Cost ?? "0" });
+      if (value["Supplier SKU"]) vendorSkus.push({ variantId: matches[0].id, vendorSku: value["Supplier SKU"] });
     }
     if (!consistent || !supplier || !status || !location || typeof vendor === "string") continue;
 
@@ -285,6 +298,7 @@ export async function planStockyPurchaseOrders(
         ...(statusChanged ? { cancelledAt: effective === "cancelled" ? now : null, closedAt: effective === "closed" ? now : null } : {}),
       },
       lines,
+      vendorSkus,
     });
   }
 
@@ -305,6 +319,8 @@ export async function planStockyPurchaseOrders(
       for (const po of planned) {
         const header: ImportedPoHeader = { ...po.header, vendorId: po.header.vendorId ?? vendorIds.get(po.vendorName.toLowerCase())! };
         const number = stockyPoNumber(po.ref);
+        const skus = await importVendorSkus(shop, header.vendorId, po.vendorSkus, actor, tx);
+        if (skus) counts.vendorSkusSet = (counts.vendorSkusSet ?? 0) + skus;
         if (!po.existing) {
           const created = await createImportedPurchaseOrder(shop, { ...header, number, externalRef: po.ref, createdBy: actor, lines: po.lines }, tx);
           await recordAudit(shop, { actor, action: "purchase_order.imported", entityType: PO_ENTITY, entityId: created.id, before: null, after: poSnapshot(number, po.ref, header, po.lines) }, tx);

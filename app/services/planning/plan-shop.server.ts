@@ -381,7 +381,8 @@ async function readChunk(
       inventoryPolicy: v.inventoryPolicy,
       archived: v.product.status === "ARCHIVED",
       vendorId: v.product.vendorId,
-      unitCost: v.unitCost?.toString() ?? null,
+      // Landed cost (unit cost + PO charges at the last receipt) where one exists: docs/landed-cost.md.
+      unitCost: (v.landedUnitCost ?? v.unitCost)?.toString() ?? null,
       casePack: v.casePack,
       moqOverride: v.moqOverride,
       leadTimeOverrideDays: v.leadTimeOverrideDays,

@@ -14,6 +14,7 @@ import {
   type NewPurchaseOrder,
 } from "~/models/purchase-orders.server";
 import { findShop } from "~/models/shop.server";
+import { listVendorPrices } from "~/models/vendor-terms.server";
 import { inTransaction, type Db } from "~/models/transaction.server";
 import { isUniqueViolation } from "~/db.server";
 import { PurchaseOrderError } from "./errors";
@@ -84,6 +85,7 @@ export async function createDraftPurchaseOrders(
     locationIds: toOrder.map((l) => l.locationId),
   });
   const shopRow = await findShop(shop);
+  const vendorPrices = await listVendorPrices(shop, toOrder.map((l) => l.variantId));
   const timeZone = shopRow?.ianaTimezone ?? "UTC";
   // Unit costs come from Shopify's variants, which hold them in the shop's currency (not the vendor's).
   const currency = shopRow?.currencyCode ?? "USD";
@@ -108,7 +110,11 @@ export async function createDraftPurchaseOrders(
           .map((l) => ({
             variantId: l.variantId,
             quantityOrdered: l.editedQty ?? l.suggestedQty,
-            unitCost: (data.variants.get(l.variantId)?.unitCost ?? l.unitCost)?.toFixed() ?? "0",
+            // The vendor's own price when it is in the PO's currency (docs/vendors.md), else Shopify's cost.
+            unitCost:
+              (vendor.currency === currency ? vendorPrices.get(`${vendor.id}|${l.variantId}`) : undefined) ??
+              (data.variants.get(l.variantId)?.unitCost ?? l.unitCost)?.toFixed() ??
+              "0",
           }))
           .sort((a, b) => a.variantId.localeCompare(b.variantId)),
         sortKey: `${vendor.name}\u0000${data.locations.get(group[0].locationId)?.name ?? ""}`,

@@ -1,6 +1,7 @@
 // Loads one PO as a document (shop-scoped) and renders it as a PDF or CSV file for download or email.
 import { findPurchaseOrder, lookupPurchaseOrderNames } from "~/models/purchase-orders.server";
 import { findShop } from "~/models/shop.server";
+import { vendorSkusFor } from "~/services/vendor-terms.server";
 import { NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { documentLines, lineTitle, poCsv, poFilename, type PoDocument } from "./po-document";
 import { renderPoPdf } from "./po-pdf.server";
@@ -9,14 +10,16 @@ type StoredPo = NonNullable<Awaited<ReturnType<typeof findPurchaseOrder>>>;
 
 /** The document model of a PO already loaded with its vendor and lines. */
 export async function buildPoDocument(shop: string, po: StoredPo): Promise<PoDocument> {
-  const [names, shopRow] = await Promise.all([
-    lookupPurchaseOrderNames(shop, { variantIds: po.lines.map((l) => l.variantId), locationIds: [po.destinationLocationId] }),
+  const variantIds = po.lines.map((l) => l.variantId);
+  const [names, shopRow, terms] = await Promise.all([
+    lookupPurchaseOrderNames(shop, { variantIds, locationIds: [po.destinationLocationId] }),
     findShop(shop),
+    vendorSkusFor(shop, po.vendor, variantIds),
   ]);
   const { lines, units, total } = documentLines(
     po.lines.map((l) => {
       const v = names.variants.get(l.variantId);
-      return { sku: v?.sku ?? null, title: v ? lineTitle(v.product.title, v.title) : "Unknown product", quantity: l.quantityOrdered, unitCost: l.unitCost.toFixed() };
+      return { sku: v?.sku ?? null, vendorSku: terms.get(l.variantId) ?? null, title: v ? lineTitle(v.product.title, v.title) : "Unknown product", quantity: l.quantityOrdered, unitCost: l.unitCost.toFixed() };
     }),
   );
   return {

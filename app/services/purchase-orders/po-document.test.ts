@@ -12,7 +12,7 @@ const doc = (over: Partial<PoDocument> = {}): PoDocument => ({
   issuedAt: "2026-11-20T10:00:00.000Z",
   notes: null,
   ...documentLines([
-    { sku: "T-G", title: "Tent — Green", quantity: 3, unitCost: "0.335" },
+    { sku: "T-G", vendorSku: "ACME-7", title: "Tent — Green", quantity: 3, unitCost: "0.335" },
     { sku: null, title: 'Stove, "compact"', quantity: 12, unitCost: "12.5" },
   ]),
   ...over,
@@ -30,8 +30,8 @@ describe("PO document", () => {
   });
 
   it("writes the CSV with a header and one row per line", () => {
-    expect(poCsv(doc())).toBe('sku,title,quantity,unit_cost,line_total\r\nT-G,Tent — Green,3,0.335,1.01\r\n,"Stove, ""compact""",12,12.50,150.00\r\n');
-    expect(poCsv({ lines: [] })).toBe("sku,title,quantity,unit_cost,line_total\r\n");
+    expect(poCsv(doc())).toBe('sku,vendor_sku,title,quantity,unit_cost,line_total\r\nT-G,ACME-7,Tent — Green,3,0.335,1.01\r\n,,"Stove, ""compact""",12,12.50,150.00\r\n');
+    expect(poCsv({ lines: [] })).toBe("sku,vendor_sku,title,quantity,unit_cost,line_total\r\n");
   });
 
   it("formats money in the PO currency from the decimal string, and days in UTC", () => {

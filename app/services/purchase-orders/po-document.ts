@@ -6,6 +6,8 @@ import { plural } from "~/utils/plural";
 
 export interface PoDocumentLine {
   sku: string;
+  /** The vendor's own SKU for the variant (VendorVariant), "" when none is recorded. */
+  vendorSku: string;
   /** Product title, plus the variant title when the product has variants. */
   title: string;
   quantity: number;
@@ -32,7 +34,7 @@ export interface PoDocument {
 }
 
 /** Lines as stored (quantity, Decimal string unit cost) → document lines with totals in exact cents. */
-export function documentLines(lines: readonly { sku: string | null; title: string; quantity: number; unitCost: string }[]): {
+export function documentLines(lines: readonly { sku: string | null; vendorSku?: string | null; title: string; quantity: number; unitCost: string }[]): {
   lines: PoDocumentLine[];
   units: number;
   total: string;
@@ -43,7 +45,7 @@ export function documentLines(lines: readonly { sku: string | null; title: strin
     const cents = lineTotalCents(l.quantity, l.unitCost);
     totalCents += cents;
     units += l.quantity;
-    return { sku: l.sku ?? "", title: l.title, quantity: l.quantity, unitCost: normaliseUnitCost(l.unitCost), lineTotal: centsToDecimal(cents) };
+    return { sku: l.sku ?? "", vendorSku: l.vendorSku ?? "", title: l.title, quantity: l.quantity, unitCost: normaliseUnitCost(l.unitCost), lineTotal: centsToDecimal(cents) };
   });
   return { lines: out, units, total: centsToDecimal(totalCents) };
 }
@@ -53,13 +55,13 @@ export function lineTitle(product: string, variant: string | null): string {
   return variant && variant !== "Default Title" ? `${product} — ${variant}` : product;
 }
 
-export const CSV_HEADER = ["sku", "title", "quantity", "unit_cost", "line_total"] as const;
+export const CSV_HEADER = ["sku", "vendor_sku", "title", "quantity", "unit_cost", "line_total"] as const;
 
 /** The PO's lines as CSV: header row, one row per line, CRLF line ends (RFC 4180). Amounts are plain decimals. */
 export function poCsv(doc: Pick<PoDocument, "lines">): string {
   const rows = [CSV_HEADER.join(",")];
   for (const l of doc.lines) {
-    rows.push([csvField(l.sku), csvField(l.title), csvField(l.quantity, { text: false }), csvField(l.unitCost, { text: false }), csvField(l.lineTotal, { text: false })].join(","));
+    rows.push([csvField(l.sku), csvField(l.vendorSku), csvField(l.title), csvField(l.quantity, { text: false }), csvField(l.unitCost, { text: false }), csvField(l.lineTotal, { text: false })].join(","));
   }
   return rows.join("\r\n") + "\r\n";
 }

@@ -17,10 +17,11 @@ const STATUS_CAVEAT: Record<string, string> = {
 
 /** Column layout of the line table on a US Letter page (612 pt wide, 512 pt between margins). */
 const COLUMNS = [
-  { key: "sku", label: "SKU", width: 90, align: "left" },
-  { key: "title", label: "Item", width: 192, align: "left" },
-  { key: "quantity", label: "Qty", width: 50, align: "right" },
-  { key: "unitCost", label: "Unit cost", width: 85, align: "right" },
+  { key: "sku", label: "SKU", width: 78, align: "left" },
+  { key: "vendorSku", label: "Vendor SKU", width: 78, align: "left" },
+  { key: "title", label: "Item", width: 140, align: "left" },
+  { key: "quantity", label: "Qty", width: 44, align: "right" },
+  { key: "unitCost", label: "Unit cost", width: 77, align: "right" },
   { key: "lineTotal", label: "Line total", width: 95, align: "right" },
 ] as const;
 
@@ -92,6 +93,7 @@ export function renderPoPdf(doc: PoDocument): Promise<Buffer> {
   for (const line of doc.lines) {
     const values: Record<(typeof COLUMNS)[number]["key"], string> = {
       sku: line.sku || "—",
+      vendorSku: line.vendorSku || "—",
       title: line.title,
       quantity: line.quantity.toLocaleString("en-US"),
       unitCost: formatAmount(line.unitCost, doc.currency),

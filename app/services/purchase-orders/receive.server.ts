@@ -26,6 +26,7 @@ import { INVENTORY_ADJUST_QUANTITIES } from "~/shopify/queries/inventory-adjust-
 import { toGid } from "~/services/sync/ids";
 import { logger } from "~/utils/logger.server";
 import { CONFLICT_MESSAGE, NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
+import { recordLandedCostsOnReceipt, writeBackLandedCosts } from "./landed-cost.server";
 import { PO_ENTITY } from "./lifecycle.server";
 import { assertPermission, roleOf, type PoActor } from "./permissions.server";
 import { OverReceiptError, planReceipt, validateReceiveInput, type ReceiveLineInput } from "./receive-plan";
@@ -116,6 +117,7 @@ export async function receivePurchaseOrder(
   const key = validateKey(options.idempotencyKey);
   validateReceiveInput(lines);
   let result: ReceiveResult;
+  let landedVariantIds: string[] = [];
   try {
     result = await inTransaction(async (tx) => {
       const po = await findPurchaseOrder(shop, poId, tx);
@@ -144,6 +146,7 @@ export async function receivePurchaseOrder(
         await incrementQuantityReceived(shop, l.lineId, l.quantity, tx);
         await addReceivedInventory(shop, variantOf.get(l.lineId)!, po.destinationLocationId, l.quantity, tx);
       }
+      landedVariantIds = await recordLandedCostsOnReceipt(shop, po, lines.map((l) => l.lineId), tx);
       const byId = new Map(po.lines.map((l) => [l.id, l]));
       await recordAudit(
         shop,
@@ -181,6 +184,7 @@ export async function receivePurchaseOrder(
   if (result.receipt.pushStatus === "pending" || result.receipt.pushStatus === "failed") {
     result = { ...result, receipt: await pushReceipt(shop, result.receipt.id, options.admin, options.client) };
   }
+  if (!result.replayed) await writeBackLandedCosts(shop, landedVariantIds, options.admin, options.client);
   return result;
 }
 
