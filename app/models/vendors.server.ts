@@ -77,6 +77,7 @@ export function listVendorPurchaseOrders(shop: string, vendorId: string, since: 
       currency: true,
       sentAt: true,
       expectedAt: true,
+      confirmedEta: true,
       lines: { select: { variantId: true, quantityOrdered: true, quantityReceived: true, unitCost: true } },
       receipts: { select: { receivedAt: true }, orderBy: { receivedAt: "asc" } },
     },

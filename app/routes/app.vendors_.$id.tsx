@@ -15,6 +15,7 @@ import { VendorTermsCard } from "~/components/vendors/VendorTermsCard";
 import { VendorTermsError, getVendorTerms, saveVendorTermsForVendor } from "~/services/vendor-terms.server";
 import { vendorTermsIntentSchema } from "~/services/vendor-terms-form";
 import { VENDOR_LEAD_TIME_MAX, VENDOR_LEAD_TIME_MIN, fieldErrors, vendorForm, type VendorFieldName } from "~/components/vendors/vendor-form";
+import { daysLateLabel } from "~/services/purchase-orders/arrival";
 import { VENDOR_NOT_FOUND_MESSAGE, VendorEditError, getVendorDetail, updateVendor } from "~/services/vendors.server";
 import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -211,7 +212,7 @@ function OpenPurchaseOrders({ orders }: { orders: ReturnType<typeof useLoaderDat
               <InlineStack gap="200" blockAlign="center">
                 <Link to={`/app/purchase-orders/${po.id}`}>{po.number}</Link>
                 <PoStatusBadge status={po.status} />
-                {po.overdue && <Badge tone="critical">Overdue</Badge>}
+                {po.daysLate !== null && <Badge tone="critical">{daysLateLabel(po.daysLate)}</Badge>}
               </InlineStack>
               <Text as="span" tone="subdued">
                 {po.expectedAt ? `expected ${formatDate(po.expectedAt)}` : "no expected date"} · {formatMoneyCents(po.openValueCents, po.currency)} open

@@ -3,6 +3,9 @@ import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { listAuditEntries, recordAudit } from "~/models/audit.server";
 import { inTransaction } from "~/models/transaction.server";
 import { findVendor, listSentPurchaseOrders, listVendorPurchaseOrders, listVendorsWithCounts, updateVendorIfUnchanged, type VendorWrite } from "~/models/vendors.server";
+import { findShop } from "~/models/shop.server";
+import { localDate } from "~/lib/time";
+import { arrivalDay, daysLate } from "~/services/purchase-orders/arrival";
 import { plural } from "~/utils/plural";
 import { staffNamerFor } from "~/services/staff-names.server";
 
@@ -183,8 +186,8 @@ export interface VendorOpenPoDto {
   currency: string;
   expectedAt: string | null;
   openValueCents: number;
-  /** True when the expected date has passed. */
-  overdue: boolean;
+  /** Whole days past its arrival day while awaiting delivery (the PO list's rule, `arrival.ts`); null when not late. */
+  daysLate: number | null;
 }
 
 export interface VendorAuditDto {
@@ -254,6 +257,7 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
   if (!vendor) return null;
   const months = lastTwelveMonths(now);
   const since = new Date(`${months[0]}-01T00:00:00Z`);
+  const today = localDate(now, (await findShop(shop))?.ianaTimezone ?? "UTC");
   const [orders, audit, who] = await Promise.all([
     listVendorPurchaseOrders(shop, vendorId, new Date(Math.min(since.getTime(), now.getTime() - 365 * DAY)), ON_ORDER_STATUSES),
     listAuditEntries(shop, "Vendor", vendorId),
@@ -272,7 +276,7 @@ export async function getVendorDetail(shop: string, vendorId: string, now = new 
         currency: po.currency,
         expectedAt: po.expectedAt?.toISOString() ?? null,
         openValueCents: openValueCents(po),
-        overdue: po.expectedAt !== null && po.expectedAt.getTime() < now.getTime(),
+        daysLate: daysLate(po.status, arrivalDay(po.expectedAt?.toISOString() ?? null, po.confirmedEta?.toISOString() ?? null), today),
       });
     }
     const r = receiptOf(po);

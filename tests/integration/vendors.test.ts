@@ -72,8 +72,19 @@ describe("vendor detail", () => {
     const month = new Date(Date.now() - 40 * DAY).toISOString().slice(0, 7);
     expect(body.trend.find((p: { month: string }) => p.month === month)).toMatchObject({ deliveries: 1, onTimeRate: 0, fillRate: 0.8, leadTimeMeanDays: 12 });
     expect(body.trend.filter((p: { deliveries: number }) => p.deliveries === 0).every((p: { onTimeRate: null }) => p.onTimeRate === null)).toBe(true);
-    expect(body.openPurchaseOrders).toEqual([expect.objectContaining({ id: a.open.id, number: "PO-1002", status: "sent", openValueCents: 10_000, overdue: false })]);
+    expect(body.openPurchaseOrders).toEqual([expect.objectContaining({ id: a.open.id, number: "PO-1002", status: "sent", openValueCents: 10_000, daysLate: null })]);
     expect(body.history).toEqual([]);
+  });
+
+  it("counts an open PO's days late as the PO list does: from the vendor-confirmed ETA when there is one", async () => {
+    const a = await seedShop("late");
+    const daysAgo = (n: number) => new Date(`${new Date(Date.now() - n * DAY).toISOString().slice(0, 10)}T00:00:00Z`);
+    await prisma.purchaseOrder.update({ where: { id: a.open.id }, data: { expectedAt: daysAgo(5) } });
+    const late = await (await getDetail(a.store, a.vendor.id)).json();
+    expect(late.openPurchaseOrders).toEqual([expect.objectContaining({ id: a.open.id, daysLate: 5 })]);
+    await prisma.purchaseOrder.update({ where: { id: a.open.id }, data: { confirmedEta: daysAgo(-3) } });
+    const confirmed = await (await getDetail(a.store, a.vendor.id)).json();
+    expect(confirmed.openPurchaseOrders).toEqual([expect.objectContaining({ id: a.open.id, daysLate: null })]);
   });
 
   it("saves a valid edit with an audit entry (who, before, after) and shows it in the history", async () => {
