@@ -1,18 +1,10 @@
 import { useEffect, useState } from "react";
 import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Text, TextField } from "@shopify/polaris";
 import { AddLine, type AddLineValues } from "./AddLine";
+import type { PurchaseOrderLineDto as PoLine } from "~/utils/purchase-order-dto";
 import { formatMoney } from "./format";
+import { LineName } from "./LineName";
 
-export interface PoLine {
-  id: string;
-  product: string;
-  variant: string;
-  sku: string | null;
-  quantityOrdered: number;
-  quantityReceived: number;
-  unitCost: string;
-  lineTotal: string;
-}
 
 export interface LineEdit {
   lineId: string;
@@ -57,14 +49,7 @@ export function LinesCard({ poId, version, status, currency, units, total, lines
   const rows = lines.map((l) => {
     const v = valueOf(l);
     return [
-      <BlockStack gap="050" key={`${l.id}-name`}>
-        <Text as="span" fontWeight="semibold">
-          {l.product}
-        </Text>
-        <Text as="span" variant="bodySm" tone="subdued">
-          {[l.variant, l.sku].filter(Boolean).join(" · ")}
-        </Text>
-      </BlockStack>,
+      <LineName key={`${l.id}-name`} product={l.product} variant={l.variant} sku={l.sku} />,
       editable ? (
         <div style={{ maxWidth: 110, marginLeft: "auto" }} key={`${l.id}-qty`}>
           <TextField label={`Quantity of ${l.product} ${l.variant}`} labelHidden type="number" min={0} autoComplete="off" value={v.quantity} onChange={set(l.id, "quantity")} />

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Text, TextField } from "@shopify/polaris";
-import { overReceivedLines, receiveDefaults, type ReceivableLine } from "./receive-form";
+import type { ReceivableLine } from "~/utils/purchase-order-dto";
+import { LineName } from "./LineName";
+import { overReceivedLines, receiveDefaults } from "./receive-form";
 
 export interface ReceivePanelProps {
   lines: ReceivableLine[];
@@ -23,14 +25,7 @@ export function ReceivePanel({ lines, loading, serverOverReceipt, onReceive }: R
   const needsConfirmation = over.length > 0 || serverOverReceipt;
 
   const rows = lines.map((l) => [
-    <BlockStack gap="050" key={`${l.id}-name`}>
-      <Text as="span" fontWeight="semibold">
-        {l.product}
-      </Text>
-      <Text as="span" variant="bodySm" tone="subdued">
-        {[l.variant, l.sku].filter(Boolean).join(" · ")}
-      </Text>
-    </BlockStack>,
+    <LineName key={`${l.id}-name`} product={l.product} variant={l.variant} sku={l.sku} />,
     l.quantityOrdered.toLocaleString("en-US"),
     l.quantityReceived.toLocaleString("en-US"),
     Math.max(0, l.quantityOrdered - l.quantityReceived).toLocaleString("en-US"),

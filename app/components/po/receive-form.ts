@@ -1,14 +1,6 @@
 // Client-safe logic of the receive form (defaults, over-receipt detection) and receipt push-status labels.
 import type { BadgeProps } from "@shopify/polaris";
-
-export interface ReceivableLine {
-  id: string;
-  product: string;
-  variant: string;
-  sku: string | null;
-  quantityOrdered: number;
-  quantityReceived: number;
-}
+import type { ReceivableLine } from "~/utils/purchase-order-dto";
 
 /** Each line's outstanding quantity (never below 0), as the form's starting values. */
 export function receiveDefaults(lines: ReceivableLine[]): Record<string, string> {

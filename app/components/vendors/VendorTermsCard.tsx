@@ -2,15 +2,8 @@
 // SKU and price editable. Props in, JSX out; the route posts the "save_vendor_terms" intent.
 import { useState } from "react";
 import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Text, TextField } from "@shopify/polaris";
+import type { VendorTermsRowDto as VendorTermsRow } from "~/utils/purchase-order-dto";
 
-export interface VendorTermsRow {
-  variantId: string;
-  product: string;
-  variant: string;
-  sku: string | null;
-  vendorSku: string;
-  vendorPrice: string;
-}
 
 interface Props {
   rows: VendorTermsRow[];

@@ -21,6 +21,7 @@ import { roleOf, type PoActor } from "./permissions.server";
 import { allowedActions, datesEditable, linesEditable, type PoAction } from "./state-machine";
 import { arrivalDay, daysLate } from "./arrival";
 import { localDate } from "~/lib/time";
+import type { PurchaseOrderLineDto } from "~/utils/purchase-order-dto";
 import { MANUAL_SENT_TO, PO_ENTITY } from "./lifecycle.server";
 import { defaultVendorMessage, lineTitle } from "./po-document";
 import { staffNamer } from "~/utils/staff-names";
@@ -111,17 +112,6 @@ export async function getPurchaseOrderList(
   };
 }
 
-export interface PurchaseOrderLineDto {
-  id: string;
-  variantId: string;
-  product: string;
-  variant: string;
-  sku: string | null;
-  quantityOrdered: number;
-  quantityReceived: number;
-  unitCost: string;
-  lineTotal: string;
-}
 
 export interface AuditEntryDto {
   id: string;
