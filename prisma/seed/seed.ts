@@ -48,6 +48,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "QuantityRefresh",
   "QuantitySweep",
   "NativePurchaseOrderLine",
+  "VendorVariant",
   "InventoryLevel",
   "Variant",
   "Product",
