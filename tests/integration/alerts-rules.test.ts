@@ -4,7 +4,8 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { evaluateAlerts, getAlerts, getMutes, muteAlerts, snoozeUntilDate, startOfLocalDay, unmute } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
+import { getAlerts, getMutes, muteAlerts, snoozeUntilDate, startOfLocalDay, unmute } from "~/services/alerts/inbox.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue } from "~/jobs/queue.server";

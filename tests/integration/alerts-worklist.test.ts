@@ -4,7 +4,8 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { createDraftFromAlertGroup, evaluateAlerts, getAlerts } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
+import { createDraftFromAlertGroup, getAlerts } from "~/services/alerts/inbox.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { addDays } from "~/utils/dates";
 

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { acknowledge, evaluateAlerts, getAlerts, snooze } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
+import { acknowledge, getAlerts, snooze } from "~/services/alerts/inbox.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { addDays } from "~/utils/dates";
 
