@@ -104,6 +104,14 @@ describe("ALERT_RULES", () => {
     for (const retired of RETIRED_ALERT_TYPES) expect(types).not.toContain(retired);
   });
 
+  it("holds every rule defined in rules/, so a rule file left out of the list fails", () => {
+    const modules = import.meta.glob<Record<string, unknown>>(["./rules/*.ts", "!./rules/*.test.ts"], { eager: true });
+    const defined = Object.values(modules).flatMap((m) => Object.values(m));
+    expect(Object.keys(modules).length).toBeGreaterThan(0);
+    expect(defined).toHaveLength(ALERT_RULES.length);
+    for (const rule of defined) expect(ALERT_RULES).toContain(rule);
+  });
+
   it("gives each rule a worked example, and each rule raises exactly its example's alerts from the facts it names", () => {
     expect(Object.keys(WORKED).sort()).toEqual(ALERT_RULES.map((r) => r.type).sort());
     for (const rule of ALERT_RULES) {
