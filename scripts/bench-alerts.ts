@@ -55,7 +55,7 @@ if (args.child) {
   Object.assign(process.env, env);
   const shop = args.shop!;
   const { default: prisma } = await import("../app/db.server");
-  const { evaluateAlerts } = await import("../app/services/alerts.server");
+  const { evaluateAlerts } = await import("../app/services/alerts/evaluate.server");
   await prisma.shop.findFirst({ where: { shop }, select: { shop: true } });
   if (args.child === "plan") {
     const { planShop } = await import("../app/services/planning/plan-shop.server");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { alertsFollowWebhook, reevaluateStockAlerts } from "~/services/alerts.server";
+import { alertsFollowWebhook, reevaluateStockAlerts } from "~/services/alerts/evaluate.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries, queueDueDigests, sendDelivery, shopsDueForDelivery } from "~/services/notifications/delivery.server";
 import { shopsDueForNightlyPlan } from "~/services/planning/nightly.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reevaluateStockAlerts } from "~/services/alerts.server";
+import { reevaluateStockAlerts } from "~/services/alerts/evaluate.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { ActionBusyError, singleFlight } from "~/services/single-flight.server";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { shopsWithStrandedWebhookEvents } from "~/models/webhook-event.server";
-import { alertsFollowWebhook } from "~/services/alerts.server";
+import { alertsFollowWebhook } from "~/services/alerts/evaluate.server";
 import { drainReceivedWebhookEvents, settleBulkOperationFinish } from "~/services/sync/process-webhook.server";
 import { refreshesQuantities } from "~/services/sync/quantities.server";
 import { ingestWebhook, type IncomingWebhook, type IngestResult } from "~/services/webhooks.server";

@@ -1,4 +1,4 @@
-import { fairVendorScorecard, isTooEarlyReceipt, vendorScore, type ScorecardDelivery, type VendorReceipt } from "~/lib/analytics";
+import { fairVendorScorecard, isTooEarlyReceipt, receiptOf, vendorScore, type ScorecardDelivery, type VendorReceipt } from "~/lib/analytics";
 import { ON_ORDER_STATUSES } from "~/models/planning-inputs.server";
 import { listAuditEntries, recordAudit } from "~/models/audit.server";
 import { inTransaction } from "~/models/transaction.server";
@@ -14,26 +14,6 @@ type PoForScore = Awaited<ReturnType<typeof listSentPurchaseOrders>>[number];
 /** Remaining quantity × unit cost of one PO, integer cents. */
 function openValueCents(po: { lines: Omit<PoForScore["lines"][number], "variantId">[] }): number {
   return po.lines.reduce((s, l) => s + Math.max(0, l.quantityOrdered - l.quantityReceived) * cents(l.unitCost), 0);
-}
-
-/**
- * A delivered PO as the scorecard sees it: lead time sent → first receipt, promised lead time sent →
- * expected date (the observed one when no date was promised), units ordered and received, mean unit cost.
- * Null for POs not yet sent, not yet received, or with nothing ordered.
- */
-export function receiptOf(po: Pick<PoForScore, "sentAt" | "expectedAt" | "receipts"> & { lines: Omit<PoForScore["lines"][number], "variantId">[] }): { receivedAt: Date; receipt: VendorReceipt } | null {
-  const first = po.receipts[0];
-  if (!first || !po.sentAt) return null;
-  const ordered = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
-  if (ordered === 0) return null;
-  const received = po.lines.reduce((s, l) => s + l.quantityReceived, 0);
-  const unitCostCents = Math.round(po.lines.reduce((s, l) => s + l.quantityOrdered * cents(l.unitCost), 0) / ordered);
-  const leadTimeDays = Math.max(0, (first.receivedAt.getTime() - po.sentAt.getTime()) / DAY);
-  const promised = po.expectedAt ? Math.max(0, (po.expectedAt.getTime() - po.sentAt.getTime()) / DAY) : leadTimeDays;
-  return {
-    receivedAt: first.receivedAt,
-    receipt: { leadTimeDays, promisedLeadTimeDays: promised, orderedUnits: ordered, receivedUnits: received, unitCostCents: Math.max(1, unitCostCents) },
-  };
 }
 
 /** Statuses of a PO the vendor has finished with: its fill and timing are final whatever the expected date. */

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { createLevel, createLocation, createProduct, createShop, createVariant, createVendor, demandDays } from "../factories";
-import { createDraftFromAlertGroup, evaluateAlerts, getAlerts } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
+import { createDraftFromAlertGroup, getAlerts } from "~/services/alerts/inbox.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 
 const NOW = new Date("2026-11-22T15:00:00Z");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { createLevel, createStore, createVariant, demandDays } from "../factories";
-import { acknowledge, evaluateAlerts, getAlerts, snooze } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
+import { acknowledge, getAlerts, snooze } from "~/services/alerts/inbox.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 
 const NOW = new Date("2026-11-22T15:00:00Z");

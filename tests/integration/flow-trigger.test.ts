@@ -4,7 +4,7 @@ import { fakeShop, server } from "../setup/shopify-fake";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { createOfflineSession, uniqueShop } from "../factories";
-import { evaluateAlerts } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { unauthenticated } from "~/shopify.server";
 import { addDays } from "~/lib/time";

@@ -15,7 +15,7 @@ import * as variantRoute from "~/routes/app.forecasts.$variantId";
 import * as replenishmentRoute from "~/routes/app.replenishment";
 import { shopTimeLabel } from "~/utils/dates";
 import { planShop } from "~/services/planning/plan-shop.server";
-import { reevaluateStockAlerts } from "~/services/alerts.server";
+import { reevaluateStockAlerts } from "~/services/alerts/evaluate.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { singleFlight } from "~/services/single-flight.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";

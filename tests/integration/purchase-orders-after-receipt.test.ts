@@ -12,7 +12,7 @@ import { listOpenPurchaseOrderLines } from "~/models/planning-inputs.server";
 import * as poRoute from "~/routes/app.purchase-orders_.$id";
 import * as variantsRoute from "~/routes/app.purchase-orders_.$id.variants";
 import * as listRoute from "~/routes/app.purchase-orders";
-import { evaluateAlerts } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { searchVariantsToAdd, updateDates, updateDraftLines } from "~/services/purchase-orders/edits.server";
 import { PurchaseOrderError } from "~/services/purchase-orders/errors";

@@ -7,3 +7,6 @@ export * from "./demand-anomaly";
 export * from "./sync-unhealthy";
 export * from "./mutes";
 export * from "./stock-overlay";
+export * from "./rule";
+export * from "./registry";
+export * from "./alert-path";

@@ -111,23 +111,50 @@ export function variantLocationAlert(type: AlertType, variantId: string, locatio
  * // [critical below_reorder_point: "Tent: stock runs out in 1 day (2 available), before a new order could arrive (7-day lead time). Order 24 units."]
  */
 export function evaluateStockRules(lines: readonly StockLineFacts[], options: { asOfDate: string; overstockDays: number; reviewPeriodDays: number }): AlertCandidate[] {
-  if (!(options.overstockDays > 0)) throw new RangeError("overstockDays must be positive");
-  if (!(options.reviewPeriodDays >= 0)) throw new RangeError("reviewPeriodDays must be non-negative");
+  checkStockOptions(options);
   const out: AlertCandidate[] = [];
   for (const l of lines) {
     if (l.doNotReorder) continue;
     const reorder = reorderAlert(l, options);
     if (reorder) out.push(reorder);
-    if (l.daysOfCover !== null && l.daysOfCover > options.overstockDays && l.onOrder + l.draftedUnits > 0) {
-      out.push({
-        ...variantLocationAlert("overstock", l.variantId, l.locationId),
-        severity: "info",
-        data: { daysOfCover: l.daysOfCover, overstockDays: options.overstockDays, onOrder: l.onOrder, draftedUnits: l.draftedUnits },
-        message: `${l.label}: ${fmt(l.daysOfCover)} days of cover, above the ${options.overstockDays}-day overstock threshold, and ${fmt(l.onOrder + l.draftedUnits)} more ${l.draftedUnits > 0 ? "on order or in a draft PO" : "on order"}.`,
-      });
-    }
+    const over = overstockAlert(l, options);
+    if (over) out.push(over);
   }
   return out;
+}
+
+function checkStockOptions(options: { overstockDays?: number; reviewPeriodDays?: number }) {
+  if (options.overstockDays !== undefined && !(options.overstockDays > 0)) throw new RangeError("overstockDays must be positive");
+  if (options.reviewPeriodDays !== undefined && !(options.reviewPeriodDays >= 0)) throw new RangeError("reviewPeriodDays must be non-negative");
+}
+
+/**
+ * The "order now" (below_reorder_point) alerts of {@link evaluateStockRules} alone, in line order.
+ * @example evaluateOrderNowRule([tentLine], { asOfDate: "2026-01-01", reviewPeriodDays: 7 }) // the critical order-now alert of evaluateStockRules' example
+ */
+export function evaluateOrderNowRule(lines: readonly StockLineFacts[], options: { asOfDate: string; reviewPeriodDays: number }): AlertCandidate[] {
+  checkStockOptions(options);
+  return lines.flatMap((l) => (l.doNotReorder ? [] : (reorderAlert(l, options) ?? [])));
+}
+
+/**
+ * The overstock alerts of {@link evaluateStockRules} alone, in line order: cover above `overstockDays` while
+ * more is on order or in a draft.
+ * @example evaluateOverstockRule([{ ...line, daysOfCover: 200, onOrder: 12 }], { overstockDays: 180 }) // [info overstock]
+ */
+export function evaluateOverstockRule(lines: readonly StockLineFacts[], options: { overstockDays: number }): AlertCandidate[] {
+  checkStockOptions(options);
+  return lines.flatMap((l) => (l.doNotReorder ? [] : (overstockAlert(l, options) ?? [])));
+}
+
+function overstockAlert(l: StockLineFacts, options: { overstockDays: number }): AlertCandidate | null {
+  if (l.daysOfCover === null || !(l.daysOfCover > options.overstockDays) || !(l.onOrder + l.draftedUnits > 0)) return null;
+  return {
+    ...variantLocationAlert("overstock", l.variantId, l.locationId),
+    severity: "info",
+    data: { daysOfCover: l.daysOfCover, overstockDays: options.overstockDays, onOrder: l.onOrder, draftedUnits: l.draftedUnits },
+    message: `${l.label}: ${fmt(l.daysOfCover)} days of cover, above the ${options.overstockDays}-day overstock threshold, and ${fmt(l.onOrder + l.draftedUnits)} more ${l.draftedUnits > 0 ? "on order or in a draft PO" : "on order"}.`,
+  };
 }
 
 /** The "order now" alert of one line, or null (see evaluateStockRules). */

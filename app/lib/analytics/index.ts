@@ -9,3 +9,4 @@ export * from "./dead-stock";
 export * from "./vendor-score";
 export * from "./vendor-scorecard";
 export * from "./forecast-accuracy";
+export * from "./receipt-of";

@@ -32,7 +32,7 @@ import {
 import { findBundleIds } from "~/models/bundles.server";
 import { addDays, daysBetween, localDate } from "~/lib/time";
 import { logJob, logger } from "~/utils/logger.server";
-import { evaluateAlerts } from "~/services/alerts.server";
+import { evaluateAlerts } from "~/services/alerts/evaluate.server";
 import { shopCalendar } from "./shop-calendar.server";
 import { finishLine, toCents, type ChunkInput, type ChunkOnOrder, type ChunkResult, type LineOut, type PendingLine, type PlanContext } from "./plan-chunk";
 import { budgetCuts } from "./plan-budget";

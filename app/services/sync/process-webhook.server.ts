@@ -1,5 +1,5 @@
 import { findShop } from "~/models/shop.server";
-import { evaluateAlertsAfterWebhook } from "~/services/alerts.server";
+import { evaluateAlertsAfterWebhook } from "~/services/alerts/evaluate.server";
 import { isAwaitedBulkOperation } from "~/services/backfill.server";
 import { inTransaction } from "~/models/transaction.server";
 import {
