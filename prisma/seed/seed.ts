@@ -49,6 +49,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "QuantitySweep",
   "NativePurchaseOrderLine",
   "InventoryLevel",
+  "VendorVariant",
   "Variant",
   "Product",
   "Vendor",
