@@ -13,32 +13,33 @@ afterAll(() => rmSync(probeDir, { recursive: true, force: true }));
 
 const cycleErrors = (results: ESLint.LintResult[]) => results.flatMap((r) => r.messages.filter((m) => m.ruleId === "import/no-cycle").map((m) => `${path.basename(r.filePath)}: ${m.message}`));
 
+/** Writes probe modules (file name → source) into the probe folder and returns what no-cycle says of them. */
+async function lintProbes(modules: Record<string, string>): Promise<string[]> {
+  const files = Object.entries(modules).map(([name, source]) => {
+    writeFileSync(path.join(probeDir, name), source);
+    return path.join(probeDir, name);
+  });
+  return cycleErrors(await new ESLint({ cwd: root }).lintFiles(files));
+}
+
 describe("no import circles in app/", () => {
   it("the lint rule reports two modules that import each other", async () => {
-    const a = path.join(probeDir, "a.ts");
-    const b = path.join(probeDir, "b.ts");
-    writeFileSync(a, 'import { b } from "./b";\nexport const a = () => b;\n');
-    writeFileSync(b, 'import { a } from "./a";\nexport const b = () => a;\n');
-    const results = await new ESLint({ cwd: root }).lintFiles([a, b]);
-    expect(cycleErrors(results)).toEqual(["a.ts: Dependency cycle detected.", "b.ts: Dependency cycle detected."]);
+    expect(
+      await lintProbes({ "a.ts": 'import { b } from "./b";\nexport const a = () => b;\n', "b.ts": 'import { a } from "./a";\nexport const b = () => a;\n' })
+    ).toEqual(["a.ts: Dependency cycle detected.", "b.ts: Dependency cycle detected."]);
   });
 
   it("counts a lazy import() as an edge of the circle", async () => {
     // services/alerts once reached shopify.server this way: `await import("~/shopify.server")`.
-    const c = path.join(probeDir, "c.ts");
-    const d = path.join(probeDir, "d.ts");
-    writeFileSync(c, 'import { d } from "./d";\nexport const c = () => d;\n');
-    writeFileSync(d, `export const d = async () => (await import("~/utils/${path.basename(probeDir)}/c")).c;\n`);
-    const results = await new ESLint({ cwd: root }).lintFiles([c, d]);
-    expect(cycleErrors(results)).toEqual(["c.ts: Dependency cycle detected.", "d.ts: Dependency cycle detected."]);
+    const lazy = `export const d = async () => (await import("~/utils/${path.basename(probeDir)}/c")).c;\n`;
+    expect(await lintProbes({ "c.ts": 'import { d } from "./d";\nexport const c = () => d;\n', "d.ts": lazy })).toEqual([
+      "c.ts: Dependency cycle detected.",
+      "d.ts: Dependency cycle detected.",
+    ]);
   });
 
   it("reports no circle when the lazy import goes one way only", async () => {
-    const e = path.join(probeDir, "e.ts");
-    const f = path.join(probeDir, "f.ts");
-    writeFileSync(e, "export const e = 1;\n");
-    writeFileSync(f, 'export const f = async () => (await import("./e")).e;\n');
-    expect(cycleErrors(await new ESLint({ cwd: root }).lintFiles([e, f]))).toEqual([]);
+    expect(await lintProbes({ "e.ts": "export const e = 1;\n", "f.ts": 'export const f = async () => (await import("./e")).e;\n' })).toEqual([]);
   });
 });
 
