@@ -8,17 +8,9 @@ import { findVendor } from "~/models/vendors.server";
 import { roleOf, type Actor } from "~/services/permissions.server";
 import { normaliseUnitCost } from "~/services/purchase-orders/money";
 import { VENDOR_TERMS_PAGE, type vendorTermsIntentSchema } from "./vendor-terms-form";
+import type { VendorTermsRow } from "~/utils/vendor-terms-dto";
 
-export interface VendorTermsRowDto {
-  variantId: string;
-  product: string;
-  variant: string;
-  sku: string | null;
-  vendorSku: string;
-  vendorPrice: string;
-}
-
-export async function getVendorTerms(shop: string, vendorId: string): Promise<{ rows: VendorTermsRowDto[]; total: number }> {
+export async function getVendorTerms(shop: string, vendorId: string): Promise<{ rows: VendorTermsRow[]; total: number }> {
   const { rows, total } = await listVendorVariantsWithTerms(shop, vendorId, VENDOR_TERMS_PAGE);
   return {
     total,
