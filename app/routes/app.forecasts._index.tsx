@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, Filters, IndexTable, Link, Page, Tabs, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, Filters, IndexTable, Page, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { formatDate } from "~/components/format";
+import { ItemLabel } from "~/components/ItemLabel";
 import { getForecastList } from "~/services/forecasts.server";
 
 const CLASSES = ["smooth", "erratic", "intermittent", "lumpy", "new", "dead"] as const;
@@ -66,14 +67,7 @@ export default function ForecastsPage() {
             {data.rows.map((row, index) => (
               <IndexTable.Row id={`${row.variantId}-${row.locationId}`} key={`${row.variantId}-${row.locationId}`} position={index}>
                 <IndexTable.Cell>
-                  <BlockStack gap="050">
-                    <Link url={`/app/forecasts/${row.variantId}?location=${row.locationId}`} removeUnderline>
-                      {row.product}
-                    </Link>
-                    <Text as="span" variant="bodySm" tone="subdued">
-                      {[row.variant, row.sku].filter(Boolean).join(" · ")}
-                    </Text>
-                  </BlockStack>
+                  <ItemLabel product={row.product} variant={row.variant} sku={row.sku} url={`/app/forecasts/${row.variantId}?location=${row.locationId}`} />
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.location}</IndexTable.Cell>
                 <IndexTable.Cell>

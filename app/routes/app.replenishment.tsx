@@ -29,6 +29,7 @@ import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { URGENCY_TONE, formatDate, formatDays } from "~/components/format";
 import { parseReplenishmentQuery, URGENCIES } from "~/utils/planning-options";
 import { replanShopNow } from "~/jobs/replan-soon.server";
+import { ItemLabel } from "~/components/ItemLabel";
 import { PlanStatusLine } from "~/components/PlanStatusLine";
 import { NativePoNote } from "~/components/po/NativePoNote";
 import { getPlanStatus } from "~/services/planning/plan-status.server";
@@ -331,14 +332,7 @@ export default function ReplenishmentPage() {
               ) : (
               <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
                 <IndexTable.Cell>
-                  <BlockStack gap="050">
-                    <Text as="span" variant="bodyMd" fontWeight="semibold">
-                      {row.product}
-                    </Text>
-                    <Text as="span" variant="bodySm" tone="subdued">
-                      {[row.variant, row.sku].filter(Boolean).join(" · ")}
-                    </Text>
-                  </BlockStack>
+                  <ItemLabel product={row.product} variant={row.variant} sku={row.sku} />
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.location}</IndexTable.Cell>
                 <IndexTable.Cell>{row.vendor ?? "—"}</IndexTable.Cell>

@@ -7,11 +7,10 @@ import { listNativePurchaseOrderLines } from "~/models/native-purchase-orders.se
 import { findVendor } from "~/models/vendors.server";
 import { roleOf, type Actor } from "~/services/permissions.server";
 import { normaliseUnitCost } from "~/services/purchase-orders/money";
-import type { VendorTermsRowDto } from "~/utils/purchase-order-dto";
 import { VENDOR_TERMS_PAGE, type vendorTermsIntentSchema } from "./vendor-terms-form";
+import type { VendorTermsRow } from "~/utils/vendor-terms-dto";
 
-
-export async function getVendorTerms(shop: string, vendorId: string): Promise<{ rows: VendorTermsRowDto[]; total: number }> {
+export async function getVendorTerms(shop: string, vendorId: string): Promise<{ rows: VendorTermsRow[]; total: number }> {
   const { rows, total } = await listVendorVariantsWithTerms(shop, vendorId, VENDOR_TERMS_PAGE);
   return {
     total,

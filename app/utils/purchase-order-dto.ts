@@ -17,13 +17,3 @@ export interface PurchaseOrderLineDto extends ReceivableLine {
   unitCost: string;
   lineTotal: string;
 }
-
-/** A variant's vendor SKU and price on the vendor page. */
-export interface VendorTermsRowDto {
-  variantId: string;
-  product: string;
-  variant: string;
-  sku: string | null;
-  vendorSku: string;
-  vendorPrice: string;
-}

@@ -50,6 +50,7 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "NativePurchaseOrderLine",
   "VendorVariant",
   "InventoryLevel",
+  "VendorVariant",
   "Variant",
   "Product",
   "Vendor",

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "~/components/ChartFrame";
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { formatMoneyCents } from "~/components/format";
 
@@ -53,22 +54,20 @@ export function SalesForecastChart({
   planAsOf: string | null;
 }) {
   return (
-    <div style={{ width: "100%", height: 280 }} role="img" aria-label="Units sold and forecast per day">
-      <ResponsiveContainer>
-        <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
-          <YAxis allowDecimals={false} width={48} />
-          <Tooltip />
-          <Legend />
-          {planAsOf && (
-            <ReferenceLine x={planAsOf} stroke="#8a8a8a" strokeDasharray="4 4" label={{ value: "plan", position: "insideTopLeft", fontSize: 11 }} />
-          )}
-          <Line dataKey="actual" name="Units sold" stroke="#303030" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="forecast" name="Forecast" stroke="#2c6ecb" dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label="Units sold and forecast per day">
+      <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
+        <YAxis allowDecimals={false} width={48} />
+        <Tooltip />
+        <Legend />
+        {planAsOf && (
+          <ReferenceLine x={planAsOf} stroke="#8a8a8a" strokeDasharray="4 4" label={{ value: "plan", position: "insideTopLeft", fontSize: 11 }} />
+        )}
+        <Line dataKey="actual" name="Units sold" stroke="#303030" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+        <Line dataKey="forecast" name="Forecast" stroke="#2c6ecb" dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+      </ComposedChart>
+    </ChartFrame>
   );
 }
 
@@ -83,21 +82,19 @@ const ABC_COLOR: Record<string, string> = {
 export function ValueByAbcChart({ rows, currency }: { rows: { abcClass: string; valueCents: number }[]; currency: string }) {
   const data = rows.map((r) => ({ ...r, value: r.valueCents / 100 }));
   return (
-    <div style={{ width: "100%", height: 280 }} role="img" aria-label="Inventory value at cost by ABC class">
-      <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="abcClass" />
-          <YAxis width={72} tickFormatter={(v: number) => formatMoneyCents(Math.round(v * 100), currency).replace(/\.\d\d$/, "")} />
-          <Tooltip formatter={(v) => formatMoneyCents(Math.round(Number(v) * 100), currency)} />
-          <Bar dataKey="value" name="Value at cost" isAnimationActive={false} fill="#2c6ecb">
-            {data.map((d) => (
-              <Cell key={d.abcClass} fill={ABC_COLOR[d.abcClass] ?? "#2c6ecb"} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label="Inventory value at cost by ABC class">
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="abcClass" />
+        <YAxis width={72} tickFormatter={(v: number) => formatMoneyCents(Math.round(v * 100), currency).replace(/\.\d\d$/, "")} />
+        <Tooltip formatter={(v) => formatMoneyCents(Math.round(Number(v) * 100), currency)} />
+        <Bar dataKey="value" name="Value at cost" isAnimationActive={false} fill="#2c6ecb">
+          {data.map((d) => (
+            <Cell key={d.abcClass} fill={ABC_COLOR[d.abcClass] ?? "#2c6ecb"} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ChartFrame>
   );
 }
 
@@ -106,18 +103,16 @@ export function AccuracyChart({ points }: { points: { week: number; wape: number
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
   const data = points.map((p) => ({ week: `Week ${p.week}`, wape: pct(p.wape), naive: pct(p.naiveWape) }));
   return (
-    <div style={{ width: "100%", height: 280 }} role="img" aria-label="Forecast error (WAPE) by week ahead">
-      <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="week" />
-          <YAxis width={48} unit="%" />
-          <Tooltip formatter={(v) => `${String(v)}%`} />
-          <Legend />
-          <Bar dataKey="wape" name="Stockcast" fill="#2c6ecb" isAnimationActive={false} />
-          <Bar dataKey="naive" name="30-day average" fill="#b5b5b5" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label="Forecast error (WAPE) by week ahead">
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="week" />
+        <YAxis width={48} unit="%" />
+        <Tooltip formatter={(v) => `${String(v)}%`} />
+        <Legend />
+        <Bar dataKey="wape" name="Stockcast" fill="#2c6ecb" isAnimationActive={false} />
+        <Bar dataKey="naive" name="30-day average" fill="#b5b5b5" isAnimationActive={false} />
+      </BarChart>
+    </ChartFrame>
   );
 }

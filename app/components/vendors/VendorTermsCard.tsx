@@ -2,8 +2,7 @@
 // SKU and price editable. Props in, JSX out; the route posts the "save_vendor_terms" intent.
 import { useState } from "react";
 import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Text, TextField } from "@shopify/polaris";
-import type { VendorTermsRowDto as VendorTermsRow } from "~/utils/purchase-order-dto";
-
+import type { VendorTermsRow } from "~/utils/vendor-terms-dto";
 
 interface Props {
   rows: VendorTermsRow[];

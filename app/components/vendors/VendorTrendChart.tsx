@@ -1,4 +1,5 @@
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "~/components/ChartFrame";
 
 export interface VendorTrendPoint {
   month: string;
@@ -25,20 +26,18 @@ export function VendorTrendChart({ points }: { points: VendorTrendPoint[] }) {
     deliveries: p.deliveries,
   }));
   return (
-    <div style={{ width: "100%", height: 280 }} role="img" aria-label="Monthly on-time rate, fill rate and observed lead time over the last 12 months">
-      <ResponsiveContainer>
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" />
-          <YAxis yAxisId="pct" domain={[0, 100]} unit="%" width={48} />
-          <YAxis yAxisId="days" orientation="right" unit=" d" width={48} allowDecimals={false} />
-          <Tooltip />
-          <Legend />
-          <Line yAxisId="pct" dataKey="onTime" name="On time (%)" stroke="#2c6ecb" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
-          <Line yAxisId="pct" dataKey="fill" name="Fill rate (%)" stroke="#29845a" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
-          <Line yAxisId="days" dataKey="leadTime" name="Observed lead time (days)" stroke="#b98900" strokeDasharray="5 3" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label="Monthly on-time rate, fill rate and observed lead time over the last 12 months">
+      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="month" />
+        <YAxis yAxisId="pct" domain={[0, 100]} unit="%" width={48} />
+        <YAxis yAxisId="days" orientation="right" unit=" d" width={48} allowDecimals={false} />
+        <Tooltip />
+        <Legend />
+        <Line yAxisId="pct" dataKey="onTime" name="On time (%)" stroke="#2c6ecb" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+        <Line yAxisId="pct" dataKey="fill" name="Fill rate (%)" stroke="#29845a" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+        <Line yAxisId="days" dataKey="leadTime" name="Observed lead time (days)" stroke="#b98900" strokeDasharray="5 3" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+      </ComposedChart>
+    </ChartFrame>
   );
 }

@@ -28,41 +28,25 @@ const MODELS: ModelCase[] = [
     oneShot: (y, h) => movingAverage(y, h, { window: 7 }),
     degenerate: { zeros: OK, single: OK, constant: OK },
   },
-  {
-    name: "croston",
-    fit: (y) => fitCroston(y),
+  // Croston and its bias-corrected variants: the same degenerate cases; SBA and SBJ shrink a constant 4.
+  ...(
+    [
+      ["croston", undefined, undefined],
+      ["croston sba", "sba", 4 * (1 - 0.1 / 2)],
+      ["croston sbj", "sbj", 4 * (1 - 0.1 / (2 - 0.1))],
+    ] as const
+  ).map(([name, variant, constantMean]): ModelCase => ({
+    name,
+    fit: (y) => fitCroston(y, variant ? { variant } : {}),
     forecast: forecastCroston as never,
-    oneShot: (y, h) => croston(y, h),
+    oneShot: (y, h) => (variant ? croston(y, h, { variant }) : croston(y, h)),
     degenerate: {
       zeros: "croston requires at least two non-zero observations",
       single: "croston requires at least two non-zero observations",
       constant: OK,
     },
-  },
-  {
-    name: "croston sba",
-    fit: (y) => fitCroston(y, { variant: "sba" }),
-    forecast: forecastCroston as never,
-    oneShot: (y, h) => croston(y, h, { variant: "sba" }),
-    degenerate: {
-      zeros: "croston requires at least two non-zero observations",
-      single: "croston requires at least two non-zero observations",
-      constant: OK,
-    },
-    constantMean: 4 * (1 - 0.1 / 2),
-  },
-  {
-    name: "croston sbj",
-    fit: (y) => fitCroston(y, { variant: "sbj" }),
-    forecast: forecastCroston as never,
-    oneShot: (y, h) => croston(y, h, { variant: "sbj" }),
-    degenerate: {
-      zeros: "croston requires at least two non-zero observations",
-      single: "croston requires at least two non-zero observations",
-      constant: OK,
-    },
-    constantMean: 4 * (1 - 0.1 / (2 - 0.1)),
-  },
+    ...(constantMean === undefined ? {} : { constantMean }),
+  })),
   {
     name: "tsb",
     fit: (y) => fitTsb(y),

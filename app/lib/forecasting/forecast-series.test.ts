@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analogueCurves } from "./analogues";
-import { forecastSeries, leadTimeDemand } from "./forecast-series";
+import { forecastSeries } from "./forecast-series";
+import { leadTimeDemand } from "./lead-time";
 import { mulberry32 } from "./prng";
 
 /** A year of intermittent daily demand with closed Saturdays (seeded, deterministic). */

@@ -16,15 +16,9 @@
  * totals and quantiles are units over the lead time. Levels and p are fractions in (0, 1).
  * Everything is pure: no I/O, clock, environment or Math.random (seeds are parameters).
  */
-export {
-  forecastSeries,
-  leadTimeDemand,
-  totalErrors,
-  type ForecastSeriesOptions,
-  type LeadTimeBasis,
-  type LeadTimeDemand,
-  type SeriesForecast,
-} from "./forecast-series";
+export { forecastSeries, type ForecastSeriesOptions, type SeriesForecast } from "./forecast-series";
+export { leadTimeDemand, totalErrors, type LeadTimeDemand } from "./lead-time";
+export type { LeadTimeBasis } from "./rolling-totals";
 export { prepareSeries, densify, type PreparedSeries, type PrepareOptions, type CappedPoint } from "./prepare";
 export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF, type DemandClass, type DemandClassification } from "./classify";
 export { seasonalProfile } from "./profile";

@@ -57,16 +57,19 @@ describe("allocateBudget", () => {
   });
 });
 
+/** Arbitraries of a budget line's fields; the properties differ only in these ranges. */
+const lineFields = (r: { cost: [number, number]; suggested: number; casePack: number }) => ({
+  unitCostCents: fc.integer({ min: r.cost[0], max: r.cost[1] }),
+  suggestedQuantity: fc.integer({ min: 0, max: r.suggested }),
+  inventoryPosition: fc.integer({ min: -20, max: 100 }),
+  protectionMean: fc.integer({ min: 0, max: 200 }),
+  protectionSd: fc.integer({ min: 0, max: 60 }),
+  casePack: fc.integer({ min: 1, max: r.casePack }),
+});
+
 describe("allocateBudget properties", () => {
   it("never exceeds the budget or a line's suggestion, and spends whole steps", () => {
-    const line = fc.record({
-      unitCostCents: fc.integer({ min: 1, max: 5000 }),
-      suggestedQuantity: fc.integer({ min: 0, max: 200 }),
-      inventoryPosition: fc.integer({ min: -20, max: 100 }),
-      protectionMean: fc.integer({ min: 0, max: 200 }),
-      protectionSd: fc.integer({ min: 0, max: 60 }),
-      casePack: fc.integer({ min: 1, max: 12 }),
-    });
+    const line = fc.record(lineFields({ cost: [1, 5000], suggested: 200, casePack: 12 }));
     fc.assert(
       fc.property(fc.array(line, { maxLength: 6 }), fc.integer({ min: 0, max: 200_000 }), (raw, budget) => {
         const lines = raw.map((l, i) => ({ ...l, id: String(i), suggestedQuantity: l.suggestedQuantity - (l.suggestedQuantity % l.casePack) }));
@@ -103,15 +106,7 @@ describe("allocateBudget properties", () => {
         qty[best] += next(best);
       }
     };
-    const line = fc.record({
-      unitCostCents: fc.integer({ min: 0, max: 3000 }),
-      suggestedQuantity: fc.integer({ min: 0, max: 120 }),
-      inventoryPosition: fc.integer({ min: -20, max: 100 }),
-      protectionMean: fc.integer({ min: 0, max: 200 }),
-      protectionSd: fc.integer({ min: 0, max: 60 }),
-      casePack: fc.integer({ min: 1, max: 6 }),
-      moq: fc.integer({ min: 0, max: 30 }),
-    });
+    const line = fc.record({ ...lineFields({ cost: [0, 3000], suggested: 120, casePack: 6 }), moq: fc.integer({ min: 0, max: 30 }) });
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), fc.integer({ min: 0, max: 100_000 }), (raw, budget) => {
         const lines = raw.map((l, i) => ({ ...l, id: String(i) }));

@@ -19,10 +19,8 @@ export interface BulkOperationData {
   bulkOperation: BulkOperationFields | null;
 }
 
-/** One bulk operation by id: polled until it finishes, or read after the bulk_operations/finish webhook. */
-export const BULK_OPERATION = operation<BulkOperationData, { id: string }>(`
-query BulkOperation($id: ID!) {
-  bulkOperation(id: $id) {
+/** The selection of {@link BulkOperationFields}: every document that reads a bulk operation asks for these. */
+export const BULK_OPERATION_SELECTION = `{
     id
     status
     errorCode
@@ -32,5 +30,10 @@ query BulkOperation($id: ID!) {
     partialDataUrl
     createdAt
     completedAt
-  }
+  }`;
+
+/** One bulk operation by id: polled until it finishes, or read after the bulk_operations/finish webhook. */
+export const BULK_OPERATION = operation<BulkOperationData, { id: string }>(`
+query BulkOperation($id: ID!) {
+  bulkOperation(id: $id) ${BULK_OPERATION_SELECTION}
 }`);

@@ -1,5 +1,5 @@
 import { operation } from "./define";
-import type { BulkOperationFields } from "./bulk-operation";
+import { BULK_OPERATION_SELECTION, type BulkOperationFields } from "./bulk-operation";
 
 export interface CurrentBulkOperationData {
   currentBulkOperation: BulkOperationFields | null;
@@ -8,15 +8,5 @@ export interface CurrentBulkOperationData {
 /** The shop's latest bulk query for this app: tells whether another one is still running before we start ours. */
 export const CURRENT_BULK_OPERATION = operation<CurrentBulkOperationData>(`
 query CurrentBulkOperation {
-  currentBulkOperation(type: QUERY) {
-    id
-    status
-    errorCode
-    objectCount
-    rootObjectCount
-    url
-    partialDataUrl
-    createdAt
-    completedAt
-  }
+  currentBulkOperation(type: QUERY) ${BULK_OPERATION_SELECTION}
 }`);
