@@ -48,12 +48,12 @@ import {
   MAX_IMPORT_ROWS,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_MB,
-  planningSettingsForm,
   reprocessForm,
   staffIdForm,
   staffRoleForm,
 } from "./schema";
 import { FORM } from "~/utils/form-errors";
+import { planningSettingsSchema } from "~/lib/settings";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -186,7 +186,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (intent.data) {
     case "save-settings": {
-      const parsed = planningSettingsForm.safeParse(fields, FORM);
+      const parsed = planningSettingsSchema.safeParse(fields, FORM);
       if (!parsed.success) return json<SettingsActionResult>({ intent: "save-settings", ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
       const { changed } = await savePlanningSettings(admin.shop, actor.staffId, parsed.data);
       // Service levels, horizon and costs move every line: a full plan, queued (one waiting per shop).
