@@ -70,11 +70,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getApprovalRules(shop),
     getLandedCostSetting(shop),
   ]);
-  // On SQLite the app process is its own worker and starts it on first use: a shop with channels needs the
-  // notification sweeps running even when no webhook has started it yet (PostgreSQL: `npm run worker`).
-  if (notifications.channels.length > 0) getJobQueue();
-  // An import waiting in the queue needs the in-process worker on SQLite (see above) after a restart.
-  if (sync.imports.some((i) => i.status === "queued" || i.status === "running")) getJobQueue();
   return json({ mode, planning, sync, notifications, staff, approvalRules, landedCost, maxUploadMb: MAX_UPLOAD_MB, maxImportRows: MAX_IMPORT_ROWS, canChange: editable });
 }
 
@@ -114,7 +109,6 @@ async function notificationsAndStaff(intent: string, admin: Awaited<ReturnType<t
         if (!parsed.success) return json<SettingsActionResult>({ intent, ok: false, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
         const { id, ...input } = parsed.data;
         const channelId = await saveChannel(admin.shop, actor.staffId, input, id);
-        getJobQueue(); // see the loader: the delivery sweeps must run in this process on SQLite
         return json<SettingsActionResult>({ intent, ok: true, channelId, message: id ? "Channel saved." : "Channel added." });
       }
       case "delete-channel": {
