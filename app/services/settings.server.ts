@@ -98,12 +98,13 @@ function importBatchDto(b: Awaited<ReturnType<typeof listImportBatches>>[number]
 
 /** What Settings → Sync and Import show: webhook and job health, the latest backfill run, recent imports. */
 export async function getSyncStatus(shop: string, options: { now?: Date } = {}): Promise<SyncStatusDto> {
-  const [health, progress, batches] = await Promise.all([getSyncHealth(shop, { now: options.now }), getBackfillProgress(shop), listImportBatches(shop, 5)]);
-  return {
-    health,
-    backfill: { ...progress, percent: backfillPercent(progress) },
-    imports: batches.map(importBatchDto),
-  };
+  const [health, progress, imports] = await Promise.all([getSyncHealth(shop, { now: options.now }), getBackfillProgress(shop), getRecentImports(shop)]);
+  return { health, backfill: { ...progress, percent: backfillPercent(progress) }, imports };
+}
+
+/** What Settings → Import shows: the shop's five latest imports, newest first. */
+export async function getRecentImports(shop: string): Promise<ImportBatchDto[]> {
+  return (await listImportBatches(shop, 5)).map(importBatchDto);
 }
 
 // ── Staff roles ──────────────────────────────────────────────────────────────────────────────────────────

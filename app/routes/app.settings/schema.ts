@@ -109,21 +109,6 @@ export const approvalRulesForm = z.object({ blockSelfApproval: checkbox });
 /** Settings → Landed cost: write received landed costs back to Shopify (docs/landed-cost.md). */
 export const landedCostForm = z.object({ landedCostToShopify: checkbox });
 
-export const INTENTS = [
-  "save-settings",
-  "reprocess",
-  "backfill",
-  "import",
-  "save-channel",
-  "delete-channel",
-  "test-channel",
-  "save-staff",
-  "delete-staff",
-  "save-approval-rules",
-  "save-landed-cost",
-] as const;
-export const intentSchema = z.enum(INTENTS);
-
 /** First message per field, for Polaris `error` props. */
 export function fieldErrors<T extends string>(error: z.ZodError): Partial<Record<T, string>> {
   const out: Partial<Record<string, string>> = {};
