@@ -44,8 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.ok ? 200 : 502 },
     );
   } catch (error) {
-    if (error instanceof ChannelInputError) return json<NotificationActionResult>({ intent: "save-channel", ok: false, fieldErrors: { [error.field]: error.message } }, { status: 400 });
-    if (error instanceof ChannelNotFoundError) return json<NotificationActionResult>({ intent, ok: false, message: error.message } as NotificationActionResult, { status: 404 });
+    if (error instanceof ChannelInputError) return json<NotificationActionResult>({ intent, ok: false, fieldErrors: { [error.field]: error.message } }, { status: 400 });
+    if (error instanceof ChannelNotFoundError) return json<NotificationActionResult>({ intent, ok: false, message: error.message }, { status: 404 });
     throw error;
   }
 }

@@ -37,7 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
     await removeStaffRole(admin.shop, manager, parsed.data.id);
     return json<StaffActionResult>({ intent, ok: true, staffRoleId: parsed.data.id, message: "Staff member removed." });
   } catch (error) {
-    if (error instanceof StaffRoleError) return json<StaffActionResult>({ intent: "save-staff", ok: false, fieldErrors: { [error.field]: error.message } }, { status: error.status });
+    if (error instanceof StaffRoleError) // The card shows the error beside the form of the intent that failed (a removal's under its row).
+      return json<StaffActionResult>({ intent, ok: false, fieldErrors: { [error.field]: error.message } }, { status: error.status });
     throw error;
   }
 }
