@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getJobQueue } from "./jobs/index.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { addSecurityHeaders } from "./utils/security-headers";
 
@@ -45,4 +46,7 @@ export default async function handleRequest(
 export { logRequest, withRequestContext } from "./utils/logger.server";
 // For scripts/serve.ts: on SQLite the app process is its own worker, started at boot so sweeps
 // (snapshots, notifications, digests) run before anyone opens a page.
-export { getJobQueue } from "./jobs/index.server";
+export { getJobQueue };
+// `remix vite:dev` has no scripts/serve.ts: the dev server starts the queue here, when it first loads this
+// entry. The one place besides serve.ts; no loader or action starts it.
+if (import.meta.env.DEV) getJobQueue();

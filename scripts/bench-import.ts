@@ -193,7 +193,7 @@ async function runOnce(run: number, csv: Buffer) {
     ownLoop.enable();
     const during = pollHealthz(port);
     const started = performance.now();
-    const upload = await request(port, "POST", `/app/settings?_data=${encodeURIComponent("routes/app.settings")}`, {
+    const upload = await request(port, "POST", `/app/settings/import?_data=${encodeURIComponent("routes/app.settings.import")}`, {
       Authorization: `Bearer ${token}`,
       Accept: "application/json",
       "Content-Type": form.contentType,

@@ -7,10 +7,6 @@ export const ON_ORDER_STATUSES = ["approved", "sent", "partially_received"] as c
 /** PO statuses whose units are drafted, not yet ordered (docs/on-order.md). */
 export const DRAFTED_STATUSES = ["draft", "pending_approval"] as const;
 
-export function findPlanningShop(shop: string) {
-  return prisma.shop.findUniqueOrThrow({ where: { shop } });
-}
-
 /**
  * Mean unit cost (decimal string) of the shop's tracked, live variants with a known cost, each at its landed
  * cost where it has one (as the plan values it: docs/landed-cost.md); null when none has a cost.

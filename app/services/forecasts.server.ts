@@ -20,7 +20,7 @@ import {
   type VariantOverridesWrite as VariantOverrides,
 } from "~/models/forecasts.server";
 import { leadTimePeriods } from "~/lib/planning";
-import { findPlanningShop } from "~/models/planning-inputs.server";
+import { findPlanningSettings } from "~/models/settings.server";
 import { inTransaction } from "~/models/transaction.server";
 import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { lookupNames } from "~/models/replenishment.server";
@@ -189,7 +189,7 @@ export async function getForecastDetail(shop: string, variantId: string, locatio
     findVariantOverrides(shop, variantId),
     listForecastOverrides(shop, variantId),
     listVariantAudit(shop, variantId),
-    findPlanningShop(shop),
+    findPlanningSettings(shop),
     staffNamerFor(shop),
   ]);
   if (!forecast || !overrides) return null;
@@ -331,7 +331,7 @@ export async function saveVariantOverrides(shop: string, actor: string, variantI
  * @throws VariantEditError "not_found" (variant or location not this shop's), "invalid" (dates outside the horizon)
  */
 export async function addForecastOverride(shop: string, actor: string, variantId: string, input: ForecastOverrideInput, now = new Date()): Promise<{ id: string }> {
-  const [variant, settings, located] = await Promise.all([findVariantOverrides(shop, variantId), findPlanningShop(shop), locationExists(shop, input.locationId)]);
+  const [variant, settings, located] = await Promise.all([findVariantOverrides(shop, variantId), findPlanningSettings(shop), locationExists(shop, input.locationId)]);
   if (!variant) throw new VariantEditError("not_found", VARIANT_NOT_FOUND_MESSAGE);
   if (!located) throw new VariantEditError("invalid", "Choose one of your locations.", "locationId");
   const today = localDate(now, settings.ianaTimezone);

@@ -1,44 +1,17 @@
 // Settings screen use cases: the shop's planning parameters (read in the units a merchant edits, saved with
 // an audit entry), the status the Sync and Import sections show, and staff roles.
 import { isUniqueViolation } from "~/db.server";
-import { centsToDecimal, lineTotalCents } from "~/services/purchase-orders/money";
+import { fromStoredSettings, toStoredSettings, type PlanningSettings, type StoredPlanningSettings } from "~/lib/settings";
 import { recordAudit } from "~/models/audit.server";
 import { listImportBatches } from "~/models/import-batch.server";
 import { importPercent, type ImportBatchDto, type StockyCounts } from "~/utils/import-result";
-import { findShopSettings, updateShopSettings, type ShopSettingsWrite } from "~/models/settings.server";
+import { findShopSettings, updateShopSettings } from "~/models/settings.server";
 import { countOwners, createStaffRole, deleteStaffRole, findStaffRole, findStaffRoleById, listStaffRoles, updateStaffRole, type StaffRoleWrite } from "~/models/staff.server";
 import { inTransaction } from "~/models/transaction.server";
 import type { StaffIdentityResult } from "~/shopify/staff-identity.server";
 import { getBackfillProgress, type BackfillProgressDto } from "./backfill.server";
 import { getSyncHealth, type SyncHealth } from "./sync/health.server";
 import { staffRoleFromStored, storedStaffRole, type StaffRoleName } from "~/utils/staff-roles";
-
-/**
- * Planning parameters as the merchant edits them: percentages (not fractions) and money as decimal strings
- * in the shop's currency. Service levels are cycle service levels: the chance of not running out between
- * two orders.
- */
-export interface PlanningSettings {
-  serviceLevelA: number;
-  serviceLevelB: number;
-  serviceLevelC: number;
-  /** Scale each variant's class service level by its unit cost (cheaper items get more, dearer less). */
-  balanceServiceByCost: boolean;
-  /** Plan variable (Y) and erratic (Z) demand below its class's level, by ADR 024's matrix (off: every cell at the class level). */
-  serviceByVariability: boolean;
-  reviewPeriodDays: number;
-  /** % of unit cost per year. */
-  holdingCostRatePercent: number;
-  /** Cost of placing one purchase order, e.g. "25.00". */
-  orderingCost: string;
-  forecastHorizonDays: number;
-  overstockCoverDays: number;
-  deadStockDays: number;
-  /** Stock worth less than this is not reported as dead stock, e.g. "100.00". */
-  deadStockMinValue: string;
-  /** Most a plan's suggestions may cost together, e.g. "5000.00"; "" for no cap (ADR 038). */
-  planBudget: string;
-}
 
 export interface PlanningSettingsDto {
   settings: PlanningSettings;
@@ -53,53 +26,11 @@ export class ShopNotFoundError extends Error {
   }
 }
 
-// Two decimals of a percent: service levels go up to 99.99%.
-const toPercent = (fraction: number) => Math.round(fraction * 10000) / 100;
-const toFraction = (percent: number) => Math.round(percent * 100) / 10000;
-const money = (value: { toFixed(digits: number): string } | string) => (typeof value === "string" ? Number(value).toFixed(2) : value.toFixed(2));
-
-function toSettings(row: NonNullable<Awaited<ReturnType<typeof findShopSettings>>>): PlanningSettings {
-  return {
-    serviceLevelA: toPercent(row.serviceLevelA),
-    serviceLevelB: toPercent(row.serviceLevelB),
-    serviceLevelC: toPercent(row.serviceLevelC),
-    balanceServiceByCost: row.balanceServiceByCost,
-    serviceByVariability: row.serviceByVariability,
-    reviewPeriodDays: row.reviewPeriodDays,
-    holdingCostRatePercent: toPercent(row.holdingCostRate),
-    orderingCost: money(row.orderingCost),
-    forecastHorizonDays: row.forecastHorizonDays,
-    overstockCoverDays: row.overstockCoverDays,
-    deadStockDays: row.deadStockDays,
-    deadStockMinValue: money(row.deadStockMinValue),
-    planBudget: row.planBudgetCents === null ? "" : centsToDecimal(BigInt(row.planBudgetCents)),
-  };
-}
-
-/** Stored form (fractions, Decimal strings) of what the merchant entered. */
-function toWrite(settings: PlanningSettings): ShopSettingsWrite {
-  return {
-    serviceLevelA: toFraction(settings.serviceLevelA),
-    serviceLevelB: toFraction(settings.serviceLevelB),
-    serviceLevelC: toFraction(settings.serviceLevelC),
-    balanceServiceByCost: settings.balanceServiceByCost,
-    serviceByVariability: settings.serviceByVariability,
-    reviewPeriodDays: settings.reviewPeriodDays,
-    holdingCostRate: toFraction(settings.holdingCostRatePercent),
-    orderingCost: money(settings.orderingCost),
-    forecastHorizonDays: settings.forecastHorizonDays,
-    overstockCoverDays: settings.overstockCoverDays,
-    deadStockDays: settings.deadStockDays,
-    deadStockMinValue: money(settings.deadStockMinValue),
-    planBudgetCents: settings.planBudget === "" ? null : Number(lineTotalCents(1, settings.planBudget)),
-  };
-}
-
 /** The shop's planning parameters in merchant units; throws ShopNotFoundError for an unknown shop. */
 export async function getPlanningSettings(shop: string): Promise<PlanningSettingsDto> {
   const row = await findShopSettings(shop);
   if (!row) throw new ShopNotFoundError(shop);
-  return { settings: toSettings(row), currencyCode: row.currencyCode, updatedAt: row.updatedAt.toISOString() };
+  return { settings: fromStoredSettings(row), currencyCode: row.currencyCode, updatedAt: row.updatedAt.toISOString() };
 }
 
 /**
@@ -110,12 +41,12 @@ export async function savePlanningSettings(shop: string, actor: string, settings
   return inTransaction(async (tx) => {
     const row = await findShopSettings(shop, tx);
     if (!row) throw new ShopNotFoundError(shop);
-    const before = toWrite(toSettings(row));
-    const after = toWrite(settings);
-    const changedKeys = (Object.keys(after) as (keyof ShopSettingsWrite)[]).filter((k) => before[k] !== after[k]);
+    const before = toStoredSettings(fromStoredSettings(row));
+    const after = toStoredSettings(settings);
+    const changedKeys = (Object.keys(after) as (keyof StoredPlanningSettings)[]).filter((k) => before[k] !== after[k]);
     if (changedKeys.length === 0) return { changed: false };
     await updateShopSettings(shop, after, tx);
-    const pick = (values: ShopSettingsWrite) => Object.fromEntries(changedKeys.map((k) => [k, values[k]]));
+    const pick = (values: StoredPlanningSettings) => Object.fromEntries(changedKeys.map((k) => [k, values[k]]));
     await recordAudit(shop, { actor, action: "settings.updated", entityType: "Shop", entityId: shop, before: pick(before), after: pick(after) }, tx);
     return { changed: true };
   });
@@ -167,12 +98,13 @@ function importBatchDto(b: Awaited<ReturnType<typeof listImportBatches>>[number]
 
 /** What Settings → Sync and Import show: webhook and job health, the latest backfill run, recent imports. */
 export async function getSyncStatus(shop: string, options: { now?: Date } = {}): Promise<SyncStatusDto> {
-  const [health, progress, batches] = await Promise.all([getSyncHealth(shop, { now: options.now }), getBackfillProgress(shop), listImportBatches(shop, 5)]);
-  return {
-    health,
-    backfill: { ...progress, percent: backfillPercent(progress) },
-    imports: batches.map(importBatchDto),
-  };
+  const [health, progress, imports] = await Promise.all([getSyncHealth(shop, { now: options.now }), getBackfillProgress(shop), getRecentImports(shop)]);
+  return { health, backfill: { ...progress, percent: backfillPercent(progress) }, imports };
+}
+
+/** What Settings → Import shows: the shop's five latest imports, newest first. */
+export async function getRecentImports(shop: string): Promise<ImportBatchDto[]> {
+  return (await listImportBatches(shop, 5)).map(importBatchDto);
 }
 
 // ── Staff roles ──────────────────────────────────────────────────────────────────────────────────────────

@@ -22,6 +22,6 @@ export function bodyLimitFor(path: string, contentType: string | undefined): Bod
   if (path.startsWith("/webhooks/")) return { bytes: 5 * MIB, what: "a webhook" };
   if (path === "/auth" || path.startsWith("/auth/")) return { bytes: 64 * KIB, what: "a sign-in request" };
   // Settings → Import is the one form that carries a file: the CSV plus its form fields and boundaries.
-  if (path === "/app/settings" && contentType?.toLowerCase().startsWith("multipart/form-data")) return { bytes: MAX_UPLOAD_BYTES + 64 * KIB, what: `a CSV upload (up to ${MAX_UPLOAD_MB} MB)` };
+  if (path === "/app/settings/import" && contentType?.toLowerCase().startsWith("multipart/form-data")) return { bytes: MAX_UPLOAD_BYTES + 64 * KIB, what: `a CSV upload (up to ${MAX_UPLOAD_MB} MB)` };
   return { bytes: 1 * MIB, what: "a form" };
 }

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import * as poRoute from "~/routes/app.purchase-orders_.$id";
-import * as settingsRoute from "~/routes/app.settings/route";
+import * as settingsRoute from "~/routes/app.settings.purchase-orders/route";
 import { SELF_APPROVAL_MESSAGE } from "~/services/approval-rules.server";
 import { approveRefusal } from "~/utils/staff-roles";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";

@@ -8,7 +8,7 @@ import { IMPORT_JOB } from "~/jobs/import.server";
 import { PLAN_JOB } from "~/jobs/planning.server";
 import { UPLOAD_PART_BYTES } from "~/models/import-batch.server";
 import { countPendingJobs } from "~/models/jobs.server";
-import * as settingsRoute from "~/routes/app.settings/route";
+import * as settingsRoute from "~/routes/app.settings.import/route";
 import { importCsv } from "~/services/csv-import/import.server";
 import { ABANDONED_IMPORT_MS, IMPORT_BUSY_MESSAGE, queueImport } from "~/services/csv-import/queue-import.server";
 import { markImportStopped, MAX_IMPORT_ROWS, runImport } from "~/services/csv-import/run-import.server";
@@ -95,9 +95,9 @@ describe("CSV import as a background job", () => {
 
     // The card reads it back: imported, with its row count.
     const loaded = await callRoute(() => settingsRoute.loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} }));
-    const data = (await loaded.json()) as { sync: { imports: unknown[] }; maxImportRows: number };
+    const data = (await loaded.json()) as { imports: unknown[]; maxImportRows: number };
     expect(data.maxImportRows).toBe(1_000_000);
-    expect(data.sync.imports[0]).toMatchObject({ id: batchId, status: "completed", percent: null, rowCount: 30, written: 30, errors: [] });
+    expect(data.imports[0]).toMatchObject({ id: batchId, status: "completed", percent: null, rowCount: 30, written: 30, errors: [] });
 
     // The same bytes again: a duplicate, answered at once, nothing queued.
     const again = await upload(headers, file, "renamed.csv");

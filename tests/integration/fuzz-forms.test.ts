@@ -20,7 +20,8 @@ import * as poFileRoute from "~/routes/app.purchase-orders_.$id.$format";
 import * as replenishmentRoute from "~/routes/app.replenishment";
 import * as savedViewsRoute from "~/routes/app.saved-views";
 import * as exportRoute from "~/routes/app.replenishment_.export";
-import * as settingsRoute from "~/routes/app.settings/route";
+import * as settingsLayout from "~/routes/app.settings/route";
+import { SETTINGS_SECTIONS, settingsAction } from "../setup/settings-sections";
 import * as vendorsRoute from "~/routes/app.vendors";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import { APP, callRoute, createSignedInShop, sessionTokenHeaders } from "../setup/admin-request";
@@ -144,8 +145,9 @@ const ACTIONS: { name: string; action: (a: ActionFunctionArgs) => Promise<unknow
     forms: { update: (s) => [["intent", "update"], ["updatedAt", s.vendor.updatedAt.toISOString()], ["currency", "CAD"], ["statedLeadTimeDays", "21"], ["moq", "50"]] },
   },
   {
+    // Each form goes to the Settings section that handles its intent.
     name: "settings",
-    action: settingsRoute.action,
+    action: settingsAction,
     path: () => "/app/settings",
     params: () => ({}),
     forms: {
@@ -247,7 +249,8 @@ describe("forms and URLs (fuzz)", () => {
       { name: "replenishment", loader: replenishmentRoute.loader, path: "/app/replenishment", params: {} },
       { name: "replenishment export", loader: exportRoute.loader, path: "/app/replenishment/export", params: {} },
       { name: "vendors", loader: vendorsRoute.loader, path: "/app/vendors", params: {} },
-      { name: "settings", loader: settingsRoute.loader, path: "/app/settings", params: {} },
+      { name: "settings", loader: settingsLayout.loader, path: "/app/settings", params: {} },
+      ...SETTINGS_SECTIONS.map((s) => ({ name: `settings ${s.path}`, loader: s.route.loader, path: s.path, params: {} })),
       { name: "variant", loader: forecastRoute.loader, path: `/app/forecasts/${s.variant.id}`, params: { variantId: s.variant.id } },
       { name: "purchase order", loader: poDetailRoute.loader, path: `/app/purchase-orders/${s.po.id}`, params: { id: s.po.id } },
       { name: "purchase order file", loader: poFileRoute.loader, path: `/app/purchase-orders/${s.po.id}/csv`, params: { id: s.po.id, format: "csv" } },

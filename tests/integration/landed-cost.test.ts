@@ -12,7 +12,7 @@ import { meanTrackedUnitCost } from "~/models/planning-inputs.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { addDays } from "~/lib/time";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
-import * as settingsRoute from "~/routes/app.settings/route";
+import * as settingsRoute from "~/routes/app.settings.purchase-orders/route";
 import { applyInventoryItemPayload } from "~/services/sync/catalog.server";
 import { inTransaction } from "~/models/transaction.server";
 import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";

@@ -9,7 +9,7 @@ import prisma from "~/db.server";
 import { createLevel, createLocation, createProduct, createShop, createVariant, createVendor, uniqueShop } from "../factories";
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue, type JobQueue } from "~/jobs/queue.server";
-import { action, loader } from "~/routes/app.settings/route";
+import { action, loader } from "~/routes/app.settings.notifications/route";
 import { findChannel } from "~/models/notifications.server";
 import { saveChannel, type ChannelInput } from "~/services/notifications/channels.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries } from "~/services/notifications/delivery.server";

@@ -8,7 +8,7 @@ import { handlePlanJob, PLAN_JOB } from "~/jobs/planning.server";
 import { cancelShopJobs, countPendingJobs } from "~/models/jobs.server";
 import * as exportRoute from "~/routes/app.replenishment_.export";
 import * as replenishmentRoute from "~/routes/app.replenishment";
-import * as settingsRoute from "~/routes/app.settings/route";
+import { settingsAction } from "../setup/settings-sections";
 import { singleFlight, type ExpensiveAction } from "~/services/single-flight.server";
 import { APP, callRoute, createSignedInShop } from "../setup/admin-request";
 import { runImportJob } from "../setup/import-job";
@@ -25,7 +25,7 @@ function replan(headers: Record<string, string>) {
 
 function settings(headers: Record<string, string>, body: URLSearchParams | FormData) {
   const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body });
-  return callRoute(() => settingsRoute.action({ request, params: {}, context: {} }));
+  return callRoute(() => settingsAction({ request, params: {}, context: {} }));
 }
 
 /** Holds `action`'s lease for `shop` (as a run in another process would) until the returned release is called. */

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { PLAN_JOB } from "~/jobs/planning.server";
 import { listJobSummaries } from "~/models/jobs.server";
-import { action, loader } from "~/routes/app.settings/route";
+import { action, loader } from "~/routes/app.settings._index/route";
+import { loader as syncLoader } from "~/routes/app.settings.sync/route";
 import { APP, createSignedInShop } from "../setup/admin-request";
 
 /** A shop with a stored offline session and a session token of staff member `staffId`. */
@@ -69,8 +70,10 @@ describe("Settings → planning parameters", () => {
       deadStockMinValue: "100.00",
       planBudget: "",
     });
-    expect(data.sync.backfill).toMatchObject({ status: "none", percent: 0 });
-    expect(data.sync.health.webhooks.total).toBe(0);
+    // Sync health is its own section now (/app/settings/sync).
+    const sync = await ((await syncLoader({ request: new Request(`${APP}/app/settings/sync`, { headers }), params: {}, context: {} })) as Response).json();
+    expect(sync.sync.backfill).toMatchObject({ status: "none", percent: 0 });
+    expect(sync.sync.health.webhooks.total).toBe(0);
   });
 
   it("rejects bad input with a message per field and changes nothing", async () => {

@@ -5,7 +5,8 @@
 import { fakeStaffAccounts, server, type FakeStaffAccount } from "../setup/shopify-fake";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { action, loader } from "~/routes/app.settings/route";
+import { loader } from "~/routes/app.settings.staff/route";
+import { settingsAction as action } from "../setup/settings-sections";
 import { roleOf } from "~/services/purchase-orders/permissions.server";
 import { APP, createSignedInShop, sessionTokenHeaders } from "../setup/admin-request";
 

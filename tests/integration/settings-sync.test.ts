@@ -8,7 +8,8 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { getJobQueue } from "~/jobs/index.server";
 import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
-import { action, loader } from "~/routes/app.settings/route";
+import { loader } from "~/routes/app.settings.sync/route";
+import { settingsAction as action } from "../setup/settings-sections";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { APP, createSignedInShop } from "../setup/admin-request";
 import { runImportJob } from "../setup/import-job";
@@ -167,7 +168,7 @@ describe("demo mode", () => {
     vi.stubEnv("SHOPIFY_API_SECRET", "demo-secret");
     vi.stubEnv("NODE_ENV", "development");
     vi.resetModules();
-    const route = await import("~/routes/app.settings/route");
+    const route = await import("~/routes/app.settings.sync/route");
     const request = new Request("http://localhost/app/settings", { method: "POST", body: new URLSearchParams({ intent: "backfill" }) });
     const response = (await route.action({ request, params: {}, context: {} })) as Response;
     expect(response.status).toBe(400);

@@ -5,7 +5,7 @@
 import { fakeStaffAccounts, server, type FakeStaffAccount } from "../setup/shopify-fake";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { action } from "~/routes/app.settings/route";
+import { action } from "~/routes/app.settings.staff/route";
 import { roleOf } from "~/services/purchase-orders/permissions.server";
 import { NO_OWNER_MESSAGE, OWNER_ONLY_MESSAGE } from "~/services/settings.server";
 import { APP, createSignedInShop, sessionTokenHeaders } from "../setup/admin-request";

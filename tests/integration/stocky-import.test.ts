@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { createLocation, createProduct, createShop, createVariant, createVendor, uniqueShop } from "../factories";
-import { action } from "~/routes/app.settings/route";
+import { action } from "~/routes/app.settings.import/route";
 import { importCsv } from "~/services/csv-import/import.server";
 import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
 import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";

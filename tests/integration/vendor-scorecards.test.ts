@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { findPlanningShop } from "~/models/planning-inputs.server";
+import { findPlanningSettings } from "~/models/settings.server";
 import * as detailRoute from "~/routes/app.vendors_.$id";
 import * as listRoute from "~/routes/app.vendors";
 import { loadRunInputs } from "~/services/planning/plan-shop.server";
@@ -91,7 +91,7 @@ describe("fair vendor scorecards", () => {
     const s = await detail(a.store, a.vendor.id);
     expect(s).toMatchObject({ deliveries: 4, leadTimeObservations: 3, tooEarlyReceipts: 1 });
     expect(s.leadTimeMeanDays).toBeCloseTo(20, 6);
-    const inputs = await loadRunInputs(a.shop, await findPlanningShop(a.shop), new Date().toISOString().slice(0, 10));
+    const inputs = await loadRunInputs(a.shop, await findPlanningSettings(a.shop), new Date().toISOString().slice(0, 10));
     // blendLeadTime(stated 20, observed [20, 22, 18]) = 20; with the 12-minute receipt it would be 15.
     expect(inputs.context.vendors[a.vendor.id].leadTime).toMatchObject({ observations: 3 });
     expect(inputs.context.vendors[a.vendor.id].leadTime.meanDays).toBeCloseTo(20, 6);

@@ -17,8 +17,12 @@ import * as poDetailRoute from "~/routes/app.purchase-orders_.$id";
 import * as poListRoute from "~/routes/app.purchase-orders";
 import * as replenishmentRoute from "~/routes/app.replenishment";
 import * as savedViewsRoute from "~/routes/app.saved-views";
-import * as settingsRoute from "~/routes/app.settings/route";
-import { INTENTS as SETTINGS_INTENTS } from "~/routes/app.settings/schema";
+import * as planningSettings from "~/routes/app.settings._index/route";
+import * as importSettings from "~/routes/app.settings.import/route";
+import * as notificationSettings from "~/routes/app.settings.notifications/route";
+import * as purchaseOrderSettings from "~/routes/app.settings.purchase-orders/route";
+import * as staffSettings from "~/routes/app.settings.staff/route";
+import * as syncSettings from "~/routes/app.settings.sync/route";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import { DEMO_STAFF_COOKIE, guardChange, VIEWER_MESSAGE } from "~/services/permissions.server";
 import { APP, callRoute, createSignedInShop, postAsStaff, sessionTokenHeaders } from "../setup/admin-request";
@@ -184,27 +188,71 @@ const ROUTES: RouteUnderTest[] = [
       save_vendor_terms: (s) => [["intent", "save_vendor_terms"], ["variantId", s.po.lines[0].variantId], ["vendorSku", "V-1"], ["vendorPrice", "2.40"]],
     },
   },
+  // Settings: one nested route per section, each with its own intents.
   {
-    file: "app.settings/route.tsx",
-    action: settingsRoute.action,
+    file: "app.settings._index/route.tsx",
+    action: planningSettings.action,
     path: () => "/app/settings",
     params: () => ({}),
-    intents: SETTINGS_INTENTS,
+    intents: planningSettings.ACTION_INTENTS,
     forms: {
       "save-settings": () => [
         ["intent", "save-settings"], ["serviceLevelA", "99"], ["serviceLevelB", "95"], ["serviceLevelC", "90"], ["reviewPeriodDays", "7"], ["holdingCostRatePercent", "25"],
         ["orderingCost", "25"], ["forecastHorizonDays", "90"], ["overstockCoverDays", "180"], ["deadStockDays", "90"], ["deadStockMinValue", "100"],
         ["planBudget", "5000"],
       ],
+    },
+  },
+  {
+    file: "app.settings.sync/route.tsx",
+    action: syncSettings.action,
+    path: () => "/app/settings/sync",
+    params: () => ({}),
+    intents: syncSettings.ACTION_INTENTS,
+    forms: {
       reprocess: () => [["intent", "reprocess"], ["eventId", "event-1"]],
       backfill: () => [["intent", "backfill"]],
-      // Sent as multipart with a file below, as the Import card does.
-      import: () => [["intent", "import"], ["kind", "shopify-orders"]],
+    },
+  },
+  {
+    file: "app.settings.import/route.tsx",
+    action: importSettings.action,
+    path: () => "/app/settings/import",
+    params: () => ({}),
+    intents: importSettings.ACTION_INTENTS,
+    // Sent as multipart with a file below, as the Import card does.
+    forms: { import: () => [["intent", "import"], ["kind", "shopify-orders"]] },
+  },
+  {
+    file: "app.settings.notifications/route.tsx",
+    action: notificationSettings.action,
+    path: () => "/app/settings/notifications",
+    params: () => ({}),
+    intents: notificationSettings.ACTION_INTENTS,
+    forms: {
       "save-channel": () => [["intent", "save-channel"], ["kind", "email"], ["target", "new@example.com"], ["minSeverity", "info"]],
       "delete-channel": (s) => [["intent", "delete-channel"], ["id", s.channel.id]],
       "test-channel": (s) => [["intent", "test-channel"], ["id", s.channel.id]],
+    },
+  },
+  {
+    file: "app.settings.staff/route.tsx",
+    action: staffSettings.action,
+    path: () => "/app/settings/staff",
+    params: () => ({}),
+    intents: staffSettings.ACTION_INTENTS,
+    forms: {
       "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
       "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
+    },
+  },
+  {
+    file: "app.settings.purchase-orders/route.tsx",
+    action: purchaseOrderSettings.action,
+    path: () => "/app/settings/purchase-orders",
+    params: () => ({}),
+    intents: purchaseOrderSettings.ACTION_INTENTS,
+    forms: {
       "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "false"]],
       "save-landed-cost": () => [["intent", "save-landed-cost"], ["landedCostToShopify", "true"]],
     },

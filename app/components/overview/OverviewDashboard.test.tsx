@@ -134,7 +134,8 @@ describe("OverviewDashboard", () => {
   it("shows an empty state, not zeros, for a brand-new install", () => {
     const out = html({ ...DATA, hasHistory: false, counts: { variants: 0, locations: 1, vendors: 0, orders: 0, orderLines: 0, purchaseOrders: 0 } });
     expect(out).toContain("Your inventory overview appears here once data arrives");
-    expect(out).toContain('href="/app/settings"');
+    expect(out).toContain('href="/app/settings/sync"');
+    expect(out).toContain('href="/app/settings/import"');
     expect(kpi(out, "inventory-value")).toBeUndefined();
   });
 

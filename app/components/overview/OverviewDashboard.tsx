@@ -74,11 +74,11 @@ export function OverviewDashboard({
                 heading="Your inventory overview appears here once data arrives"
                 action={{
                   content: "Check sync progress",
-                  url: "/app/settings",
+                  url: "/app/settings/sync",
                 }}
                 secondaryAction={{
                   content: "Import sales history (CSV)",
-                  url: "/app/settings",
+                  url: "/app/settings/import",
                 }}
                 image="https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png"
               >

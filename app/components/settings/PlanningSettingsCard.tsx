@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
-import { PLANNING_FIELDS, PLANNING_FIELD_NAMES, rangeText, type PlanningFieldName } from "./planning-fields";
+import { PLANNING_FIELDS, PLANNING_FIELD_NAMES, rangeText, type PlanningFieldName } from "~/lib/settings";
 
 export type PlanningValues = Record<PlanningFieldName, number | string>;
 

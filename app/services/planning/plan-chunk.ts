@@ -2,6 +2,7 @@ import { naiveDailyMean, weeklyTotals, type AbcClass, type XyzClass } from "~/li
 import type { AnalogueCurves } from "~/lib/forecasting";
 import { decideOrder, forecastDemand, seriesServiceLevel, xyzOfHistory, type DemandForecast } from "~/lib/planning";
 import { continuesSelling, onOrderQuantity, stockFromAvailable, type LeadTimeEstimate, type ScheduledReceipt } from "~/lib/replenishment";
+import type { PlanSettingsContext } from "~/lib/settings";
 import { addDays, daysBetween } from "~/lib/time";
 import type { JsonText } from "~/utils/json-text";
 import { buildPackedSeries, horizonOverrides, naiveSquaredScale, orderMinimum, seriesKey, type ForecastOverrideSpan } from "./series";
@@ -43,29 +44,20 @@ export interface ChunkOnOrder {
   drafted: number;
 }
 
-/** What stays the same for every chunk of one run. */
-export interface PlanContext {
+/** What stays the same for every chunk of one run: the shop's planning settings (lib/settings) and the run's reads. */
+export interface PlanContext extends PlanSettingsContext {
   asOfDate: string;
   historyDays: number;
   /** Days in the history window the whole shop was closed (closedDays): unknown demand, not zero. */
   closedDates: string[];
   /** The shop's launch curves for items in their first 8 weeks (null: no launched product to learn from). */
   analogues: AnalogueCurves | null;
-  forecastHorizonDays: number;
-  reviewPeriodDays: number;
-  orderingCostCents: number;
-  holdingCostRate: number;
-  serviceLevel: Record<AbcClass, number>;
   /** Settings → "Balance service levels by unit cost": the shop's mean unit cost (cents); null when off. */
   costReferenceCents: number | null;
-  /** Settings → "Lower service levels for variable demand": Y and Z series step below their class level (ADR 024). */
-  serviceByVariability: boolean;
   activeLocationIds: string[];
   vendors: Record<string, { moq: number | null; leadTime: LeadTimeEstimate }>;
   /** Lead time of variants without a vendor. */
   defaultLeadTime: LeadTimeEstimate;
-  /** Settings → purchase budget per plan, cents (null: no cap); the run cuts suggestions to fit it (plan-budget.ts). */
-  budgetCents: number | null;
 }
 
 /** The history window's closed days as a mask (undefined when there are none). */

@@ -1,7 +1,6 @@
 import { classifyAbc, isTooEarlyReceipt, type AbcClass } from "~/lib/analytics";
 import { blendLeadTime } from "~/lib/replenishment";
 import {
-  findPlanningShop,
   listActiveForecastOverrides,
   listActiveLocations,
   listDemandSeries,
@@ -30,6 +29,8 @@ import {
   type ReplenishmentRow,
 } from "~/models/plan-run.server";
 import { findBundleIds } from "~/models/bundles.server";
+import { findPlanningSettings } from "~/models/settings.server";
+import { planSettingsContext } from "~/lib/settings";
 import { addDays, daysBetween, localDate } from "~/lib/time";
 import { logJob, logger } from "~/utils/logger.server";
 import { evaluateAlerts } from "~/services/alerts/evaluate.server";
@@ -83,7 +84,7 @@ export interface PlanTimings {
  */
 export async function planShop(shop: string, options: { now?: Date; trigger?: string; threads?: number } = {}): Promise<PlanRunSummary> {
   return logJob("plan-shop", shop, async () => {
-    const settings = await findPlanningShop(shop);
+    const settings = await findPlanningSettings(shop);
     const asOfDate = localDate(options.now ?? new Date(), settings.ianaTimezone);
     // A run of today cut short (process killed, deploy) resumes after its last written chunk; older ones are dropped.
     const staleBefore = new Date(Date.now() - INTERRUPTED_AFTER_MS);
@@ -131,7 +132,7 @@ export async function planShop(shop: string, options: { now?: Date; trigger?: st
   });
 }
 
-type Settings = Awaited<ReturnType<typeof findPlanningShop>>;
+type Settings = Awaited<ReturnType<typeof findPlanningSettings>>;
 
 /** Everything a run reads once: the variants to plan, vendors, open POs (and ABC classes when already known). */
 interface RunInputs {
@@ -186,19 +187,13 @@ export async function loadRunInputs(
     historyDays: HISTORY_DAYS,
     closedDates: calendar.closedDates,
     analogues: calendar.analogues,
-    forecastHorizonDays: settings.forecastHorizonDays,
-    reviewPeriodDays: settings.reviewPeriodDays,
-    orderingCostCents: toCents(settings.orderingCost.toString()),
-    holdingCostRate: settings.holdingCostRate,
-    serviceLevel: { A: settings.serviceLevelA, B: settings.serviceLevelB, C: settings.serviceLevelC },
+    ...planSettingsContext(settings),
     costReferenceCents: settings.balanceServiceByCost ? toCents(await meanTrackedUnitCost(shop)) : null,
-    serviceByVariability: settings.serviceByVariability,
     activeLocationIds: locations.map((l) => l.id),
     vendors: Object.fromEntries(
       vendors.map((v) => [v.id, { moq: v.moq, leadTime: blendLeadTime({ statedDays: v.statedLeadTimeDays, observedDays: acceptedLeadTimes(observed.get(v.id), v.statedLeadTimeDays) }) }]),
     ),
     defaultLeadTime: blendLeadTime({ statedDays: 14, observedDays: [] }),
-    budgetCents: settings.planBudgetCents,
   };
   // Open PO units per series, Stockcast's own apart from those imported from Stocky (docs/on-order.md).
   const onOrder = new Map<string, ChunkOnOrder>();

@@ -1,7 +1,8 @@
 import type { AbcClass } from "~/lib/analytics";
 import { replacePlanVariants } from "~/models/plan-patch.server";
 import { latestCompletePlanRun, type ForecastRow, type ReplenishmentRow } from "~/models/plan-run.server";
-import { abcClassesInRun, findPlanningShop, variantsTouchedSince } from "~/models/planning-inputs.server";
+import { abcClassesInRun, variantsTouchedSince } from "~/models/planning-inputs.server";
+import { findPlanningSettings } from "~/models/settings.server";
 import { logJob } from "~/utils/logger.server";
 import { budgetSpentOutside, refreshPlanRunBudget } from "./plan-budget.server";
 import { loadRunInputs, planVariants } from "./plan-shop.server";
@@ -32,7 +33,7 @@ export async function planTouchedVariants(shop: string, options: { threads?: num
     const touched = await variantsTouchedSince(shop, run.startedAt, MAX_TOUCHED_VARIANTS + 1);
     if (touched.length === 0) return { planRunId: run.id, variants: 0, seriesPlanned: 0, variantIds: [], skipped: "nothing changed" };
     if (touched.length > MAX_TOUCHED_VARIANTS) return { planRunId: run.id, variants: touched.length, seriesPlanned: 0, variantIds: [], skipped: "too many changes" };
-    const settings = await findPlanningShop(shop);
+    const settings = await findPlanningSettings(shop);
     const abc = (await abcClassesInRun(shop, run.id, touched)) as Record<string, AbcClass>;
     const inputs = await loadRunInputs(shop, settings, run.asOfDate, { variantIds: touched, abc });
     // The untouched lines keep their suggestions (cut or not): the touched ones share what they leave of
