@@ -50,7 +50,6 @@ export const SHOP_TABLES_DELETE_ORDER = [
   "NativePurchaseOrderLine",
   "VendorVariant",
   "InventoryLevel",
-  "VendorVariant",
   "Variant",
   "Product",
   "Vendor",
