@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
@@ -22,6 +22,7 @@ import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
 import { plural } from "~/utils/plural";
 import { figureText, notEnoughData, percent, PRICE_COMPARISONS } from "~/utils/scorecard-text";
+import { ConflictBanner } from "~/components/ConflictBanner";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -230,7 +231,6 @@ type VendorValues = ReturnType<typeof useLoaderData<typeof loader>>["vendor"];
 function VendorEditForm({ vendor }: { vendor: VendorValues }) {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const initial = {
     contactName: vendor.contactName ?? "",
     email: vendor.email ?? "",
@@ -253,9 +253,7 @@ function VendorEditForm({ vendor }: { vendor: VendorValues }) {
             Vendor details
           </Text>
           {result && !result.ok && result.code === "conflict" && (
-            <Banner tone="warning" title="Someone else changed this vendor" action={{ content: "Reload", onAction: () => revalidator.revalidate() }}>
-              <p>{result.error}</p>
-            </Banner>
+            <ConflictBanner title="Someone else changed this vendor" message={result.error} />
           )}
           {result?.ok && result.changed && !result.terms && !dirty && (
             <Banner tone="success">
