@@ -23,6 +23,7 @@ import { FORM } from "~/utils/form-errors";
 import { plural } from "~/utils/plural";
 import { figureText, notEnoughData, percent, PRICE_COMPARISONS } from "~/utils/scorecard-text";
 import { ConflictBanner } from "~/components/ConflictBanner";
+import { CardTitle } from "~/components/CardTitle";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -103,9 +104,7 @@ export default function VendorPage() {
             <Card>
               <BlockStack gap="300">
                 <InlineStack gap="200" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    Scorecard, last 12 months
-                  </Text>
+                  <CardTitle>Scorecard, last 12 months</CardTitle>
                   {s.score !== null ? (
                     <Badge tone={s.score >= 85 ? "success" : s.score >= 70 ? "attention" : "critical"}>{`Score ${Math.round(s.score)} (${plural(s.scoreObservations, "delivery", "deliveries")})`}</Badge>
                   ) : (
@@ -143,9 +142,7 @@ export default function VendorPage() {
             </Card>
             <Card>
               <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Trend
-                </Text>
+                <CardTitle>Trend</CardTitle>
                 {d.trend.some((p) => p.deliveries > 0) ? (
                   <>
                     <VendorTrendChart points={d.trend} />
@@ -200,9 +197,7 @@ function OpenPurchaseOrders({ orders }: { orders: ReturnType<typeof useLoaderDat
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Open purchase orders
-        </Text>
+        <CardTitle>Open purchase orders</CardTitle>
         {orders.length === 0 ? (
           <Text as="p" tone="subdued">
             Nothing on order from this vendor.
@@ -249,9 +244,7 @@ function VendorEditForm({ vendor }: { vendor: VendorValues }) {
     <Card>
       <Form method="post">
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            Vendor details
-          </Text>
+          <CardTitle>Vendor details</CardTitle>
           {result && !result.ok && result.code === "conflict" && (
             <ConflictBanner title="Someone else changed this vendor" message={result.error} />
           )}

@@ -3,6 +3,7 @@ import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineGrid, Inl
 import { useState } from "react";
 import { OVERRIDE_LABEL, OVERRIDE_LIMITS, type OverrideFieldName, type VariantOverrides } from "./override-forms";
 import { ConflictBanner } from "~/components/ConflictBanner";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface PlanningOverridesResult {
   ok: boolean;
@@ -64,9 +65,7 @@ export function PlanningOverridesCard({
     <Card>
       <Form method="post">
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            Planning overrides
-          </Text>
+          <CardTitle>Planning overrides</CardTitle>
           {result && !result.ok && result.code === "conflict" && (
             <ConflictBanner title="Someone else changed these overrides" message={result.error} />
           )}
