@@ -9,3 +9,12 @@ export function CardTitle({ children }: { children: ReactNode }) {
     </Text>
   );
 }
+
+/** A heading one level below a card title or a section's own heading (Settings cards, parts of a card). */
+export function MinorHeading({ children }: { children: ReactNode }) {
+  return (
+    <Text as="h3" variant="headingSm">
+      {children}
+    </Text>
+  );
+}
