@@ -84,24 +84,27 @@ interface RouteUnderTest {
   forms: Record<string, (s: Seeded) => Fields>;
 }
 
+/** A route at a fixed path, with no URL params. */
+const atPath = (file: string, path: string, route: { action: Action; ACTION_INTENTS: readonly string[] }, forms: RouteUnderTest["forms"]): RouteUnderTest => ({
+  file,
+  action: route.action,
+  path: () => path,
+  params: () => ({}),
+  intents: route.ACTION_INTENTS,
+  forms,
+});
+
 /** A calendar date `n` days from today (UTC), as the forms take it. */
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const version = (s: Seeded): [string, string] => ["version", String(s.po.version)];
 const noOverrides = JSON.stringify({ leadTimeOverrideDays: null, moqOverride: null, casePack: null, minQty: null, maxQty: null, doNotReorder: false });
 
 const ROUTES: RouteUnderTest[] = [
-  {
-    file: "app.purchase-orders.tsx",
-    action: poListRoute.action,
-    path: () => "/app/purchase-orders",
-    params: () => ({}),
-    intents: poListRoute.ACTION_INTENTS,
-    forms: {
-      create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]],
-      create_from_matching: () => [["intent", "create_from_matching"], ["query", "urgency=critical"]],
-      switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
-    },
-  },
+  atPath("app.purchase-orders.tsx", "/app/purchase-orders", poListRoute, {
+    create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]],
+    create_from_matching: () => [["intent", "create_from_matching"], ["query", "urgency=critical"]],
+    switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
+  }),
   {
     file: "app.purchase-orders_.$id.tsx",
     action: poDetailRoute.action,
@@ -127,44 +130,23 @@ const ROUTES: RouteUnderTest[] = [
       switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
     },
   },
-  {
-    file: "app.replenishment.tsx",
-    action: replenishmentRoute.action,
-    path: () => "/app/replenishment",
-    params: () => ({}),
-    intents: replenishmentRoute.ACTION_INTENTS,
-    forms: {
-      plan: () => [["intent", "plan"]],
-      edit_quantity: () => [["intent", "edit_quantity"], ["lineId", "line-1"], ["quantity", "12"]],
-    },
-  },
-  {
-    file: "app.saved-views.tsx",
-    action: savedViewsRoute.action,
-    path: () => "/app/saved-views",
-    params: () => ({}),
-    intents: savedViewsRoute.ACTION_INTENTS,
-    forms: {
-      save_view: () => [["intent", "save_view"], ["screen", "replenishment"], ["name", "Mine"], ["query", "urgency=low"]],
-      overwrite_view: (s) => [["intent", "overwrite_view"], ["screen", "replenishment"], ["id", s.view.id], ["query", "urgency=low"]],
-      rename_view: (s) => [["intent", "rename_view"], ["screen", "replenishment"], ["id", s.view.id], ["name", "Mine"]],
-      delete_view: (s) => [["intent", "delete_view"], ["screen", "replenishment"], ["id", s.view.id]],
-    },
-  },
-  {
-    file: "app.alerts.tsx",
-    action: alertsRoute.action,
-    path: () => "/app/alerts",
-    params: () => ({}),
-    intents: alertsRoute.ACTION_INTENTS,
-    forms: {
-      acknowledge: (s) => [["intent", "acknowledge"], ["id", s.alerts[0].id]],
-      snooze: (s) => [["intent", "snooze"], ["id", s.alerts[0].id], ["until", inDays(7)]],
-      mute: (s) => [["intent", "mute"], ["id", s.alerts[0].id]],
-      unmute: (s) => [["intent", "unmute"], ["muteId", s.mute.id]],
-      create_po: (s) => [["intent", "create_po"], ["vendorId", s.vendor.id], ["locationId", s.location.id]],
-    },
-  },
+  atPath("app.replenishment.tsx", "/app/replenishment", replenishmentRoute, {
+    plan: () => [["intent", "plan"]],
+    edit_quantity: () => [["intent", "edit_quantity"], ["lineId", "line-1"], ["quantity", "12"]],
+  }),
+  atPath("app.saved-views.tsx", "/app/saved-views", savedViewsRoute, {
+    save_view: () => [["intent", "save_view"], ["screen", "replenishment"], ["name", "Mine"], ["query", "urgency=low"]],
+    overwrite_view: (s) => [["intent", "overwrite_view"], ["screen", "replenishment"], ["id", s.view.id], ["query", "urgency=low"]],
+    rename_view: (s) => [["intent", "rename_view"], ["screen", "replenishment"], ["id", s.view.id], ["name", "Mine"]],
+    delete_view: (s) => [["intent", "delete_view"], ["screen", "replenishment"], ["id", s.view.id]],
+  }),
+  atPath("app.alerts.tsx", "/app/alerts", alertsRoute, {
+    acknowledge: (s) => [["intent", "acknowledge"], ["id", s.alerts[0].id]],
+    snooze: (s) => [["intent", "snooze"], ["id", s.alerts[0].id], ["until", inDays(7)]],
+    mute: (s) => [["intent", "mute"], ["id", s.alerts[0].id]],
+    unmute: (s) => [["intent", "unmute"], ["muteId", s.mute.id]],
+    create_po: (s) => [["intent", "create_po"], ["vendorId", s.vendor.id], ["locationId", s.location.id]],
+  }),
   {
     file: "app.forecasts.$variantId.tsx",
     action: forecastRoute.action,
@@ -189,31 +171,17 @@ const ROUTES: RouteUnderTest[] = [
     },
   },
   // Settings: one nested route per section, each with its own intents.
-  {
-    file: "app.settings._index/route.tsx",
-    action: planningSettings.action,
-    path: () => "/app/settings",
-    params: () => ({}),
-    intents: planningSettings.ACTION_INTENTS,
-    forms: {
-      "save-settings": () => [
-        ["intent", "save-settings"], ["serviceLevelA", "99"], ["serviceLevelB", "95"], ["serviceLevelC", "90"], ["reviewPeriodDays", "7"], ["holdingCostRatePercent", "25"],
-        ["orderingCost", "25"], ["forecastHorizonDays", "90"], ["overstockCoverDays", "180"], ["deadStockDays", "90"], ["deadStockMinValue", "100"],
-        ["planBudget", "5000"],
-      ],
-    },
-  },
-  {
-    file: "app.settings.sync/route.tsx",
-    action: syncSettings.action,
-    path: () => "/app/settings/sync",
-    params: () => ({}),
-    intents: syncSettings.ACTION_INTENTS,
-    forms: {
-      reprocess: () => [["intent", "reprocess"], ["eventId", "event-1"]],
-      backfill: () => [["intent", "backfill"]],
-    },
-  },
+  atPath("app.settings._index/route.tsx", "/app/settings", planningSettings, {
+    "save-settings": () => [
+      ["intent", "save-settings"], ["serviceLevelA", "99"], ["serviceLevelB", "95"], ["serviceLevelC", "90"], ["reviewPeriodDays", "7"], ["holdingCostRatePercent", "25"],
+      ["orderingCost", "25"], ["forecastHorizonDays", "90"], ["overstockCoverDays", "180"], ["deadStockDays", "90"], ["deadStockMinValue", "100"],
+      ["planBudget", "5000"],
+    ],
+  }),
+  atPath("app.settings.sync/route.tsx", "/app/settings/sync", syncSettings, {
+    reprocess: () => [["intent", "reprocess"], ["eventId", "event-1"]],
+    backfill: () => [["intent", "backfill"]],
+  }),
   {
     file: "app.settings.import/route.tsx",
     action: importSettings.action,
@@ -223,40 +191,19 @@ const ROUTES: RouteUnderTest[] = [
     // Sent as multipart with a file below, as the Import card does.
     forms: { import: () => [["intent", "import"], ["kind", "shopify-orders"]] },
   },
-  {
-    file: "app.settings.notifications/route.tsx",
-    action: notificationSettings.action,
-    path: () => "/app/settings/notifications",
-    params: () => ({}),
-    intents: notificationSettings.ACTION_INTENTS,
-    forms: {
-      "save-channel": () => [["intent", "save-channel"], ["kind", "email"], ["target", "new@example.com"], ["minSeverity", "info"]],
-      "delete-channel": (s) => [["intent", "delete-channel"], ["id", s.channel.id]],
-      "test-channel": (s) => [["intent", "test-channel"], ["id", s.channel.id]],
-    },
-  },
-  {
-    file: "app.settings.staff/route.tsx",
-    action: staffSettings.action,
-    path: () => "/app/settings/staff",
-    params: () => ({}),
-    intents: staffSettings.ACTION_INTENTS,
-    forms: {
-      "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
-      "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
-    },
-  },
-  {
-    file: "app.settings.purchase-orders/route.tsx",
-    action: purchaseOrderSettings.action,
-    path: () => "/app/settings/purchase-orders",
-    params: () => ({}),
-    intents: purchaseOrderSettings.ACTION_INTENTS,
-    forms: {
-      "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "false"]],
-      "save-landed-cost": () => [["intent", "save-landed-cost"], ["landedCostToShopify", "true"]],
-    },
-  },
+  atPath("app.settings.notifications/route.tsx", "/app/settings/notifications", notificationSettings, {
+    "save-channel": () => [["intent", "save-channel"], ["kind", "email"], ["target", "new@example.com"], ["minSeverity", "info"]],
+    "delete-channel": (s) => [["intent", "delete-channel"], ["id", s.channel.id]],
+    "test-channel": (s) => [["intent", "test-channel"], ["id", s.channel.id]],
+  }),
+  atPath("app.settings.staff/route.tsx", "/app/settings/staff", staffSettings, {
+    "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
+    "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
+  }),
+  atPath("app.settings.purchase-orders/route.tsx", "/app/settings/purchase-orders", purchaseOrderSettings, {
+    "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "false"]],
+    "save-landed-cost": () => [["intent", "save-landed-cost"], ["landedCostToShopify", "true"]],
+  }),
 ];
 
 /** Intents a viewer may post, and why: they change no shop data. */
