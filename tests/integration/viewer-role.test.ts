@@ -8,7 +8,7 @@ import path from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { createLocation, createProduct, createVariant, createVendor } from "../factories";
+import { createCatalog, createVariant } from "../factories";
 import { shopRows } from "../factories/shop-rows";
 import * as alertsRoute from "~/routes/app.alerts";
 import * as demoClockRoute from "~/routes/app.demo-clock";
@@ -26,6 +26,7 @@ import * as syncSettings from "~/routes/app.settings.sync/route";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import { DEMO_STAFF_COOKIE, guardChange, VIEWER_MESSAGE } from "~/services/permissions.server";
 import { APP, callRoute, createSignedInShop, postAsStaff, sessionTokenHeaders } from "../setup/admin-request";
+import { FORECAST_FORMS, inDays } from "../setup/route-forms";
 
 const OWNER = "9001";
 const VIEWER = "9002";
@@ -46,9 +47,7 @@ async function seedShop(label: string) {
       { shop, staffId: MANAGER, name: "Max Manager", role: "manager" },
     ],
   });
-  const vendor = await createVendor(shop);
-  const location = await createLocation(shop);
-  const product = await createProduct(shop, { vendorId: vendor.id });
+  const { vendor, location, product } = await createCatalog(shop);
   const variant = await createVariant(shop, product.id, 1, { title: "Green", sku: "T-G" });
   const po = await prisma.purchaseOrder.create({
     data: {
@@ -94,10 +93,7 @@ const atPath = (file: string, path: string, route: { action: Action; ACTION_INTE
   forms,
 });
 
-/** A calendar date `n` days from today (UTC), as the forms take it. */
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const version = (s: Seeded): [string, string] => ["version", String(s.po.version)];
-const noOverrides = JSON.stringify({ leadTimeOverrideDays: null, moqOverride: null, casePack: null, minQty: null, maxQty: null, doNotReorder: false });
 
 const ROUTES: RouteUnderTest[] = [
   atPath("app.purchase-orders.tsx", "/app/purchase-orders", poListRoute, {
@@ -153,11 +149,7 @@ const ROUTES: RouteUnderTest[] = [
     path: (s) => `/app/forecasts/${s.variant.id}`,
     params: (s) => ({ variantId: s.variant.id }),
     intents: forecastRoute.ACTION_INTENTS,
-    forms: {
-      save_overrides: () => [["intent", "save_overrides"], ["expected", noOverrides], ["casePack", "6"]],
-      add_forecast_override: (s) => [["intent", "add_forecast_override"], ["locationId", s.location.id], ["startDate", inDays(1)], ["endDate", inDays(30)], ["dailyUnits", "20"]],
-      delete_forecast_override: () => [["intent", "delete_forecast_override"], ["overrideId", "override-1"]],
-    },
+    forms: FORECAST_FORMS,
   },
   {
     file: "app.vendors_.$id.tsx",
