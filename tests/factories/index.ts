@@ -66,6 +66,20 @@ export async function createStore(label: string, fields: StoreFields = {}) {
   return { shop, ...(await createCatalog(shop, fields)) };
 }
 
+type PoLineFields = Omit<Prisma.PurchaseOrderLineUncheckedCreateWithoutPurchaseOrderInput, "shop">;
+
+/** Purchase order "PO-1001" (a draft unless `fields` says otherwise) with `lines`; returned with its lines. */
+export function createPurchaseOrder(
+  shop: string,
+  fields: Fields<Prisma.PurchaseOrderUncheckedCreateInput> & Pick<Prisma.PurchaseOrderUncheckedCreateInput, "vendorId" | "destinationLocationId" | "createdBy">,
+  lines: PoLineFields[],
+) {
+  return prisma.purchaseOrder.create({
+    data: { number: "PO-1001", ...fields, shop, lines: { create: lines.map((l) => ({ ...l, shop })) } },
+    include: { lines: true },
+  });
+}
+
 export interface DemandHistory {
   /** The day after the last day of history ("today"). */
   until: string;

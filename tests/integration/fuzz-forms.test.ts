@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { createCatalog, createVariant } from "../factories";
+import { createCatalog, createPurchaseOrder, createVariant } from "../factories";
 import { shopRows } from "../factories/shop-rows";
 import { getJobQueue } from "~/jobs/index.server";
 import * as overviewRoute from "~/routes/app._index";
@@ -39,13 +39,9 @@ async function seedShop() {
   await prisma.staffRole.create({ data: { shop, staffId: OWNER, name: "Olive Owner", role: "owner" } });
   const { vendor, location, product } = await createCatalog(shop);
   const variant = await createVariant(shop, product.id, 1, { title: "Green", sku: "T-G" });
-  const po = await prisma.purchaseOrder.create({
-    data: {
-      shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "draft",
-      lines: { create: [{ shop, variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" }] },
-    },
-    include: { lines: true },
-  });
+  const po = await createPurchaseOrder(shop, { vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "draft" }, [
+    { variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" },
+  ]);
   const alert = await prisma.alert.create({
     data: { shop, type: "below_reorder_point", severity: "warning", dedupeKey: "a1", entityType: "variant_location", entityId: `${variant.id}|a1`, message: "Tent — Green is below its reorder point." },
   });

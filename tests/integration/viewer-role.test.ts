@@ -8,7 +8,7 @@ import path from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { createCatalog, createVariant } from "../factories";
+import { createCatalog, createPurchaseOrder, createVariant } from "../factories";
 import { shopRows } from "../factories/shop-rows";
 import * as alertsRoute from "~/routes/app.alerts";
 import * as demoClockRoute from "~/routes/app.demo-clock";
@@ -49,13 +49,9 @@ async function seedShop(label: string) {
   });
   const { vendor, location, product } = await createCatalog(shop);
   const variant = await createVariant(shop, product.id, 1, { title: "Green", sku: "T-G" });
-  const po = await prisma.purchaseOrder.create({
-    data: {
-      shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "approved",
-      lines: { create: [{ shop, variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" }] },
-    },
-    include: { lines: true },
-  });
+  const po = await createPurchaseOrder(shop, { vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "approved" }, [
+    { variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" },
+  ]);
   const alert = (key: string) =>
     prisma.alert.create({
       data: { shop, type: "below_reorder_point", severity: "warning", dedupeKey: key, entityType: "variant_location", entityId: `${variant.id}|${key}`, message: "Tent — Green is below its reorder point." },
