@@ -2,6 +2,7 @@ import { useState } from "react";
 import { BlockStack, Box, Button, Popover, Text } from "@shopify/polaris";
 import type { OrderStep } from "~/lib/replenishment";
 import type { WhyDto } from "~/utils/why-dto";
+import { MinorHeading } from "~/components/CardTitle";
 
 // Why Stockcast suggests a quantity: the plain sentence first, then the sums (whole units that add up),
 // then the method in plain words, with the method code and its error metric in a details disclosure.
@@ -38,9 +39,7 @@ export function WhyDetails({ why }: { why: WhyDto }) {
         <Text as="p">{why.sentence}</Text>
       </div>
       <BlockStack gap="100">
-        <Text as="h3" variant="headingSm">
-          The numbers
-        </Text>
+        <MinorHeading>The numbers</MinorHeading>
         <Sum testId="why-sum-reorder-point">{`Lead-time demand ${a.leadTimeDemand} + safety stock ${a.safetyStock} = reorder point ${a.reorderPoint}`}</Sum>
         <Sum testId="why-sum-order-up-to">{`Reorder point ${a.reorderPoint} + cover until the next review ${a.reviewDemand} = order-up-to level ${a.orderUpTo}`}</Sum>
         <Sum testId="why-sum-position">{`Available ${counted} + on order ${why.stock.onOrder} = position ${a.position}`}</Sum>

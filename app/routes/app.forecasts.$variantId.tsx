@@ -33,6 +33,7 @@ import { canChange, guardChange } from "~/services/permissions.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
 import { plural } from "~/utils/plural";
+import { CardTitle } from "~/components/CardTitle";
 
 const paramsSchema = z.object({ variantId: z.string().min(1).max(64) });
 
@@ -216,9 +217,7 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
             <Card>
               <BlockStack gap="300">
                 <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    Demand at {d.location.name}
-                  </Text>
+                  <CardTitle>Demand at {d.location.name}</CardTitle>
                   {d.otherLocations.length > 1 && (
                     <Select
                       label="Location"
@@ -243,9 +242,7 @@ function ForecastView({ d }: { d: Extract<LoaderData, { kind: "forecast" }> }) {
               <Card>
                 <BlockStack gap="300">
                   <InlineStack gap="200" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      Why Stockcast suggests {plural(n.suggestedQty, "unit")}
-                    </Text>
+                    <CardTitle>Why Stockcast suggests {plural(n.suggestedQty, "unit")}</CardTitle>
                     <Badge tone={URGENCY_TONE[n.urgency]}>{n.urgency}</Badge>
                   </InlineStack>
                   <div data-testid="why-panel">

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, Filters, IndexTable, Page, Tabs, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, Filters, IndexTable, Page, Tabs } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
 import { paginationProps, useUrlFilters } from "~/components/use-url-filters";
 import { formatDate } from "~/components/format";
 import { ItemLabel } from "~/components/ItemLabel";
 import { getForecastList } from "~/services/forecasts.server";
+import { NumberCell } from "~/components/NumberCell";
 
 const CLASSES = ["smooth", "erratic", "intermittent", "lumpy", "new", "dead"] as const;
 const PAGE_SIZE = 50;
@@ -76,16 +77,8 @@ export default function ForecastsPage() {
                 <IndexTable.Cell>{row.methodWords}</IndexTable.Cell>
                 <IndexTable.Cell>{row.abcClass ?? "—"}</IndexTable.Cell>
                 <IndexTable.Cell>{row.xyzClass ?? "—"}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {row.dailyMean.toFixed(2)}
-                  </Text>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {row.rmsse === null ? "—" : row.rmsse.toFixed(2)}
-                  </Text>
-                </IndexTable.Cell>
+                <NumberCell>{row.dailyMean.toFixed(2)}</NumberCell>
+                <NumberCell>{row.rmsse === null ? "—" : row.rmsse.toFixed(2)}</NumberCell>
               </IndexTable.Row>
             ))}
           </IndexTable>

@@ -19,6 +19,7 @@ import { getPurchaseOrderList } from "~/services/purchase-orders/queries.server"
 import { PO_STATUSES } from "~/services/purchase-orders/state-machine";
 import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
+import { NumberCell } from "~/components/NumberCell";
 
 const PAGE_SIZE = 25;
 const querySchema = z.object({
@@ -245,21 +246,9 @@ export default function PurchaseOrdersPage() {
                     </Text>
                   )}
                 </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {row.lineCount}
-                  </Text>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {row.units.toLocaleString("en-US")}
-                  </Text>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {formatMoney(row.total, row.currency)}
-                  </Text>
-                </IndexTable.Cell>
+                <NumberCell>{row.lineCount}</NumberCell>
+                <NumberCell>{row.units.toLocaleString("en-US")}</NumberCell>
+                <NumberCell>{formatMoney(row.total, row.currency)}</NumberCell>
               </IndexTable.Row>
             ))}
           </IndexTable>

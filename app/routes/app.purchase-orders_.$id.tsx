@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdmin } from "~/auth.server";
@@ -32,6 +32,7 @@ import { now as clockNow } from "~/utils/clock.server";
 import { chargesIntentSchema } from "~/services/purchase-orders/charges-form";
 import { getLandedCostView, updateCharges } from "~/services/purchase-orders/landed-cost.server";
 import { FORM } from "~/utils/form-errors";
+import { ConflictBanner } from "~/components/ConflictBanner";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -187,7 +188,6 @@ export default function PurchaseOrderPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const submit = useSubmit();
   const busy = navigation.state === "submitting";
   const busyIntent = busy ? String(navigation.formData?.get("intent") ?? "") : "";
@@ -285,9 +285,7 @@ export default function PurchaseOrderPage() {
           </InlineStack>
         )}
         {actionData?.code === "conflict" ? (
-          <Banner tone="warning" title="Someone else changed this purchase order" action={{ content: "Reload", onAction: () => revalidator.revalidate() }}>
-            <p>{actionData.error}</p>
-          </Banner>
+          <ConflictBanner title="Someone else changed this purchase order" message={actionData.error} />
         ) : (
           actionData?.error && !sendFailed && !datesFailed && <Banner tone="critical">{actionData.error}</Banner>
         )}

@@ -45,6 +45,7 @@ import { budgetSummary } from "~/utils/budget-summary";
 import { SelectionSummary } from "~/components/replenishment/SelectionSummary";
 import { selectionTotals, type SelectionTotals } from "~/lib/replenishment";
 import { centsToDecimal } from "~/services/purchase-orders/money";
+import { NumberCell } from "~/components/NumberCell";
 
 const PAGE_SIZE = 50;
 
@@ -321,11 +322,7 @@ export default function ReplenishmentPage() {
                     </BlockStack>
                     </div>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric>
-                      {row.onHand}
-                    </Text>
-                  </IndexTable.Cell>
+                  <NumberCell>{row.onHand}</NumberCell>
                   <IndexTable.Cell>{quantity}</IndexTable.Cell>
                   {urgency}
                 </IndexTable.Row>
@@ -372,21 +369,13 @@ export default function ReplenishmentPage() {
                     ))}
                   </BlockStack>
                 </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {formatDays(row.daysOfCover)}
-                  </Text>
-                </IndexTable.Cell>
+                <NumberCell>{formatDays(row.daysOfCover)}</NumberCell>
                 <IndexTable.Cell>{row.projectedStockoutDate ? formatDate(row.projectedStockoutDate) : "—"}</IndexTable.Cell>
                 {urgency}
                 <IndexTable.Cell>
                   {quantity}
                 </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="span" alignment="end" numeric>
-                    {row.value === null ? "—" : formatMoney(row.value, data.currency)}
-                  </Text>
-                </IndexTable.Cell>
+                <NumberCell>{row.value === null ? "—" : formatMoney(row.value, data.currency)}</NumberCell>
               </IndexTable.Row>
               );
             })}

@@ -6,6 +6,7 @@ import { requireAdmin } from "~/auth.server";
 import { formatMoneyCents } from "~/components/format";
 import { getVendorScorecards } from "~/services/vendors.server";
 import { figureText, notEnoughData, percent, PRICE_COMPARISONS } from "~/utils/scorecard-text";
+import { NumberCell } from "~/components/NumberCell";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -59,30 +60,14 @@ export default function VendorsPage() {
                   </Text>
                 </BlockStack>
               </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {v.products}
-                </Text>
-              </IndexTable.Cell>
+              <NumberCell>{v.products}</NumberCell>
               <IndexTable.Cell>
                 {v.statedLeadTimeDays} d /{" "}
                 {figureText(v.leadTimeMeanDays, v.leadTimeObservations, (m) => `${m.toFixed(1)} ± ${(v.leadTimeSdDays ?? 0).toFixed(1)} d`)}
               </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {figureText(v.onTimeRate, v.onTimeObservations, percent)}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {figureText(v.fillRate, v.fillObservations, percent)}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {figureText(v.priceVariation, v.priceObservations, percent, PRICE_COMPARISONS)}
-                </Text>
-              </IndexTable.Cell>
+              <NumberCell>{figureText(v.onTimeRate, v.onTimeObservations, percent)}</NumberCell>
+              <NumberCell>{figureText(v.fillRate, v.fillObservations, percent)}</NumberCell>
+              <NumberCell>{figureText(v.priceVariation, v.priceObservations, percent, PRICE_COMPARISONS)}</NumberCell>
               <IndexTable.Cell>
                 {v.score === null ? (
                   <Text as="span" tone="subdued">
@@ -92,11 +77,7 @@ export default function VendorsPage() {
                   <Badge tone={scoreTone(v.score)}>{String(Math.round(v.score))}</Badge>
                 )}
               </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {formatMoneyCents(v.openPoValueCents, v.currency)}
-                </Text>
-              </IndexTable.Cell>
+              <NumberCell>{formatMoneyCents(v.openPoValueCents, v.currency)}</NumberCell>
             </IndexTable.Row>
           ))}
         </IndexTable>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
@@ -22,6 +22,8 @@ import { now as clockNow } from "~/utils/clock.server";
 import { FORM } from "~/utils/form-errors";
 import { plural } from "~/utils/plural";
 import { figureText, notEnoughData, percent, PRICE_COMPARISONS } from "~/utils/scorecard-text";
+import { ConflictBanner } from "~/components/ConflictBanner";
+import { CardTitle } from "~/components/CardTitle";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -102,9 +104,7 @@ export default function VendorPage() {
             <Card>
               <BlockStack gap="300">
                 <InlineStack gap="200" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    Scorecard, last 12 months
-                  </Text>
+                  <CardTitle>Scorecard, last 12 months</CardTitle>
                   {s.score !== null ? (
                     <Badge tone={s.score >= 85 ? "success" : s.score >= 70 ? "attention" : "critical"}>{`Score ${Math.round(s.score)} (${plural(s.scoreObservations, "delivery", "deliveries")})`}</Badge>
                   ) : (
@@ -142,9 +142,7 @@ export default function VendorPage() {
             </Card>
             <Card>
               <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Trend
-                </Text>
+                <CardTitle>Trend</CardTitle>
                 {d.trend.some((p) => p.deliveries > 0) ? (
                   <>
                     <VendorTrendChart points={d.trend} />
@@ -199,9 +197,7 @@ function OpenPurchaseOrders({ orders }: { orders: ReturnType<typeof useLoaderDat
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Open purchase orders
-        </Text>
+        <CardTitle>Open purchase orders</CardTitle>
         {orders.length === 0 ? (
           <Text as="p" tone="subdued">
             Nothing on order from this vendor.
@@ -230,7 +226,6 @@ type VendorValues = ReturnType<typeof useLoaderData<typeof loader>>["vendor"];
 function VendorEditForm({ vendor }: { vendor: VendorValues }) {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const initial = {
     contactName: vendor.contactName ?? "",
     email: vendor.email ?? "",
@@ -249,13 +244,9 @@ function VendorEditForm({ vendor }: { vendor: VendorValues }) {
     <Card>
       <Form method="post">
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            Vendor details
-          </Text>
+          <CardTitle>Vendor details</CardTitle>
           {result && !result.ok && result.code === "conflict" && (
-            <Banner tone="warning" title="Someone else changed this vendor" action={{ content: "Reload", onAction: () => revalidator.revalidate() }}>
-              <p>{result.error}</p>
-            </Banner>
+            <ConflictBanner title="Someone else changed this vendor" message={result.error} />
           )}
           {result?.ok && result.changed && !result.terms && !dirty && (
             <Banner tone="success">

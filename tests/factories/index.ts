@@ -52,13 +52,32 @@ export interface StoreFields {
   product?: Fields<Prisma.ProductUncheckedCreateInput>;
 }
 
-/** The usual start of a test: a shop with location 1, vendor "Acme" and product 1 of that vendor. */
-export async function createStore(label: string, fields: StoreFields = {}) {
-  const shop = await createShop(label, fields.shop);
+/** Location 1, vendor "Acme" and product 1 of that vendor, in a shop that exists already. */
+export async function createCatalog(shop: string, fields: Omit<StoreFields, "shop"> = {}) {
   const location = await createLocation(shop, 1, fields.location);
   const vendor = await createVendor(shop, fields.vendor);
   const product = await createProduct(shop, { vendorId: vendor.id, ...fields.product });
-  return { shop, location, vendor, product };
+  return { location, vendor, product };
+}
+
+/** The usual start of a test: a shop with location 1, vendor "Acme" and product 1 of that vendor. */
+export async function createStore(label: string, fields: StoreFields = {}) {
+  const shop = await createShop(label, fields.shop);
+  return { shop, ...(await createCatalog(shop, fields)) };
+}
+
+type PoLineFields = Omit<Prisma.PurchaseOrderLineUncheckedCreateWithoutPurchaseOrderInput, "shop">;
+
+/** Purchase order "PO-1001" (a draft unless `fields` says otherwise) with `lines`; returned with its lines. */
+export function createPurchaseOrder(
+  shop: string,
+  fields: Fields<Prisma.PurchaseOrderUncheckedCreateInput> & Pick<Prisma.PurchaseOrderUncheckedCreateInput, "vendorId" | "destinationLocationId" | "createdBy">,
+  lines: PoLineFields[],
+) {
+  return prisma.purchaseOrder.create({
+    data: { number: "PO-1001", ...fields, shop, lines: { create: lines.map((l) => ({ ...l, shop })) } },
+    include: { lines: true },
+  });
 }
 
 export interface DemandHistory {

@@ -14,17 +14,15 @@ import { runBackfill } from "~/services/backfill.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { unauthenticated } from "~/shopify.server";
 import { createAdminClient } from "~/shopify/admin-client.server";
-import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
 import { ORDER_NODES, VARIANTS, storeFixture } from "../fixtures/bulk/store";
 import { getAsStaff } from "../setup/admin-request";
-import { signedWebhook } from "../setup/signed-webhook";
+import { deliverWebhook } from "../setup/deliver-webhook";
 
 afterAll(async () => {
   await getJobQueue().stop();
   server.close();
 });
 
-const SECRET = "test-api-secret";
 const KIT = "gid://shopify/ProductVariant/600";
 const KIT_PRODUCT = "gid://shopify/Product/360";
 const SOCKS = "gid://shopify/ProductVariant/504"; // "Wool socks" S, $14.50
@@ -91,15 +89,6 @@ async function components({ shop, kit }: Ids) {
   const rows = await prisma.bundleComponent.findMany({ where: { shop, bundleVariantId: kit } });
   const gids = new Map((await prisma.variant.findMany({ where: { shop, id: { in: rows.map((r) => r.componentVariantId) } } })).map((v) => [v.id, v.shopifyId]));
   return rows.map((r) => `${gids.get(r.componentVariantId)} ×${r.quantity}`).sort();
-}
-
-async function post(topic: WebhookTopic, shop: string, body: unknown, webhookId: string) {
-  const route = routeForTopic(topic);
-  const mod = await import(`~/routes/webhooks.${route.replace("/webhooks/", "").replace(/\//g, ".")}.tsx`);
-  const request = signedWebhook({ url: `https://stockcast.example${route}`, topic, shop, body, secret: SECRET, webhookId });
-  const response = (await mod.action({ request, params: {}, context: {} })) as Response;
-  expect(response.status).toBe(200);
-  await getJobQueue().runDue({ includeDelayed: true });
 }
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8")) as Record<string, unknown>;
@@ -183,9 +172,9 @@ describe("bundle explosion", () => {
     const ids = await setUp("webhooks");
     const order = kitOrderWebhook();
     const webhookId = crypto.randomUUID();
-    await post("orders/create", ids.shop, order, webhookId);
-    await post("orders/create", ids.shop, order, webhookId); // Shopify's retry of the same delivery
-    await post("orders/updated", ids.shop, order, crypto.randomUUID()); // the same order again, as an update
+    await deliverWebhook("orders/create", ids.shop, order, webhookId);
+    await deliverWebhook("orders/create", ids.shop, order, webhookId); // Shopify's retry of the same delivery
+    await deliverWebhook("orders/updated", ids.shop, order, crypto.randomUUID()); // the same order again, as an update
     expect(await demand(ids)).toEqual([
       "socks 2026-11-01 3 43.500 1",
       "socks 2026-11-05 6 57.363 1",
@@ -202,7 +191,7 @@ describe("bundle explosion", () => {
           ? { id: KIT_PRODUCT, variants: conn([{ id: KIT, productVariantComponents: conn([component(3, TOTE, 2)]) }]) }
           : null,
     }));
-    await post("products/update", ids.shop, kitProductWebhook(), crypto.randomUUID());
+    await deliverWebhook("products/update", ids.shop, kitProductWebhook(), crypto.randomUUID());
     expect(ids.fake.calls.filter((c) => c.operationName === "ProductVariantComponents").map((c) => c.variables.id)).toEqual([KIT_PRODUCT]);
     expect(await components(ids)).toEqual([`${TOTE} ×2`]);
     // Every day the kit sold is derived again: the socks lose the kit's units, the tote gets 2 per kit and all the revenue.

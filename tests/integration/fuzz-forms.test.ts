@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { createLocation, createProduct, createVariant, createVendor } from "../factories";
+import { createCatalog, createPurchaseOrder, createVariant } from "../factories";
 import { shopRows } from "../factories/shop-rows";
 import { getJobQueue } from "~/jobs/index.server";
 import * as overviewRoute from "~/routes/app._index";
@@ -25,6 +25,7 @@ import { SETTINGS_SECTIONS, settingsAction } from "../setup/settings-sections";
 import * as vendorsRoute from "~/routes/app.vendors";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import { APP, callRoute, createSignedInShop, sessionTokenHeaders } from "../setup/admin-request";
+import { FORECAST_FORMS, inDays } from "../setup/route-forms";
 
 const OWNER = "9001";
 
@@ -36,17 +37,11 @@ afterAll(async () => {
 async function seedShop() {
   const { shop } = await createSignedInShop("fuzz-forms", { currencyCode: "CAD" }, OWNER);
   await prisma.staffRole.create({ data: { shop, staffId: OWNER, name: "Olive Owner", role: "owner" } });
-  const vendor = await createVendor(shop);
-  const location = await createLocation(shop);
-  const product = await createProduct(shop, { vendorId: vendor.id });
+  const { vendor, location, product } = await createCatalog(shop);
   const variant = await createVariant(shop, product.id, 1, { title: "Green", sku: "T-G" });
-  const po = await prisma.purchaseOrder.create({
-    data: {
-      shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "draft",
-      lines: { create: [{ shop, variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" }] },
-    },
-    include: { lines: true },
-  });
+  const po = await createPurchaseOrder(shop, { vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "draft" }, [
+    { variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" },
+  ]);
   const alert = await prisma.alert.create({
     data: { shop, type: "below_reorder_point", severity: "warning", dedupeKey: "a1", entityType: "variant_location", entityId: `${variant.id}|a1`, message: "Tent — Green is below its reorder point." },
   });
@@ -59,8 +54,6 @@ async function seedShop() {
 type Seeded = Awaited<ReturnType<typeof seedShop>>;
 
 type Fields = [string, string][];
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const noOverrides = JSON.stringify({ leadTimeOverrideDays: null, moqOverride: null, casePack: null, minQty: null, maxQty: null, doNotReorder: false });
 
 /**
  * Each action's forms as its screen posts them. Left out, because a valid one reaches a server that is not
@@ -131,11 +124,7 @@ const ACTIONS: { name: string; action: (a: ActionFunctionArgs) => Promise<unknow
     action: forecastRoute.action,
     path: (s) => `/app/forecasts/${s.variant.id}`,
     params: (s) => ({ variantId: s.variant.id }),
-    forms: {
-      save_overrides: () => [["intent", "save_overrides"], ["expected", noOverrides], ["casePack", "6"]],
-      add_forecast_override: (s) => [["intent", "add_forecast_override"], ["locationId", s.location.id], ["startDate", inDays(1)], ["endDate", inDays(30)], ["dailyUnits", "20"]],
-      delete_forecast_override: () => [["intent", "delete_forecast_override"], ["overrideId", "override-1"]],
-    },
+    forms: FORECAST_FORMS,
   },
   {
     name: "vendor",

@@ -15,7 +15,7 @@ import * as detailRoute from "~/routes/app.purchase-orders_.$id";
 import * as settingsRoute from "~/routes/app.settings.purchase-orders/route";
 import { applyInventoryItemPayload } from "~/services/sync/catalog.server";
 import { inTransaction } from "~/models/transaction.server";
-import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
+import { getAsStaff, postAsStaff, createShopWithSession } from "../setup/admin-request";
 
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -24,10 +24,7 @@ const OWNER = "7001";
 const VIEWER = "7003";
 
 async function seedShop(label: string) {
-  const store = `lc-${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const shop = `${store}.myshopify.com`;
-  await storeAdminSession(shop);
-  await prisma.shop.create({ data: { shop, name: label, currencyCode: "USD" } });
+  const { store, shop } = await createShopWithSession(`lc-${label}`, { name: label, currencyCode: "USD" });
   await prisma.staffRole.createMany({
     data: [
       { shop, staffId: OWNER, name: "Olive Owner", role: "owner" },

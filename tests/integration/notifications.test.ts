@@ -10,6 +10,7 @@ import { createLevel, createLocation, createProduct, createShop, createVariant, 
 import { JOB, registerJobs } from "~/jobs/index.server";
 import { createJobQueue, type JobQueue } from "~/jobs/queue.server";
 import { action, loader } from "~/routes/app.settings.notifications/route";
+import { postSettings } from "../setup/settings-sections";
 import { findChannel } from "~/models/notifications.server";
 import { saveChannel, type ChannelInput } from "~/services/notifications/channels.server";
 import { MAX_DELIVERY_ATTEMPTS, queueAlertDeliveries } from "~/services/notifications/delivery.server";
@@ -80,11 +81,7 @@ async function newShop(label: string, ianaTimezone = "UTC") {
 /** A shop with a stored offline session and a session token, for the real loader and action. */
 const signedInShop = (label: string, staffId?: string) => createSignedInShop(label, { currencyCode: "CAD" }, staffId);
 
-async function post(headers: Record<string, string>, fields: Record<string, string>) {
-  const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body: new URLSearchParams(fields) });
-  const response = (await action({ request, params: {}, context: {} })) as Response;
-  return { status: response.status, body: await response.json() };
-}
+const post = (headers: Record<string, string>, fields: Record<string, string>) => postSettings(headers, fields, action);
 
 async function load(headers: Record<string, string>) {
   const response = (await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response;

@@ -10,6 +10,7 @@ import { planShop } from "~/services/planning/plan-shop.server";
 import { replacePlanVariants } from "~/models/plan-patch.server";
 import { addDays } from "~/lib/time";
 import { sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
+import { createLocation, createProduct, createShop, createVariant, createVendor } from "../factories";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -36,56 +37,13 @@ const lastDays = <T extends object>(n: number, row: T) => Array.from({ length: n
  * (1/day, A); B@Main low (0.5/day, C); forecasts 3/day, 1/day and 0.5/day, with their forecast snapshot.
  */
 async function seedFixture(label: string): Promise<Fixture> {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await prisma.shop.create({
-    data: { shop, name: "KPI shop", ianaTimezone: "UTC", deadStockDays: 60 },
-  });
-  const main = (
-    await prisma.location.create({
-      data: { shop, shopifyId: "gid://shopify/Location/1", name: "Main" },
-    })
-  ).id;
-  const store = (
-    await prisma.location.create({
-      data: { shop, shopifyId: "gid://shopify/Location/2", name: "Store" },
-    })
-  ).id;
-  const vendor = await prisma.vendor.create({
-    data: { shop, name: "Acme", statedLeadTimeDays: 10 },
-  });
-  const product = await prisma.product.create({
-    data: {
-      shop,
-      shopifyId: "gid://shopify/Product/1",
-      title: "Lamp",
-      vendorId: vendor.id,
-    },
-  });
-  const a = (
-    await prisma.variant.create({
-      data: {
-        shop,
-        shopifyId: "gid://shopify/ProductVariant/1",
-        productId: product.id,
-        title: "Brass",
-        sku: "LAMP-A",
-        unitCost: "12.50",
-        price: "30.00",
-      },
-    })
-  ).id;
-  const b = (
-    await prisma.variant.create({
-      data: {
-        shop,
-        shopifyId: "gid://shopify/ProductVariant/2",
-        productId: product.id,
-        title: "Tin",
-        unitCost: "0.10",
-        price: "1.00",
-      },
-    })
-  ).id;
+  const shop = await createShop(label, { name: "KPI shop", deadStockDays: 60 });
+  const main = (await createLocation(shop, 1, { name: "Main" })).id;
+  const store = (await createLocation(shop, 2, { name: "Store" })).id;
+  const vendor = await createVendor(shop, { statedLeadTimeDays: 10 });
+  const product = await createProduct(shop, { title: "Lamp", vendorId: vendor.id });
+  const a = (await createVariant(shop, product.id, 1, { title: "Brass", sku: "LAMP-A", unitCost: "12.50", price: "30.00" })).id;
+  const b = (await createVariant(shop, product.id, 2, { title: "Tin", unitCost: "0.10", price: "1.00" })).id;
   await prisma.inventoryLevel.createMany({
     data: [
       { shop, variantId: a, locationId: main, onHand: 10, available: 10 },

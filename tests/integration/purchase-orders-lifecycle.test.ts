@@ -7,6 +7,7 @@ import { approve, cancel, cancelRemainder, close, closeShort, markSent, reject, 
 import { updateDates, updateDraftLines } from "~/services/purchase-orders/edits.server";
 import { demoStaffFromCookieHeader, demoStaffSetCookie, resolveActor, type PoActor } from "~/services/purchase-orders/permissions.server";
 import { getPurchaseOrderDetail, getPurchaseOrderList } from "~/services/purchase-orders/queries.server";
+import { expectPoError } from "../setup/po-errors";
 
 const uniqueShop = (label: string) => `po-${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 const OWNER: PoActor = { staffId: "gid://shopify/StaffMember/1" };
@@ -64,17 +65,6 @@ type Seeded = Awaited<ReturnType<typeof seedShop>>;
 async function oneDraft(s: Seeded) {
   const [po] = await createDraftPurchaseOrders(s.shop, OWNER, [s.lines.acmeEast1.id, s.lines.acmeEast2.id]);
   return po.id;
-}
-
-async function expectPoError(promise: Promise<unknown>, code: PurchaseOrderError["code"], message: string | RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PurchaseOrderError);
-  expect((error as PurchaseOrderError).code).toBe(code);
-  if (typeof message === "string") expect((error as PurchaseOrderError).message).toBe(message);
-  else expect((error as PurchaseOrderError).message).toMatch(message);
 }
 
 const snapshot = async (shop: string, id: string) => {

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { http, HttpResponse } from "msw";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { PurchaseOrderError } from "~/services/purchase-orders/errors";
+import { expectPoError } from "../setup/po-errors";
 import type { PoActor } from "~/services/purchase-orders/permissions.server";
 import { OverReceiptError, receivePurchaseOrder, retryReceiptPush, type ReceiveLineInput } from "~/services/purchase-orders/receive.server";
 import { unauthenticated } from "~/shopify.server";
@@ -130,18 +130,6 @@ function receive(s: Seeded, actor: PoActor, po: { id: string }, version: number,
     admin: opts.demo ? null : s.admin,
     client: noSleep,
   });
-}
-
-async function expectPoError(promise: Promise<unknown>, code: PurchaseOrderError["code"], message: string | RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PurchaseOrderError);
-  expect((error as PurchaseOrderError).code).toBe(code);
-  if (typeof message === "string") expect((error as PurchaseOrderError).message).toBe(message);
-  else expect((error as PurchaseOrderError).message).toMatch(message);
-  return error as PurchaseOrderError;
 }
 
 /** Everything a rejected receive must leave untouched. */

@@ -1,19 +1,15 @@
 // The purchase-order screens' loaders and actions, through Shopify's real session-token auth.
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
 import * as listRoute from "~/routes/app.purchase-orders";
-import { APP, callRoute, getAsStaff, postAsStaff, sessionTokenHeaders, storeAdminSession } from "../setup/admin-request";
+import { APP, callRoute, getAsStaff, postAsStaff, sessionTokenHeaders, createShopWithSession } from "../setup/admin-request";
 
 const CLERK = "4101";
 const APPROVER = "4102";
 
 async function seedShop(label: string) {
-  const store = `po-${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const shop = `${store}.myshopify.com`;
-  await storeAdminSession(shop);
-  await prisma.shop.create({ data: { shop, name: label, currencyCode: "CAD" } });
+  const { store, shop } = await createShopWithSession(`po-${label}`, { name: label, currencyCode: "CAD" });
   await prisma.staffRole.create({ data: { shop, staffId: APPROVER, name: "Avery Approver", role: "approver" } });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme" } });
   const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });

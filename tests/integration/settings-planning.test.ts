@@ -6,6 +6,7 @@ import prisma from "~/db.server";
 import { PLAN_JOB } from "~/jobs/planning.server";
 import { listJobSummaries } from "~/models/jobs.server";
 import { action, loader } from "~/routes/app.settings._index/route";
+import { postSettings } from "../setup/settings-sections";
 import { loader as syncLoader } from "~/routes/app.settings.sync/route";
 import { APP, createSignedInShop } from "../setup/admin-request";
 
@@ -25,11 +26,7 @@ const VALID = {
   deadStockMinValue: "250",
 };
 
-async function post(headers: Record<string, string>, fields: Record<string, string>) {
-  const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body: new URLSearchParams(fields) });
-  const response = (await action({ request, params: {}, context: {} })) as Response;
-  return { status: response.status, body: await response.json() };
-}
+const post = (headers: Record<string, string>, fields: Record<string, string>) => postSettings(headers, fields, action);
 
 async function settingsRow(shop: string) {
   const row = await prisma.shop.findUniqueOrThrow({ where: { shop } });

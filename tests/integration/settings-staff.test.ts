@@ -6,7 +6,7 @@ import { fakeStaffAccounts, server, type FakeStaffAccount } from "../setup/shopi
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { loader } from "~/routes/app.settings.staff/route";
-import { settingsAction as action } from "../setup/settings-sections";
+import { postSettings } from "../setup/settings-sections";
 import { roleOf } from "~/services/purchase-orders/permissions.server";
 import { APP, createSignedInShop, sessionTokenHeaders } from "../setup/admin-request";
 
@@ -27,11 +27,7 @@ async function signedInShop(label: string) {
   return { shop, as };
 }
 
-async function post(headers: Record<string, string>, fields: Record<string, string>) {
-  const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body: new URLSearchParams(fields) });
-  const response = (await action({ request, params: {}, context: {} })) as Response;
-  return { status: response.status, body: await response.json() };
-}
+const post = (headers: Record<string, string>, fields: Record<string, string>) => postSettings(headers, fields);
 
 async function staffOf(headers: Record<string, string>) {
   const response = (await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response;

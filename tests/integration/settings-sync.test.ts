@@ -9,7 +9,7 @@ import prisma from "~/db.server";
 import { getJobQueue } from "~/jobs/index.server";
 import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
 import { loader } from "~/routes/app.settings.sync/route";
-import { settingsAction as action } from "../setup/settings-sections";
+import { postSettings } from "../setup/settings-sections";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { APP, createSignedInShop } from "../setup/admin-request";
 import { runImportJob } from "../setup/import-job";
@@ -24,11 +24,7 @@ afterAll(async () => {
 
 const signedInShop = (label: string) => createSignedInShop(label, { ianaTimezone: "UTC" });
 
-async function call(headers: Record<string, string>, body: URLSearchParams | FormData) {
-  const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body });
-  const response = (await action({ request, params: {}, context: {} })) as Response;
-  return { status: response.status, body: await response.json() };
-}
+const call = postSettings;
 
 async function load(headers: Record<string, string>) {
   return ((await loader({ request: new Request(`${APP}/app/settings`, { headers }), params: {}, context: {} })) as Response).json();

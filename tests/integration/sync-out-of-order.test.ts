@@ -5,13 +5,10 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { getJobQueue } from "~/jobs/index.server";
 import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
-import { routeForTopic, type WebhookTopic } from "~/shopify/webhook-topics";
-import { signedWebhook } from "../setup/signed-webhook";
+import { deliverWebhook } from "../setup/deliver-webhook";
 import { stopTestQueues } from "../setup/test-queues";
 
-const SECRET = "test-api-secret";
 const uniqueShop = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/webhooks/${name}.json`, "utf8")) as Record<string, unknown>;
 const LINE = "gid://shopify/LineItem/16100000000001";
@@ -20,20 +17,11 @@ const LOCATION = "gid://shopify/Location/78412305521";
 
 afterAll(stopTestQueues);
 
-async function deliver(topic: WebhookTopic, shop: string, body: unknown, webhookId: string = crypto.randomUUID()) {
-  const route = routeForTopic(topic);
-  const mod = await import(`~/routes/webhooks.${route.replace("/webhooks/", "").replace(/\//g, ".")}.tsx`);
-  const request = signedWebhook({ url: `https://stockcast.example${route}`, topic, shop, body, secret: SECRET, webhookId });
-  const response = (await mod.action({ request, params: {}, context: {} })) as Response;
-  expect(response.status).toBe(200);
-  await getJobQueue().runDue({ includeDelayed: true });
-}
-
 async function installShop(label: string) {
   const shop = uniqueShop(label);
   await prisma.shop.create({ data: { shop, name: shop, ianaTimezone: "America/Los_Angeles" } });
-  await deliver("locations/create", shop, fixture("locations_create"));
-  await deliver("products/create", shop, fixture("products_create"));
+  await deliverWebhook("locations/create", shop, fixture("locations_create"));
+  await deliverWebhook("products/create", shop, fixture("products_create"));
   return shop;
 }
 
@@ -54,15 +42,15 @@ describe("refunds out of order", () => {
 
   it("counts two partial refunds that arrive newest first, each once", async () => {
     const shop = await installShop("refund-order");
-    await deliver("orders/create", shop, fixture("orders_create")); // 3 units
-    await deliver("refunds/create", shop, second);
+    await deliverWebhook("orders/create", shop, fixture("orders_create")); // 3 units
+    await deliverWebhook("refunds/create", shop, second);
     const secondWebhookId = crypto.randomUUID();
-    await deliver("refunds/create", shop, first, secondWebhookId);
+    await deliverWebhook("refunds/create", shop, first, secondWebhookId);
     expect(await lineState(shop)).toEqual({ refunded: 2, units: [1] });
     // Re-sent under new delivery ids, redelivered, and re-processed from Settings → Sync: still once each.
-    await deliver("refunds/create", shop, first);
-    await deliver("refunds/create", shop, second);
-    await deliver("refunds/create", shop, first, secondWebhookId);
+    await deliverWebhook("refunds/create", shop, first);
+    await deliverWebhook("refunds/create", shop, second);
+    await deliverWebhook("refunds/create", shop, first, secondWebhookId);
     const event = await prisma.webhookEvent.findUniqueOrThrow({ where: { shop_webhookId: { shop, webhookId: secondWebhookId } } });
     expect((await reprocessWebhookEvent(shop, event.id)).outcome).toBe("processed");
     expect(await lineState(shop)).toEqual({ refunded: 2, units: [1] });
@@ -70,22 +58,22 @@ describe("refunds out of order", () => {
 
   it("adds a refund newer than an order snapshot to it, and not one the snapshot lists", async () => {
     const shop = await installShop("refund-snapshot");
-    await deliver("orders/create", shop, fixture("orders_create"));
-    await deliver("refunds/create", shop, second);
+    await deliverWebhook("orders/create", shop, fixture("orders_create"));
+    await deliverWebhook("refunds/create", shop, second);
     // The orders/updated of the first refund (between the two) lists only the first: 1 + the second = 2.
     const between: Record<string, unknown> = { ...fixture("orders_create"), updated_at: "2026-11-23T10:00:30-05:00" };
     between.line_items = (between.line_items as Record<string, unknown>[]).map((li) => ({ ...li, current_quantity: 2 }));
     between.refunds = [{ id: first.id, created_at: first.created_at, refund_line_items: first.refund_line_items }];
-    await deliver("orders/updated", shop, between);
+    await deliverWebhook("orders/updated", shop, between);
     expect(await lineState(shop)).toEqual({ refunded: 2, units: [1] });
     // The first refund's own webhook, arriving last, is already in that snapshot.
-    await deliver("refunds/create", shop, first);
+    await deliverWebhook("refunds/create", shop, first);
     expect(await lineState(shop)).toEqual({ refunded: 2, units: [1] });
     // The latest order state lists both: still 2.
     const listed = (refund: Record<string, unknown>) => ({ id: refund.id, created_at: refund.created_at, refund_line_items: refund.refund_line_items });
     const after: Record<string, unknown> = { ...between, updated_at: "2026-11-24T10:00:30-05:00", refunds: [listed(first), listed(second)] };
     after.line_items = (between.line_items as Record<string, unknown>[]).map((li) => ({ ...li, current_quantity: 1 }));
-    await deliver("orders/updated", shop, after);
+    await deliverWebhook("orders/updated", shop, after);
     expect(await lineState(shop)).toEqual({ refunded: 2, units: [1] });
   });
 });
@@ -104,18 +92,18 @@ describe("inventory level without updated_at", () => {
 
   it("is dated by its receipt: an older delivery arriving after it does not win", async () => {
     const shop = await installShop("undated-level");
-    await deliver("inventory_levels/update", shop, level(7, "2026-11-21T18:50:00-05:00"));
-    await deliver("inventory_levels/update", shop, level(5)); // received now: newer than the stored state
+    await deliverWebhook("inventory_levels/update", shop, level(7, "2026-11-21T18:50:00-05:00"));
+    await deliverWebhook("inventory_levels/update", shop, level(5)); // received now: newer than the stored state
     expect(await available(shop)).toBe(5);
-    await deliver("inventory_levels/update", shop, level(3, "2026-11-21T18:40:00-05:00")); // older, arrives later
+    await deliverWebhook("inventory_levels/update", shop, level(3, "2026-11-21T18:40:00-05:00")); // older, arrives later
     expect(await available(shop)).toBe(5);
   });
 
   it("does not overwrite a state dated after its receipt", async () => {
     const shop = await installShop("undated-after");
     const later = new Date(Date.now() + 3600_000).toISOString();
-    await deliver("inventory_levels/update", shop, level(9, later));
-    await deliver("inventory_levels/update", shop, level(4));
+    await deliverWebhook("inventory_levels/update", shop, level(9, later));
+    await deliverWebhook("inventory_levels/update", shop, level(4));
     expect(await available(shop)).toBe(9);
   });
 });

@@ -1,7 +1,6 @@
 // Vendor SKU and vendor price per variant × vendor: edited on the vendor page through the real action
 // (viewer refused, shop-scoped), imported from Stocky's Supplier SKU column, and printed on the PO page,
 // the CSV (`vendor_sku`) and the PDF.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import * as detailRoute from "~/routes/app.purchase-orders_.$id";
@@ -9,7 +8,7 @@ import * as downloadRoute from "~/routes/app.purchase-orders_.$id.$format";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import { importCsv } from "~/services/csv-import/import.server";
 import { createDraftPurchaseOrders } from "~/services/purchase-orders/create-drafts.server";
-import { getAsStaff, postAsStaff, storeAdminSession } from "../setup/admin-request";
+import { getAsStaff, postAsStaff, createShopWithSession } from "../setup/admin-request";
 import { pdfText } from "../setup/pdf-text";
 import { stopTestQueues } from "../setup/test-queues";
 
@@ -19,10 +18,7 @@ const OWNER = "8001";
 const VIEWER = "8003";
 
 async function seedShop(label: string) {
-  const store = `vt-${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const shop = `${store}.myshopify.com`;
-  await storeAdminSession(shop);
-  await prisma.shop.create({ data: { shop, name: label, currencyCode: "USD" } });
+  const { store, shop } = await createShopWithSession(`vt-${label}`, { name: label, currencyCode: "USD" });
   await prisma.staffRole.createMany({ data: [{ shop, staffId: OWNER, name: "Olive Owner", role: "owner" }, { shop, staffId: VIEWER, name: "Vic Viewer", role: "viewer" }] });
   const vendor = await prisma.vendor.create({ data: { shop, name: "Acme Outdoor" } });
   const location = await prisma.location.create({ data: { shop, shopifyId: "gid://shopify/Location/1", name: "Warehouse" } });

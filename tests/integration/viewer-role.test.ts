@@ -8,7 +8,7 @@ import path from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { createLocation, createProduct, createVariant, createVendor } from "../factories";
+import { createCatalog, createPurchaseOrder, createVariant } from "../factories";
 import { shopRows } from "../factories/shop-rows";
 import * as alertsRoute from "~/routes/app.alerts";
 import * as demoClockRoute from "~/routes/app.demo-clock";
@@ -26,6 +26,7 @@ import * as syncSettings from "~/routes/app.settings.sync/route";
 import * as vendorRoute from "~/routes/app.vendors_.$id";
 import { DEMO_STAFF_COOKIE, guardChange, VIEWER_MESSAGE } from "~/services/permissions.server";
 import { APP, callRoute, createSignedInShop, postAsStaff, sessionTokenHeaders } from "../setup/admin-request";
+import { FORECAST_FORMS, inDays } from "../setup/route-forms";
 
 const OWNER = "9001";
 const VIEWER = "9002";
@@ -46,17 +47,11 @@ async function seedShop(label: string) {
       { shop, staffId: MANAGER, name: "Max Manager", role: "manager" },
     ],
   });
-  const vendor = await createVendor(shop);
-  const location = await createLocation(shop);
-  const product = await createProduct(shop, { vendorId: vendor.id });
+  const { vendor, location, product } = await createCatalog(shop);
   const variant = await createVariant(shop, product.id, 1, { title: "Green", sku: "T-G" });
-  const po = await prisma.purchaseOrder.create({
-    data: {
-      shop, number: "PO-1001", vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "approved",
-      lines: { create: [{ shop, variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" }] },
-    },
-    include: { lines: true },
-  });
+  const po = await createPurchaseOrder(shop, { vendorId: vendor.id, destinationLocationId: location.id, currency: "CAD", createdBy: OWNER, status: "approved" }, [
+    { variantId: variant.id, quantityOrdered: 3, unitCost: "19.99" },
+  ]);
   const alert = (key: string) =>
     prisma.alert.create({
       data: { shop, type: "below_reorder_point", severity: "warning", dedupeKey: key, entityType: "variant_location", entityId: `${variant.id}|${key}`, message: "Tent — Green is below its reorder point." },
@@ -84,24 +79,24 @@ interface RouteUnderTest {
   forms: Record<string, (s: Seeded) => Fields>;
 }
 
-/** A calendar date `n` days from today (UTC), as the forms take it. */
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** A route at a fixed path, with no URL params. */
+const atPath = (file: string, path: string, route: { action: Action; ACTION_INTENTS: readonly string[] }, forms: RouteUnderTest["forms"]): RouteUnderTest => ({
+  file,
+  action: route.action,
+  path: () => path,
+  params: () => ({}),
+  intents: route.ACTION_INTENTS,
+  forms,
+});
+
 const version = (s: Seeded): [string, string] => ["version", String(s.po.version)];
-const noOverrides = JSON.stringify({ leadTimeOverrideDays: null, moqOverride: null, casePack: null, minQty: null, maxQty: null, doNotReorder: false });
 
 const ROUTES: RouteUnderTest[] = [
-  {
-    file: "app.purchase-orders.tsx",
-    action: poListRoute.action,
-    path: () => "/app/purchase-orders",
-    params: () => ({}),
-    intents: poListRoute.ACTION_INTENTS,
-    forms: {
-      create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]],
-      create_from_matching: () => [["intent", "create_from_matching"], ["query", "urgency=critical"]],
-      switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
-    },
-  },
+  atPath("app.purchase-orders.tsx", "/app/purchase-orders", poListRoute, {
+    create_from_plan: () => [["intent", "create_from_plan"], ["lineId", "line-1"]],
+    create_from_matching: () => [["intent", "create_from_matching"], ["query", "urgency=critical"]],
+    switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
+  }),
   {
     file: "app.purchase-orders_.$id.tsx",
     action: poDetailRoute.action,
@@ -127,55 +122,30 @@ const ROUTES: RouteUnderTest[] = [
       switch_persona: () => [["intent", "switch_persona"], ["staffId", VIEWER]],
     },
   },
-  {
-    file: "app.replenishment.tsx",
-    action: replenishmentRoute.action,
-    path: () => "/app/replenishment",
-    params: () => ({}),
-    intents: replenishmentRoute.ACTION_INTENTS,
-    forms: {
-      plan: () => [["intent", "plan"]],
-      edit_quantity: () => [["intent", "edit_quantity"], ["lineId", "line-1"], ["quantity", "12"]],
-    },
-  },
-  {
-    file: "app.saved-views.tsx",
-    action: savedViewsRoute.action,
-    path: () => "/app/saved-views",
-    params: () => ({}),
-    intents: savedViewsRoute.ACTION_INTENTS,
-    forms: {
-      save_view: () => [["intent", "save_view"], ["screen", "replenishment"], ["name", "Mine"], ["query", "urgency=low"]],
-      overwrite_view: (s) => [["intent", "overwrite_view"], ["screen", "replenishment"], ["id", s.view.id], ["query", "urgency=low"]],
-      rename_view: (s) => [["intent", "rename_view"], ["screen", "replenishment"], ["id", s.view.id], ["name", "Mine"]],
-      delete_view: (s) => [["intent", "delete_view"], ["screen", "replenishment"], ["id", s.view.id]],
-    },
-  },
-  {
-    file: "app.alerts.tsx",
-    action: alertsRoute.action,
-    path: () => "/app/alerts",
-    params: () => ({}),
-    intents: alertsRoute.ACTION_INTENTS,
-    forms: {
-      acknowledge: (s) => [["intent", "acknowledge"], ["id", s.alerts[0].id]],
-      snooze: (s) => [["intent", "snooze"], ["id", s.alerts[0].id], ["until", inDays(7)]],
-      mute: (s) => [["intent", "mute"], ["id", s.alerts[0].id]],
-      unmute: (s) => [["intent", "unmute"], ["muteId", s.mute.id]],
-      create_po: (s) => [["intent", "create_po"], ["vendorId", s.vendor.id], ["locationId", s.location.id]],
-    },
-  },
+  atPath("app.replenishment.tsx", "/app/replenishment", replenishmentRoute, {
+    plan: () => [["intent", "plan"]],
+    edit_quantity: () => [["intent", "edit_quantity"], ["lineId", "line-1"], ["quantity", "12"]],
+  }),
+  atPath("app.saved-views.tsx", "/app/saved-views", savedViewsRoute, {
+    save_view: () => [["intent", "save_view"], ["screen", "replenishment"], ["name", "Mine"], ["query", "urgency=low"]],
+    overwrite_view: (s) => [["intent", "overwrite_view"], ["screen", "replenishment"], ["id", s.view.id], ["query", "urgency=low"]],
+    rename_view: (s) => [["intent", "rename_view"], ["screen", "replenishment"], ["id", s.view.id], ["name", "Mine"]],
+    delete_view: (s) => [["intent", "delete_view"], ["screen", "replenishment"], ["id", s.view.id]],
+  }),
+  atPath("app.alerts.tsx", "/app/alerts", alertsRoute, {
+    acknowledge: (s) => [["intent", "acknowledge"], ["id", s.alerts[0].id]],
+    snooze: (s) => [["intent", "snooze"], ["id", s.alerts[0].id], ["until", inDays(7)]],
+    mute: (s) => [["intent", "mute"], ["id", s.alerts[0].id]],
+    unmute: (s) => [["intent", "unmute"], ["muteId", s.mute.id]],
+    create_po: (s) => [["intent", "create_po"], ["vendorId", s.vendor.id], ["locationId", s.location.id]],
+  }),
   {
     file: "app.forecasts.$variantId.tsx",
     action: forecastRoute.action,
     path: (s) => `/app/forecasts/${s.variant.id}`,
     params: (s) => ({ variantId: s.variant.id }),
     intents: forecastRoute.ACTION_INTENTS,
-    forms: {
-      save_overrides: () => [["intent", "save_overrides"], ["expected", noOverrides], ["casePack", "6"]],
-      add_forecast_override: (s) => [["intent", "add_forecast_override"], ["locationId", s.location.id], ["startDate", inDays(1)], ["endDate", inDays(30)], ["dailyUnits", "20"]],
-      delete_forecast_override: () => [["intent", "delete_forecast_override"], ["overrideId", "override-1"]],
-    },
+    forms: FORECAST_FORMS,
   },
   {
     file: "app.vendors_.$id.tsx",
@@ -189,31 +159,17 @@ const ROUTES: RouteUnderTest[] = [
     },
   },
   // Settings: one nested route per section, each with its own intents.
-  {
-    file: "app.settings._index/route.tsx",
-    action: planningSettings.action,
-    path: () => "/app/settings",
-    params: () => ({}),
-    intents: planningSettings.ACTION_INTENTS,
-    forms: {
-      "save-settings": () => [
-        ["intent", "save-settings"], ["serviceLevelA", "99"], ["serviceLevelB", "95"], ["serviceLevelC", "90"], ["reviewPeriodDays", "7"], ["holdingCostRatePercent", "25"],
-        ["orderingCost", "25"], ["forecastHorizonDays", "90"], ["overstockCoverDays", "180"], ["deadStockDays", "90"], ["deadStockMinValue", "100"],
-        ["planBudget", "5000"],
-      ],
-    },
-  },
-  {
-    file: "app.settings.sync/route.tsx",
-    action: syncSettings.action,
-    path: () => "/app/settings/sync",
-    params: () => ({}),
-    intents: syncSettings.ACTION_INTENTS,
-    forms: {
-      reprocess: () => [["intent", "reprocess"], ["eventId", "event-1"]],
-      backfill: () => [["intent", "backfill"]],
-    },
-  },
+  atPath("app.settings._index/route.tsx", "/app/settings", planningSettings, {
+    "save-settings": () => [
+      ["intent", "save-settings"], ["serviceLevelA", "99"], ["serviceLevelB", "95"], ["serviceLevelC", "90"], ["reviewPeriodDays", "7"], ["holdingCostRatePercent", "25"],
+      ["orderingCost", "25"], ["forecastHorizonDays", "90"], ["overstockCoverDays", "180"], ["deadStockDays", "90"], ["deadStockMinValue", "100"],
+      ["planBudget", "5000"],
+    ],
+  }),
+  atPath("app.settings.sync/route.tsx", "/app/settings/sync", syncSettings, {
+    reprocess: () => [["intent", "reprocess"], ["eventId", "event-1"]],
+    backfill: () => [["intent", "backfill"]],
+  }),
   {
     file: "app.settings.import/route.tsx",
     action: importSettings.action,
@@ -223,40 +179,19 @@ const ROUTES: RouteUnderTest[] = [
     // Sent as multipart with a file below, as the Import card does.
     forms: { import: () => [["intent", "import"], ["kind", "shopify-orders"]] },
   },
-  {
-    file: "app.settings.notifications/route.tsx",
-    action: notificationSettings.action,
-    path: () => "/app/settings/notifications",
-    params: () => ({}),
-    intents: notificationSettings.ACTION_INTENTS,
-    forms: {
-      "save-channel": () => [["intent", "save-channel"], ["kind", "email"], ["target", "new@example.com"], ["minSeverity", "info"]],
-      "delete-channel": (s) => [["intent", "delete-channel"], ["id", s.channel.id]],
-      "test-channel": (s) => [["intent", "test-channel"], ["id", s.channel.id]],
-    },
-  },
-  {
-    file: "app.settings.staff/route.tsx",
-    action: staffSettings.action,
-    path: () => "/app/settings/staff",
-    params: () => ({}),
-    intents: staffSettings.ACTION_INTENTS,
-    forms: {
-      "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
-      "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
-    },
-  },
-  {
-    file: "app.settings.purchase-orders/route.tsx",
-    action: purchaseOrderSettings.action,
-    path: () => "/app/settings/purchase-orders",
-    params: () => ({}),
-    intents: purchaseOrderSettings.ACTION_INTENTS,
-    forms: {
-      "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "false"]],
-      "save-landed-cost": () => [["intent", "save-landed-cost"], ["landedCostToShopify", "true"]],
-    },
-  },
+  atPath("app.settings.notifications/route.tsx", "/app/settings/notifications", notificationSettings, {
+    "save-channel": () => [["intent", "save-channel"], ["kind", "email"], ["target", "new@example.com"], ["minSeverity", "info"]],
+    "delete-channel": (s) => [["intent", "delete-channel"], ["id", s.channel.id]],
+    "test-channel": (s) => [["intent", "test-channel"], ["id", s.channel.id]],
+  }),
+  atPath("app.settings.staff/route.tsx", "/app/settings/staff", staffSettings, {
+    "save-staff": () => [["intent", "save-staff"], ["staffId", VIEWER], ["name", "Vic Viewer"], ["role", "owner"]],
+    "delete-staff": (s) => [["intent", "delete-staff"], ["id", s.ownerRow.id]],
+  }),
+  atPath("app.settings.purchase-orders/route.tsx", "/app/settings/purchase-orders", purchaseOrderSettings, {
+    "save-approval-rules": () => [["intent", "save-approval-rules"], ["blockSelfApproval", "false"]],
+    "save-landed-cost": () => [["intent", "save-landed-cost"], ["landedCostToShopify", "true"]],
+  }),
 ];
 
 /** Intents a viewer may post, and why: they change no shop data. */

@@ -55,12 +55,22 @@ export async function postAsStaff(
 }
 
 /**
+ * A Shop row (`data`) on a new domain `<store>.myshopify.com`, store = `<prefix>-<random>`, with a stored
+ * offline session. `store` is the name admin URLs use.
+ */
+export async function createShopWithSession(prefix: string, data: Omit<Prisma.ShopUncheckedCreateInput, "shop">) {
+  const store = `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+  const shop = `${store}.myshopify.com`;
+  await storeAdminSession(shop);
+  await prisma.shop.create({ data: { ...data, shop } });
+  return { store, shop };
+}
+
+/**
  * A new shop `<label>-<random>.myshopify.com` (Shop row named `label`, plus `data`) with a stored offline
  * session, and request headers with a session token of staff member `staffId`.
  */
 export async function createSignedInShop(label: string, data: Omit<Prisma.ShopUncheckedCreateInput, "shop" | "name"> = {}, staffId = "42") {
-  const shop = `${label}-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
-  await storeAdminSession(shop);
-  await prisma.shop.create({ data: { shop, name: label, ...data } });
+  const { shop } = await createShopWithSession(label, { name: label, ...data });
   return { shop, headers: await sessionTokenHeaders(shop, staffId) };
 }

@@ -1,6 +1,7 @@
 // The Settings sections (nested routes under /app/settings), for tests that post several sections' intents
 // through one helper: each post goes to the real action of the section that handles its intent.
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { APP } from "./admin-request";
 import * as importSection from "~/routes/app.settings.import/route";
 import * as notificationsSection from "~/routes/app.settings.notifications/route";
 import * as planningSection from "~/routes/app.settings._index/route";
@@ -32,4 +33,15 @@ export async function settingsAction(args: ActionFunctionArgs) {
   const intent = String((await args.request.clone().formData()).get("intent"));
   const section = SETTINGS_SECTIONS.find((s) => (s.route.ACTION_INTENTS as readonly string[]).includes(intent)) ?? SETTINGS_SECTIONS[0];
   return section.route.action(args);
+}
+
+/**
+ * Posts a Settings form (plain fields, or a body as the browser sends it) with `headers` to `action` (by
+ * default the section that handles its intent); the response's status and JSON body.
+ */
+export async function postSettings(headers: Record<string, string>, fields: Record<string, string> | URLSearchParams | FormData, action: (args: ActionFunctionArgs) => Promise<unknown> = settingsAction) {
+  const body = fields instanceof URLSearchParams || fields instanceof FormData ? fields : new URLSearchParams(fields);
+  const request = new Request(`${APP}/app/settings`, { method: "POST", headers, body });
+  const response = (await action({ request, params: {}, context: {} })) as Response;
+  return { status: response.status, body: await response.json() };
 }

@@ -1,34 +1,20 @@
 import { Form } from "@remix-run/react";
 import { Badge, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import type { paginationProps } from "~/components/use-url-filters";
-import { alertRuleLabel } from "~/lib/alerts";
+import { alertRuleLabel, type AlertGroup } from "~/lib/alerts";
 import { plural } from "~/utils/plural";
 import { AlertsEmpty } from "./AlertsEmpty";
 
-/** One group as the loader sends it (AlertGroupDto of app/services/alerts/inbox.server.ts). */
-export interface AlertGroupView {
-  key: string;
-  vendorId: string | null;
-  locationId: string | null;
-  type: string | null;
-  title: string;
-  total: number;
-  critical: number;
-  warning: number;
-  info: number;
-  orderNow: number;
-}
-
 /** Alerts counted per vendor × location (with "Create draft PO") or per rule; opening a group lists its alerts. */
 export function GroupTable(props: {
-  groups: AlertGroupView[];
+  groups: AlertGroup[];
   grouping: "place" | "rule";
   loading: boolean;
   canChange: boolean;
   creating: boolean;
   filtered: boolean;
   emptyHeading: string;
-  onOpen: (g: AlertGroupView) => void;
+  onOpen: (g: AlertGroup) => void;
   onClearFilters: () => void;
   pagination: ReturnType<typeof paginationProps>;
 }) {

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { Fragment } from "react";
+import { CardTitle } from "~/components/CardTitle";
 
 /** A bundle or component the variant page links to (its page: /app/forecasts/:variantId). */
 export interface BundleLink {
@@ -31,9 +32,7 @@ export function BundlesCard({ partOf, components }: { partOf: BundleLink[]; comp
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          Bundles
-        </Text>
+        <CardTitle>Bundles</CardTitle>
         {partOf.length > 0 && (
           <>
             <Text as="p">

@@ -5,6 +5,7 @@ import { formatDate } from "~/components/format";
 import type { ForecastOverrideRow } from "~/utils/forecast-dto";
 import { FORECAST_OVERRIDE_MAX_UNITS } from "./override-forms";
 import { plural } from "~/utils/plural";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface ForecastOverrideResult {
   ok: boolean;
@@ -43,9 +44,7 @@ export function ForecastOverridesCard({
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">
-            Forecast overrides
-          </Text>
+          <CardTitle>Forecast overrides</CardTitle>
           {!open && <Button onClick={() => setOpen(true)}>Override forecast</Button>}
         </InlineStack>
         <Text as="p" tone="subdued" variant="bodySm">

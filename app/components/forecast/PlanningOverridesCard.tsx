@@ -1,7 +1,9 @@
-import { Form, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { OVERRIDE_LABEL, OVERRIDE_LIMITS, type OverrideFieldName, type VariantOverrides } from "./override-forms";
+import { ConflictBanner } from "~/components/ConflictBanner";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface PlanningOverridesResult {
   ok: boolean;
@@ -32,7 +34,6 @@ export function PlanningOverridesCard({
   result: PlanningOverridesResult | undefined;
 }) {
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const initial = {
     leadTimeOverrideDays: overrides.leadTimeOverrideDays === null ? "" : String(overrides.leadTimeOverrideDays),
     moqOverride: overrides.moqOverride === null ? "" : String(overrides.moqOverride),
@@ -64,13 +65,9 @@ export function PlanningOverridesCard({
     <Card>
       <Form method="post">
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            Planning overrides
-          </Text>
+          <CardTitle>Planning overrides</CardTitle>
           {result && !result.ok && result.code === "conflict" && (
-            <Banner tone="warning" title="Someone else changed these overrides" action={{ content: "Reload", onAction: () => revalidator.revalidate() }}>
-              <p>{result.error}</p>
-            </Banner>
+            <ConflictBanner title="Someone else changed these overrides" message={result.error} />
           )}
           {result?.ok && result.changed && !dirty && (
             <Banner tone="success">

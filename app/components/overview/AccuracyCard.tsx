@@ -3,6 +3,7 @@ import { BlockStack, Box, Button, Card, Collapsible, InlineGrid, Text } from "@s
 import { formatDate } from "~/components/format";
 import type { AccuracyFigure, OverviewAccuracy } from "~/utils/overview-dto";
 import { plural } from "~/utils/plural";
+import { CardTitle } from "~/components/CardTitle";
 
 const wholePercent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -51,9 +52,7 @@ export function AccuracyCard({ accuracy, planned }: { accuracy: OverviewAccuracy
     <Card>
       <BlockStack gap="300">
         <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            Forecast accuracy
-          </Text>
+          <CardTitle>Forecast accuracy</CardTitle>
           <Text as="p" variant="bodySm" tone="subdued" id="accuracy-period">
             {scored
               ? `Forecasts made on ${formatDate(accuracy.snapshotDate!)} for the 4 weeks up to ${formatDate(accuracy.periodEnd!)}, against what sold. Lower WAPE is better.`

@@ -9,6 +9,7 @@ import { KpiCard } from "./KpiCard";
 import { OverviewFilters } from "./OverviewFilters";
 import { OverviewSkeleton } from "./OverviewSkeleton";
 import { plural } from "~/utils/plural";
+import { CardTitle } from "~/components/CardTitle";
 
 const number = new Intl.NumberFormat("en-US");
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
@@ -43,9 +44,7 @@ export function OverviewDashboard({
   const synced = (
     <Layout.Section>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Synced data
-        </Text>
+        <CardTitle>Synced data</CardTitle>
         <InlineGrid columns={{ xs: 2, md: 3 }} gap="400">
           {countCards.map((card) => (
             <Card key={card.label}>

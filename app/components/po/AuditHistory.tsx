@@ -1,6 +1,7 @@
 import { BlockStack, Card, Divider, InlineStack, Text } from "@shopify/polaris";
 import { useShopTime } from "~/components/shop-time";
 import { auditLabel } from "./format";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface AuditHistoryEntry {
   id: string;
@@ -18,9 +19,7 @@ export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          History
-        </Text>
+        <CardTitle>History</CardTitle>
         {entries.length === 0 ? (
           <Text as="p" tone="subdued">
             No changes recorded yet.

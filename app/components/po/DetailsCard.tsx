@@ -3,6 +3,7 @@ import { formatDate } from "~/components/format";
 import { useShopTime } from "~/components/shop-time";
 import { formatMoney } from "./format";
 import { OverdueBadge } from "./OverdueBadge";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface PoDetails {
   status: string;
@@ -35,9 +36,7 @@ export function DetailsCard({ po, canEditDates, onEditDates }: { po: PoDetails; 
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Details
-        </Text>
+        <CardTitle>Details</CardTitle>
         <Detail label="Vendor" value={[po.vendor.name, po.vendor.contactName, po.vendor.email].filter(Boolean).join(" · ")} />
         <Detail label="Ship to" value={po.destination} />
         <BlockStack gap="050">

@@ -2,6 +2,7 @@ import { Badge, Banner, BlockStack, Button, Card, Divider, InlineStack, Text } f
 import { useShopTime } from "~/components/shop-time";
 import { plural } from "~/utils/plural";
 import { PUSH_STATUS } from "./receive-form";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface ReceiptEntry {
   id: string;
@@ -31,9 +32,7 @@ export function ReceiptsCard({ receipts, lineName, canRetry, retrying, onRetry }
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Receipts
-        </Text>
+        <CardTitle>Receipts</CardTitle>
         {receipts.map((r, i) => {
           const status = PUSH_STATUS[r.pushStatus] ?? { label: r.pushStatus, tone: undefined };
           const retryable = r.pushStatus === "failed" || r.pushStatus === "pending";

@@ -3,6 +3,7 @@ import { Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack
 import type { ReceivableLine } from "~/utils/purchase-order-dto";
 import { LineName } from "./LineName";
 import { overReceivedLines, receiveDefaults } from "./receive-form";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface ReceivePanelProps {
   lines: ReceivableLine[];
@@ -47,9 +48,7 @@ export function ReceivePanel({ lines, loading, serverOverReceipt, onReceive }: R
     <Card padding="0">
       <Box padding="300">
         <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            Receive items
-          </Text>
+          <CardTitle>Receive items</CardTitle>
           <Text as="p" variant="bodySm" tone="subdued">
             Enter what arrived. Quantities start at what is still outstanding; set a line to 0 if nothing came for it.
           </Text>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Banner, BlockStack, Box, Button, Card, DataTable, InlineGrid, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { formatMoney } from "~/components/po/format";
+import { CardTitle } from "~/components/CardTitle";
 
 export interface LandedCostLine {
   lineId: string;
@@ -78,9 +79,7 @@ export function LandedCostCard(props: LandedCostCardProps) {
     <Card padding="0">
       <Box padding="400">
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            Landed cost
-          </Text>
+          <CardTitle>Landed cost</CardTitle>
           <Text as="p" tone="subdued">
             Freight, duty and other charges are spread over the lines; each line&apos;s landed unit cost is its unit cost plus its share per unit. On
             receipt it becomes the variant&apos;s landed cost, used for planning and stock value.

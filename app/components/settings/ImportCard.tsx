@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Banner, BlockStack, Button, Card, DropZone, InlineStack, List, Select, Text, TextField } from "@shopify/polaris";
 import type { ImportBatchDto, QueuedImport } from "~/utils/import-result";
 import { importActive, ImportStatus, importSummary } from "./ImportStatus";
+import { MinorHeading } from "~/components/CardTitle";
 
 export { describeImportCounts } from "./ImportStatus";
 
@@ -123,9 +124,7 @@ export function ImportCard({ maxUploadMb, maxRows, recent, importing, result, on
         </InlineStack>
         {recent.length ? (
           <BlockStack gap="100">
-            <Text as="h3" variant="headingSm">
-              Recent imports
-            </Text>
+            <MinorHeading>Recent imports</MinorHeading>
             <List type="bullet">
               {recent.map((r) => (
                 <List.Item key={r.id}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
 import type { NotificationChannelDto, NotificationSettingsDto } from "~/utils/notification-settings";
 import { useShopTime } from "~/components/shop-time";
+import { MinorHeading } from "~/components/CardTitle";
 
 type ChannelIntent = "save-channel" | "delete-channel" | "test-channel";
 export type NotificationActionResult =
@@ -77,9 +78,7 @@ export function NotificationsCard({ notifications, pending, result, onSave, onDe
     <Card>
       <BlockStack gap="400">
         <InlineStack align="space-between" blockAlign="center">
-          <Text as="h3" variant="headingSm">
-            Notification channels
-          </Text>
+          <MinorHeading>Notification channels</MinorHeading>
           <Button onClick={() => setDraft({ ...NEW_DRAFT })} disabled={full}>
             Add channel
           </Button>

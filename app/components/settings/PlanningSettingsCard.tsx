@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
-import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, TextField } from "@shopify/polaris";
 import { PLANNING_FIELDS, PLANNING_FIELD_NAMES, rangeText, type PlanningFieldName } from "~/lib/settings";
+import { MinorHeading } from "~/components/CardTitle";
 
 export type PlanningValues = Record<PlanningFieldName, number | string>;
 
@@ -68,9 +69,7 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
           <BlockStack gap="500">
             {GROUPS.map((group) => (
               <BlockStack gap="200" key={group.title}>
-                <Text as="h3" variant="headingSm">
-                  {group.title}
-                </Text>
+                <MinorHeading>{group.title}</MinorHeading>
                 <FormLayout>
                   <FormLayout.Group condensed={group.fields.length > 2}>
                     {group.fields.map((name) => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
 import { STAFF_ROLE_LABEL } from "~/utils/staff-roles";
 import { staffNumber } from "~/utils/staff-names";
+import { MinorHeading } from "~/components/CardTitle";
 
 export interface StaffRoleView {
   id: string;
@@ -70,9 +71,7 @@ export function StaffRolesCard({ staff, pending, result, onSave, onDelete }: Pro
     <Card>
       <BlockStack gap="400">
         <InlineStack align="space-between" blockAlign="center">
-          <Text as="h3" variant="headingSm">
-            Staff roles
-          </Text>
+          <MinorHeading>Staff roles</MinorHeading>
           <Button onClick={() => setDraft({ ...NEW_DRAFT })}>Add staff member</Button>
         </InlineStack>
         {banner && (

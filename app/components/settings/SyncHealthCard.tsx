@@ -1,6 +1,7 @@
 import type { SyncHealth } from "~/utils/sync-health";
 import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, InlineGrid, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { useShopTime } from "~/components/shop-time";
+import { MinorHeading } from "~/components/CardTitle";
 
 export type SyncHealthView = SyncHealth;
 
@@ -83,9 +84,7 @@ export function SyncHealthCard(props: Props) {
       <Card>
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="center">
-            <Text as="h3" variant="headingSm">
-              Webhooks, last {health.windowHours} hours
-            </Text>
+            <MinorHeading>Webhooks, last {health.windowHours} hours</MinorHeading>
             <Badge tone={health.status === "ok" ? "success" : "critical"}>{health.status === "ok" ? "Healthy" : "Needs attention"}</Badge>
           </InlineStack>
           <InlineGrid columns={4} gap="300">
@@ -135,9 +134,7 @@ export function SyncHealthCard(props: Props) {
 
       <Card>
         <BlockStack gap="300">
-          <Text as="h3" variant="headingSm">
-            Job queue
-          </Text>
+          <MinorHeading>Job queue</MinorHeading>
           <InlineGrid columns={3} gap="300">
             <Count label="Queued" value={health.jobs.queued} />
             <Count label="Running" value={health.jobs.running} />
@@ -160,9 +157,7 @@ export function SyncHealthCard(props: Props) {
       <Card>
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="center">
-            <Text as="h3" variant="headingSm">
-              History backfill
-            </Text>
+            <MinorHeading>History backfill</MinorHeading>
             <Badge tone={BACKFILL_TONE[backfill.status]}>{backfill.status === "none" ? "Not run" : backfill.status}</Badge>
           </InlineStack>
           {backfill.status === "none" ? (

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Text, TextField } from "@shopify/polaris";
 import type { VendorTermsRow } from "~/utils/vendor-terms-dto";
+import { CardTitle } from "~/components/CardTitle";
 
 interface Props {
   rows: VendorTermsRow[];
@@ -51,9 +52,7 @@ export function VendorTermsCard({ rows, total, currency, canChange, saving, erro
     <Card padding="0">
       <Box padding="400">
         <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">
-            Vendor SKUs and prices
-          </Text>
+          <CardTitle>Vendor SKUs and prices</CardTitle>
           <Text as="p" tone="subdued">
             The vendor&apos;s own code and price for each variant. Vendor SKUs print on purchase orders (page, PDF and CSV). Clear both to remove a row.
           </Text>

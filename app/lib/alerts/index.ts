@@ -10,3 +10,4 @@ export * from "./stock-overlay";
 export * from "./rule";
 export * from "./registry";
 export * from "./alert-path";
+export * from "./alert-group";

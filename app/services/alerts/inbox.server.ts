@@ -1,4 +1,4 @@
-import { ALERT_TYPES, alertPath, type MuteScope } from "~/lib/alerts";
+import { ALERT_TYPES, alertPath, type AlertGroup, type MuteScope } from "~/lib/alerts";
 import { planLineIdsOf } from "~/models/alert-facts.server";
 import {
   acknowledgeAlerts,
@@ -51,21 +51,6 @@ const muteLabel = (scope: MuteScope) => (scope.entityType === "variant" ? "this 
 
 export type AlertGrouping = "place" | "rule" | "none";
 
-/** One group of the Alerts screen: a vendor × location, or a rule, with its counts. */
-export interface AlertGroupDto {
-  key: string;
-  vendorId: string | null;
-  locationId: string | null;
-  type: string | null;
-  title: string;
-  total: number;
-  critical: number;
-  warning: number;
-  info: number;
-  /** "Order now" alerts in the group: "Create draft PO" is offered when a vendor × location has some. */
-  orderNow: number;
-}
-
 const GROUPS_PER_PAGE = 25;
 
 /**
@@ -77,11 +62,11 @@ export async function getAlerts(shop: string, query: AlertFilter & { group?: Ale
   const [counts, [vendors, locations]] = await Promise.all([countAlertsByTab(shop, now), listFilterOptions(shop)]);
   const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
   const locationName = new Map(locations.map((l) => [l.id, l.name]));
-  let groups: AlertGroupDto[] = [];
+  let groups: AlertGroup[] = [];
   let groupTotal = 0;
   if (q.group !== "none") {
     const all = (await countAlertGroups(shop, q, q.group, now))
-      .map<AlertGroupDto>((g) => ({
+      .map<AlertGroup>((g) => ({
         ...g,
         key: q.group === "place" ? `${g.vendorId ?? NONE}|${g.locationId ?? NONE}` : (g.type ?? ""),
         title:

@@ -15,6 +15,19 @@ export const PO_ENTITY = "PurchaseOrder";
 /** `sentTo` of a PO marked as sent outside Stockcast (vendor portal, phone…) rather than emailed. */
 export const MANUAL_SENT_TO = "manual";
 
+/** Audits a PO's move from its loaded status and version to `to` (version + 1), with what else the change says. */
+export function recordPoStatusChange(
+  shop: string,
+  actor: PoActor,
+  action: string,
+  po: { id: string; status: string; version: number },
+  to: string,
+  extra: Prisma.JsonObject,
+  tx: Db,
+) {
+  return recordAudit(shop, { actor: actor.staffId, action, entityType: PO_ENTITY, entityId: po.id, before: { status: po.status, version: po.version }, after: { status: to, version: po.version + 1, ...extra } }, tx);
+}
+
 export interface PoChangeResult {
   id: string;
   status: string;
@@ -61,21 +74,16 @@ async function applyTransition(shop: string, actor: PoActor, poId: string, expec
     if (!next.ok) throw new PurchaseOrderError("illegal_transition", next.message);
     await spec.check?.(shop, actor, po, tx);
     await bumpOrConflict(shop, poId, expectedVersion, { status: next.to, ...spec.stamps(actor, new Date(), reason) }, tx);
-    await recordAudit(
+    await recordPoStatusChange(
       shop,
+      actor,
+      spec.auditAction,
+      po,
+      next.to,
       {
-        actor: actor.staffId,
-        action: spec.auditAction,
-        entityType: PO_ENTITY,
-        entityId: po.id,
-        before: { status: po.status, version: po.version },
-        after: {
-          status: next.to,
-          version: po.version + 1,
-          ...(reason ? { reason } : {}),
-          ...(spec.action === "send" ? { sentTo: MANUAL_SENT_TO } : {}),
-          ...spec.auditExtra?.(po),
-        },
+        ...(reason ? { reason } : {}),
+        ...(spec.action === "send" ? { sentTo: MANUAL_SENT_TO } : {}),
+        ...spec.auditExtra?.(po),
       },
       tx,
     );

@@ -6,7 +6,6 @@
 // re-applies the local increment.
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "~/db.server";
-import { recordAudit } from "~/models/audit.server";
 import { findPurchaseOrder, updatePurchaseOrderIfVersion } from "~/models/purchase-orders.server";
 import {
   addReceivedInventory,
@@ -27,7 +26,7 @@ import { toGid } from "~/services/sync/ids";
 import { logger } from "~/utils/logger.server";
 import { CONFLICT_MESSAGE, NOT_FOUND_MESSAGE, PurchaseOrderError } from "./errors";
 import { recordLandedCostsOnReceipt, writeBackLandedCosts } from "./landed-cost.server";
-import { PO_ENTITY } from "./lifecycle.server";
+import { recordPoStatusChange } from "./lifecycle.server";
 import { assertPermission, roleOf, type PoActor } from "./permissions.server";
 import { OverReceiptError, planReceipt, validateReceiveInput, type ReceiveLineInput } from "./receive-plan";
 import { transition } from "./state-machine";
@@ -148,27 +147,22 @@ export async function receivePurchaseOrder(
       }
       landedVariantIds = await recordLandedCostsOnReceipt(shop, po, lines.map((l) => l.lineId), tx);
       const byId = new Map(po.lines.map((l) => [l.id, l]));
-      await recordAudit(
+      await recordPoStatusChange(
         shop,
+        actor,
+        "purchase_order.received",
+        po,
+        next.to,
         {
-          actor: actor.staffId,
-          action: "purchase_order.received",
-          entityType: PO_ENTITY,
-          entityId: po.id,
-          before: { status: po.status, version: po.version },
-          after: {
-            status: next.to,
-            version: po.version + 1,
-            receiptId: receipt.id,
-            lines: lines.map((l) => ({
-              variantId: variantOf.get(l.lineId)!,
-              quantity: l.quantity,
-              receivedBefore: byId.get(l.lineId)!.quantityReceived,
-              receivedAfter: plan.receivedAfter.get(l.lineId)!,
-              ordered: byId.get(l.lineId)!.quantityOrdered,
-            })),
-            ...(plan.overReceived.length ? { overReceipt: true } : {}),
-          },
+          receiptId: receipt.id,
+          lines: lines.map((l) => ({
+            variantId: variantOf.get(l.lineId)!,
+            quantity: l.quantity,
+            receivedBefore: byId.get(l.lineId)!.quantityReceived,
+            receivedAfter: plan.receivedAfter.get(l.lineId)!,
+            ordered: byId.get(l.lineId)!.quantityOrdered,
+          })),
+          ...(plan.overReceived.length ? { overReceipt: true } : {}),
         },
         tx,
       );
