@@ -1,9 +1,7 @@
 import { plural } from "~/utils/plural";
-import { CheckboxSettingCard } from "./CheckboxSettingCard";
+import { CheckboxSettingCard, type CheckboxSettingActionResult } from "./CheckboxSettingCard";
 
-export type ApprovalRulesActionResult =
-  | { intent: "save-approval-rules"; ok: true; changed: boolean }
-  | { intent: "save-approval-rules"; ok: false; message: string };
+export type ApprovalRulesActionResult = CheckboxSettingActionResult<"save-approval-rules">;
 
 interface Props {
   rules: { blockSelfApproval: boolean; automatic: boolean; approvers: number };

@@ -2,6 +2,8 @@ import { useEffect, useState } from "react";
 import { Banner, BlockStack, Button, Card, Checkbox, InlineStack, Text } from "@shopify/polaris";
 
 export type CheckboxSettingResult = { ok: true; changed: boolean } | { ok: false; message: string };
+/** What a section's action answers for the card posted with `intent`. */
+export type CheckboxSettingActionResult<I extends string> = { intent: I } & CheckboxSettingResult;
 
 interface Props {
   label: string;

@@ -1,6 +1,6 @@
-import { CheckboxSettingCard } from "./CheckboxSettingCard";
+import { CheckboxSettingCard, type CheckboxSettingActionResult } from "./CheckboxSettingCard";
 
-export type LandedCostActionResult = { intent: "save-landed-cost"; ok: true; changed: boolean } | { intent: "save-landed-cost"; ok: false; message: string };
+export type LandedCostActionResult = CheckboxSettingActionResult<"save-landed-cost">;
 
 interface Props {
   setting: { writeBack: boolean; currency: string };
