@@ -25,6 +25,13 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** The uncaught errors `page` throws from now on, for a test to assert there were none at its end. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
 /** Launches Chromium before the calling test file's tests and closes it after them; returns its getter. */
 export function launchSharedBrowser(): () => Browser {
   let browser: Browser | undefined;

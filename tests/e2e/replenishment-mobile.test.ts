@@ -4,7 +4,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Locator } from "playwright-core";
 import { createPrismaClient } from "~/db.server";
-import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, pageErrors, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
@@ -26,8 +26,7 @@ describe("Replenishment on a phone and with selections", () => {
     });
     context.setDefaultTimeout(90_000);
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/replenishment?sort=quantity`);
     await page.waitForLoadState("networkidle");
     for (const heading of ["On hand", "Suggested", "Urgency"]) {

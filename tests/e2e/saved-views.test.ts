@@ -3,7 +3,7 @@
 // "Modified"; the view is deleted after a confirmation. The picker fits a 390 px phone.
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, pageErrors, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const browser = launchSharedBrowser();
@@ -37,8 +37,7 @@ describe("Saved views on Replenishment", () => {
   it("saves the filters as a view, and applying it after a reload restores them", async () => {
     const name = `Critical by cover ${Date.now().toString(36)}`;
     const page = await newPage(browser());
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/replenishment?urgency=critical&sort=cover`);
     await ready(page);
     // Filters no view holds: the default view, modified.
