@@ -13,10 +13,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page with a normal desktop user agent (Shopify's auth treats "HeadlessChrome" as a bot). */
-export async function newPage(browser: Browser): Promise<Page> {
+/**
+ * A page with a normal desktop user agent (Shopify's auth treats "HeadlessChrome" as a bot), in its own context:
+ * a 1280 × 900 screen unless `screen` says otherwise (a phone's width, a touch screen).
+ */
+export async function newPage(browser: Browser, screen: { viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: screen.viewport ?? { width: 1280, height: 900 },
+    hasTouch: screen.hasTouch ?? false,
     userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
   });
   // Playwright's 30 s default is tight when the demo shares 2 cores with the suite and other work.
