@@ -1,3 +1,4 @@
+import type { InventoryQuantities } from "~/lib/sync/records";
 import { inIdChunks } from "./id-chunks.server";
 import type { OrderLineInput } from "./orders.server";
 import { defaultDb, type Db } from "./transaction.server";
@@ -55,15 +56,9 @@ export async function updateShopIdentity(
   await db.shop.upsert({ where: { shop }, create: { shop, ...fields }, update: fields });
 }
 
-export interface FullInventoryLevelInput {
+export interface FullInventoryLevelInput extends InventoryQuantities {
   variantId: string;
   locationId: string;
-  available: number;
-  onHand: number;
-  committed: number;
-  incoming: number;
-  reserved: number;
-  shopifyUpdatedAt: Date | null;
 }
 
 /**

@@ -1,19 +1,13 @@
+import type { NativePoLineFields } from "~/lib/sync/records";
 import { inIdChunks } from "./id-chunks.server";
 import { defaultDb, type Db } from "./transaction.server";
 
 // Lines of Shopify's own purchase orders marked ordered (docs/on-order.md, "Native purchase orders"): a
 // snapshot replaced on each read, so a PO received, cancelled back to draft or archived in Shopify drops out.
 
-export interface NativePoLineInput {
-  lineGid: string;
-  purchaseOrderGid: string;
-  name: string;
-  supplier: string | null;
-  supplierSku: string | null;
-  orderedAt: Date | null;
+export interface NativePoLineInput extends NativePoLineFields {
   variantId: string;
   locationId: string;
-  quantity: number;
 }
 
 /** Replaces the shop's stored native PO lines with `lines` (call inside a transaction); returns how many. */

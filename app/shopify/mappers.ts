@@ -1,6 +1,7 @@
 // Admin API nodes (bulk JSONL lines or query results) → plain records the models store. Each node is parsed
 // with zod first: a shape we don't expect fails loudly with the node's id, instead of storing nonsense.
 import { z } from "zod";
+import type { InventoryQuantities } from "~/lib/sync/records";
 import type { JsonlGroup } from "./bulk/jsonl";
 
 export interface LocationRecord {
@@ -38,15 +39,9 @@ export interface VariantRecord {
   shopifyUpdatedAt: Date | null;
 }
 
-export interface InventoryLevelRecord {
+export interface InventoryLevelRecord extends InventoryQuantities {
   inventoryItemId: string;
   locationShopifyId: string;
-  available: number;
-  onHand: number;
-  committed: number;
-  incoming: number;
-  reserved: number;
-  shopifyUpdatedAt: Date | null;
 }
 
 /** One component of a bundle variant (Shopify fixed bundle): that many units of another variant per bundle. */

@@ -1,19 +1,13 @@
 import { z } from "zod";
+import type { NativePoLineFields } from "~/lib/sync/records";
 import type { AdminClient } from "./admin-client.server";
 import { MappingError } from "./mappers";
 import { INVENTORY_PURCHASE_ORDERS } from "./queries/inventory-purchase-orders";
 
 /** One line of a native purchase order marked ordered, as Stockcast keeps it. */
-export interface NativePoLineRecord {
-  lineGid: string;
-  purchaseOrderGid: string;
-  name: string;
-  supplier: string | null;
-  supplierSku: string | null;
-  orderedAt: Date | null;
+export interface NativePoLineRecord extends NativePoLineFields {
   inventoryItemId: string;
   locationShopifyId: string;
-  quantity: number;
 }
 
 export interface NativePurchaseOrders {

@@ -13,16 +13,27 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page with a normal desktop user agent (Shopify's auth treats "HeadlessChrome" as a bot). */
-export async function newPage(browser: Browser): Promise<Page> {
+/**
+ * A page with a normal desktop user agent (Shopify's auth treats "HeadlessChrome" as a bot), in its own context:
+ * a 1280 × 900 screen unless `screen` says otherwise (a phone's width, a touch screen).
+ */
+export async function newPage(browser: Browser, screen: { viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: screen.viewport ?? { width: 1280, height: 900 },
+    hasTouch: screen.hasTouch ?? false,
     userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
   });
   // Playwright's 30 s default is tight when the demo shares 2 cores with the suite and other work.
   context.setDefaultTimeout(90_000);
   context.setDefaultNavigationTimeout(90_000);
   return context.newPage();
+}
+
+/** The uncaught errors `page` throws from now on, for a test to assert there were none at its end. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
 }
 
 /** Launches Chromium before the calling test file's tests and closes it after them; returns its getter. */

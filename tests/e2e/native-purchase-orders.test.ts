@@ -2,7 +2,7 @@
 // Replenishment lists them under on order and the variant page under "Why Stockcast suggests", without adding them.
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
-import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, pageErrors, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
@@ -24,8 +24,7 @@ describe("native purchase orders on the screens", () => {
       await db.$disconnect();
     }
     const page = await newPage(browser());
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/replenishment?q=${encodeURIComponent(target.sku)}`);
     await page.waitForLoadState("networkidle");
     await poll(() => page.getByText(new RegExp(`^\\d+ of these on Shopify PO ${target.name}$`)).count()).toBeGreaterThan(0);

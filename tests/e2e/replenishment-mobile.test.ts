@@ -4,7 +4,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Locator } from "playwright-core";
 import { createPrismaClient } from "~/db.server";
-import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, pageErrors, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
@@ -19,15 +19,8 @@ async function onScreen(locator: Locator): Promise<boolean> {
 
 describe("Replenishment on a phone and with selections", () => {
   it("shows on hand, suggested and urgency at 390 px", async () => {
-    const context = await browser().newContext({
-      viewport: { width: WIDTH, height: 844 },
-      hasTouch: true,
-      userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
-    });
-    context.setDefaultTimeout(90_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const page = await newPage(browser(), { viewport: { width: WIDTH, height: 844 }, hasTouch: true });
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/replenishment?sort=quantity`);
     await page.waitForLoadState("networkidle");
     for (const heading of ["On hand", "Suggested", "Urgency"]) {
@@ -51,7 +44,7 @@ describe("Replenishment on a phone and with selections", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: `${SCREENSHOTS}/replenishment-390.png`, fullPage: false });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 
   it("keeps the filters and the selection when drafting is refused, and totals all matching lines", async () => {

@@ -3,7 +3,7 @@
 // "Modified"; the view is deleted after a confirmation. The picker fits a 390 px phone.
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, pageErrors, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const browser = launchSharedBrowser();
@@ -37,8 +37,7 @@ describe("Saved views on Replenishment", () => {
   it("saves the filters as a view, and applying it after a reload restores them", async () => {
     const name = `Critical by cover ${Date.now().toString(36)}`;
     const page = await newPage(browser());
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/replenishment?urgency=critical&sort=cover`);
     await ready(page);
     // Filters no view holds: the default view, modified.
@@ -100,13 +99,7 @@ describe("Saved views on Replenishment", () => {
   });
 
   it("fits the picker on a 390 px phone, even with a 60-character name", async () => {
-    const context = await browser().newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
-    });
-    context.setDefaultTimeout(90_000);
-    const page = await context.newPage();
+    const page = await newPage(browser(), { viewport: { width: 390, height: 844 }, hasTouch: true });
     await page.goto(`${baseUrl}/app/replenishment?urgency=critical`);
     await ready(page);
     const name = `Critical lines at every location, all vendors ${Date.now().toString(36)}`.padEnd(60, ".").slice(0, 60);
@@ -124,6 +117,6 @@ describe("Saved views on Replenishment", () => {
     await page.getByRole("menuitem", { name: "Delete" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete view" }).click();
     await poll(() => viewSelect(page).locator("option", { hasText: name }).count()).toBe(0);
-    await context.close();
+    await page.context().close();
   });
 });

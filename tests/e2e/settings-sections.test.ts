@@ -2,7 +2,7 @@
 // opens its own URL with its own card, and a CSV uploaded on the Import tab reaches the import section's action
 // and shows in its recent imports.
 import { describe, expect, inject, it } from "vitest";
-import { launchSharedBrowser, newPage, poll } from "./browser";
+import { launchSharedBrowser, newPage, pageErrors, poll } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const browser = launchSharedBrowser();
@@ -19,8 +19,7 @@ const SECTIONS = [
 describe("Settings sections", () => {
   it("opens each section from its tab under one Settings title, and imports a CSV from the Import tab", async () => {
     const page = await newPage(browser());
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/settings`);
     await poll(() => page.getByText("Class A cycle service level").count()).toBeGreaterThan(0);
     await page.waitForLoadState("networkidle");

@@ -2,7 +2,7 @@
 // save a variant's planning overrides, add a manual forecast override and delete it behind a confirmation.
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
-import { launchSharedBrowser, newPage, poll, SCREENSHOTS } from "./browser";
+import { launchSharedBrowser, newPage, pageErrors, poll, SCREENSHOTS } from "./browser";
 
 const baseUrl = process.env.E2E_BASE_URL ?? inject("demoBaseUrl");
 const SHOP = "stockcast-demo.myshopify.com";
@@ -11,8 +11,7 @@ const browser = launchSharedBrowser();
 describe("vendor and variant pages", () => {
   it("opens a vendor from the list and saves an edit that shows in its history", async () => {
     const page = await newPage(browser());
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/vendors`);
     await page.waitForLoadState("networkidle");
     await page.locator('a[href^="/app/vendors/"]').first().click();
@@ -40,8 +39,7 @@ describe("vendor and variant pages", () => {
       await db.$disconnect();
     }
     const page = await newPage(browser());
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(`${baseUrl}/app/forecasts/${variantId}`);
     await page.waitForLoadState("networkidle");
     await poll(() => page.getByText("Planning overrides").count()).toBeGreaterThan(0);

@@ -58,13 +58,7 @@ async function expectPanelAddsUp(panel: Locator): Promise<number> {
 describe("the why behind a suggestion", () => {
   it("opens on tap on Replenishment and on the variant page, and its numbers add up", async () => {
     // A touch screen: hover tooltips are invisible there.
-    const context = await browser().newContext({
-      viewport: { width: 1280, height: 900 },
-      hasTouch: true,
-      userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
-    });
-    context.setDefaultTimeout(90_000);
-    const page = await context.newPage();
+    const page = await newPage(browser(), { hasTouch: true });
     await page.goto(`${baseUrl}/app/replenishment?sort=quantity`);
     await page.waitForLoadState("networkidle");
     const row = page.locator("tbody tr").first();
@@ -75,7 +69,7 @@ describe("the why behind a suggestion", () => {
     await panel.waitFor();
     expect(await expectPanelAddsUp(panel)).toBe(quantity);
     await page.screenshot({ path: `${SCREENSHOTS}/why-panel-replenishment.png`, fullPage: true });
-    await context.close();
+    await page.context().close();
 
     // The variant page shows the same panel inline.
     process.env.DATABASE_URL = inject("demoDatabaseUrl");

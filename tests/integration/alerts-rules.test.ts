@@ -14,6 +14,7 @@ import { listJobSummaries } from "~/models/jobs.server";
 import { processWebhookEvent } from "~/services/sync/process-webhook.server";
 import { addDays } from "~/lib/time";
 import { createManyInSlices } from "../setup/bulk-insert";
+import { planShops } from "../setup/plan-shops";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -39,8 +40,7 @@ describe("alert rules through evaluateAlerts", () => {
   it("stocked_out_now follows current stock after the plan: raised once, updated, resolved", async () => {
     const a = await seedShop("so-now");
     const b = await seedShop("so-other");
-    await planShop(a.shop, { now: NOW });
-    await planShop(b.shop, { now: NOW });
+    await planShops([a.shop, b.shop], { now: NOW });
     expect(await alertsOf(a.shop, "stocked_out_now")).toEqual([]);
 
     await prisma.inventoryLevel.updateMany({ where: { shop: a.shop }, data: { available: 0, onHand: 0 } });
@@ -205,8 +205,7 @@ describe("mutes", () => {
   it("mute a rule for a variant: its alert resolves and stays quiet, audited; unmute brings it back; other shops untouched", async () => {
     const a = await seedShop("mute-a", { onHand: 3 });
     const b = await seedShop("mute-b", { onHand: 3 });
-    await planShop(a.shop, { now: NOW });
-    await planShop(b.shop, { now: NOW });
+    await planShops([a.shop, b.shop], { now: NOW });
     const open = await getAlerts(a.shop, { tab: "open", page: 1, pageSize: 50 }, NOW);
     const below = open.rows.find((r) => r.type === "below_reorder_point")!;
     expect(below.mute).toEqual({ entityType: "variant", entityId: a.variant.id, label: "this variant" });

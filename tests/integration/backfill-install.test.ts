@@ -8,6 +8,7 @@ import { getBackfillProgress, isAwaitedBulkOperation, runBackfill, type Backfill
 import { unauthenticated } from "~/shopify.server";
 import { createAdminClient } from "~/shopify/admin-client.server";
 import { EXPECTED, storeFixture } from "../fixtures/bulk/store";
+import { backfilledCounts } from "../setup/backfill-counts";
 
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -22,17 +23,7 @@ async function setUp(label: string) {
   return { shop, fake, client: createAdminClient(admin, { sleep: async () => {}, random: () => 0.5 }) };
 }
 
-async function counts(shop: string) {
-  const where = { shop };
-  return {
-    locations: await prisma.location.count({ where }),
-    vendors: await prisma.vendor.count({ where }),
-    products: await prisma.product.count({ where }),
-    variants: await prisma.variant.count({ where }),
-    inventoryLevels: await prisma.inventoryLevel.count({ where }),
-    orderLines: await prisma.orderLine.count({ where }),
-  };
-}
+const counts = backfilledCounts;
 
 /** Everything the backfill stored, without local ids: equal for two shops backfilled from the same store. */
 async function contents(shop: string) {

@@ -13,6 +13,7 @@ import { cancelShopJobs, listJobSummaries } from "~/models/jobs.server";
 import { action as bulkFinishWebhook } from "~/routes/webhooks.bulk_operations.finish";
 import { afterAuth } from "~/shopify.server";
 import { EXPECTED, storeFixture } from "../fixtures/bulk/store";
+import { backfilledCounts } from "../setup/backfill-counts";
 import { signedWebhook } from "../setup/signed-webhook";
 
 const noSleep = async () => {};
@@ -38,16 +39,6 @@ async function setUp(label: string) {
   return { shop, fake };
 }
 
-async function counts(shop: string) {
-  const where = { shop };
-  return {
-    locations: await prisma.location.count({ where }),
-    variants: await prisma.variant.count({ where }),
-    inventoryLevels: await prisma.inventoryLevel.count({ where }),
-    orderLines: await prisma.orderLine.count({ where }),
-  };
-}
-const COMPLETE = { locations: EXPECTED.locations, variants: EXPECTED.variants, inventoryLevels: EXPECTED.inventoryLevels, orderLines: EXPECTED.orderLines };
 
 const queuedBackfills = async (shop: string) => (await listJobSummaries(shop)).filter((j) => j.name === "backfill" && j.status === "queued").length;
 
@@ -79,7 +70,7 @@ describe("backfill job", () => {
 
     await queue.runDue();
     expect(await prisma.backfillRun.findFirstOrThrow({ where: { shop } })).toMatchObject({ status: "completed", stage: "done", error: null });
-    expect(await counts(shop)).toEqual(COMPLETE);
+    expect(await backfilledCounts(shop)).toEqual(EXPECTED);
     expect(await prisma.shop.findUniqueOrThrow({ where: { shop } })).toMatchObject({ name: "Fixture Outfitters", currencyCode: "EUR" });
     expect(fake.calls.filter((c) => c.operationName === "BulkOperationRunQuery")).toHaveLength(3);
     expect((await listJobSummaries(shop)).find((j) => j.name === "backfill")).toMatchObject({ status: "completed" });
@@ -134,7 +125,7 @@ describe("backfill job", () => {
 
     await queue.runDue();
     expect(await prisma.backfillRun.findMany({ where: { shop } })).toEqual([expect.objectContaining({ id: waiting.id, status: "completed", stage: "done" })]);
-    expect(await counts(shop)).toEqual(COMPLETE);
+    expect(await backfilledCounts(shop)).toEqual(EXPECTED);
     // The operation that was waited on was reused, not started again.
     expect(fake.calls.filter((c) => c.operationName === "BulkOperationRunQuery")).toHaveLength(3);
   });

@@ -7,6 +7,7 @@ import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { lineTotalCents } from "~/services/purchase-orders/money";
 import { getReplenishment } from "~/services/replenishment.server";
+import { planShops } from "../setup/plan-shops";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -44,8 +45,7 @@ describe("the purchase budget per plan", () => {
   it("cuts a full plan to the cap, cheapest service first; says so on the screen and in the why; no cap changes nothing", async () => {
     const a = await seedShop("budget-a");
     const b = await seedShop("budget-b");
-    await planShop(a.shop, { now: NOW });
-    await planShop(b.shop, { now: NOW });
+    await planShops([a.shop, b.shop], { now: NOW });
     const free = await linesOf(a);
     const bBefore = await linesOf(b);
     for (const l of Object.values(free)) expect(l.budgetCutFrom).toBeNull();

@@ -8,6 +8,7 @@ import { listJobSummaries } from "~/models/jobs.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { getReplenishment } from "~/services/replenishment.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
+import { planShops } from "../setup/plan-shops";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -31,8 +32,7 @@ describe("an incremental plan", () => {
   it("re-plans only the variants whose stock changed, inside the latest plan, keeping the merchant's edits", async () => {
     const a = await seedShop("touched-a");
     const b = await seedShop("touched-b");
-    const plan = await planShop(a.shop, { now: NOW });
-    await planShop(b.shop, { now: NOW });
+    const [plan] = await planShops([a.shop, b.shop], { now: NOW });
     expect(await planTouchedVariants(a.shop)).toMatchObject({ planRunId: plan.planRunId, variants: 0, skipped: "nothing changed" });
 
     const before = await linesOf(a.shop);

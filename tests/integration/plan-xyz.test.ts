@@ -7,6 +7,7 @@ import { cellServiceLevel, type AbcClass, type XyzClass } from "~/lib/analytics"
 import { planShop } from "~/services/planning/plan-shop.server";
 import { planTouchedVariants } from "~/services/planning/plan-touched.server";
 import { getReplenishment } from "~/services/replenishment.server";
+import { planShops } from "../setup/plan-shops";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -30,8 +31,7 @@ describe("ABC × XYZ service levels in a plan", () => {
   it("stores each series' XYZ class beside its ABC class; plans at the class level by default, at the cell's with the steps on", async () => {
     const s = await seedShop("xyz");
     const other = await seedShop("xyz-other");
-    const first = await planShop(s.shop, { now: NOW });
-    await planShop(other.shop, { now: NOW });
+    const [first] = await planShops([s.shop, other.shop], { now: NOW });
     // Default (a new shop): classes stored, every cell at its class level.
     const plain = await prisma.replenishmentLine.findMany({ where: { shop: s.shop, planRunId: first.planRunId } });
     expect(plain.map((l) => l.xyzClass).sort()).toEqual(["X", "Z"]);

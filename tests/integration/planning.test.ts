@@ -6,6 +6,7 @@ import { latestCompletePlanRun } from "~/models/plan-run.server";
 import { planShop } from "~/services/planning/plan-shop.server";
 import { editSuggestedQuantity, exportReplenishmentCsv, getReplenishment } from "~/services/replenishment.server";
 import { addDays } from "~/lib/time";
+import { planShops } from "../setup/plan-shops";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
 const TODAY = "2026-11-22";
@@ -109,8 +110,7 @@ describe("working with a plan", () => {
   it("lets the merchant override a suggested quantity (audited, shop-scoped) and exports the filtered plan as CSV", async () => {
     const a = await seedShop("plan-edit");
     const b = await seedShop("plan-other");
-    await planShop(a.shop, { now: NOW });
-    await planShop(b.shop, { now: NOW });
+    await planShops([a.shop, b.shop], { now: NOW });
     const line = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop: a.shop, variantId: a.steady.id } });
     const otherLine = await prisma.replenishmentLine.findFirstOrThrow({ where: { shop: b.shop } });
 

@@ -1,11 +1,12 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, Divider, FormLayout, InlineGrid, InlineStack, Modal, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Modal, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { formatDate } from "~/components/format";
 import type { ForecastOverrideRow } from "~/utils/forecast-dto";
 import { FORECAST_OVERRIDE_MAX_UNITS } from "./override-forms";
 import { plural } from "~/utils/plural";
 import { CardTitle } from "~/components/CardTitle";
+import { DividedList } from "~/components/DividedList";
 
 export interface ForecastOverrideResult {
   ok: boolean;
@@ -86,14 +87,9 @@ export function ForecastOverridesCard({
             </BlockStack>
           </Form>
         )}
-        {overrides.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No overrides: the forecast is purely statistical.
-          </Text>
-        ) : (
-          overrides.map((o, i) => (
-            <BlockStack gap="100" key={o.id}>
-              {i > 0 && <Divider />}
+        <DividedList items={overrides} empty="No overrides: the forecast is purely statistical.">
+          {(o) => (
+            <>
               <InlineStack align="space-between" blockAlign="center" gap="200">
                 <InlineStack gap="200" blockAlign="center">
                   <Text as="span" fontWeight="semibold">
@@ -110,9 +106,9 @@ export function ForecastOverridesCard({
                 {o.location} · by {o.createdBy}
                 {o.note ? ` · “${o.note}”` : ""}
               </Text>
-            </BlockStack>
-          ))
-        )}
+            </>
+          )}
+        </DividedList>
       </BlockStack>
       <Modal
         open={deleting !== null}

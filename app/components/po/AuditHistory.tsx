@@ -1,7 +1,8 @@
-import { BlockStack, Card, Divider, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { useShopTime } from "~/components/shop-time";
 import { auditLabel } from "./format";
 import { CardTitle } from "~/components/CardTitle";
+import { DividedList } from "~/components/DividedList";
 
 export interface AuditHistoryEntry {
   id: string;
@@ -20,14 +21,9 @@ export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
     <Card>
       <BlockStack gap="300">
         <CardTitle>History</CardTitle>
-        {entries.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No changes recorded yet.
-          </Text>
-        ) : (
-          entries.map((e, i) => (
-            <BlockStack gap="100" key={e.id}>
-              {i > 0 && <Divider />}
+        <DividedList items={entries} empty="No changes recorded yet.">
+          {(e) => (
+            <>
               <InlineStack align="space-between" blockAlign="center" gap="200">
                 <Text as="span" fontWeight="semibold">
                   {auditLabel(e.action)}
@@ -49,9 +45,9 @@ export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
                   “{e.reason}”
                 </Text>
               )}
-            </BlockStack>
-          ))
-        )}
+            </>
+          )}
+        </DividedList>
       </BlockStack>
     </Card>
   );

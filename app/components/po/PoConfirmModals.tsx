@@ -30,60 +30,45 @@ export function cancelConsequence(status: string, outstanding: number): string {
 /** The confirmation step of every destructive or final PO action, saying what will happen. */
 export function PoConfirmModals({ open, version, number, status, outstandingUnits, busyIntent, onConfirm, onClose }: PoConfirmModalsProps) {
   const offOrder = `The ${units(outstandingUnits)} not yet received will no longer count as on order, and the plan re-runs for these products. No more receipts can be recorded on it. This can't be undone.`;
-  const common = (intent: ConfirmIntent) => ({
-    open: open === intent,
-    loading: busyIntent === intent,
-    onClose,
-  });
+  // What each modal says, in the order they are rendered.
+  const modals: { intent: ConfirmIntent; title: string; body: string; confirmLabel: string; destructive?: boolean; reason?: "optional" | "required" }[] = [
+    { intent: "cancel", title: `Cancel ${number}?`, body: cancelConsequence(status, outstandingUnits), confirmLabel: "Cancel purchase order", destructive: true, reason: "optional" },
+    {
+      intent: "close",
+      title: `Close ${number}?`,
+      body: "Everything has been received. Closing files it away: no more receipts or changes can be recorded on it. This can't be undone.",
+      confirmLabel: "Close purchase order",
+    },
+    { intent: "close_short", title: `Close ${number} short?`, body: `Use this when the vendor won't ship the rest. ${offOrder}`, confirmLabel: "Close short", destructive: true },
+    {
+      intent: "cancel_remainder",
+      title: `Cancel the rest of ${number}?`,
+      body: `Use this when you no longer want the rest: tell the vendor. ${offOrder}`,
+      confirmLabel: "Cancel the remainder",
+      destructive: true,
+      reason: "required",
+    },
+    {
+      intent: "reject",
+      title: `Reject ${number}?`,
+      body: "It goes back to draft with your reason, so whoever drafted it can fix it and resubmit.",
+      confirmLabel: "Reject",
+      destructive: true,
+      reason: "required",
+    },
+  ];
   return (
     <>
-      <ConfirmModal
-        key={`cancel-${version}`}
-        {...common("cancel")}
-        title={`Cancel ${number}?`}
-        body={cancelConsequence(status, outstandingUnits)}
-        confirmLabel="Cancel purchase order"
-        destructive
-        reason="optional"
-        onConfirm={(reason) => onConfirm("cancel", reason)}
-      />
-      <ConfirmModal
-        key={`close-${version}`}
-        {...common("close")}
-        title={`Close ${number}?`}
-        body="Everything has been received. Closing files it away: no more receipts or changes can be recorded on it. This can't be undone."
-        confirmLabel="Close purchase order"
-        onConfirm={(reason) => onConfirm("close", reason)}
-      />
-      <ConfirmModal
-        key={`close_short-${version}`}
-        {...common("close_short")}
-        title={`Close ${number} short?`}
-        body={`Use this when the vendor won't ship the rest. ${offOrder}`}
-        confirmLabel="Close short"
-        destructive
-        onConfirm={(reason) => onConfirm("close_short", reason)}
-      />
-      <ConfirmModal
-        key={`cancel_remainder-${version}`}
-        {...common("cancel_remainder")}
-        title={`Cancel the rest of ${number}?`}
-        body={`Use this when you no longer want the rest: tell the vendor. ${offOrder}`}
-        confirmLabel="Cancel the remainder"
-        destructive
-        reason="required"
-        onConfirm={(reason) => onConfirm("cancel_remainder", reason)}
-      />
-      <ConfirmModal
-        key={`reject-${version}`}
-        {...common("reject")}
-        title={`Reject ${number}?`}
-        body="It goes back to draft with your reason, so whoever drafted it can fix it and resubmit."
-        confirmLabel="Reject"
-        destructive
-        reason="required"
-        onConfirm={(reason) => onConfirm("reject", reason)}
-      />
+      {modals.map(({ intent, ...copy }) => (
+        <ConfirmModal
+          key={`${intent}-${version}`}
+          {...copy}
+          open={open === intent}
+          loading={busyIntent === intent}
+          onClose={onClose}
+          onConfirm={(reason) => onConfirm(intent, reason)}
+        />
+      ))}
     </>
   );
 }

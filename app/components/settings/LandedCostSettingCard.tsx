@@ -1,7 +1,6 @@
-import { useEffect, useState } from "react";
-import { Banner, BlockStack, Button, Card, Checkbox, InlineStack, Text } from "@shopify/polaris";
+import { CheckboxSettingCard, type CheckboxSettingActionResult } from "./CheckboxSettingCard";
 
-export type LandedCostActionResult = { intent: "save-landed-cost"; ok: true; changed: boolean } | { intent: "save-landed-cost"; ok: false; message: string };
+export type LandedCostActionResult = CheckboxSettingActionResult<"save-landed-cost">;
 
 interface Props {
   setting: { writeBack: boolean; currency: string };
@@ -12,25 +11,16 @@ interface Props {
 
 /** One checkbox, off by default: write received landed costs to Shopify's "Cost per item". */
 export function LandedCostSettingCard({ setting, saving, result, onSave }: Props) {
-  const [checked, setChecked] = useState(setting.writeBack);
-  useEffect(() => setChecked(setting.writeBack), [setting.writeBack]);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Checkbox
-          label="Write landed cost to Shopify's cost per item when a purchase order is received"
-          checked={checked}
-          onChange={setChecked}
-          helpText={`Off: Stockcast keeps the landed cost for planning and stock value, and Shopify's cost stays as you set it. On: each received variant's cost in Shopify becomes its landed cost (${setting.currency} purchase orders only).`}
-        />
-        {result && !result.ok && <Banner tone="critical">{result.message}</Banner>}
-        {result?.ok && <Text as="p" tone="success">{result.changed ? "Landed cost setting saved." : "Nothing changed."}</Text>}
-        <InlineStack align="end">
-          <Button variant="primary" loading={saving} disabled={checked === setting.writeBack && !saving} onClick={() => onSave({ landedCostToShopify: checked ? "true" : "false" })}>
-            Save landed cost setting
-          </Button>
-        </InlineStack>
-      </BlockStack>
-    </Card>
+    <CheckboxSettingCard
+      label="Write landed cost to Shopify's cost per item when a purchase order is received"
+      helpText={`Off: Stockcast keeps the landed cost for planning and stock value, and Shopify's cost stays as you set it. On: each received variant's cost in Shopify becomes its landed cost (${setting.currency} purchase orders only).`}
+      stored={setting.writeBack}
+      saveLabel="Save landed cost setting"
+      savedMessage="Landed cost setting saved."
+      saving={saving}
+      result={result}
+      onSave={(checked) => onSave({ landedCostToShopify: checked })}
+    />
   );
 }

@@ -93,22 +93,26 @@ export function PlanningSettingsCard({ settings, currencyCode, saving, result, o
                   </FormLayout.Group>
                   {group.fields.includes("serviceLevelA") ? (
                     <>
-                      <Checkbox
-                        label="Balance service levels by unit cost"
-                        name="balanceServiceByCost"
-                        checked={balance}
-                        onChange={setBalance}
-                        helpText="Cheaper items get a higher service level and dearer ones a lower, each class keeping its level on average: the same money in stock then prevents more lost units. Leave off to weigh lost revenue rather than lost units."
-                        error={errors.balanceServiceByCost}
-                      />
-                      <Checkbox
-                        label="Lower service levels for variable demand"
-                        name="serviceByVariability"
-                        checked={steps}
-                        onChange={setSteps}
-                        helpText="Items whose weekly sales swing a lot (XYZ class Y) or come in rare bursts (Z) get a lower service level than steady sellers of their class, as in the usual ABC × XYZ matrix (class A: 98%, 97%, 95%). Off by default: on our benchmark the same fill rate then needed more stock."
-                        error={errors.serviceByVariability}
-                      />
+                      {[
+                        {
+                          name: "balanceServiceByCost" as const,
+                          label: "Balance service levels by unit cost",
+                          checked: balance,
+                          onChange: setBalance,
+                          helpText:
+                            "Cheaper items get a higher service level and dearer ones a lower, each class keeping its level on average: the same money in stock then prevents more lost units. Leave off to weigh lost revenue rather than lost units.",
+                        },
+                        {
+                          name: "serviceByVariability" as const,
+                          label: "Lower service levels for variable demand",
+                          checked: steps,
+                          onChange: setSteps,
+                          helpText:
+                            "Items whose weekly sales swing a lot (XYZ class Y) or come in rare bursts (Z) get a lower service level than steady sellers of their class, as in the usual ABC × XYZ matrix (class A: 98%, 97%, 95%). Off by default: on our benchmark the same fill rate then needed more stock.",
+                        },
+                      ].map(({ name, label, checked, onChange, helpText }) => (
+                        <Checkbox key={name} label={label} name={name} checked={checked} onChange={onChange} helpText={helpText} error={errors[name]} />
+                      ))}
                     </>
                   ) : null}
                 </FormLayout>

@@ -3,25 +3,10 @@ import type { VendorReceipt } from "~/lib/analytics";
 import { ALERT_RULES, alertRuleLabel, rulesInScope } from "./registry";
 import type { AlertFacts, AlertRuleSettings, AlertStockLine } from "./rule";
 import { ALERT_TYPES, evaluateOrderNowRule, evaluateOverstockRule, evaluateStockRules, RETIRED_ALERT_TYPES, type AlertCandidate, type AlertType } from "./rules";
+import { stockLine } from "./stock-line.fixture";
 
 const settings: AlertRuleSettings = Object.freeze({ asOfDate: "2026-01-05", overstockDays: 180, reviewPeriodDays: 7, deadStockDays: 90, minValueCents: 10_000, currency: "USD" });
-const line = (over: Partial<AlertStockLine>): AlertStockLine => ({
-  variantId: "v",
-  locationId: "l",
-  label: "Tent",
-  available: 20,
-  onOrder: 0,
-  inventoryPosition: 20,
-  reorderPoint: 10,
-  leadTimeDays: 7,
-  daysOfCover: 20,
-  projectedStockoutDate: null,
-  doNotReorder: false,
-  suggestedQty: 0,
-  draftedUnits: 0,
-  avgDailyDemand: 1,
-  ...over,
-});
+const line = (over: Partial<AlertStockLine>) => stockLine({ variantId: "v", locationId: "l", projectedStockoutDate: null, ...over });
 const receipt = (leadTimeDays: number): VendorReceipt => ({ leadTimeDays, promisedLeadTimeDays: 10, orderedUnits: 100, receivedUnits: 100, unitCostCents: 500 });
 // Tent runs out tomorrow (Jan 6, 1 day < 7-day lead time): a critical "order now"; it is out of stock, but that
 // alert says so, so stocked_out_now skips it. Mat is out with no order to place: stocked_out_now.

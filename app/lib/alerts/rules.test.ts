@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePurchaseOrderRules, evaluateStockRules, type StockLineFacts } from "./rules";
+import { stockLine } from "./stock-line.fixture";
 
-const line = (over: Partial<StockLineFacts> = {}): StockLineFacts =>
-  Object.freeze({
-    variantId: "v1",
-    locationId: "l1",
-    label: "Tent",
-    available: 20,
-    onOrder: 0,
-    inventoryPosition: 20,
-    reorderPoint: 10,
-    leadTimeDays: 7,
-    daysOfCover: 20,
-    projectedStockoutDate: "2026-01-21",
-    doNotReorder: false,
-    suggestedQty: 0,
-    draftedUnits: 0,
-    ...over,
-  });
+const line = stockLine;
+
 const AS_OF = { asOfDate: "2026-01-01", overstockDays: 180, reviewPeriodDays: 7 };
 /** Below the reorder point with an order suggested: position 8 < ROP 10, order 24. */
 const short = (over: Partial<StockLineFacts> = {}) => line({ available: 8, inventoryPosition: 8, suggestedQty: 24, ...over });

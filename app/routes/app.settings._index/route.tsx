@@ -1,7 +1,6 @@
 // Settings → Planning (the index of /app/settings): the shop's planning parameters (lib/settings).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Layout } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { PlanningSettingsCard, type SaveActionResult } from "~/components/settings/PlanningSettingsCard";
@@ -11,6 +10,7 @@ import { getPlanningSettings, savePlanningSettings, ShopNotFoundError } from "~/
 import { FORM } from "~/utils/form-errors";
 import { fieldErrors } from "../app.settings/schema";
 import { readSettingsPost } from "../app.settings/section.server";
+import { useSettingsSection } from "../app.settings/use-section";
 
 export const ACTION_INTENTS = ["save-settings"] as const;
 
@@ -35,19 +35,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PlanningSettingsSection() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as SaveActionResult | undefined;
-  const navigation = useNavigation();
-  const submit = useSubmit();
+  const { data, result, pending, post } = useSettingsSection<typeof loader, SaveActionResult>();
   return (
     <Layout>
       <Layout.AnnotatedSection id="planning" title="Planning parameters" description="How much safety stock to keep and how orders are sized. Changes apply from the next plan.">
         <PlanningSettingsCard
           settings={data.planning.settings}
           currencyCode={data.planning.currencyCode}
-          saving={navigation.state !== "idle" && navigation.formData?.get("intent") === "save-settings"}
+          saving={pending === "save-settings"}
           result={result?.intent === "save-settings" ? result : null}
-          onSave={(values) => submit({ intent: "save-settings", ...values }, { method: "post" })}
+          onSave={(values) => post("save-settings", values)}
         />
       </Layout.AnnotatedSection>
     </Layout>

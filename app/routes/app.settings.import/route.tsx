@@ -1,11 +1,11 @@
 // Settings → Import history: a CSV of sales or stock history, stored and queued; the card shows its progress.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Layout } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { ImportCard, type ImportActionResult } from "~/components/settings/ImportCard";
 import { importActive, REFRESH_WHILE_IMPORTING_MS } from "~/components/settings/ImportStatus";
+import { useSettingsSection } from "../app.settings/use-section";
 import { useRevalidateWhile } from "~/components/use-revalidate-while";
 import { getJobQueue } from "~/jobs/index.server";
 import { enqueueImport } from "~/jobs/import.server";
@@ -52,10 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportSettingsSection() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ImportActionResult | undefined;
-  const navigation = useNavigation();
-  const submit = useSubmit();
+  const { data, result, pending, submit } = useSettingsSection<typeof loader, ImportActionResult>();
   // A queued or running import: re-read until it has ended, so its progress and outcome appear.
   useRevalidateWhile(importActive(data.imports[0]), REFRESH_WHILE_IMPORTING_MS);
   return (
@@ -69,7 +66,7 @@ export default function ImportSettingsSection() {
           maxUploadMb={data.maxUploadMb}
           maxRows={data.maxImportRows}
           recent={data.imports}
-          importing={navigation.state !== "idle" && navigation.formData?.get("intent") === "import"}
+          importing={pending === "import"}
           result={result?.intent === "import" ? result : null}
           onImport={({ kind, snapshotDate, file }) => {
             const form = new FormData();

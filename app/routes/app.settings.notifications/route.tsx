@@ -1,7 +1,6 @@
 // Settings → Notifications: email and Slack channels for alerts, with a test message.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Layout } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { NotificationsCard, type NotificationActionResult } from "~/components/settings/NotificationsCard";
@@ -9,6 +8,7 @@ import { ChannelInputError, ChannelNotFoundError, getNotificationSettings, remov
 import { FORM } from "~/utils/form-errors";
 import { channelForm, channelIdForm, fieldErrors } from "../app.settings/schema";
 import { readSettingsPost } from "../app.settings/section.server";
+import { useSettingsSection } from "../app.settings/use-section";
 
 export const ACTION_INTENTS = ["save-channel", "delete-channel", "test-channel"] as const;
 
@@ -51,11 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationSettingsSection() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as NotificationActionResult | undefined;
-  const navigation = useNavigation();
-  const submit = useSubmit();
-  const pending = navigation.state !== "idle" ? (navigation.formData?.get("intent") as string | null) : null;
+  const { data, result, pending, pendingValue, post } = useSettingsSection<typeof loader, NotificationActionResult>();
   return (
     <Layout>
       <Layout.AnnotatedSection
@@ -65,11 +61,11 @@ export default function NotificationSettingsSection() {
       >
         <NotificationsCard
           notifications={data.notifications}
-          pending={pending && pending.endsWith("-channel") ? { intent: pending, channelId: (navigation.formData?.get("id") as string | null) ?? null } : null}
-          result={result ?? null}
-          onSave={(values) => submit({ intent: "save-channel", ...values }, { method: "post" })}
-          onDelete={(id) => submit({ intent: "delete-channel", id }, { method: "post" })}
-          onTest={(id) => submit({ intent: "test-channel", id }, { method: "post" })}
+          pending={pending && pending.endsWith("-channel") ? { intent: pending, channelId: pendingValue("id") } : null}
+          result={result}
+          onSave={(values) => post("save-channel", values)}
+          onDelete={(id) => post("delete-channel", { id })}
+          onTest={(id) => post("test-channel", { id })}
         />
       </Layout.AnnotatedSection>
     </Layout>

@@ -1,7 +1,6 @@
 // Settings → Purchase orders: approval rules (segregation of duties) and the landed-cost write-back.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Layout } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { ApprovalRulesCard, type ApprovalRulesActionResult } from "~/components/settings/ApprovalRulesCard";
@@ -11,6 +10,7 @@ import { getLandedCostSetting, saveLandedCostSetting } from "~/services/purchase
 import { FORM } from "~/utils/form-errors";
 import { approvalRulesForm, landedCostForm } from "../app.settings/schema";
 import { readSettingsPost } from "../app.settings/section.server";
+import { useSettingsSection } from "../app.settings/use-section";
 
 export const ACTION_INTENTS = ["save-approval-rules", "save-landed-cost"] as const;
 
@@ -44,11 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PurchaseOrderSettingsSection() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as PurchaseOrderSettingsResult | undefined;
-  const navigation = useNavigation();
-  const submit = useSubmit();
-  const pending = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
+  const { data, result, pending, post } = useSettingsSection<typeof loader, PurchaseOrderSettingsResult>();
   return (
     <Layout>
       <Layout.AnnotatedSection id="approval-rules" title="Approval rules" description="Segregation of duties: a second person checks each purchase order before it goes to the vendor.">
@@ -56,7 +52,7 @@ export default function PurchaseOrderSettingsSection() {
           rules={data.approvalRules}
           saving={pending === "save-approval-rules"}
           result={result?.intent === "save-approval-rules" ? result : null}
-          onSave={(values) => submit({ intent: "save-approval-rules", ...values }, { method: "post" })}
+          onSave={(values) => post("save-approval-rules", values)}
         />
       </Layout.AnnotatedSection>
       <Layout.AnnotatedSection id="landed-cost" title="Landed cost" description="Freight, duty and other charges on purchase orders make each variant's landed cost.">
@@ -64,7 +60,7 @@ export default function PurchaseOrderSettingsSection() {
           setting={data.landedCost}
           saving={pending === "save-landed-cost"}
           result={result?.intent === "save-landed-cost" ? result : null}
-          onSave={(values) => submit({ intent: "save-landed-cost", ...values }, { method: "post" })}
+          onSave={(values) => post("save-landed-cost", values)}
         />
       </Layout.AnnotatedSection>
     </Layout>

@@ -2,7 +2,6 @@
 // a stricter rule than the viewer check every other setting has.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Layout } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { StaffRolesCard, type StaffActionResult } from "~/components/settings/StaffRolesCard";
@@ -10,6 +9,7 @@ import { getStaffRoles, removeStaffRole, saveStaffRole, StaffRoleError } from "~
 import { FORM } from "~/utils/form-errors";
 import { fieldErrors, staffIdForm, staffRoleForm } from "../app.settings/schema";
 import { readSettingsPost } from "../app.settings/section.server";
+import { useSettingsSection } from "../app.settings/use-section";
 
 export const ACTION_INTENTS = ["save-staff", "delete-staff"] as const;
 
@@ -44,11 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffSettingsSection() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as StaffActionResult | undefined;
-  const navigation = useNavigation();
-  const submit = useSubmit();
-  const pending = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
+  const { data, result, pending, post } = useSettingsSection<typeof loader, StaffActionResult>();
   return (
     <Layout>
       <Layout.AnnotatedSection
@@ -59,9 +55,9 @@ export default function StaffSettingsSection() {
         <StaffRolesCard
           staff={data.staff}
           pending={pending === "save-staff" || pending === "delete-staff" ? pending : null}
-          result={result ?? null}
-          onSave={(values) => submit({ intent: "save-staff", ...values }, { method: "post" })}
-          onDelete={(id) => submit({ intent: "delete-staff", id }, { method: "post" })}
+          result={result}
+          onSave={(values) => post("save-staff", values)}
+          onDelete={(id) => post("delete-staff", { id })}
         />
       </Layout.AnnotatedSection>
     </Layout>

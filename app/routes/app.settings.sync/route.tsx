@@ -1,7 +1,6 @@
 // Settings → Sync health: webhook and job health, re-processing a failed webhook, and the backfill.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Layout } from "@shopify/polaris";
 import { requireAdmin } from "~/auth.server";
 import { SyncHealthCard, type BackfillActionResult, type ReprocessActionResult } from "~/components/settings/SyncHealthCard";
@@ -13,6 +12,7 @@ import { reprocessWebhookEvent } from "~/services/sync/process-webhook.server";
 import { FORM } from "~/utils/form-errors";
 import { reprocessForm } from "../app.settings/schema";
 import { readSettingsPost } from "../app.settings/section.server";
+import { useSettingsSection } from "../app.settings/use-section";
 
 export const ACTION_INTENTS = ["reprocess", "backfill"] as const;
 
@@ -50,11 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SyncSettingsSection() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as SyncActionResult | undefined;
-  const navigation = useNavigation();
-  const submit = useSubmit();
-  const pending = navigation.state !== "idle" ? (navigation.formData?.get("intent") as string | null) : null;
+  const { data, result, pending, pendingValue, post } = useSettingsSection<typeof loader, SyncActionResult>();
   return (
     <Layout>
       <Layout.AnnotatedSection id="sync" title="Sync health" description="Shopify keeps Stockcast up to date through webhooks; the backfill reads the history once at install.">
@@ -62,12 +58,12 @@ export default function SyncSettingsSection() {
           health={data.sync.health}
           backfill={data.sync.backfill}
           demo={data.mode === "demo"}
-          pendingEventId={pending === "reprocess" ? ((navigation.formData?.get("eventId") as string | null) ?? null) : null}
+          pendingEventId={pending === "reprocess" ? pendingValue("eventId") : null}
           backfillPending={pending === "backfill"}
           reprocessResult={result?.intent === "reprocess" ? result : null}
           backfillResult={result?.intent === "backfill" ? result : null}
-          onReprocess={(eventId) => submit({ intent: "reprocess", eventId }, { method: "post" })}
-          onRunBackfill={() => submit({ intent: "backfill" }, { method: "post" })}
+          onReprocess={(eventId) => post("reprocess", { eventId })}
+          onRunBackfill={() => post("backfill")}
         />
       </Layout.AnnotatedSection>
     </Layout>
