@@ -91,7 +91,8 @@ async function expectedKpis(n: number) {
     });
     const variants = new Map((await db.variant.findMany({ where: { shop: SHOP } })).map((v) => [v.id, v]));
     const live = (variantId: string) => variants.get(variantId)?.deletedAt === null;
-    const cost = (variantId: string) => cents(variants.get(variantId)?.unitCost ?? null);
+    // Landed cost where a receipt stored one, else Shopify's cost (the Overview's rule, docs/landed-cost.md).
+    const cost = (variantId: string) => cents(variants.get(variantId)?.landedUnitCost ?? variants.get(variantId)?.unitCost ?? null);
     const price = (variantId: string) => cents(variants.get(variantId)?.price ?? null);
 
     const levels = (await db.inventoryLevel.findMany({ where: { shop: SHOP } })).filter((l) => live(l.variantId));
