@@ -30,7 +30,7 @@ export interface IngestResult {
  * Takes one verified delivery: validates it, records it once under its webhook id (with its raw payload),
  * and applies the app-lifecycle and privacy topics at once. Catalog, order and inventory topics are
  * recorded as "received" and returned as "queued": the caller (app/jobs/webhooks.server.ts) hands the event
- * off (the shop's drain job on PostgreSQL, one `process-webhook` job on SQLite). bulk_operations/finish stays "recorded" for the backfill.
+ * off (the shop's drain job, on both databases). bulk_operations/finish stays "recorded" for the backfill.
  * A payload that fails its schema is kept (its allow-listed fields, stored-payload.ts) as a failed event (visible in Sync health,
  * re-processable) and still acknowledged, so Shopify does not retry it forever.
  */
