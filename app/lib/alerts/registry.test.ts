@@ -3,7 +3,7 @@ import type { VendorReceipt } from "~/lib/analytics";
 import { ALERT_RULES, alertRuleLabel, rulesInScope } from "./registry";
 import type { AlertFacts, AlertRuleSettings, AlertStockLine } from "./rule";
 import { ALERT_TYPES, evaluateOrderNowRule, evaluateOverstockRule, evaluateStockRules, RETIRED_ALERT_TYPES, type AlertCandidate, type AlertType } from "./rules";
-import { stockLine } from "./stock-line.fixture";
+import { stockLine } from "../../../tests/setup/alert-stock-line";
 
 const settings: AlertRuleSettings = Object.freeze({ asOfDate: "2026-01-05", overstockDays: 180, reviewPeriodDays: 7, deadStockDays: 90, minValueCents: 10_000, currency: "USD" });
 const line = (over: Partial<AlertStockLine>) => stockLine({ variantId: "v", locationId: "l", projectedStockoutDate: null, ...over });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePurchaseOrderRules, evaluateStockRules, type StockLineFacts } from "./rules";
-import { stockLine } from "./stock-line.fixture";
+import { stockLine } from "../../../tests/setup/alert-stock-line";
 
 const line = stockLine;
 

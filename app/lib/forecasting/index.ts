@@ -17,7 +17,7 @@
  * Everything is pure: no I/O, clock, environment or Math.random (seeds are parameters).
  */
 export { forecastSeries, type ForecastSeriesOptions, type SeriesForecast } from "./forecast-series";
-export { leadTimeDemand, totalErrors, type LeadTimeDemand } from "./lead-time";
+export { leadTimeDemand, type LeadTimeDemand } from "./lead-time";
 export type { LeadTimeBasis } from "./rolling-totals";
 export { prepareSeries, densify, type PreparedSeries, type PrepareOptions, type CappedPoint } from "./prepare";
 export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF, type DemandClass, type DemandClassification } from "./classify";

@@ -3,15 +3,6 @@ import type { SeriesForecast } from "./forecast-series";
 import { errorsOf, forecastTotal, rollingTotals, type LeadTimeBasis } from "./rolling-totals";
 import { totalQuantile } from "./total-quantile";
 
-/**
- * Sorted rolling-origin errors of L-period totals (actual − forecast total) for origins in the
- * last `window` periods; unknown periods contribute neither actual nor forecast.
- * @example totalErrors(forecastSeries(y, { horizon: 28 }).leadTime, 14).length // one per origin in the last year
- */
-export function totalErrors(basis: LeadTimeBasis, L: number): number[] {
-  return Array.from(errorsOf(rollingTotals(basis, L)));
-}
-
 /** JSON turns NaN into null: restore unknowns so a stored result behaves like a fresh one. */
 function revive(b: LeadTimeBasis): LeadTimeBasis {
   const fix = (a: (number | null)[]) => (a.some((v) => v === null) ? a.map((v) => (v === null ? NaN : v)) : (a as number[]));

@@ -1,6 +1,6 @@
 // The plan line the alert rule tests start from: healthy (position 20 above a reorder point of 10, 20 days of
 // cover against a 7-day lead time, nothing to order). Each test overrides what it is about.
-import type { AlertStockLine } from "./rule";
+import type { AlertStockLine } from "~/lib/alerts/rule";
 
 export const stockLine = (over: Partial<AlertStockLine> = {}): AlertStockLine =>
   Object.freeze({
